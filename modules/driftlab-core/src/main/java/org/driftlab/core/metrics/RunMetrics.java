@@ -1,0 +1,67 @@
+package org.driftlab.core.metrics;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * What one run measured (DESIGN §8). Deterministic: two runs of the same RunSpec give equal RunMetrics
+ * (equality is bitwise on every number and array). Loss means are over all steps; the excess loss at step
+ * t is L_t(θ_t) − L_t(w*_t). {@code meanDetectionDelay} is NaN when nothing was detected;
+ * {@code alignedExcessLoss[l]} is the mean excess loss l steps after a true switch (over the switches
+ * followed by at least l steps of the same task, NaN when none); {@code binnedLoss}/{@code binnedExcessLoss}
+ * are means over consecutive equal bins of steps. When {@code diverged}, weights became NaN/Inf at step
+ * {@code divergedAtStep} (else −1) and the run stopped there; its means cover the steps before.
+ * Arrays are hand-offs: the holder never modifies them.
+ */
+public record RunMetrics(long steps, double meanLoss, double meanExcessLoss, double objective, int switches,
+                         int resets, int detections, double meanDetectionDelay, int falseAlarms,
+                         int missedSwitches, double finalDistance, boolean diverged, long divergedAtStep,
+                         double[] binnedLoss, double[] binnedExcessLoss, double[] alignedExcessLoss,
+                         long[] switchSteps, long[] resetSteps) {
+    public RunMetrics {
+        Objects.requireNonNull(binnedLoss, "binnedLoss");
+        Objects.requireNonNull(binnedExcessLoss, "binnedExcessLoss");
+        Objects.requireNonNull(alignedExcessLoss, "alignedExcessLoss");
+        Objects.requireNonNull(switchSteps, "switchSteps");
+        Objects.requireNonNull(resetSteps, "resetSteps");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RunMetrics m
+                && steps == m.steps && same(meanLoss, m.meanLoss) && same(meanExcessLoss, m.meanExcessLoss)
+                && same(objective, m.objective) && switches == m.switches && resets == m.resets
+                && detections == m.detections && same(meanDetectionDelay, m.meanDetectionDelay)
+                && falseAlarms == m.falseAlarms && missedSwitches == m.missedSwitches
+                && same(finalDistance, m.finalDistance) && diverged == m.diverged
+                && divergedAtStep == m.divergedAtStep
+                && Arrays.equals(binnedLoss, m.binnedLoss) && Arrays.equals(binnedExcessLoss, m.binnedExcessLoss)
+                && Arrays.equals(alignedExcessLoss, m.alignedExcessLoss)
+                && Arrays.equals(switchSteps, m.switchSteps) && Arrays.equals(resetSteps, m.resetSteps);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(steps, meanLoss, meanExcessLoss, objective, switches, resets, detections,
+                meanDetectionDelay, falseAlarms, missedSwitches, finalDistance, diverged, divergedAtStep);
+        h = 31 * h + Arrays.hashCode(binnedLoss);
+        h = 31 * h + Arrays.hashCode(binnedExcessLoss);
+        h = 31 * h + Arrays.hashCode(alignedExcessLoss);
+        h = 31 * h + Arrays.hashCode(switchSteps);
+        return 31 * h + Arrays.hashCode(resetSteps);
+    }
+
+    @Override
+    public String toString() {
+        return "RunMetrics[steps=" + steps + ", meanLoss=" + meanLoss + ", meanExcessLoss=" + meanExcessLoss
+                + ", objective=" + objective + ", switches=" + switches + ", resets=" + resets
+                + ", detections=" + detections + ", meanDetectionDelay=" + meanDetectionDelay
+                + ", falseAlarms=" + falseAlarms + ", missedSwitches=" + missedSwitches
+                + ", finalDistance=" + finalDistance + ", diverged=" + diverged
+                + ", divergedAtStep=" + divergedAtStep + "]";
+    }
+
+    private static boolean same(double a, double b) {
+        return Double.doubleToLongBits(a) == Double.doubleToLongBits(b);
+    }
+}

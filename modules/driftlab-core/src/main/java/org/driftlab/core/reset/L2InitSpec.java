@@ -1,0 +1,10 @@
+package org.driftlab.core.reset;
+
+import org.driftlab.core.spec.Require;
+
+/** L2 regularisation toward the initial weights (Kumar et al.): the rule sees g + λ(θ − θ₀). */
+public record L2InitSpec(double lambda) implements ResetSpec {
+    public L2InitSpec {
+        Require.positive("lambda", lambda);
+    }
+}

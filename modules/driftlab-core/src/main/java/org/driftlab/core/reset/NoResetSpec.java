@@ -1,0 +1,4 @@
+package org.driftlab.core.reset;
+
+/** Never reset. */
+public record NoResetSpec() implements ResetSpec {}

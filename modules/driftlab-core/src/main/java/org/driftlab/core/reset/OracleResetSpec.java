@@ -1,0 +1,10 @@
+package org.driftlab.core.reset;
+
+import org.driftlab.core.spec.Require;
+
+/** Reset exactly when the task switches (before the first step of each new task): an upper reference. */
+public record OracleResetSpec(ResetTarget target, boolean resetRuleState) implements ResetSpec {
+    public OracleResetSpec {
+        Require.nonNull("target", target);
+    }
+}

@@ -1,0 +1,11 @@
+package org.driftlab.core.reset;
+
+import org.driftlab.core.spec.Require;
+
+/** Reset after every {@code period}-th step (after steps period−1, 2·period−1, …, 0-based). */
+public record PeriodicResetSpec(long period, ResetTarget target, boolean resetRuleState) implements ResetSpec {
+    public PeriodicResetSpec {
+        Require.positive("period", period);
+        Require.nonNull("target", target);
+    }
+}

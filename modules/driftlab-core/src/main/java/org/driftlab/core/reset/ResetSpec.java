@@ -1,0 +1,14 @@
+package org.driftlab.core.reset;
+
+/**
+ * A reset policy (DESIGN §7). Policies act at discrete events, never by a per-step coupling with the
+ * belief, so chunked execution with rollback stays exact. {@code resetRuleState}: whether a weight reset
+ * also resets the learning rule's state (moments, step count).
+ */
+public sealed interface ResetSpec permits NoResetSpec, PeriodicResetSpec, OracleResetSpec, BeliefThresholdSpec,
+        BeliefSoftSpec, ShrinkPerturbSpec, L2InitSpec, RecallSpec {
+    /** True when the policy's decisions come from the task belief (so the run needs a belief model). */
+    default boolean needsBelief() {
+        return false;
+    }
+}

@@ -1,0 +1,4 @@
+package org.driftlab.core.stream;
+
+/** One task for the whole stream. */
+public record NoSwitchSpec() implements SwitchSpec {}

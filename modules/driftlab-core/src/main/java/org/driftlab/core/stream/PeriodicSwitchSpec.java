@@ -1,0 +1,10 @@
+package org.driftlab.core.stream;
+
+import org.driftlab.core.spec.Require;
+
+/** A switch every {@code period} steps: at steps period, 2·period, …. */
+public record PeriodicSwitchSpec(long period) implements SwitchSpec {
+    public PeriodicSwitchSpec {
+        Require.positive("period", period);
+    }
+}
