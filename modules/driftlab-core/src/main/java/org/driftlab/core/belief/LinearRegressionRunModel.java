@@ -126,6 +126,15 @@ final class LinearRegressionRunModel extends RunModel {
     @Override int meanWidth() { return p; }
 
     @Override
+    void copyStateFrom(RunModel other) {
+        LinearRegressionRunModel o = (LinearRegressionRunModel) other;
+        if (!o.spec.equals(spec) || o.p != p || o.batch != batch) {
+            throw new IllegalArgumentException("cannot copy between regression models of different prior or shape");
+        }
+        super.copyStateFrom(other);
+    }
+
+    @Override
     void addPosteriorMean(int slot, int runLength, double w, double[] out) {
         int mo = slot * statsWidth + p * p;
         for (int r = 0; r < p; r++) out[r] += w * stats[mo + r];

@@ -68,6 +68,12 @@ final class NormalGammaRunModel extends RunModel {
     @Override int meanWidth() { return 1; }
 
     @Override
+    void copyStateFrom(RunModel other) {
+        if (!((NormalGammaRunModel) other).spec.equals(spec)) throw new IllegalArgumentException("cannot copy between different normal-gamma priors");
+        super.copyStateFrom(other);
+    }
+
+    @Override
     void addPosteriorMean(int slot, int runLength, double w, double[] out) {
         out[0] += w * stats[4 * slot];
     }

@@ -75,12 +75,14 @@ abstract class BocpdContract extends TaskBeliefContract {
         double[] pe = new double[steps + 1];
         double[] pp = new double[steps + 1];
         double worst = 0;
-        for (double[] x : xs) {
-            exact.observe(x, 0);
-            pruned.observe(x, 0);
-            exact.runLengthPosterior(pe);
-            pruned.runLengthPosterior(pp);
-            for (int r = 0; r <= steps; r++) worst = Math.max(worst, Math.abs(pe[r] - pp[r]));
+        for (int t = 0; t < steps; t++) {
+            exact.observe(xs[t], 0);
+            pruned.observe(xs[t], 0);
+            if (t % 7 == 0) { // the whole posterior every 7th step keeps the test fast
+                exact.runLengthPosterior(pe);
+                pruned.runLengthPosterior(pp);
+                for (int r = 0; r <= t + 1; r++) worst = Math.max(worst, Math.abs(pe[r] - pp[r]));
+            }
             assertThat(pruned.pChange(20)).isCloseTo(exact.pChange(20), within(1e-8));
             // the mean weighs the dropped tail mass by run lengths up to T: |Δ mean| ≤ T · Σ_r |Δ P(r)|
             assertThat(pruned.meanRunLength()).isCloseTo(exact.meanRunLength(), within(1e-8 * steps));

@@ -83,6 +83,24 @@ abstract class TaskBeliefContract {
     }
 
     @Test
+    void observeAllocatesNothing() {
+        double[][] xs = series(41, 400);
+        TaskBelief b = newBelief();
+        for (int t = 0; t < 300; t++) b.observe(xs[t], 0);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(id);
+        double sink = 0;
+        for (int t = 300; t < 400; t++) {
+            b.observe(xs[t], 0);
+            sink += b.pChange(3) + b.meanRunLength() + b.mapRunLength();
+        }
+        long allocated = mx.getThreadAllocatedBytes(id) - before;
+        assertThat(sink).isFinite();
+        assertThat(allocated).as("bytes allocated by 100 steps").isLessThan(100);
+    }
+
+    @Test
     void readsAtTheOffsetAndLeavesTheInputAlone() {
         double[][] xs = series(31, SHORT);
         TaskBelief plain = newBelief();
