@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * BOCPD-specific contract, per observation model: the whole run-length posterior equals brute-force
  * enumeration of segmentations; pruning at 1e-10 stays within 1e-8 of exact on a long series; the r_max cap
- * is the sliding-window recursion; p_change counts run lengths since the last reset; downdates invert updates.
+ * is the sliding-window recursion, with and without pruning; p_change counts run lengths since the last reset; downdates invert updates.
  */
 abstract class BocpdContract extends TaskBeliefContract {
     static final double HAZARD = 0.1;
@@ -113,11 +113,38 @@ abstract class BocpdContract extends TaskBeliefContract {
         }
     }
 
+    @Test
+    void capWithHeavyPruningDowndatesTheWindow() {
+        // a tolerance of 0.05 prunes the r_max − 1 slot at most steps, so the r_max slot slides its window by
+        // removing the observation that leaves it (the downdate path) instead of taking r_max − 1's statistics
+        int steps = 60, rMax = 5;
+        double tol = 0.05;
+        double[][] xs = series(5, steps);
+        double[][] ref = cappedReference(xs, rMax, tol, segments(xs));
+        Bocpd b = newBocpd(tol, rMax);
+        double[] post = new double[rMax + 1];
+        int downdates = 0;
+        for (int t = 0; t < steps; t++) {
+            b.runLengthPosterior(post);
+            if (post[rMax] > 0 && post[rMax - 1] == 0) downdates++;
+            b.observe(xs[t], 0);
+            b.runLengthPosterior(post);
+            for (int r = 0; r <= rMax; r++) {
+                assertThat(post[r]).as("t %d, r %d", t + 1, r).isCloseTo(ref[t][r], within(1e-9));
+            }
+        }
+        assertThat(downdates).as("steps that downdated the r_max slot").isGreaterThan(5);
+    }
+
+    static double[][] cappedReference(double[][] xs, int rMax, BruteForce.SegmentLogLikelihood seg) {
+        return cappedReference(xs, rMax, 0, seg);
+    }
+
     /**
      * The cap's semantics, computed naively: slot r_max holds P(r ≥ r_max) and predicts with the last r_max
      * observations; π_r(x_t) = p(x_{t−r} … x_t)/p(x_{t−r} … x_{t−1}) from the closed-form segment likelihoods.
      */
-    static double[][] cappedReference(double[][] xs, int rMax, BruteForce.SegmentLogLikelihood seg) {
+    static double[][] cappedReference(double[][] xs, int rMax, double tol, BruteForce.SegmentLogLikelihood seg) {
         int steps = xs.length;
         double[][] out = new double[steps][rMax + 1];
         double[] logp = new double[rMax + 1];
@@ -136,6 +163,13 @@ abstract class BocpdContract extends TaskBeliefContract {
             double total = LogSpace.logSumExp(next, rMax + 1);
             for (int r = 1; r <= rMax; r++) next[r] = Math.log1p(-HAZARD) + next[r] - total;
             next[0] = Math.log(HAZARD);
+            if (tol > 0) { // prune: keep r = 0 and the MAP, drop the rest below tol, renormalise
+                int map = 0;
+                for (int r = 1; r <= rMax; r++) if (next[r] > next[map]) map = r;
+                for (int r = 1; r <= rMax; r++) if (r != map && next[r] < Math.log(tol)) next[r] = Double.NEGATIVE_INFINITY;
+                double norm = LogSpace.logSumExp(next, rMax + 1);
+                for (int r = 0; r <= rMax; r++) next[r] -= norm;
+            }
             logp = next;
             for (int r = 0; r <= rMax; r++) out[t][r] = Math.exp(logp[r]);
         }
@@ -181,6 +215,31 @@ abstract class BocpdContract extends TaskBeliefContract {
         int sw = m.statsWidth;
         for (int i = 0; i < sw; i++) {
             assertThat(m.stats[6 * sw + i]).as("stat %d", i).isCloseTo(m.stats[5 * sw + i], within(1e-10 * (1 + Math.abs(m.stats[5 * sw + i]))));
+        }
+    }
+
+    @Test
+    void aSlidingWindowStaysExactOverManyDowndates() {
+        // the capped slot's life: add the newest observation, remove the oldest, thousands of times
+        int steps = 5000, window = 5;
+        double[][] xs = series(17, steps);
+        RunModel sliding = newModel(window);
+        int[] rl = {window, window, window};
+        double[] logPi = new double[window + 2];
+        sliding.prior(0);
+        for (int t = 0; t < steps; t++) {
+            sliding.predictAndGrow(xs[t], 0, 1, rl, logPi); // slot 0 ∪ x → slot 1
+            sliding.copySlot(1, 0);
+            if (t >= window) sliding.remove(0, xs[t - window], 0);
+        }
+        RunModel fresh = newModel(window);
+        fresh.prior(0);
+        for (int t = steps - window; t < steps; t++) {
+            fresh.predictAndGrow(xs[t], 0, 1, rl, logPi);
+            fresh.copySlot(1, 0);
+        }
+        for (int i = 0; i < fresh.statsWidth; i++) {
+            assertThat(sliding.stats[i]).as("stat %d", i).isCloseTo(fresh.stats[i], within(1e-8 * (1 + Math.abs(fresh.stats[i]))));
         }
     }
 
