@@ -50,6 +50,12 @@ class LinearRegressionBocpdTest extends BocpdContract {
         return BruteForce.regression(xs, P, B, MODEL);
     }
 
+    /** A regression slot update is ~10× a Gaussian one: 1,000 steps (still 4+ switches) keep the test fast. */
+    @Override
+    int longSteps() {
+        return 1000;
+    }
+
     @Test
     void needsTheBatchOfTheEvidence() {
         BocpdSpec spec = new BocpdSpec(HAZARD, MODEL, 0, 10);
