@@ -61,7 +61,8 @@ public final class ResultStore implements ResultSink {
             "switches", "resets", "detections", "mean_detection_delay", "false_alarms", "missed_switches",
             "final_distance", "diverged", "diverged_at_step");
 
-    private static final int INITIAL_T_COVERAGE = 1024;
+    /** Quantiles stored at creation; the table doubles when the store holds more runs (a condition has at most that many). */
+    private static final int INITIAL_T_COVERAGE = 64;
 
     private final Path file;
     private final DuckDBConnection conn;

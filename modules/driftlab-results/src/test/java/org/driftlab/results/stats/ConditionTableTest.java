@@ -120,6 +120,26 @@ class ConditionTableTest {
         assertThat(rows).isEqualTo(6 * Metric.values().length);
     }
 
+    @Test
+    void theViewsIntervalsHoldBeyondTheInitialQuantileTable() throws Exception {
+        Path file = dir.resolve("big.duckdb");
+        SweepSpec sweep = StoreFixtures.sweep("big", List.of("x"), List.of(List.of(new org.driftlab.core.spec.SweptValue("x", "1"))), 150);
+        try (ResultStore store = ResultStore.open(file)) {
+            StoreFixtures.writeAll(store, sweep, -1);
+        }
+        Summary java;
+        try (ResultStore store = ResultStore.openReadOnly(file)) {
+            java = ConditionTable.of(store.runs(), store.paramColumns()).conditions().get(0).of(Metric.MEAN_LOSS);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT n, ci_low, ci_high FROM condition_stats WHERE metric = 'mean_loss'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(150);
+            close(rs.getDouble(2), java.ciLow());
+            close(rs.getDouble(3), java.ciHigh());
+        }
+    }
+
     private static void close(double a, double b) {
         if (Double.isNaN(b)) assertThat(a).isNaN();
         else assertThat(a).isCloseTo(b, within(1e-9 * Math.max(1, Math.abs(b))));

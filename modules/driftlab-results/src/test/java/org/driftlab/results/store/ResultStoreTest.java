@@ -221,6 +221,14 @@ class ResultStoreTest {
                 .hasMessageContaining("not a driftlab results store");
     }
 
+    @Test
+    void defaultStoreLivesUnderResults() {
+        assertThat(StorePaths.defaultFor(Path.of("configs", "reset-vs-hazard.conf")))
+                .isEqualTo(Path.of("results", "reset-vs-hazard.duckdb"));
+        assertThat(StorePaths.defaultFor(StoreFixtures.hazardByReset("sweep-a", 1))).isEqualTo(Path.of("results", "sweep-a.duckdb"));
+        assertThat(StorePaths.baseName(Path.of("results", "x.duckdb"))).isEqualTo("x");
+    }
+
     static long count(Path file, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
