@@ -373,9 +373,13 @@ public final class ResultStore implements ResultSink {
             throw new IllegalStateException("run " + result.runId() + " belongs to no sweep begun on " + file);
         }
         try {
-            ensureParamColumns(List.of(), List.of(spec));
-            if (storedIds.size() + 1 > tCoverage) fillTQuantiles(tCoverage + 1, Math.max(2 * tCoverage, storedIds.size() + 1));
-            conn.commit();
+            // schema changes (rare) commit on their own, so a skipped duplicate cannot roll them back
+            boolean changed = ensureParamColumns(List.of(), List.of(spec));
+            if (storedIds.size() + 1 > tCoverage) {
+                fillTQuantiles(tCoverage + 1, Math.max(2 * tCoverage, storedIds.size() + 1));
+                changed = true;
+            }
+            if (changed) conn.commit();
             if (insertRun(sweep, spec, result)) {
                 insertCurves(result.runId(), result.metrics());
                 conn.commit();
@@ -498,9 +502,9 @@ public final class ResultStore implements ResultSink {
     /**
      * Gives every parameter key in {@code keys} and in the runs' params a column, typed DOUBLE while all its
      * values are numbers, widening an existing DOUBLE column to VARCHAR when a text value arrives. Inside the
-     * caller's transaction; rebuilds the statistics view when anything changed.
+     * caller's transaction; rebuilds the statistics view when anything changed, and says whether it did.
      */
-    private void ensureParamColumns(List<String> keys, List<RunSpec> runs) throws SQLException {
+    private boolean ensureParamColumns(List<String> keys, List<RunSpec> runs) throws SQLException {
         Map<String, Boolean> numeric = new LinkedHashMap<>();
         for (String k : keys) numeric.putIfAbsent(k, Boolean.TRUE);
         for (RunSpec r : runs) {
@@ -538,6 +542,7 @@ public final class ResultStore implements ResultSink {
             closeInserts();
             recreateStatsView();
         }
+        return changed;
     }
 
     private String columnNameFor(String key) {
