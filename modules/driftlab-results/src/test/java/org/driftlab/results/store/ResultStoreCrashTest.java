@@ -1,6 +1,7 @@
 package org.driftlab.results.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,19 +16,44 @@ import org.driftlab.core.spec.SweepSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A writer killed mid-sweep leaves only whole runs; a resumed writer adds exactly the missing ones. */
+/**
+ * A writer killed mid-sweep leaves only whole runs; a resumed writer adds exactly the missing ones. A store held
+ * by another process is refused with a clear message.
+ */
 class ResultStoreCrashTest {
     private static final int SEEDS = 40; // 6 conditions x 40 seeds = 240 runs: the kill lands mid-sweep
 
     @TempDir Path dir;
 
     @Test
-    void aKilledWriterLeavesWholeRunsAndTheSweepResumes() throws Exception {
-        Path file = dir.resolve("crash.duckdb");
+    void aStoreInUseByAnotherProcessIsNamedAsSuch() throws Exception {
+        Path file = dir.resolve("busy.duckdb");
+        Process child = startWriter(file);
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("stored ")) {
+                // wait until the child holds the store
+            }
+            assertThat(line).as("child output").isNotNull();
+            assertThatThrownBy(() -> ResultStore.open(file)).isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith(file + ": in use by another process");
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Process startWriter(Path file) throws java.io.IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 CrashingWriter.class.getName(), file.toString(), Integer.toString(SEEDS))
                 .redirectErrorStream(true).start();
+    }
+
+    @Test
+    void aKilledWriterLeavesWholeRunsAndTheSweepResumes() throws Exception {
+        Path file = dir.resolve("crash.duckdb");
+        Process child = startWriter(file);
         int acknowledged = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
