@@ -1,0 +1,91 @@
+package org.driftlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.driftlab.results.store.ResultStore;
+import org.driftlab.results.store.StoreFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReportCommandTest {
+    @TempDir Path dir;
+    Path store;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void fixture() {
+        store = dir.resolve("reset-vs-hazard.duckdb");
+        try (ResultStore s = ResultStore.open(store)) {
+            StoreFixtures.writeAll(s, StoreFixtures.hazardByReset("reset-vs-hazard", 3), 2);
+        }
+    }
+
+    private int run(String... args) {
+        CommandLine cl = new CommandLine(new ReportCommand());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void printsTheTableAndWritesPngAndSvgPlots() throws Exception {
+        Path plots = dir.resolve("plots");
+        assertThat(run(store.toString(), "--out", plots.toString())).as(err.toString()).isZero();
+        assertThat(out.toString().lines().toList()).hasSize(3 + 6);
+        assertThat(out.toString()).startsWith("mean excess loss [loss] per condition")
+                .contains("stream.switching.hazard", "belief-threshold", "ci95_high");
+        assertThat(err.toString()).contains("wrote 6 plot files to " + plots);
+        for (String name : new String[] {"binned-loss", "aligned-excess-loss", "mean-excess-loss-vs-hazard"}) {
+            BufferedImage img = ImageIO.read(plots.resolve(name + ".png").toFile());
+            assertThat(img.getWidth()).isGreaterThan(500);
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            assertThat(f.newDocumentBuilder().parse(plots.resolve(name + ".svg").toFile())
+                    .getElementsByTagName("path").getLength()).isGreaterThan(10);
+        }
+    }
+
+    @Test
+    void theDefaultOutputDirectorySitsBesideTheStore() {
+        assertThat(run(store.toString(), "--format", "csv", "--metric", "mean-loss", "--by", "reset")).as(err.toString()).isZero();
+        assertThat(out.toString().lines().findFirst().orElseThrow()).startsWith("stream.switching.hazard,reset,runs,");
+        assertThat(dir.resolve("reset-vs-hazard-report/mean-loss-vs-reset.svg")).isRegularFile();
+    }
+
+    @Test
+    void badInputIsOneLineExitTwoAndNothingWritten() throws Exception {
+        Path plots = dir.resolve("plots");
+        String[][] cases = {
+            {dir.resolve("missing.duckdb").toString(), "--out", plots.toString()},
+            {store.toString(), "--out", plots.toString(), "--metric", "accuracy"},
+            {store.toString(), "--out", plots.toString(), "--by", "learning-rate"},
+            {store.toString(), "--out", plots.toString(), "--run", "no-such-run"},
+            {store.toString(), "--out", plots.toString(), "--format", "xml"},
+        };
+        String[] expected = {"no results store here", "unknown metric 'accuracy'", "unknown swept parameter 'learning-rate'",
+            "no run 'no-such-run'", "unknown table format 'xml'"};
+        for (int i = 0; i < cases.length; i++) {
+            err.getBuffer().setLength(0);
+            assertThat(run(cases[i])).isEqualTo(2);
+            assertThat(err.toString()).startsWith("driftlab: ").contains(expected[i]);
+            assertThat(err.toString().lines().count()).isEqualTo(1);
+            assertThat(plots).doesNotExist();
+        }
+        Path text = Files.writeString(dir.resolve("notes.duckdb"), "not a database\n".repeat(400));
+        err.getBuffer().setLength(0);
+        assertThat(run(text.toString(), "--out", plots.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("driftlab: " + text + ": not a DuckDB database file" + System.lineSeparator());
+        assertThat(plots).doesNotExist();
+        assertThat(out.toString()).isEmpty();
+    }
+}
