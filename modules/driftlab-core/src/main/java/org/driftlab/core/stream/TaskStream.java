@@ -42,6 +42,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     private final double[][] recurring; // markov: the K optima (drawn once), else null
     private long step = -1;
     private int task;
+    private long optimumVersion;
 
     TaskStream(StreamSpec spec, SeedStreams seeds) {
         this.spec = spec;
@@ -103,6 +104,14 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         return task;
     }
 
+    /**
+     * Increases whenever the optimum changes (a switch or a drift move) and when the state is copied, so a
+     * subclass can cache quantities derived from w*.
+     */
+    protected long optimumVersion() {
+        return optimumVersion;
+    }
+
     /** The current optimum w*. Do not modify. */
     public double[] optimum() {
         return optimum;
@@ -126,6 +135,12 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     public boolean advance() {
         step++;
         if (step == 0) return false;
+        boolean switched = move();
+        if (switched || spec.switching() instanceof DriftSwitchSpec) optimumVersion++;
+        return switched;
+    }
+
+    private boolean move() {
         SwitchSpec switching = spec.switching();
         if (switching instanceof HazardSwitchSpec hazard) {
             if (switchRng.nextDouble() < hazard.hazard()) {
@@ -223,6 +238,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         switchRng.copyStateFrom(other.switchRng);
         optimaRng.copyStateFrom(other.optimaRng);
         driftRng.copyStateFrom(other.driftRng);
+        optimumVersion = Math.max(optimumVersion, other.optimumVersion) + 1; // a fresh key: caches of this stream are stale
     }
 
     /** out ← the optimum of the k-th task begun (pinned when listed, else a draw from the prior). */

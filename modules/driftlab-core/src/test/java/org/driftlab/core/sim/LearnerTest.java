@@ -215,6 +215,23 @@ class LearnerTest {
     }
 
     @Test
+    void runChunkAllocatesNothing() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        RunSpec spec = TestRuns.run(TestRuns.quadratic(8, true, 0.3, new PeriodicSwitchSpec(50)), new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false),
+                new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 0, 10), new ShrinkPerturbSpec(0.9, 0.01, 100), 20000);
+        Learner l = Learner.start(spec);
+        double[] ev = new double[8 * 1000];
+        for (int i = 0; i < 5; i++) l.runChunk(1000, ev); // warm up; logs reach capacity 128 (switches) and 64 (resets)
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        l.runChunk(1000, ev);                              // 20 more switches, 10 more resets: no growth
+        long after = threads.getThreadAllocatedBytes(thread);
+        long baseline = threads.getThreadAllocatedBytes(thread) - after; // cost of the measurement itself
+        // one array per step would be >= 16 kB; a few hundred bytes come from the JIT/runtime, not from us
+        assertThat(after - before - baseline).isLessThan(4096);
+    }
+
+    @Test
     void applyResetChecksTheStep() {
         Learner l = Learner.start(tiny(5, new NoResetSpec()));
         l.runChunk(2, new double[1]);

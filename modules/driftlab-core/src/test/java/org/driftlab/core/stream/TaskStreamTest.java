@@ -27,6 +27,10 @@ class TaskStreamTest {
             double loss = 0.5 * diff.dot(s.hessian().dense().mmul(diff));
             assertThat(s.loss(theta)).isCloseTo(loss, within(1e-12));
             assertThat(s.excessLoss(theta)).isEqualTo(s.loss(theta));
+            double[] other = {1, 1, 1, 1, 1, 1}; // not the observed θ: computed afresh
+            DoubleMatrix d2 = new DoubleMatrix(other).sub(new DoubleMatrix(s.optimum()));
+            assertThat(s.loss(other)).isCloseTo(0.5 * d2.dot(s.hessian().dense().mmul(d2)), within(1e-12));
+            assertThat(s.loss(theta)).isCloseTo(loss, within(1e-12));
         }
     }
 
