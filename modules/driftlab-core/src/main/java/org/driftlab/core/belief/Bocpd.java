@@ -24,7 +24,8 @@ import java.util.Arrays;
  *     of the last r_max observations). The merged slot reports run length r_max.</li>
  * </ul>
  * Workspaces are sized at r_max + 2 slots in the constructor; {@link #observe} allocates nothing. Confined
- * to one thread.
+ * to one thread. Numerical failure is a value: a non-finite observation leaves the posterior NaN, which
+ * shows in every report (p_change, mean run length) from then on.
  */
 public final class Bocpd implements TaskBelief {
     private final double hazard;

@@ -9,13 +9,14 @@ package org.driftlab.core.belief;
  * <p>Kernel choice. Because ρ_i varies with i (the ideal observer's noise σ_g²/λ_i² does), the coefficient
  * of S_i·x_i depends on both r and i, so the predictive for all run lengths is not one BLAS gemv but a
  * row-wise weighted squared distance over the same (rows = run lengths, columns = dims) row-major matrix;
- * the sweep also writes the grown row S_r + x into row r + 1, so one pass over S replaces a gemv plus a
- * shift. Only with equal ρ_i would S·x be a true gemv (the rest following from row norms). Measured with
- * {@code GemvProbe} (test sources; warmed loop, d = 32, 257 rows, JDK 17, 2 cores shared with other builds,
- * load ≈ 5, 2026-11-28; ranges over the last rounds): S·x alone costs 4.5–6.9 µs with jblas
- * {@code NativeBlas.dgemv} and 5.4–10 µs as a plain loop, but what a step needs, gemv plus the growth pass,
- * costs 12.7–24 µs with jblas against 13.9–24 µs for this fused plain loop, which also covers unequal
- * ρ_i: no measurable gain from jblas, so the plain loop is kept (no JNI, no native copies).
+ * the sweep also writes the grown row S_r + x into row r + 1, so one pass over S does what a gemv plus a
+ * shift would. Only with equal ρ_i (isotropic noise) would S·x be a true gemv, the rest following from row
+ * norms. Measured with {@code GemvProbe} (test sources: warmed loop, d = 32, 257 rows, JDK 17, 2 cores
+ * shared with other builds at load ≈ 6, 2026-11-28; medians of 8 rounds of 20,000 calls): S·x alone takes
+ * 3.9 µs with jblas {@code NativeBlas.dgemv} and 4.7 µs as a plain loop; a whole isotropic step, jblas
+ * gemv plus the growth pass, takes 8.8 µs against 12 µs for this fused loop (four partial sums; 17 µs
+ * with one). jblas wins by ~25% only in the isotropic special case, so the general plain loop is kept
+ * rather than a second, isotropic-only code path.
  */
 final class GaussianRunModel extends RunModel {
     private final int d;
@@ -77,15 +78,33 @@ final class GaussianRunModel extends RunModel {
             int row = j * d;
             int next = row + d;
             int tab = r * d;
-            double q = 0;
-            for (int i = 0; i < d; i++) {
+            // four partial sums: a single accumulator makes the loop wait on the add latency each element
+            double q0 = 0, q1 = 0, q2 = 0, q3 = 0;
+            int i = 0;
+            for (; i + 3 < d; i += 4) {
+                double s0 = s[row + i], s1 = s[row + i + 1], s2 = s[row + i + 2], s3 = s[row + i + 3];
+                double x0 = x[off + i], x1 = x[off + i + 1], x2 = x[off + i + 2], x3 = x[off + i + 3];
+                double e0 = x0 - (rhoM0[i] + s0) * invRho[tab + i];
+                double e1 = x1 - (rhoM0[i + 1] + s1) * invRho[tab + i + 1];
+                double e2 = x2 - (rhoM0[i + 2] + s2) * invRho[tab + i + 2];
+                double e3 = x3 - (rhoM0[i + 3] + s3) * invRho[tab + i + 3];
+                q0 += e0 * e0 * invC[tab + i];
+                q1 += e1 * e1 * invC[tab + i + 1];
+                q2 += e2 * e2 * invC[tab + i + 2];
+                q3 += e3 * e3 * invC[tab + i + 3];
+                s[next + i] = s0 + x0;
+                s[next + i + 1] = s1 + x1;
+                s[next + i + 2] = s2 + x2;
+                s[next + i + 3] = s3 + x3;
+            }
+            for (; i < d; i++) {
                 double sum = s[row + i];
                 double xi = x[off + i];
-                double diff = xi - (rhoM0[i] + sum) * invRho[tab + i];
-                q += diff * diff * invC[tab + i];
+                double e = xi - (rhoM0[i] + sum) * invRho[tab + i];
+                q0 += e * e * invC[tab + i];
                 s[next + i] = sum + xi;
             }
-            logPi[j] = logNorm[r] - 0.5 * q;
+            logPi[j] = logNorm[r] - 0.5 * ((q0 + q1) + (q2 + q3));
         }
         prior(0);
     }

@@ -57,6 +57,7 @@ public final class SeriesCsv {
         List<String> names = new ArrayList<>(header.size());
         for (int c = 0; c < header.size(); c++) {
             String name = header.get(c);
+            if (c == 0 && name.startsWith("\uFEFF")) name = name.substring(1).trim(); // a UTF-8 byte-order mark
             if (name.isEmpty()) {
                 throw new SeriesFormatException(source + " line " + headerLine + ": header column " + (c + 1) + " has no name");
             }

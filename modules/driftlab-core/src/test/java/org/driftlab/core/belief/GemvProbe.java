@@ -28,7 +28,7 @@ final class GemvProbe {
         for (int j = 0; j <= rMax; j++) runLength[j] = j;
         System.arraycopy(s, 0, model.stats, 0, s.length);
         double[] logPi = new double[rMax + 2];
-        for (int round = 0; round < 8; round++) {
+        for (int round = 0; round < 10; round++) {
             long t0 = System.nanoTime();
             int reps = 20000;
             double sink = 0;

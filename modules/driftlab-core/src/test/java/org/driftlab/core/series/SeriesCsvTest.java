@@ -40,6 +40,7 @@ class SeriesCsvTest {
     void readsAFileWithoutATrailingNewlineAndQuotedCells() throws IOException {
         SeriesCsv s = SeriesCsv.read(write("q.csv", "\"x\"\n\"1.5\"\n2"));
         assertThat(s.values()).containsExactly(1.5, 2);
+        assertThat(SeriesCsv.read(write("bom.csv", "\uFEFFx\n1\n")).columns()).containsExactly("x");
     }
 
     private void assertProblem(String text, String... parts) throws IOException {
