@@ -146,8 +146,11 @@ public final class BeliefMonitor {
         return null;
     }
 
-    /** True when this monitor can order resets (a belief-driven policy). */
-    boolean mayOrder() {
+    /**
+     * True when this monitor can order resets (the policy is belief-driven). When false a driver may skip
+     * the chunk-start snapshot: there will never be a rollback.
+     */
+    public boolean mayOrder() {
         return kind != Kind.NEVER;
     }
 

@@ -59,6 +59,23 @@ class BeliefRunTest {
     }
 
     @Test
+    void chunkedEqualsLockstepForStatefulRulesThatReadTheTask() {
+        BocpdSpec gaussian = new BocpdSpec(0.05, GaussianModelSpec.fromStream(), 1e-8, 60);
+        org.driftlab.core.reset.ResetSpec reset = new BeliefThresholdSpec(0.2, 3, ResetTarget.FRESH_DRAW, true);
+        List<org.driftlab.core.rule.RuleSpec> rules = List.of(
+                new org.driftlab.core.rule.IdealObserverSpec(0.05, 1e-8, 60),
+                new org.driftlab.core.rule.NaturalGradientSpec(0.05, new org.driftlab.core.rule.MetricSpec(
+                        org.driftlab.core.rule.MetricSpec.Kind.GRADIENT_OUTER, null, 0.9), 0.1),
+                new org.driftlab.core.rule.OptimalControlSpec(0.5, 1.0, 1.0, org.driftlab.core.rule.MetricSpec.identity(), 0.0,
+                        org.driftlab.core.rule.BeliefSource.ORACLE, null));
+        for (org.driftlab.core.rule.RuleSpec rule : rules) {
+            RunSpec spec = TestRuns.run(TestRuns.quadratic(3, true, 0.5, new HazardSwitchSpec(0.05)), rule, gaussian, reset, 300);
+            assertChunkingExact(spec, 5);
+            assertThat(Simulation.run(spec, 7).metrics().diverged()).as("%s", rule).isFalse();
+        }
+    }
+
+    @Test
     void thresholdResetsDetectMostSwitchesAndHelp() {
         BocpdSpec gaussian = new BocpdSpec(0.01, GaussianModelSpec.fromStream(), 1e-10, 200);
         RunSpec belief = TestRuns.run(TestRuns.quadratic(3, false, 0.1, new HazardSwitchSpec(0.01)), new SgdSpec(0.02),
