@@ -12,6 +12,7 @@ import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.stream.EvidenceKind;
+import org.driftlab.core.stream.LinearRegressionStreamSpec;
 import org.driftlab.core.stream.TaskStream;
 
 /**
@@ -77,10 +78,21 @@ public final class BeliefMonitor {
     public static BeliefMonitor start(RunSpec spec) {
         RunChecks.check(spec);
         if (spec.belief() instanceof NoBeliefSpec) return new BeliefMonitor(spec, null, 0);
-        EvidenceKind kind = RunChecks.evidenceKind(spec.belief());
-        TaskStream stream = TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed()));
-        EvidenceInfo info = evidenceInfo(stream, kind);
+        EvidenceInfo info = evidenceInfo(spec);
         return new BeliefMonitor(spec, TaskBeliefs.create(spec.belief(), info), info.width());
+    }
+
+    /** The evidence description of {@code spec}'s stream; builds the stream only for the optimum evidence. */
+    static EvidenceInfo evidenceInfo(RunSpec spec) {
+        EvidenceKind kind = RunChecks.evidenceKind(spec.belief());
+        switch (kind) {
+            case LOSS:
+                return EvidenceInfo.scalar();
+            case SAMPLES:
+                return EvidenceInfo.regression(spec.stream().dim(), ((LinearRegressionStreamSpec) spec.stream()).batch());
+            default:
+                return evidenceInfo(TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed())), kind);
+        }
     }
 
     /**

@@ -55,7 +55,7 @@ public final class Simulation {
         double[] evidence = new double[Math.multiplyExact(chunkSize, Math.max(1, learner.evidenceWidth()))];
         // without belief-ordered resets there is never a rollback, so the snapshot is skipped (same result)
         boolean mayRollBack = monitor.mayOrder();
-        Learner snapshot = mayRollBack ? Learner.start(spec) : null;
+        Learner snapshot = mayRollBack ? learner.twin() : null;
         while (!learner.finished()) {
             long start = learner.nextStep();
             if (mayRollBack) snapshot.copyStateFrom(learner);

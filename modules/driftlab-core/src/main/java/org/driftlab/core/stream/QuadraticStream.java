@@ -47,6 +47,22 @@ final class QuadraticStream extends TaskStream {
         this.work = new double[dim];
     }
 
+    /** A twin sharing H, λ and the centre (see {@link TaskStream#twin()}); its state is set by the caller. */
+    QuadraticStream(QuadraticStream other) {
+        super(other);
+        this.lambda = other.lambda;
+        this.hessian = other.hessian.isDiagonal() ? Hessian.diagonal(lambda) : Hessian.rotated(lambda, other.hessian.basis());
+        this.sigma = other.sigma;
+        this.center = other.center;
+        this.diff = new double[dim];
+        this.y = new double[dim];
+        this.eps = new double[dim];
+        this.u = new double[dim];
+        this.thetaSeen = new double[dim];
+        this.optimumEig = new double[dim];
+        this.work = new double[dim];
+    }
+
     @Override
     public void observeGradient(double[] theta, double[] g) {
         for (int i = 0; i < dim; i++) diff[i] = theta[i] - optimum[i];

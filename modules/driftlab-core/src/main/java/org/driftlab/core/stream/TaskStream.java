@@ -35,6 +35,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     /** Gradient noise or regression data. */
     protected final Rng noise;
     private final StreamSpec spec;
+    private final SeedStreams seeds;
     private final Rng switchRng;
     private final Rng optimaRng;
     private final Rng driftRng;
@@ -46,6 +47,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
 
     TaskStream(StreamSpec spec, SeedStreams seeds) {
         this.spec = spec;
+        this.seeds = seeds;
         this.dim = spec.dim();
         this.optimum = new double[dim];
         this.noise = seeds.stream(Purpose.NOISE);
@@ -66,6 +68,32 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
             recurring = null;
             taskOptimum(0, optimum);
         }
+    }
+
+    /** A twin of {@code other} sharing its immutable parts (θ₀, the recurring optima); see {@link #twin()}. */
+    TaskStream(TaskStream other) {
+        this.spec = other.spec;
+        this.seeds = other.seeds;
+        this.dim = other.dim;
+        this.optimum = new double[dim];
+        this.noise = seeds.stream(Purpose.NOISE);
+        this.switchRng = seeds.stream("TASKS/switch");
+        this.optimaRng = seeds.stream("TASKS/optima");
+        this.driftRng = seeds.stream("TASKS/drift");
+        this.initialWeights = other.initialWeights;
+        this.recurring = other.recurring;
+    }
+
+    /**
+     * A stream of the same spec and seeds in exactly this stream's state, sharing the immutable parts
+     * (θ₀, the recurring optima, H and its basis) instead of drawing and decomposing them again: the cheap
+     * way to build a snapshot. Allocates its own buffers and generators.
+     */
+    public TaskStream twin() {
+        TaskStream copy = this instanceof QuadraticStream ? new QuadraticStream((QuadraticStream) this)
+                : new LinearRegressionStream((LinearRegressionStream) this);
+        copy.copyStateFrom(this);
+        return copy;
     }
 
     /** The runtime stream for {@code spec}, its draws keyed by {@code seeds}. Allocates. */

@@ -4,7 +4,6 @@ import org.driftlab.core.belief.EvidenceInfo;
 import org.driftlab.core.belief.TaskBelief;
 import org.driftlab.core.belief.TaskFilter;
 import org.driftlab.core.spec.RunSpec;
-import org.driftlab.core.stream.TaskStream;
 
 /**
  * Simple deterministic stand-ins for task beliefs, so that the monitor's decisions and the rollback
@@ -90,8 +89,7 @@ final class FakeBeliefs {
         }
 
         static Nearest forRun(RunSpec spec) {
-            TaskStream stream = TaskStream.create(spec.stream(), org.driftlab.core.random.SeedStreams.of(spec.masterSeed(), spec.seed()));
-            return new Nearest(BeliefMonitor.evidenceInfo(stream, RunChecks.evidenceKind(spec.belief())));
+            return new Nearest(BeliefMonitor.evidenceInfo(spec));
         }
 
         @Override public int width() { return info.width(); }

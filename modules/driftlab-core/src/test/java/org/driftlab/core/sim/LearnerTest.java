@@ -174,7 +174,7 @@ class LearnerTest {
         LinearRegressionStreamSpec lr = new LinearRegressionStreamSpec(3, 4, 0.1, PriorSpec.standard(), null, List.of(), new NoSwitchSpec());
         List<Runnable> bad = new ArrayList<>();
         List<String> messages = List.of("needs a task belief", "recall needs the hmm belief", "gaussian needs a quadratic stream",
-                "markov switching", "linear-regression needs a linear-regression stream", "set noise-var");
+                "markov switching", "linear-regression needs a linear-regression stream", "set noise-var", "single task");
         bad.add(() -> Learner.start(TestRuns.run(TestRuns.quadratic(2, false, 0.1, new NoSwitchSpec()), new SgdSpec(0.1),
                 new NoBeliefSpec(), new BeliefThresholdSpec(0.5, 5, ResetTarget.INIT, true), 5)));
         bad.add(() -> Learner.start(TestRuns.run(TestRuns.quadratic(2, false, 0.1, new MarkovSwitchSpec(2, 0.1)), new SgdSpec(0.1),
@@ -186,6 +186,9 @@ class LearnerTest {
                 new BocpdSpec(0.01, new LinearRegressionModelSpec(1, 1, 1), 0, 10), new NoResetSpec(), 5)));
         bad.add(() -> Learner.start(TestRuns.run(TestRuns.quadratic(2, false, 0.0, new NoSwitchSpec()), new SgdSpec(0.1),
                 gaussian, new NoResetSpec(), 5)));
+        bad.add(() -> Learner.start(TestRuns.run(new QuadraticStreamSpec(1, SpectrumSpec.of(List.of(1.0)), false, 0.1,
+                PriorSpec.standard(), null, List.of(List.of(1.0), List.of(2.0)), new NoSwitchSpec()), new SgdSpec(0.1),
+                new NoBeliefSpec(), new NoResetSpec(), 5)));
         for (int i = 0; i < bad.size(); i++) {
             assertThatThrownBy(bad.get(i)::run).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(messages.get(i));
         }
@@ -212,6 +215,13 @@ class LearnerTest {
         c.copyStateFrom(snapshot);
         while (!c.finished()) c.runChunk(7, ev);
         assertThat(c.result(0, "z").metrics()).isEqualTo(a.result(0, "y").metrics());
+        // a twin shares the immutable parts and continues exactly as the original
+        Learner d = Learner.start(spec);
+        d.runChunk(120, ev);
+        Learner e = d.twin();
+        while (!d.finished()) d.runChunk(9, ev);
+        while (!e.finished()) e.runChunk(50, ev);
+        assertThat(e.result(0, "e").metrics()).isEqualTo(d.result(0, "d").metrics()).isEqualTo(a.result(0, "y").metrics());
     }
 
     @Test
