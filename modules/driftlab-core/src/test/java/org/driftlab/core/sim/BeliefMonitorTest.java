@@ -48,6 +48,28 @@ class BeliefMonitorTest {
         assertThat(m.consume(4, 4, new double[] {0.1, 0.2, 0.6, 0.7})).isEqualTo(new ResetOrder(6, 0.6, -1, -1));
     }
 
+    /** The evidence names the likely task: P(x) = 0.95, the others share the rest. */
+    private static final class NamedTask extends FakeBeliefs.Scripted implements org.driftlab.core.belief.TaskFilter {
+        private int likely;
+
+        @Override public void observe(double[] x, int offset) { super.observe(x, offset); likely = (int) x[offset]; }
+        @Override public int tasks() { return 3; }
+        @Override public double taskProbability(int k) { return k == likely ? 0.95 : 0.025; }
+        @Override public int mapTask() { return likely; }
+    }
+
+    @Test
+    void recallOrdersAWeightSwapWhenAnotherTaskBecomesLikely() {
+        RunSpec spec = TestRuns.run(TestRuns.quadratic(2, false, 0.1, new org.driftlab.core.stream.MarkovSwitchSpec(3, 0.1)),
+                new SgdSpec(0.1), new org.driftlab.core.belief.HmmSpec(0.1), new org.driftlab.core.reset.RecallSpec(0.9, true), 100);
+        NamedTask filter = new NamedTask();
+        BeliefMonitor m = FakeBeliefs.monitor(spec, filter);
+        assertThat(m.consume(0, 3, new double[] {0, 0, 2})).isEqualTo(new ResetOrder(2, 1.0, 0, 2));
+        assertThat(m.consume(3, 3, new double[] {2, 2, 1})).isEqualTo(new ResetOrder(5, 1.0, 2, 1));
+        assertThat(m.consume(6, 2, new double[] {1, 1})).isNull();
+        assertThat(filter.markResets).isEqualTo(2);
+    }
+
     @Test
     void policiesWithoutBeliefDecisionsNeverOrderButReport() {
         FakeBeliefs.Scripted belief = new FakeBeliefs.Scripted();

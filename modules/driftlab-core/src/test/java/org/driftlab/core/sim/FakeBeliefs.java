@@ -62,7 +62,7 @@ final class FakeBeliefs {
     }
 
     /** p_change read from the evidence itself: observation x[offset] is the p_change to report. */
-    static final class Scripted implements TaskBelief {
+    static class Scripted implements TaskBelief {
         private double p;
         private long steps;
         int markResets;
