@@ -240,8 +240,9 @@ final class ConfigNode {
         String s = (String) v.unwrapped();
         if (!options.contains(s)) {
             String what = k.equals("type") ? "type" : "value";
-            problems.add(v.origin(), key(k), Kind.UNKNOWN_TYPE, "unknown " + what + " '" + s + "'" + suggestion(s, options)
-                    + "; known: " + String.join(", ", options));
+            String hint = suggestion(s, options);
+            problems.add(v.origin(), key(k), Kind.UNKNOWN_TYPE, "unknown " + what + " '" + s + "'" + hint
+                    + (hint.isEmpty() ? "; known: " : " Known: ") + String.join(", ", options));
             return null;
         }
         resolved.put(k, s);
@@ -296,7 +297,8 @@ final class ConfigNode {
     }
 
     static ConfigObject typeObject(String type, ConfigOrigin origin) {
-        return ConfigValueFactory.fromMap(Map.of("type", type)).withOrigin(origin);
+        // the type string carries the origin too, so a problem with it points at the shorthand's line
+        return ConfigValueFactory.fromMap(Map.of("type", ConfigValueFactory.fromAnyRef(type).withOrigin(origin))).withOrigin(origin);
     }
 
     // ---- checks and reporting -----------------------------------------------------------------------------
