@@ -36,8 +36,8 @@ import org.driftlab.core.spec.ConfigProblem.Kind;
  * <p>Sweeps are grids in the style of Ray Tune: {@code sweep { "rule.lr" = [0.01, 0.1], reset = [none, oracle] }}
  * maps config paths to lists of values (numbers, strings or whole objects; a value replaces what the base
  * config has at that path). Conditions are the cartesian product of the lists, the first key varying slowest;
- * keys are taken in the order of their lines in the file (keys on one line: alphabetically), because HOCON
- * objects do not keep key order. Runs are conditions × seeds, seeds varying fastest.
+ * keys are taken in the order they are written (by line, then by position on the line), recovered from the
+ * origins and the text because HOCON objects do not keep key order. Runs are conditions × seeds, seeds varying fastest.
  *
  * <p>Ids: each condition's canonical resolved config (every default filled in, keys sorted, numbers
  * normalised; {@code name}, {@code seeds} and {@code sweep} excluded) is hashed by {@link ConditionIds}. The
@@ -109,7 +109,7 @@ public final class SweepLoader {
     // ---- expansion ----------------------------------------------------------------------------------------
 
     /** One swept key: its config path, its values, where it is written. */
-    private record Entry(String path, List<String> parts, ConfigList values, ConfigOrigin origin) {
+    private record Entry(String path, List<String> parts, String sweepKey, ConfigList values, ConfigOrigin origin) {
         String display() {
             return "sweep." + (path.contains(".") ? ConfigUtil.quoteString(path) : path);
         }
@@ -127,7 +127,7 @@ public final class SweepLoader {
                     "must be letters, digits, '.', '_' or '-' (it names the results file), got \"" + name + "\"");
         }
         List<Integer> seeds = seeds(top);
-        List<Entry> entries = sweepEntries(root.root(), problems);
+        List<Entry> entries = sweepEntries(root.root(), text, problems.file(null), problems);
         if (seeds == null) seeds = List.of(0); // a problem is recorded; expand anyway to find the others
 
         Config base = normalize(parsed.withoutPath("sweep"));
@@ -231,7 +231,7 @@ public final class SweepLoader {
     }
 
     /** The sweep entries in file order; problems for malformed ones (which are left out). */
-    private static List<Entry> sweepEntries(ConfigObject root, Problems problems) {
+    private static List<Entry> sweepEntries(ConfigObject root, String text, String mainFile, Problems problems) {
         ConfigValue sweep = root.get("sweep");
         List<Entry> entries = new ArrayList<>();
         if (sweep == null || sweep.valueType() == ConfigValueType.NULL) return entries;
@@ -240,8 +240,12 @@ public final class SweepLoader {
                     "expected an object of config paths to lists of values, got " + ConfigNode.describe(sweep));
             return entries;
         }
-        collect((ConfigObject) sweep, new ArrayList<>(), entries, problems);
-        entries.sort(Comparator.comparingInt((Entry e) -> Problems.line(e.origin())).thenComparing(Entry::path));
+        collect((ConfigObject) sweep, new ArrayList<>(), null, entries, problems);
+        // HOCON objects do not keep key order: order by line, then by where the key stands on its line
+        List<String> lines = text.lines().toList();
+        entries.sort(Comparator.comparingInt((Entry e) -> Problems.line(e.origin()))
+                .thenComparingInt(e -> column(e, lines, mainFile))
+                .thenComparing(Entry::path));
         Set<String> paths = new HashSet<>();
         List<Entry> valid = new ArrayList<>();
         for (Entry e : entries) {
@@ -265,15 +269,30 @@ public final class SweepLoader {
         return valid;
     }
 
-    private static void collect(ConfigObject object, List<String> prefix, List<Entry> out, Problems problems) {
+    /**
+     * The column at which an entry's key (as written directly under {@code sweep}) stands on its line of the
+     * loaded file's text; {@link Integer#MAX_VALUE} when it cannot be told (an included file, an odd spelling).
+     */
+    private static int column(Entry e, List<String> lines, String mainFile) {
+        ConfigOrigin o = e.origin();
+        if (o.filename() != null && !o.filename().equals(mainFile)) return Integer.MAX_VALUE;
+        int line = o.lineNumber();
+        if (line < 1 || line > lines.size()) return Integer.MAX_VALUE;
+        java.util.regex.Matcher m = Pattern.compile("(^|[\\s{,])(\"" + Pattern.quote(e.sweepKey()) + "\"|"
+                + Pattern.quote(e.sweepKey()) + ")\\s*[=:\\[{]").matcher(lines.get(line - 1));
+        return m.find() ? m.start(2) : Integer.MAX_VALUE;
+    }
+
+    private static void collect(ConfigObject object, List<String> prefix, String sweepKey, List<Entry> out, Problems problems) {
         for (Map.Entry<String, ConfigValue> kv : object.entrySet()) {
             List<String> parts = new ArrayList<>(prefix);
             parts.addAll(Arrays.asList(kv.getKey().split("\\.", -1)));
             ConfigValue v = kv.getValue();
             if (v.valueType() == ConfigValueType.OBJECT) {
-                collect((ConfigObject) v, parts, out, problems);
+                collect((ConfigObject) v, parts, sweepKey == null ? kv.getKey() : sweepKey, out, problems);
             } else if (v.valueType() == ConfigValueType.LIST) {
-                out.add(new Entry(String.join(".", parts), List.copyOf(parts), (ConfigList) v, v.origin()));
+                out.add(new Entry(String.join(".", parts), List.copyOf(parts), sweepKey == null ? kv.getKey() : sweepKey,
+                        (ConfigList) v, v.origin()));
             } else {
                 problems.add(v.origin(), "sweep." + ConfigUtil.quoteString(String.join(".", parts)), Kind.BAD_SWEEP,
                         "expected a list of values to sweep, got " + ConfigNode.describe(v) + " (write [value] for one value)");

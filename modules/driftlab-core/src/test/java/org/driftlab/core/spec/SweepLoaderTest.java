@@ -112,6 +112,12 @@ class SweepLoaderTest {
     }
 
     @Test
+    void sweepKeysOnOneLineKeepTheirWrittenOrder() {
+        SweepSpec sweep = SweepLoader.parse(BASE + "sweep { \"rule.lr\" = [0.1], dt = [0.5], reset: [none], \"rule.beta1\" = [0.8] }\n", "o.conf");
+        assertThat(sweep.sweptKeys()).containsExactly("rule.lr", "dt", "reset", "rule.beta1");
+    }
+
+    @Test
     void nestedAndQuotedSweepPathsAreTheSame() {
         SweepSpec quoted = SweepLoader.parse(BASE + "sweep { \"rule.lr\" = [0.1, 0.2] }", "a.conf");
         SweepSpec nested = SweepLoader.parse(BASE + "sweep { rule.lr = [0.1, 0.2] }", "a.conf");
