@@ -51,6 +51,7 @@ public final class SweepLoader {
     /** Upper bounds that catch a runaway grid before it allocates millions of specs. */
     static final int MAX_CONDITIONS = 100_000;
     static final int MAX_SEEDS = 1_000_000;
+    static final long MAX_RUNS = 10_000_000;
 
     private static final ConfigResolveOptions RESOLVE = ConfigResolveOptions.defaults().setUseSystemEnvironment(false);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -133,9 +134,10 @@ public final class SweepLoader {
         Config base = normalize(parsed.withoutPath("sweep"));
         long count = 1;
         for (Entry e : entries) count *= e.values().size();
-        if (count > MAX_CONDITIONS) {
-            problems.add(entries.get(0).origin(), "sweep", Kind.BAD_SWEEP,
-                    "the grid has " + count + " conditions; at most " + MAX_CONDITIONS + " are allowed");
+        if (count > MAX_CONDITIONS || count * seeds.size() > MAX_RUNS) {
+            problems.add(entries.isEmpty() ? top.originOf("seeds") : entries.get(0).origin(), "sweep", Kind.BAD_SWEEP,
+                    "the grid has " + count + " conditions × " + seeds.size() + " seeds; at most " + MAX_CONDITIONS
+                            + " conditions and " + MAX_RUNS + " runs are allowed");
             problems.throwIfAny();
         }
 
