@@ -54,8 +54,11 @@ final class StreamConfig {
             List<Double> eigenvalueList = null;
             double min = Double.NaN;
             double max = Double.NaN;
-            if (n.typeOf("eigenvalues") == ConfigValueType.LIST) {
+            ConfigValueType given = n.typeOf("eigenvalues");
+            if (given == ConfigValueType.LIST) {
                 eigenvalueList = n.numbers("eigenvalues", Range.POSITIVE);
+            } else if (given != null && given != ConfigValueType.OBJECT) {
+                n.wrongType(n.key("eigenvalues"), n.originObject().get("eigenvalues"), "a list of numbers or { min, max }");
             } else {
                 ConfigNode e = n.object("eigenvalues");
                 if (e != null) {

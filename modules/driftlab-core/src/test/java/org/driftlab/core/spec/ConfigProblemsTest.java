@@ -35,6 +35,7 @@ class ConfigProblemsTest {
                 Arguments.of("list where a number belongs", VALID.replace("lr = 0.01", "lr = [0.01] #!\n"), "rule.lr", Kind.WRONG_TYPE, "expected a number, got a list"),
                 Arguments.of("string where a boolean belongs", VALID.replace("dim = 4", "dim = 4\n  rotated = \"yes\" #!"), "stream.rotated", Kind.WRONG_TYPE, "expected true or false"),
                 Arguments.of("fraction where an integer belongs", VALID.replace("dim = 4", "dim = 4.5 #!"), "stream.dim", Kind.WRONG_TYPE, "expected an integer, got the number 4.5"),
+                Arguments.of("string where a spectrum belongs", VALID.replace("dim = 4", "dim = 4\n  eigenvalues = wide #!"), "stream.eigenvalues", Kind.WRONG_TYPE, "expected a list of numbers or { min, max }, got the string \"wide\""),
                 Arguments.of("number where an object belongs", VALID + "metrics = 3 #!\n", "metrics", Kind.WRONG_TYPE, "expected an object"),
                 Arguments.of("seeds of the wrong type", VALID + "seeds = three #!\n", "seeds", Kind.WRONG_TYPE, "a count or a list of seed indices"),
                 // out-of-range numbers
