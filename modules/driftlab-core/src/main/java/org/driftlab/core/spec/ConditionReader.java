@@ -72,6 +72,16 @@ final class ConditionReader {
 
         crossCheck(problems, stream, rule, belief, reset, r, b, z);
         if (problems.count() > mark) return null;
+        if (rule instanceof NaturalGradientSpec || rule instanceof OptimalControlSpec) {
+            // these rules check their metric against dim (symmetry, positive-definiteness) when built: a few d×d
+            // arrays, built once here so that a bad metric is reported before anything runs
+            try {
+                rule.newRule(stream.dim(), dt);
+            } catch (IllegalArgumentException e) {
+                r.rejected(e);
+                return null;
+            }
+        }
         return new Condition(steps, dt, masterSeed, stream, rule, belief, reset, metrics, CanonicalJson.render(n.resolved()));
     }
 

@@ -37,6 +37,21 @@ class ExampleConfigsTest {
         assertThat(sweep.runs()).isNotEmpty();
     }
 
+    /** Each condition of every example starts and runs a few steps (in chunks, so rollbacks happen too). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configs")
+    void everyConditionRuns(Path file) {
+        SweepSpec sweep = SweepLoader.load(file);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (RunSpec r : sweep.runs()) {
+            if (!seen.add(r.conditionId())) continue;
+            RunSpec shortRun = new RunSpec(r.runId(), r.conditionId(), r.seed(), r.masterSeed(), 40, r.dt(), r.stream(),
+                    r.rule(), r.belief(), r.reset(), r.metrics(), r.params());
+            org.driftlab.core.sim.RunResult result = org.driftlab.core.sim.Simulation.run(shortRun, 16);
+            assertThat(result.metrics().steps()).as(file + " " + r.params()).isEqualTo(40);
+        }
+    }
+
     @Test
     void quickstartIsSmall() {
         SweepSpec sweep = SweepLoader.load(CONFIGS.resolve("quickstart.conf"));
