@@ -296,7 +296,8 @@ public final class SweepLoader {
                 out.add(new Entry(String.join(".", parts), List.copyOf(parts), sweepKey == null ? kv.getKey() : sweepKey,
                         (ConfigList) v, v.origin()));
             } else {
-                problems.add(v.origin(), "sweep." + ConfigUtil.quoteString(String.join(".", parts)), Kind.BAD_SWEEP,
+                String path = String.join(".", parts);
+                problems.add(v.origin(), "sweep." + (path.contains(".") ? ConfigUtil.quoteString(path) : path), Kind.BAD_SWEEP,
                         "expected a list of values to sweep, got " + ConfigNode.describe(v) + " (write [value] for one value)");
             }
         }
