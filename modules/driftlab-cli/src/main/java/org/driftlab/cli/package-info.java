@@ -1,0 +1,8 @@
+/**
+ * The {@code driftlab} command line (DESIGN §1–2): picocli subcommands, one class each, wiring the core,
+ * cluster and results modules together and holding no logic of their own (STYLE C16). {@link
+ * org.driftlab.cli.ExitCodes} maps exceptions to exit codes (2: the user's input, with one clear message;
+ * 1: an internal error); logs go to {@code logs/driftlab.log} under the working directory, never to the
+ * terminal.
+ */
+package org.driftlab.cli;

@@ -1,0 +1,53 @@
+package org.driftlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicOutputTest {
+    @Test
+    void writesAndReplaces(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("sub/out.csv");
+        AtomicOutput.write(target, p -> Files.writeString(p, "a\n"));
+        assertThat(target).hasContent("a");
+        AtomicOutput.write(target, p -> Files.writeString(p, "b\n"));
+        assertThat(target).hasContent("b");
+        assertThat(entries(target.getParent())).containsExactly("out.csv");
+    }
+
+    @Test
+    void aFailureLeavesTheOldFileAndNoTemporary(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("out.csv");
+        Files.writeString(target, "old\n");
+        assertThatThrownBy(() -> AtomicOutput.write(target, p -> {
+            Files.writeString(p, "half");
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+        assertThat(target).hasContent("old");
+        assertThat(entries(dir)).containsExactly("out.csv");
+    }
+
+    @Test
+    void aFailureCreatesNoTarget(@TempDir Path dir) {
+        Path target = dir.resolve("new.csv");
+        assertThatThrownBy(() -> AtomicOutput.write(target, p -> {
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(target).doesNotExist();
+        assertThat(entries(dir)).isEmpty();
+    }
+
+    private static java.util.List<String> entries(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

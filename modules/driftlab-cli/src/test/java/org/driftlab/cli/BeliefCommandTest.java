@@ -1,0 +1,87 @@
+package org.driftlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BeliefCommandTest {
+    @TempDir
+    Path dir;
+
+    /** A level shift from 0 to 5 after 20 rows, with small deterministic wiggles. */
+    private Path shiftSeries() throws IOException {
+        StringBuilder s = new StringBuilder("x\n");
+        for (int t = 0; t < 40; t++) s.append((t < 20 ? 0.0 : 5.0) + 0.1 * Math.sin(t)).append('\n');
+        Path file = dir.resolve("series.csv");
+        Files.writeString(file, s.toString());
+        return file;
+    }
+
+    @Test
+    void writesOneRowPerObservationAndSeesTheShift() throws IOException {
+        Path out = dir.resolve("belief.csv");
+        CliHarness h = CliHarness.installed();
+        int code = h.run("belief", "--input", shiftSeries().toString(), "--model", "gaussian", "--hazard", "0.01",
+                "--prior-var", "25", "--noise-var", "0.05", "--window", "3", "--prune", "0", "--out", out.toString());
+        assertThat(code).as(h.err.toString()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("t,map_run_length,mean_run_length,p_change");
+        assertThat(lines).hasSize(41);
+        assertThat(lines.get(1)).startsWith("1,");
+        double before = pChange(lines.get(20)); // t = 20: last row of the first level
+        double after = pChange(lines.get(22));  // t = 22: two rows into the new level
+        assertThat(before).isLessThan(0.05); // about w·H = 0.03 with no evidence of a switch
+        assertThat(after).isGreaterThan(0.9);
+        // run length restarts at the shift: MAP run length two rows in is at most 2
+        assertThat(Integer.parseInt(lines.get(22).split(",")[1])).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void writesToStdoutWithoutOut() throws IOException {
+        CliHarness h = CliHarness.installed();
+        int code = h.run("belief", "--input", shiftSeries().toString(), "--model", "normal-gamma", "--hazard", "0.01");
+        assertThat(code).as(h.err.toString()).isZero();
+        assertThat(h.out.toString().split("\\R")).hasSize(41);
+    }
+
+    @Test
+    void badCellNamesRowAndColumnAndWritesNothing() throws IOException {
+        Path in = dir.resolve("bad.csv");
+        Files.writeString(in, "a,b\n1,2\n3,oops\n");
+        Path out = dir.resolve("never.csv");
+        CliHarness h = CliHarness.installed();
+        int code = h.run("belief", "--input", in.toString(), "--model", "gaussian", "--hazard", "0.01", "--out", out.toString());
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(h.err.toString()).contains("bad.csv").contains("oops").contains("b");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void optionsOfTheOtherModelAreRejected() throws IOException {
+        CliHarness h = CliHarness.installed();
+        int code = h.run("belief", "--input", shiftSeries().toString(), "--model", "gaussian", "--hazard", "0.01", "--kappa0", "2");
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(h.err.toString()).contains("--kappa0");
+    }
+
+    @Test
+    void unknownModelAndMissingFileAreUsageErrors() throws IOException {
+        CliHarness h = CliHarness.installed();
+        assertThat(h.run("belief", "--input", shiftSeries().toString(), "--model", "poisson", "--hazard", "0.01")).isEqualTo(ExitCodes.USAGE);
+        assertThat(h.err.toString()).contains("poisson");
+        CliHarness m = CliHarness.installed();
+        assertThat(m.run("belief", "--input", dir.resolve("nope.csv").toString(), "--model", "gaussian", "--hazard", "0.01"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(m.err.toString()).contains("nope.csv");
+    }
+
+    private static double pChange(String row) {
+        String[] cells = row.split(",");
+        return Double.parseDouble(cells[3]);
+    }
+}

@@ -1,0 +1,398 @@
+package org.driftlab.core.spec;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.driftlab.core.spec.ConditionReader.Condition;
+import org.driftlab.core.spec.ConfigProblem.Kind;
+
+/**
+ * Loads an experiment config (HOCON) into a validated {@link SweepSpec} (DESIGN §1–3, STYLE C10.1; the schema
+ * is in docs/CONFIG.md).
+ *
+ * <p>Sweeps are grids in the style of Ray Tune: {@code sweep { "rule.lr" = [0.01, 0.1], reset = [none, oracle] }}
+ * maps config paths to lists of values (numbers, strings or whole objects; a value replaces what the base
+ * config has at that path). Conditions are the cartesian product of the lists, the first key varying slowest;
+ * keys are taken in the order they are written (by line, then by position on the line), recovered from the
+ * origins and the text because HOCON objects do not keep key order. Runs are conditions × seeds, seeds varying fastest.
+ *
+ * <p>Ids: each condition's canonical resolved config (every default filled in, keys sorted, numbers
+ * normalised; {@code name}, {@code seeds} and {@code sweep} excluded) is hashed by {@link ConditionIds}. The
+ * same config gives the same ids on any machine; writing a default out explicitly does not change them.
+ *
+ * <p>Every problem of the file and of every condition is collected first and thrown as one
+ * {@link ConfigProblems}; nothing is returned when there is any. Substitutions see no environment variables,
+ * so a config means the same everywhere.
+ */
+public final class SweepLoader {
+    /** Upper bounds that catch a runaway grid before it allocates millions of specs. */
+    static final int MAX_CONDITIONS = 100_000;
+    static final int MAX_SEEDS = 1_000_000;
+    static final long MAX_RUNS = 10_000_000;
+
+    private static final ConfigResolveOptions RESOLVE = ConfigResolveOptions.defaults().setUseSystemEnvironment(false);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** Positions where a string is shorthand for {@code { type = string }}. */
+    private static final List<String> TYPED_POSITIONS = List.of("stream", "rule", "belief", "reset", "stream.switching",
+            "rule.metric", "belief.model");
+
+    private SweepLoader() {}
+
+    /**
+     * Loads {@code file} ({@code include}s resolve relative to it). The sweep's default name is the file's
+     * base name without extension.
+     *
+     * @throws ConfigProblems every problem found, with file, line and key
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static SweepSpec load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read config " + file + ": " + e.getMessage(), e);
+        }
+        ConfigParseOptions options = ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false);
+        return fromText(() -> ConfigFactory.parseFile(file.toFile(), options), text, file.toString(),
+                baseName(String.valueOf(file.getFileName())));
+    }
+
+    /**
+     * Loads config text; {@code originName} (e.g. {@code "test.conf"}) stands for the file in problems and
+     * gives the default sweep name.
+     *
+     * @throws ConfigProblems every problem found
+     */
+    public static SweepSpec parse(String text, String originName) {
+        ConfigParseOptions options = ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setOriginDescription(originName);
+        String fileName = originName.substring(Math.max(originName.lastIndexOf('/'), originName.lastIndexOf('\\')) + 1);
+        return fromText(() -> ConfigFactory.parseString(text, options), text, originName, baseName(fileName));
+    }
+
+    private static SweepSpec fromText(Supplier<Config> parser, String text, String label, String defaultName) {
+        Problems problems = new Problems(label);
+        Config parsed;
+        Config resolved;
+        try {
+            parsed = parser.get();
+            resolved = parsed.resolve(RESOLVE);
+        } catch (ConfigException e) {
+            problems.add(e.origin(), "", Kind.SYNTAX, parserMessage(e));
+            problems.throwIfAny();
+            throw new IllegalStateException("unreachable");
+        }
+        return expand(parsed, resolved, text, defaultName, problems);
+    }
+
+    // ---- expansion ----------------------------------------------------------------------------------------
+
+    /** One swept key: its config path, its values, where it is written. */
+    private record Entry(String path, List<String> parts, String sweepKey, ConfigList values, ConfigOrigin origin) {
+        String display() {
+            return "sweep." + (path.contains(".") ? ConfigUtil.quoteString(path) : path);
+        }
+    }
+
+    /**
+     * {@code parsed} is the config before substitution: swept values are set in it and each condition is resolved
+     * afterwards, so a substitution such as {@code belief.hazard = ${stream.switching.hazard}} follows the sweep.
+     */
+    private static SweepSpec expand(Config parsed, Config root, String text, String defaultName, Problems problems) {
+        ConfigNode top = new ConfigNode(problems, "", root.root());
+        String name = top.string("name", defaultName);
+        if (name != null && !NAME.matcher(name).matches()) {
+            problems.add(top.originOf("name"), "name", Kind.OUT_OF_RANGE,
+                    "must be letters, digits, '.', '_' or '-' (it names the results file), got \"" + name + "\"");
+        }
+        List<Integer> seeds = seeds(top);
+        List<Entry> entries = sweepEntries(root.root(), text, problems.file(null), problems);
+        if (seeds == null) seeds = List.of(0); // a problem is recorded; expand anyway to find the others
+
+        Config base = normalize(parsed.withoutPath("sweep"));
+        long count = 1;
+        for (Entry e : entries) count *= e.values().size();
+        if (count > MAX_CONDITIONS || count * seeds.size() > MAX_RUNS) {
+            problems.add(entries.isEmpty() ? top.originOf("seeds") : entries.get(0).origin(), "sweep", Kind.BAD_SWEEP,
+                    "the grid has " + count + " conditions × " + seeds.size() + " seeds; at most " + MAX_CONDITIONS
+                            + " conditions and " + MAX_RUNS + " runs are allowed");
+            problems.throwIfAny();
+        }
+
+        List<Condition> conditions = new ArrayList<>();
+        List<List<SweptValue>> params = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        int[] index = new int[entries.size()];
+        for (long c = 0; c < count; c++) {
+            Config config = base;
+            List<SweptValue> swept = new ArrayList<>(entries.size());
+            for (int k = 0; k < entries.size(); k++) {
+                Entry e = entries.get(k);
+                ConfigValue value = e.values().get(index[k]);
+                config = normalize(config.withValue(ConfigUtil.joinPath(e.parts()), value));
+                swept.add(new SweptValue(e.path(), sweptText(value)));
+            }
+            int mark = problems.count();
+            Condition condition = null;
+            try {
+                condition = ConditionReader.read(problems, config.resolve(RESOLVE).root());
+            } catch (ConfigException ex) {
+                problems.add(ex.origin(), "", Kind.SYNTAX, parserMessage(ex) + " (in condition " + describe(swept) + ")");
+            }
+            relocateSweepProblems(problems, mark, entries);
+            if (condition != null) {
+                Integer twin = seen.putIfAbsent(condition.canonical(), conditions.size());
+                if (twin != null) {
+                    problems.add(entries.get(0).origin(), "sweep", Kind.BAD_SWEEP, "conditions " + describe(params.get(twin))
+                            + " and " + describe(swept) + " are the same experiment (identical resolved config)");
+                }
+            }
+            conditions.add(condition);
+            params.add(swept);
+            for (int k = entries.size() - 1; k >= 0; k--) { // odometer: the last key varies fastest
+                if (++index[k] < entries.get(k).values().size()) break;
+                index[k] = 0;
+            }
+        }
+        problems.throwIfAny();
+
+        List<RunSpec> runs = new ArrayList<>(conditions.size() * seeds.size());
+        for (int c = 0; c < conditions.size(); c++) {
+            Condition k = conditions.get(c);
+            String conditionId = ConditionIds.conditionId(k.canonical());
+            for (int seed : seeds) {
+                runs.add(new RunSpec(ConditionIds.runId(k.canonical(), seed), conditionId, seed, k.masterSeed(), k.steps(),
+                        k.dt(), k.stream(), k.rule(), k.belief(), k.reset(), k.metrics(), params.get(c)));
+            }
+        }
+        return new SweepSpec(name, text, entries.stream().map(Entry::path).toList(), runs);
+    }
+
+    /** Seed indices: {@code seeds = N} means 0 … N−1; a list gives them explicitly. Null on a problem. */
+    private static List<Integer> seeds(ConfigNode top) {
+        ConfigValueType type = top.typeOf("seeds");
+        if (type == null) return List.of(0);
+        if (type == ConfigValueType.LIST) {
+            List<Double> given = top.numbers("seeds", Range.NON_NEGATIVE);
+            if (given == null) return null;
+            List<Integer> out = new ArrayList<>();
+            Set<Integer> distinct = new HashSet<>();
+            for (double d : given) {
+                if (d != Math.rint(d) || d > Integer.MAX_VALUE) {
+                    top.problems().add(top.originOf("seeds"), "seeds", Kind.WRONG_TYPE, "seed indices must be integers in [0, 2^31), got " + CanonicalJson.number(d));
+                    return null;
+                }
+                if (!distinct.add((int) d)) {
+                    top.problems().add(top.originOf("seeds"), "seeds", Kind.OUT_OF_RANGE, "seed " + (int) d + " is listed twice");
+                    return null;
+                }
+                out.add((int) d);
+            }
+            if (out.isEmpty()) {
+                top.problems().add(top.originOf("seeds"), "seeds", Kind.OUT_OF_RANGE, "the list of seeds must not be empty");
+                return null;
+            }
+            return out;
+        }
+        if (type != ConfigValueType.NUMBER) {
+            top.wrongType("seeds", root(top, "seeds"), "a count or a list of seed indices");
+            return null;
+        }
+        int mark = top.problems().count();
+        long n = top.integer("seeds", 1, 1, MAX_SEEDS);
+        if (top.problems().count() > mark) return null;
+        List<Integer> out = new ArrayList<>((int) n);
+        for (int i = 0; i < n; i++) out.add(i);
+        return out;
+    }
+
+    private static ConfigValue root(ConfigNode top, String key) {
+        return ((ConfigObject) top.originObject()).get(key);
+    }
+
+    /** The sweep entries in file order; problems for malformed ones (which are left out). */
+    private static List<Entry> sweepEntries(ConfigObject root, String text, String mainFile, Problems problems) {
+        ConfigValue sweep = root.get("sweep");
+        List<Entry> entries = new ArrayList<>();
+        if (sweep == null || sweep.valueType() == ConfigValueType.NULL) return entries;
+        if (sweep.valueType() != ConfigValueType.OBJECT) {
+            problems.add(sweep.origin(), "sweep", Kind.WRONG_TYPE,
+                    "expected an object of config paths to lists of values, got " + ConfigNode.describe(sweep));
+            return entries;
+        }
+        collect((ConfigObject) sweep, new ArrayList<>(), null, entries, problems);
+        // HOCON objects do not keep key order: order by line, then by where the key stands on its line
+        List<String> lines = text.lines().toList();
+        entries.sort(Comparator.comparingInt((Entry e) -> Problems.line(e.origin()))
+                .thenComparingInt(e -> column(e, lines, mainFile))
+                .thenComparing(Entry::path));
+        Set<String> paths = new HashSet<>();
+        List<Entry> valid = new ArrayList<>();
+        for (Entry e : entries) {
+            String head = e.parts().get(0);
+            if (!paths.add(e.path())) {
+                problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "this path is swept twice");
+            } else if (e.parts().stream().anyMatch(String::isEmpty)) {
+                problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "not a config path");
+            } else if (!ConditionReader.SWEEPABLE.contains(head)) {
+                String why = ConditionReader.TOP_KEYS.contains(head)
+                        ? head + " cannot be swept" + (head.equals("seeds") ? " (list the seeds in seeds = [...] instead)" : "")
+                        : "no such config key '" + head + "'" + ConfigNode.suggestion(head, ConditionReader.SWEEPABLE)
+                        + "; sweepable: " + String.join(", ", ConditionReader.SWEEPABLE);
+                problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, why);
+            } else if (e.values().isEmpty()) {
+                problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "the list of values must not be empty");
+            } else {
+                valid.add(e);
+            }
+        }
+        return valid;
+    }
+
+    /**
+     * The column at which an entry's key (as written directly under {@code sweep}) stands on its line of the
+     * loaded file's text; {@link Integer#MAX_VALUE} when it cannot be told (an included file, an odd spelling).
+     */
+    private static int column(Entry e, List<String> lines, String mainFile) {
+        ConfigOrigin o = e.origin();
+        if (o.filename() != null && !o.filename().equals(mainFile)) return Integer.MAX_VALUE;
+        int line = o.lineNumber();
+        if (line < 1 || line > lines.size()) return Integer.MAX_VALUE;
+        java.util.regex.Matcher m = Pattern.compile("(^|[\\s{,])(\"" + Pattern.quote(e.sweepKey()) + "\"|"
+                + Pattern.quote(e.sweepKey()) + ")\\s*[=:\\[{]").matcher(lines.get(line - 1));
+        return m.find() ? m.start(2) : Integer.MAX_VALUE;
+    }
+
+    private static void collect(ConfigObject object, List<String> prefix, String sweepKey, List<Entry> out, Problems problems) {
+        for (Map.Entry<String, ConfigValue> kv : object.entrySet()) {
+            List<String> parts = new ArrayList<>(prefix);
+            parts.addAll(Arrays.asList(kv.getKey().split("\\.", -1)));
+            ConfigValue v = kv.getValue();
+            if (v.valueType() == ConfigValueType.OBJECT) {
+                collect((ConfigObject) v, parts, sweepKey == null ? kv.getKey() : sweepKey, out, problems);
+            } else if (v.valueType() == ConfigValueType.LIST) {
+                out.add(new Entry(String.join(".", parts), List.copyOf(parts), sweepKey == null ? kv.getKey() : sweepKey,
+                        (ConfigList) v, v.origin()));
+            } else {
+                String path = String.join(".", parts);
+                problems.add(v.origin(), "sweep." + (path.contains(".") ? ConfigUtil.quoteString(path) : path), Kind.BAD_SWEEP,
+                        "expected a list of values to sweep, got " + ConfigNode.describe(v) + " (write [value] for one value)");
+            }
+        }
+    }
+
+    /**
+     * A problem caused by a sweep path rather than by a value (an unknown key at the swept path, or a swept path
+     * that goes below a number) is reported at the sweep entry, as a bad sweep path.
+     */
+    private static void relocateSweepProblems(Problems problems, int mark, List<Entry> entries) {
+        if (entries.isEmpty() || problems.count() == mark) return;
+        List<ConfigProblem> found = problems.since(mark);
+        problems.truncate(mark);
+        for (ConfigProblem q : found) {
+            ConfigProblem moved = q;
+            for (Entry e : entries) {
+                if (q.key().equals(e.path()) && q.kind() == Kind.UNKNOWN_KEY) {
+                    moved = new ConfigProblem(problems.file(e.origin()), Problems.line(e.origin()), e.display(), Kind.BAD_SWEEP,
+                            "no such config key " + e.path() + qualifiedHint(q.message().substring("unknown key".length()), e.path()));
+                    break;
+                }
+                if (e.path().startsWith(q.key() + ".") && !q.key().isEmpty()) {
+                    moved = new ConfigProblem(problems.file(e.origin()), Problems.line(e.origin()), e.display(), Kind.BAD_SWEEP,
+                            "no such config key " + e.path() + " (" + q.key() + ": " + q.message() + ")");
+                    break;
+                }
+            }
+            problems.add(moved);
+        }
+    }
+
+    /** Qualifies a relative "did you mean x?" hint with the parent path of {@code path}. */
+    private static String qualifiedHint(String hint, String path) {
+        int dot = path.lastIndexOf('.');
+        String parent = dot < 0 ? "" : path.substring(0, dot + 1);
+        return hint.replaceAll("did you mean ([^?]+)\\?", "did you mean " + java.util.regex.Matcher.quoteReplacement(parent) + "$1?");
+    }
+
+    /** Rewrites type-name shorthand ({@code reset = oracle}) as objects so that swept sub-paths apply. */
+    private static Config normalize(Config config) {
+        Config out = config;
+        for (String position : TYPED_POSITIONS) {
+            ConfigValue v = valueAt(out.root(), position.split("\\."));
+            if (v != null && v.valueType() == ConfigValueType.STRING) {
+                out = out.withValue(position, ConfigNode.typeObject((String) v.unwrapped(), v.origin()));
+            }
+        }
+        return out;
+    }
+
+    private static ConfigValue valueAt(ConfigObject root, String[] parts) {
+        ConfigValue v = root;
+        try {
+            for (String p : parts) {
+                if (!(v instanceof ConfigObject o)) return null;
+                v = o.get(p);
+                if (v == null) return null;
+            }
+            v.valueType(); // a substitution not yet resolved throws: it is left to resolve
+            return v;
+        } catch (ConfigException.NotResolved e) {
+            return null;
+        }
+    }
+
+    /** A swept value as it appears in the results: strings bare, numbers canonical, objects as canonical JSON. */
+    static String sweptText(ConfigValue value) {
+        if (value.valueType() == ConfigValueType.STRING) return (String) value.unwrapped();
+        if (value instanceof ConfigObject o && o.size() == 1 && o.get("type") != null
+                && o.get("type").valueType() == ConfigValueType.STRING) {
+            return (String) o.get("type").unwrapped(); // { type = oracle } reads as oracle, like the shorthand
+        }
+        return CanonicalJson.render(value.unwrapped());
+    }
+
+    private static String describe(List<SweptValue> params) {
+        StringBuilder s = new StringBuilder("{");
+        for (int i = 0; i < params.size(); i++) {
+            if (i > 0) s.append(", ");
+            s.append(params.get(i).key()).append(" = ").append(params.get(i).value());
+        }
+        return s.append('}').toString();
+    }
+
+    private static String parserMessage(ConfigException e) {
+        String msg = String.valueOf(e.getMessage());
+        if (e.origin() != null) {
+            String prefix = e.origin().description() + ": ";
+            if (msg.startsWith(prefix)) msg = msg.substring(prefix.length());
+        }
+        return msg;
+    }
+
+    private static String baseName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+}
