@@ -119,4 +119,21 @@ class PlasticityRunTest {
         assertThat(quadratic.effectiveRank()).isEmpty();
         assertThat(quadratic.deadFraction()).isEmpty();
     }
+
+    @Test
+    void stepsOfAnMlpWithContinualBackpropAllocateNothing() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        RunSpec spec = new RunSpec("run", "cond", 2, 7L, 20000, 1.0, stream(new PeriodicSwitchSpec(500)),
+                new AdamSpec(0.01, 0.9, 0.999, 1e-8, 0, false), new NoBeliefSpec(), new ContinualBackpropSpec(0.001, 10, 0.9),
+                new MetricsSpec(20, 20, 15, 0.0, 1.0, 1.0), List.of());
+        Learner l = Learner.start(spec);
+        double[] none = new double[0];
+        l.runChunk(15000, none); // warm up (JIT, logs grown)
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        l.runChunk(1000, none);   // two switches, ~5 replacements, one bin end (effective rank by Jacobi SVD)
+        long after = threads.getThreadAllocatedBytes(thread);
+        long baseline = threads.getThreadAllocatedBytes(thread) - after;
+        assertThat(after - before - baseline).isLessThan(4096); // one array per step would be >= 16 kB
+    }
 }
