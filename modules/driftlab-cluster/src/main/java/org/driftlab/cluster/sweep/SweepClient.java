@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.driftlab.core.sim.ResultSink;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
@@ -58,7 +57,8 @@ public final class SweepClient {
         }
         // a fresh id per submission: it only keys the coordinator's bookkeeping, never a result
         String sweepId = sweep.name() + "-" + UUID.randomUUID();
-        Adapter.spawn(Adapter.toClassic(system), SweepSubmitter.create(sweep.name(), sweepId, pending, skipped, sink,
+        // a system actor: the node's user guardian is ours and takes no spawn requests from outside
+        system.systemActorOf(SweepSubmitter.create(sweep.name(), sweepId, pending, skipped, sink,
                         listener, coordinator, settings.sweep(), done),
                 "submitter-" + sweepId.replaceAll("[^A-Za-z0-9_-]", "_"),
                 DispatcherSelector.fromConfig("driftlab.blocking-dispatcher"));
