@@ -46,7 +46,7 @@ final class Adam implements LearningRule {
             m[i] = weight < 0.5 ? m[i] + weight * (gi - m[i]) : gi - (gi - m[i]) * (1 - weight);
             v[i] = v[i] * beta2 + (1 - beta2) * gi * gi;
             double denom = Math.sqrt(v[i]) / biasCorrection2Sqrt + spec.eps();
-            theta[i] += -stepSize * m[i] / denom;
+            theta[i] += -stepSize * (m[i] / denom); // addcdiv_: θ + value·(m/denom)
         }
     }
 

@@ -4,7 +4,10 @@ import org.driftlab.core.spec.Require;
 
 /**
  * Natural gradient: θ ← θ − lr·(F + δI)⁻¹ g with F the {@code metric} (fixed, the task's Hessian, or an
- * exponential average of g gᵀ) and δ = {@code damping}; solved by Cholesky, never by inversion.
+ * exponential average of g gᵀ) and δ = {@code damping}; solved by Cholesky (or the Hessian's own
+ * eigendecomposition), never by inversion. {@code newRule} rejects a diagonal/dense metric whose size does not
+ * fit dim, a dense G that is not symmetric or with G + δI not positive-definite, and a gradient-outer metric
+ * with δ = 0 in dim > 1. A factorisation that fails mid-run (gradient-outer) sets θ to NaN.
  */
 public record NaturalGradientSpec(double lr, MetricSpec metric, double damping) implements RuleSpec {
     public NaturalGradientSpec {
@@ -18,6 +21,6 @@ public record NaturalGradientSpec(double lr, MetricSpec metric, double damping) 
 
     @Override
     public LearningRule newRule(int dim, double dt) {
-        throw new UnsupportedOperationException("TODO(rules): NaturalGradient");
+        return new NaturalGradient(this, dim);
     }
 }

@@ -7,6 +7,8 @@ import org.driftlab.core.spec.Require;
  * objective J with discount {@code gamma}, mobility {@code eta}, loss weight {@code k}, constant metric G
  * ({@code metric}: identity, diagonal or dense) and decay default dynamics f(θ) = −{@code decay}·θ.
  * The quadratic belief (m, V) comes from {@code source}; {@code filter} is required for FILTERED only.
+ * {@code newRule} needs a finite dt > 0 and rejects a metric whose size does not fit dim or a dense G that is
+ * not symmetric positive-definite. Equations: {@code package-info} and the rule's class comment.
  */
 public record OptimalControlSpec(double gamma, double eta, double k, MetricSpec metric, double decay,
                                  BeliefSource source, KalmanFilterSpec filter) implements RuleSpec {
@@ -25,6 +27,6 @@ public record OptimalControlSpec(double gamma, double eta, double k, MetricSpec 
 
     @Override
     public LearningRule newRule(int dim, double dt) {
-        throw new UnsupportedOperationException("TODO(rules): OptimalControl");
+        return new OptimalControl(this, dim, dt);
     }
 }

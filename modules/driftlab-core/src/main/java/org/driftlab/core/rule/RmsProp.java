@@ -23,7 +23,7 @@ final class RmsProp implements LearningRule {
         for (int i = 0; i < v.length; i++) {
             v[i] = v[i] * alpha + (1 - alpha) * g[i] * g[i];
             double avg = Math.sqrt(v[i]) + spec.eps();
-            theta[i] += -lr * g[i] / avg;
+            theta[i] += -lr * (g[i] / avg); // addcdiv_: θ + value·(g/avg)
         }
     }
 

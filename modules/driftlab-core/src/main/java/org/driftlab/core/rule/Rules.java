@@ -1,5 +1,7 @@
 package org.driftlab.core.rule;
 
+import org.driftlab.core.spec.Require;
+
 /** Checks shared by the learning rules' constructors and {@code copyStateFrom}. */
 final class Rules {
     private Rules() {}
@@ -26,5 +28,40 @@ final class Rules {
         if (theta.length != dim || grad.length != dim) {
             throw new IllegalArgumentException("theta and grad must have length " + dim + ", got " + theta.length + " and " + grad.length);
         }
+    }
+
+    /** The diagonal of a DIAGONAL metric (a fresh array), checked to have {@code dim} entries. */
+    static double[] diagonalMetric(MetricSpec metric, int dim) {
+        Require.lengthIfPresent("metric.values", metric.values(), dim);
+        double[] d = new double[dim];
+        for (int i = 0; i < dim; i++) d[i] = metric.values().get(i);
+        return d;
+    }
+
+    /**
+     * The matrix of a DENSE metric, row-major d×d (a fresh array), checked to have d² entries and to be symmetric
+     * to 1e-12 relative (configs write it out by hand; exact symmetry of decimal literals is the normal case).
+     * Positive-definiteness is the caller's check (it needs a factorisation).
+     */
+    static double[] denseMetric(MetricSpec metric, int dim) {
+        Require.lengthIfPresent("metric.values", metric.values(), dim * dim);
+        double[] a = new double[dim * dim];
+        for (int i = 0; i < a.length; i++) a[i] = metric.values().get(i);
+        for (int i = 0; i < dim; i++) {
+            for (int j = 0; j < i; j++) {
+                double x = a[i * dim + j];
+                double y = a[j * dim + i];
+                if (Math.abs(x - y) > 1e-12 * Math.max(Math.abs(x), Math.abs(y))) {
+                    throw new IllegalArgumentException("metric.values must be symmetric, got G[" + i + "][" + j + "] = " + x
+                            + " but G[" + j + "][" + i + "] = " + y);
+                }
+            }
+        }
+        return a;
+    }
+
+    /** theta ← NaN everywhere: how a rule reports a failed factorisation (the simulation flags divergence). */
+    static void poison(double[] theta) {
+        java.util.Arrays.fill(theta, Double.NaN);
     }
 }

@@ -1,61 +1,219 @@
 package org.driftlab.core.sim;
 
+import org.driftlab.core.metrics.RunAccumulator;
+import org.driftlab.core.random.SeedStreams;
+import org.driftlab.core.reset.ResetPolicy;
+import org.driftlab.core.rule.LearningRule;
 import org.driftlab.core.spec.RunSpec;
+import org.driftlab.core.stream.EvidenceKind;
+import org.driftlab.core.stream.TaskStream;
 
 /**
  * The learner side of one run (DESIGN §9): owns θ, the rule's state, the stream cursor, the learner-side
  * reset policies (periodic, oracle, shrink-perturb, l2-init) and the metrics. Advances in chunks; each
  * step writes its evidence for the belief. Confined to one thread; {@link #copyStateFrom} of a second
  * learner of the same spec is the chunk-start snapshot for rollback.
+ *
+ * <p>Step t (0-based): (a) the stream advances, switching before t (never before step 0); under the oracle
+ * policy a switch resets θ before the step; (b) the noisy gradient g at θ_t is observed and L_t(θ_t) and its
+ * excess are computed; (c) the evidence is written; (d) the rule steps with g (plus λ(θ − θ₀) under
+ * l2-init); if θ is then not finite the run has diverged at t and stops, step t not counted; (e) the
+ * step is recorded and the learner-side policy acts after it (periodic, shrink-perturb). A belief-ordered
+ * reset ({@link #applyReset}) comes after step s, before step s + 1.
  */
 public final class Learner {
-    private Learner() {}
+    private final RunSpec spec;
+    private final TaskStream stream;
+    private final LearningRule rule;
+    private final ResetPolicy policy;
+    private final RunAccumulator metrics;
+    private final EvidenceKind evidenceKind;
+    private final int width;
+    private final double[] theta;
+    private final double[] g;
+    private final double[] gRule;
+    private final double[] thetaBefore;
+    private long next;
+    private boolean diverged;
+    // the latest completed step, for per-step observers (meaningful in lockstep)
+    private double lastLoss = Double.NaN;
+    private double lastExcess = Double.NaN;
+    private int lastTask;
+    private boolean lastReset;
 
-    /** A learner at step 0 with its initial weights drawn (or pinned) as the spec says. */
+    private Learner(RunSpec spec) {
+        RunChecks.check(spec);
+        this.spec = spec;
+        SeedStreams seeds = SeedStreams.of(spec.masterSeed(), spec.seed());
+        this.stream = TaskStream.create(spec.stream(), seeds);
+        int d = stream.dim();
+        this.rule = spec.rule().newRule(d, spec.dt());
+        this.policy = ResetPolicy.create(spec.reset(), stream.initialWeights(), stream.prior(), stream.recurringTasks(), seeds);
+        this.metrics = new RunAccumulator(spec.metrics(), spec.steps(), spec.dt());
+        this.evidenceKind = RunChecks.evidenceKind(spec.belief());
+        this.width = stream.evidenceWidth(evidenceKind);
+        this.theta = stream.initialWeights().clone();
+        this.g = new double[d];
+        this.gRule = new double[d];
+        this.thetaBefore = new double[d];
+    }
+
+    /**
+     * A learner at step 0 with its initial weights drawn (or pinned) as the spec says.
+     *
+     * @throws IllegalArgumentException when the stream, belief and reset policy do not fit together
+     */
     public static Learner start(RunSpec spec) {
-        throw new UnsupportedOperationException("TODO(sim)");
+        return new Learner(spec);
     }
 
     /** The spec this learner runs. */
     public RunSpec spec() {
-        throw new UnsupportedOperationException("TODO(sim)");
+        return spec;
     }
 
     /** Index of the next step to run (0-based); equals the number of steps run. */
     public long nextStep() {
-        throw new UnsupportedOperationException("TODO(sim)");
+        return next;
     }
 
     /** True when all steps ran or the weights diverged. */
     public boolean finished() {
-        throw new UnsupportedOperationException("TODO(sim)");
+        return diverged || next >= spec.steps();
     }
 
     /** Doubles of evidence each step writes (0 when the run has no belief). */
     public int evidenceWidth() {
-        throw new UnsupportedOperationException("TODO(sim)");
+        return width;
     }
 
     /**
      * Runs up to {@code maxSteps} steps (fewer at the end of the stream or on divergence) and writes step
-     * j's evidence at {@code evidence[j·width …]}. Returns the number of steps run. Allocates nothing.
+     * j's evidence at {@code evidence[j·width …]}. Returns the number of steps run. Allocates nothing
+     * (apart from the rare growth of the switch/reset logs, see {@link RunAccumulator}).
      */
     public int runChunk(int maxSteps, double[] evidence) {
-        throw new UnsupportedOperationException("TODO(sim)");
+        if (maxSteps < 0) throw new IllegalArgumentException("maxSteps must be >= 0, got " + maxSteps);
+        if ((long) maxSteps * width > evidence.length) {
+            throw new IllegalArgumentException("evidence must hold " + maxSteps + " x " + width + " doubles, got " + evidence.length);
+        }
+        int d = theta.length;
+        int n = 0;
+        while (n < maxSteps && !finished()) {
+            long t = next;
+            lastReset = false;
+            if (stream.advance()) {
+                metrics.recordSwitch(t);
+                if (policy.resetsBeforeStep(true)) {
+                    policy.reset(theta, 1.0);
+                    if (policy.resetsRuleState()) rule.reset();
+                    metrics.recordReset(t);
+                    lastReset = true;
+                }
+            }
+            stream.observeGradient(theta, g);
+            double loss = stream.loss(theta);
+            double excess = stream.excessLoss(theta);
+            stream.writeEvidence(evidenceKind, theta, g, evidence, n * width);
+            System.arraycopy(g, 0, gRule, 0, d);
+            policy.regularise(theta, gRule);
+            System.arraycopy(theta, 0, thetaBefore, 0, d);
+            rule.step(theta, gRule, stream);
+            double move = 0;
+            boolean finite = true;
+            for (int i = 0; i < d; i++) {
+                double v = theta[i];
+                if (!Double.isFinite(v)) finite = false;
+                double delta = v - thetaBefore[i];
+                move += delta * delta;
+            }
+            if (!finite) {
+                diverged = true;
+                metrics.recordDivergence(t);
+                break;
+            }
+            metrics.recordStep(t, loss, excess, move);
+            lastLoss = loss;
+            lastExcess = excess;
+            lastTask = stream.task();
+            if (policy.afterStep(t, theta)) {
+                if (policy.resetsRuleState()) rule.reset();
+                metrics.recordReset(t + 1);
+                lastReset = true;
+            }
+            next++;
+            n++;
+        }
+        return n;
     }
 
-    /** Applies a belief-ordered reset; {@code order.step()} must be {@code nextStep() − 1}. */
+    /**
+     * Applies a belief-ordered reset; {@code order.step()} must be {@code nextStep() − 1}. A recall order
+     * keeps θ for the assumed task and loads the recalled task's weights; otherwise θ moves the order's
+     * fraction of the way to the policy's target. The rule's state is reset unless the policy says not to.
+     */
     public void applyReset(ResetOrder order) {
-        throw new UnsupportedOperationException("TODO(sim)");
+        if (order.step() != next - 1) {
+            throw new IllegalArgumentException("reset ordered after step " + order.step() + " but the learner is after step " + (next - 1));
+        }
+        if (order.recallTask() >= 0) {
+            policy.recall(theta, order.assumedTask(), order.recallTask());
+        } else {
+            policy.reset(theta, order.fraction());
+        }
+        if (policy.resetsRuleState()) rule.reset();
+        metrics.recordReset(order.step() + 1);
+        lastReset = true;
     }
 
-    /** Makes this learner (of the same spec) an exact twin of {@code other}: weights, rule, stream, metrics. */
+    /**
+     * Makes this learner (of the same spec) an exact twin of {@code other}: weights, rule, stream (with its
+     * random generators), policy (its generator and kept recall weights), metrics. Allocates only the
+     * generators' state copies.
+     */
     public void copyStateFrom(Learner other) {
-        throw new UnsupportedOperationException("TODO(sim)");
+        if (other.spec != spec && !other.spec.equals(spec)) {
+            throw new IllegalArgumentException("cannot copy the state of a learner of another run spec");
+        }
+        System.arraycopy(other.theta, 0, theta, 0, theta.length);
+        rule.copyStateFrom(other.rule);
+        stream.copyStateFrom(other.stream);
+        policy.copyStateFrom(other.policy);
+        metrics.copyStateFrom(other.metrics);
+        next = other.next;
+        diverged = other.diverged;
+        lastLoss = other.lastLoss;
+        lastExcess = other.lastExcess;
+        lastTask = other.lastTask;
+        lastReset = other.lastReset;
     }
 
-    /** The result so far; normally called once {@link #finished()}. */
+    /** The result so far; normally called once {@link #finished()}. Allocates. */
     public RunResult result(long wallNanos, String node) {
-        throw new UnsupportedOperationException("TODO(sim)");
+        return new RunResult(spec.runId(), spec.conditionId(), spec.seed(),
+                metrics.finish(stream.distanceToOptimum(theta)), wallNanos, node);
+    }
+
+    // --- the latest completed step, for per-step observers (package-private: Simulation) ---
+
+    double lastLoss() {
+        return lastLoss;
+    }
+
+    double lastExcessLoss() {
+        return lastExcess;
+    }
+
+    int lastTask() {
+        return lastTask;
+    }
+
+    boolean lastStepReset() {
+        return lastReset;
+    }
+
+    /** The current weights. Do not modify. */
+    double[] theta() {
+        return theta;
     }
 }

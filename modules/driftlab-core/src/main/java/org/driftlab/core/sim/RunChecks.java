@@ -1,0 +1,66 @@
+package org.driftlab.core.sim;
+
+import org.driftlab.core.belief.BeliefSpec;
+import org.driftlab.core.belief.BocpdSpec;
+import org.driftlab.core.belief.GaussianModelSpec;
+import org.driftlab.core.belief.HmmSpec;
+import org.driftlab.core.belief.LinearRegressionModelSpec;
+import org.driftlab.core.belief.NoBeliefSpec;
+import org.driftlab.core.belief.NormalGammaModelSpec;
+import org.driftlab.core.belief.ObservationModelSpec;
+import org.driftlab.core.reset.RecallSpec;
+import org.driftlab.core.spec.RunSpec;
+import org.driftlab.core.stream.EvidenceKind;
+import org.driftlab.core.stream.LinearRegressionStreamSpec;
+import org.driftlab.core.stream.MarkovSwitchSpec;
+import org.driftlab.core.stream.QuadraticStreamSpec;
+
+/** Checks that a run's stream, belief and reset policy fit together (DESIGN §6–7); the evidence they imply. */
+final class RunChecks {
+    private RunChecks() {}
+
+    /** Throws IllegalArgumentException naming the offending combination. */
+    static void check(RunSpec spec) {
+        BeliefSpec belief = spec.belief();
+        if (spec.reset().needsBelief() && belief instanceof NoBeliefSpec) {
+            throw new IllegalArgumentException("reset policy " + spec.reset() + " needs a task belief, but belief is none");
+        }
+        if (spec.reset() instanceof RecallSpec && !(belief instanceof HmmSpec)) {
+            throw new IllegalArgumentException("reset policy recall needs the hmm belief, got " + belief);
+        }
+        if (belief instanceof HmmSpec) {
+            if (!(spec.stream() instanceof QuadraticStreamSpec quadratic) || !(quadratic.switching() instanceof MarkovSwitchSpec)) {
+                throw new IllegalArgumentException("belief hmm needs a quadratic stream with markov switching, got " + spec.stream());
+            }
+            if (!(quadratic.gradientNoise() > 0)) {
+                throw new IllegalArgumentException("belief hmm needs gradient-noise > 0 (its likelihood has variance σ_g²/λ²), got " + quadratic.gradientNoise());
+            }
+        }
+        if (belief instanceof BocpdSpec bocpd) {
+            ObservationModelSpec model = bocpd.model();
+            if (model instanceof GaussianModelSpec gaussian) {
+                if (!(spec.stream() instanceof QuadraticStreamSpec quadratic)) {
+                    throw new IllegalArgumentException("observation model gaussian needs a quadratic stream (evidence z = θ − H⁻¹g);"
+                            + " for linear regression use the linear-regression or normal-gamma model");
+                }
+                if (gaussian.noiseVar() == null && !(quadratic.gradientNoise() > 0)) {
+                    throw new IllegalArgumentException("observation model gaussian takes its noise from gradient-noise, which is 0: set noise-var");
+                }
+            }
+            if (model instanceof LinearRegressionModelSpec && !(spec.stream() instanceof LinearRegressionStreamSpec)) {
+                throw new IllegalArgumentException("observation model linear-regression needs a linear-regression stream, got " + spec.stream());
+            }
+        }
+    }
+
+    /** The evidence the run's belief model consumes. */
+    static EvidenceKind evidenceKind(BeliefSpec belief) {
+        if (belief instanceof NoBeliefSpec) return EvidenceKind.NONE;
+        if (belief instanceof HmmSpec) return EvidenceKind.OPTIMUM;
+        ObservationModelSpec model = ((BocpdSpec) belief).model();
+        if (model instanceof GaussianModelSpec) return EvidenceKind.OPTIMUM;
+        if (model instanceof NormalGammaModelSpec) return EvidenceKind.LOSS;
+        if (model instanceof LinearRegressionModelSpec) return EvidenceKind.SAMPLES;
+        throw new IllegalArgumentException("unknown observation model " + model);
+    }
+}

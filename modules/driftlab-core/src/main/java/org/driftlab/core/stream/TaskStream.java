@@ -1,0 +1,244 @@
+package org.driftlab.core.stream;
+
+import java.util.List;
+import org.driftlab.core.random.Purpose;
+import org.driftlab.core.random.Rng;
+import org.driftlab.core.random.SeedStreams;
+
+/**
+ * A task stream at run time (DESIGN §4): the current task's optimum w*, the switching process, noisy
+ * observations, the losses and the evidence for the belief. Also the {@link TaskView} rules consult.
+ *
+ * <p>Cursor: {@link #advance()} moves to the next step (the first call to step 0) and performs the switch,
+ * if any, that happens before it (never before step 0). Within a step call {@link #observeGradient} once,
+ * then any of {@link #loss}, {@link #excessLoss}, {@link #writeEvidence}.
+ *
+ * <p>Random streams (all from the run's {@link SeedStreams}): {@code TASKS/switch} decides switch times
+ * and Markov moves, {@code TASKS/optima} draws task optima (in task order; pinned optima draw nothing),
+ * {@code TASKS/drift} drives the Ornstein–Uhlenbeck drift, {@code TASKS/rotation} the rotation of a dense
+ * Hessian, NOISE the gradient noise or the regression data, INIT the initial weights when not pinned.
+ * Separate sub-purposes keep one draw from shifting another (e.g. pinning an optimum leaves switch
+ * times unchanged).
+ *
+ * <p>Task ids ({@link #task()}): for {@code markov} the index of the recurring task (0 first); otherwise
+ * the number of switches so far. Drift never switches: its optimum moves continuously under task 0.
+ *
+ * <p>Confined to one learner. After construction, {@link #advance}, {@link #observeGradient},
+ * {@link #loss}, {@link #excessLoss}, {@link #writeEvidence} and the {@link TaskView} methods allocate
+ * nothing; {@link #copyStateFrom} allocates only the random generators' state copies.
+ */
+public abstract sealed class TaskStream implements TaskView permits QuadraticStream, LinearRegressionStream {
+    /** Dimension d of θ. */
+    protected final int dim;
+    /** The current task's optimum w*; modified only by the switching process. */
+    protected final double[] optimum;
+    /** Gradient noise or regression data. */
+    protected final Rng noise;
+    private final StreamSpec spec;
+    private final Rng switchRng;
+    private final Rng optimaRng;
+    private final Rng driftRng;
+    private final double[] initialWeights;
+    private final double[][] recurring; // markov: the K optima (drawn once), else null
+    private long step = -1;
+    private int task;
+
+    TaskStream(StreamSpec spec, SeedStreams seeds) {
+        this.spec = spec;
+        this.dim = spec.dim();
+        this.optimum = new double[dim];
+        this.noise = seeds.stream(Purpose.NOISE);
+        this.switchRng = seeds.stream("TASKS/switch");
+        this.optimaRng = seeds.stream("TASKS/optima");
+        this.driftRng = seeds.stream("TASKS/drift");
+        this.initialWeights = new double[dim];
+        if (spec.init() != null) {
+            for (int i = 0; i < dim; i++) initialWeights[i] = spec.init().get(i);
+        } else {
+            drawFromPrior(seeds.stream(Purpose.INIT), initialWeights);
+        }
+        if (spec.switching() instanceof MarkovSwitchSpec markov) {
+            recurring = new double[markov.tasks()][dim];
+            for (int k = 0; k < recurring.length; k++) taskOptimum(k, recurring[k]);
+            System.arraycopy(recurring[0], 0, optimum, 0, dim);
+        } else {
+            recurring = null;
+            taskOptimum(0, optimum);
+        }
+    }
+
+    /** The runtime stream for {@code spec}, its draws keyed by {@code seeds}. Allocates. */
+    public static TaskStream create(StreamSpec spec, SeedStreams seeds) {
+        if (spec instanceof QuadraticStreamSpec quadratic) return new QuadraticStream(quadratic, seeds);
+        if (spec instanceof LinearRegressionStreamSpec regression) return new LinearRegressionStream(regression, seeds);
+        throw new IllegalArgumentException("unknown stream " + spec);
+    }
+
+    public StreamSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int dim() {
+        return dim;
+    }
+
+    @Override
+    public PriorSpec prior() {
+        return spec.prior();
+    }
+
+    /** The run's initial weights θ₀ (pinned or drawn from the prior with INIT). Do not modify. */
+    public double[] initialWeights() {
+        return initialWeights;
+    }
+
+    /** The current step (−1 before the first {@link #advance}). */
+    public long step() {
+        return step;
+    }
+
+    /** The current task id (see the class comment). */
+    public int task() {
+        return task;
+    }
+
+    /** The current optimum w*. Do not modify. */
+    public double[] optimum() {
+        return optimum;
+    }
+
+    /** K for a {@code markov} stream, else 0. */
+    public int recurringTasks() {
+        return recurring == null ? 0 : recurring.length;
+    }
+
+    /** The optimum of recurring task k of a {@code markov} stream. Do not modify. */
+    public double[] recurringOptimum(int k) {
+        if (recurring == null) throw new IllegalStateException("the stream has no recurring tasks (switching is not markov)");
+        return recurring[k];
+    }
+
+    /**
+     * Moves to the next step and performs the switch (or drift move) before it. Returns true when the
+     * task switched before this step (never for step 0, never for drift). Allocates nothing.
+     */
+    public boolean advance() {
+        step++;
+        if (step == 0) return false;
+        SwitchSpec switching = spec.switching();
+        if (switching instanceof HazardSwitchSpec hazard) {
+            if (switchRng.nextDouble() < hazard.hazard()) {
+                task++;
+                taskOptimum(task, optimum);
+                return true;
+            }
+            return false;
+        }
+        if (switching instanceof PeriodicSwitchSpec periodic) {
+            if (step % periodic.period() == 0) {
+                task++;
+                taskOptimum(task, optimum);
+                return true;
+            }
+            return false;
+        }
+        if (switching instanceof MarkovSwitchSpec markov) {
+            if (switchRng.nextDouble() < markov.hazard()) {
+                int next = switchRng.nextInt(markov.tasks() - 1);
+                task = next >= task ? next + 1 : next; // uniform over the other tasks
+                System.arraycopy(recurring[task], 0, optimum, 0, dim);
+                return true;
+            }
+            return false;
+        }
+        if (switching instanceof DriftSwitchSpec drift) {
+            double mu0 = spec.prior().mean();
+            double rate = drift.rate();
+            double sigma = drift.sigma();
+            for (int i = 0; i < dim; i++) {
+                double e = sigma == 0 ? 0 : driftRng.nextGaussian();
+                optimum[i] = optimum[i] + rate * (mu0 - optimum[i]) + sigma * e;
+            }
+            return false;
+        }
+        return false; // NoSwitchSpec
+    }
+
+    /**
+     * Draws this step's observation and writes the observed (noisy) gradient at θ into {@code g}.
+     * {@code theta} not modified. Call once per step, before the evidence. Allocates nothing.
+     */
+    public abstract void observeGradient(double[] theta, double[] g);
+
+    /** The current task's expected loss L_t(θ) (no noise). Allocates nothing. */
+    public abstract double loss(double[] theta);
+
+    /** L_t(θ) − L_t(w*_t) ≥ 0. Allocates nothing. */
+    public abstract double excessLoss(double[] theta);
+
+    /** Doubles of evidence per step for {@code kind}; throws when this stream cannot provide it. */
+    public abstract int evidenceWidth(EvidenceKind kind);
+
+    /**
+     * Writes this step's evidence of {@code kind} at {@code out[offset …]} (after {@link #observeGradient}
+     * with the same θ and g). {@code theta}, {@code g} not modified. Allocates nothing.
+     */
+    public abstract void writeEvidence(EvidenceKind kind, double[] theta, double[] g, double[] out, int offset);
+
+    /**
+     * Per-coordinate noise variance of the {@link EvidenceKind#OPTIMUM} evidence (σ_g²/λ_i²), a fresh
+     * array; only for quadratic streams.
+     */
+    public abstract double[] optimumEvidenceNoiseVariance();
+
+    /** The prior mean of each {@link EvidenceKind#OPTIMUM} coordinate (μ0, or 0 when centred). */
+    public abstract double optimumEvidencePriorMean();
+
+    /** {@code w} expressed in the coordinates of the {@link EvidenceKind#OPTIMUM} evidence; fresh array. */
+    public abstract double[] toOptimumEvidenceCoordinates(double[] w);
+
+    /** |θ − w*|. */
+    public double distanceToOptimum(double[] theta) {
+        double s = 0;
+        for (int i = 0; i < dim; i++) {
+            double d = theta[i] - optimum[i];
+            s += d * d;
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * Makes this stream continue exactly as {@code other} (of an equal spec, built from the same seeds)
+     * would: cursor, task, optimum and every random generator. Allocates the generators' state copies.
+     */
+    public void copyStateFrom(TaskStream other) {
+        if (other.getClass() != getClass() || !other.spec.equals(spec)) {
+            throw new IllegalArgumentException("cannot copy the state of a stream of another spec");
+        }
+        step = other.step;
+        task = other.task;
+        System.arraycopy(other.optimum, 0, optimum, 0, dim);
+        noise.copyStateFrom(other.noise);
+        switchRng.copyStateFrom(other.switchRng);
+        optimaRng.copyStateFrom(other.optimaRng);
+        driftRng.copyStateFrom(other.driftRng);
+    }
+
+    /** out ← the optimum of the k-th task begun (pinned when listed, else a draw from the prior). */
+    private void taskOptimum(int k, double[] out) {
+        List<List<Double>> pinned = spec.optima();
+        if (k < pinned.size()) {
+            List<Double> w = pinned.get(k);
+            for (int i = 0; i < dim; i++) out[i] = w.get(i);
+        } else {
+            drawFromPrior(optimaRng, out);
+        }
+    }
+
+    private void drawFromPrior(Rng rng, double[] out) {
+        double mean = spec.prior().mean();
+        double std = spec.prior().std();
+        for (int i = 0; i < out.length; i++) out[i] = mean + std * rng.nextGaussian();
+    }
+}
