@@ -31,7 +31,8 @@ import org.driftlab.core.spec.RunSpec;
  * the run ends it replies {@link Finished} to every requester, stops the child and asks its shard to
  * passivate it. A repeated {@link Run} (a re-dispatch) joins the running attempt or gets the kept outcome.
  * Stopped before the end (rebalance, shutdown), it replies {@link Interrupted} so the run is re-dispatched at
- * once. A failure of the learner or of the belief is deterministic, so it is answered with {@link Failed},
+ * once. Each request taken is acknowledged with {@link Started}, so the coordinator can tell a lost
+ * dispatch (no acknowledgement) from a long run. A failure of the learner or of the belief is deterministic, so it is answered with {@link Failed},
  * not retried.
  */
 public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command> {
@@ -59,9 +60,12 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
     private enum Advance implements Command { INSTANCE }
 
     /** How a run ended, as told to whoever asked for it. */
-    public sealed interface Reply extends WireMessage permits Finished, Interrupted, Failed {
+    public sealed interface Reply extends WireMessage permits Started, Finished, Interrupted, Failed {
         String runId();
     }
+
+    /** The run is under way on {@code node} (host:port): told to each requester when its request is taken. */
+    public record Started(String runId, String node) implements Reply {}
 
     /** The run completed (or diverged, which its metrics record). */
     public record Finished(RunResult result) implements Reply {
@@ -161,6 +165,7 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
             return this;
         }
         if (!requesters.contains(run.replyTo())) requesters.add(run.replyTo());
+        run.replyTo().tell(new Started(runId, node));
         if (spec != null) return this; // a re-dispatch of the attempt in progress: it will answer both
         if (!run.spec().runId().equals(runId)) {
             return fail("entity " + runId + " was sent the spec of run " + run.spec().runId());

@@ -43,8 +43,8 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
 
     /** What the coordinator accepts. */
     public sealed interface Command extends WireMessage
-            permits Submit, Specs, Ack, Finish, EntityReplied, Tick, RegionsKnown, MemberGone, RunTimedOut,
-            DeliveryTimedOut {}
+            permits Submit, Specs, Ack, Finish, EntityReplied, Tick, RegionsKnown, MemberGone, StartTimedOut,
+            RunTimedOut, DeliveryTimedOut {}
 
     /**
      * Announces (or re-announces: idempotent per {@code sweepId}) a sweep of {@code total} runs still to run;
@@ -71,7 +71,10 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
 
     private record RegionsKnown(List<String> regions) implements Command {}
 
-    private record MemberGone(String address) implements Command {}
+    /** A member was removed; {@code hostPort} in the form of {@code RunResult.node}. */
+    private record MemberGone(String address, String hostPort) implements Command {}
+
+    private record StartTimedOut(String runId, int attempt) implements Command {}
 
     private record RunTimedOut(String runId, int attempt) implements Command {}
 
@@ -112,6 +115,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         final String sweepId;
         final RunSpec spec;
         int attempt;
+        String node;                // host:port where it was last acknowledged as started, or null
         LearnerEntity.Reply answer; // non-null once answered: waiting for the submitter's ack
 
         InFlight(String sweepId, RunSpec spec) {
@@ -150,7 +154,8 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         });
         this.replies = ctx.messageAdapter(LearnerEntity.Reply.class, EntityReplied::new);
         ActorRef<ClusterEvent.MemberRemoved> removed =
-                ctx.messageAdapter(ClusterEvent.MemberRemoved.class, e -> new MemberGone(e.member().address().toString()));
+                ctx.messageAdapter(ClusterEvent.MemberRemoved.class, e -> new MemberGone(e.member().address().toString(),
+                        e.member().address().getHost().orElse("") + ":" + e.member().address().getPort().orElse(0)));
         cluster.subscriptions().tell(Subscribe.create(removed, ClusterEvent.MemberRemoved.class));
         timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.pollInterval());
         getContext().getSelf().tell(Tick.INSTANCE);
@@ -168,6 +173,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
                 .onMessage(Tick.class, t -> onTick())
                 .onMessage(RegionsKnown.class, this::onRegionsKnown)
                 .onMessage(MemberGone.class, this::onMemberGone)
+                .onMessage(StartTimedOut.class, this::onStartTimedOut)
                 .onMessage(RunTimedOut.class, this::onRunTimedOut)
                 .onMessage(DeliveryTimedOut.class, this::onDeliveryTimedOut)
                 .build();
@@ -206,6 +212,11 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         InFlight f = inFlight.get(reply.runId());
         if (f == null || f.answer != null) {
             getContext().getLog().debug("dropped a duplicate answer for run {}", reply.runId());
+            return this;
+        }
+        if (reply instanceof LearnerEntity.Started started) {
+            f.node = started.node();
+            timers.startSingleTimer(f.spec.runId(), new RunTimedOut(f.spec.runId(), f.attempt), settings.runTimeout());
             return this;
         }
         if (reply instanceof LearnerEntity.Interrupted) {
@@ -265,19 +276,29 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     }
 
     private Behavior<Command> onMemberGone(MemberGone gone) {
-        getContext().getLog().warn("member {} removed: re-dispatching the runs in flight", gone.address());
+        getContext().getLog().info("member {} removed", gone.address());
         sweeps.entrySet().removeIf(e -> {
             boolean lost = e.getValue().submitter.path().address().toString().equals(gone.address());
             if (lost) getContext().getLog().warn("submitter of sweep {} was on {}: sweep dropped", e.getKey(), gone.address());
             return lost;
         });
+        // Runs started there are lost; runs not yet acknowledged may have been sent there: both go again (a
+        // run that is in fact alive elsewhere just takes the second request). The others are safe.
         List<InFlight> unanswered = new ArrayList<>();
         for (InFlight f : inFlight.values()) {
             if (!sweeps.containsKey(f.sweepId)) timers.cancel(f.spec.runId());
-            else if (f.answer == null) unanswered.add(f);
+            else if (f.answer == null && (f.node == null || f.node.equals(gone.hostPort()))) unanswered.add(f);
         }
         inFlight.values().removeIf(f -> !sweeps.containsKey(f.sweepId));
         for (InFlight f : unanswered) redispatch(f, "member " + gone.address() + " was removed");
+        return this;
+    }
+
+    private Behavior<Command> onStartTimedOut(StartTimedOut timedOut) {
+        InFlight f = inFlight.get(timedOut.runId());
+        if (f != null && f.answer == null && f.attempt == timedOut.attempt()) {
+            redispatch(f, "not acknowledged within " + settings.startTimeout());
+        }
         return this;
     }
 
@@ -313,8 +334,9 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
 
     private void dispatch(InFlight f) {
         String runId = f.spec.runId();
+        f.node = null;
         region.tell(new ShardingEnvelope<>(runId, new LearnerEntity.Run(f.spec, replies)));
-        timers.startSingleTimer(runId, new RunTimedOut(runId, f.attempt), settings.runTimeout());
+        timers.startSingleTimer(runId, new StartTimedOut(runId, f.attempt), settings.startTimeout());
     }
 
     private void redispatch(InFlight f, String why) {

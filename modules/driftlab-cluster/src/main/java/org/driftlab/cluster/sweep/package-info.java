@@ -9,9 +9,11 @@
  * <p>Flow control is pull-based end to end, so memory stays bounded for any sweep size: the coordinator
  * holds at most {@code in-flight-per-node × nodes} runs (dispatched, not yet stored) and pulls specs from the
  * submitter only to refill that window; a slot frees when the submitter acknowledges that the result is
- * stored. Runs are re-dispatched when the entity was stopped ({@code Interrupted}), when a member is removed
- * (every unfinished run in flight: one still alive just joins its running attempt), or after
- * {@code run-timeout}. Results are taken once per run id; later copies are dropped. Determinism (DESIGN §3)
+ * stored. Each entity acknowledges a dispatch ({@code Started}, with its node). Runs are re-dispatched when
+ * the entity was stopped ({@code Interrupted}), when a member is removed (the runs started there and those
+ * not yet acknowledged), when a dispatch is not acknowledged within {@code start-timeout} (a message lost in
+ * the race between a node's removal and its region's), or after {@code run-timeout}. Results are taken once
+ * per run id; later copies are dropped. Determinism (DESIGN §3)
  * makes any re-dispatch give the identical result.
  *
  * <p>The submitter is the source of truth: it keeps the runs handed out but not stored, and re-queues them

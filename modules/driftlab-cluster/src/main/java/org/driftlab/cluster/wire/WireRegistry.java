@@ -130,6 +130,7 @@ public final class WireRegistry {
         put(t, 304, LearnerEntity.Finished.class);
         put(t, 305, LearnerEntity.Interrupted.class);
         put(t, 306, LearnerEntity.Failed.class);
+        put(t, 307, LearnerEntity.Started.class);
         put(t, 320, TaskBeliefActor.Consume.class);
         put(t, 321, TaskBeliefActor.Verdict.class);
         // 340–379: sweep protocol
@@ -143,6 +144,7 @@ public final class WireRegistry {
         put(t, 347, named("org.driftlab.cluster.sweep.SweepCoordinator$MemberGone"));
         put(t, 348, named("org.driftlab.cluster.sweep.SweepCoordinator$RunTimedOut"));
         put(t, 349, named("org.driftlab.cluster.sweep.SweepCoordinator$DeliveryTimedOut"));
+        put(t, 350, named("org.driftlab.cluster.sweep.SweepCoordinator$StartTimedOut"));
         put(t, 360, SweepSubmitter.Pull.class);
         put(t, 361, SweepSubmitter.Deliver.class);
         put(t, 362, SweepSubmitter.RunFailed.class);
