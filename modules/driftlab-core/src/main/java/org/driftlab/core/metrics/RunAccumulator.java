@@ -1,7 +1,5 @@
 package org.driftlab.core.metrics;
 
-import java.util.Arrays;
-
 /**
  * Accumulates the metrics of one run step by step (DESIGN §8) and produces its {@link RunMetrics}.
  *
@@ -158,6 +156,6 @@ public final class RunAccumulator {
     @Override
     public String toString() {
         return "RunAccumulator[steps=" + steps + ", switches=" + switches.size() + ", resets=" + resets.size()
-                + ", bins=" + Arrays.toString(binCount) + "]";
+                + "]";
     }
 }

@@ -16,6 +16,6 @@ public record IdealObserverSpec(double hazard, double pruneTolerance, int maxRun
 
     @Override
     public LearningRule newRule(int dim, double dt) {
-        throw new UnsupportedOperationException("TODO(rules): IdealObserver");
+        return new IdealObserver(this, dim);
     }
 }

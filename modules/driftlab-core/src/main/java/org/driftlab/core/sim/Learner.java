@@ -42,10 +42,14 @@ public final class Learner {
     private boolean lastReset;
 
     private Learner(RunSpec spec) {
+        this(spec, TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed())));
+    }
+
+    private Learner(RunSpec spec, TaskStream stream) {
         RunChecks.check(spec);
         this.spec = spec;
         SeedStreams seeds = SeedStreams.of(spec.masterSeed(), spec.seed());
-        this.stream = TaskStream.create(spec.stream(), seeds);
+        this.stream = stream;
         int d = stream.dim();
         this.rule = spec.rule().newRule(d, spec.dt());
         this.policy = ResetPolicy.create(spec.reset(), stream.initialWeights(), stream.prior(), stream.recurringTasks(), seeds);
@@ -65,6 +69,17 @@ public final class Learner {
      */
     public static Learner start(RunSpec spec) {
         return new Learner(spec);
+    }
+
+    /**
+     * A learner of the same spec in exactly this learner's state, sharing the stream's immutable parts (θ₀,
+     * H and its basis, recurring optima) rather than drawing and decomposing them again: the cheap way to
+     * build the chunk-start snapshot (then kept current with {@link #copyStateFrom}).
+     */
+    public Learner twin() {
+        Learner copy = new Learner(spec, stream.twin());
+        copy.copyStateFrom(this);
+        return copy;
     }
 
     /** The spec this learner runs. */

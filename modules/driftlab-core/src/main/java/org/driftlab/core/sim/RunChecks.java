@@ -10,10 +10,13 @@ import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.belief.ObservationModelSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.spec.RunSpec;
+import org.driftlab.core.stream.DriftSwitchSpec;
 import org.driftlab.core.stream.EvidenceKind;
 import org.driftlab.core.stream.LinearRegressionStreamSpec;
 import org.driftlab.core.stream.MarkovSwitchSpec;
+import org.driftlab.core.stream.NoSwitchSpec;
 import org.driftlab.core.stream.QuadraticStreamSpec;
+import org.driftlab.core.stream.SwitchSpec;
 
 /** Checks that a run's stream, belief and reset policy fit together (DESIGN §6–7); the evidence they imply. */
 final class RunChecks {
@@ -22,6 +25,11 @@ final class RunChecks {
     /** Throws IllegalArgumentException naming the offending combination. */
     static void check(RunSpec spec) {
         BeliefSpec belief = spec.belief();
+        SwitchSpec switching = spec.stream().switching();
+        if ((switching instanceof NoSwitchSpec || switching instanceof DriftSwitchSpec) && spec.stream().optima().size() > 1) {
+            throw new IllegalArgumentException("optima lists " + spec.stream().optima().size() + " tasks but switching "
+                    + switching + " has a single task (only optima[0] would be used)");
+        }
         if (spec.reset().needsBelief() && belief instanceof NoBeliefSpec) {
             throw new IllegalArgumentException("reset policy " + spec.reset() + " needs a task belief, but belief is none");
         }

@@ -28,6 +28,16 @@ final class LinearRegressionStream extends TaskStream {
         this.y = new double[batch];
     }
 
+    /** A twin (see {@link TaskStream#twin()}); its state is set by the caller. */
+    LinearRegressionStream(LinearRegressionStream other) {
+        super(other);
+        this.batch = other.batch;
+        this.sigmaY = other.sigmaY;
+        this.identity = other.identity;
+        this.x = new double[batch * dim];
+        this.y = new double[batch];
+    }
+
     @Override
     public void observeGradient(double[] theta, double[] g) {
         java.util.Arrays.fill(g, 0.0);

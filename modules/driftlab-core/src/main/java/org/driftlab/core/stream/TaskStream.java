@@ -35,6 +35,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     /** Gradient noise or regression data. */
     protected final Rng noise;
     private final StreamSpec spec;
+    private final SeedStreams seeds;
     private final Rng switchRng;
     private final Rng optimaRng;
     private final Rng driftRng;
@@ -42,9 +43,11 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     private final double[][] recurring; // markov: the K optima (drawn once), else null
     private long step = -1;
     private int task;
+    private long optimumVersion;
 
     TaskStream(StreamSpec spec, SeedStreams seeds) {
         this.spec = spec;
+        this.seeds = seeds;
         this.dim = spec.dim();
         this.optimum = new double[dim];
         this.noise = seeds.stream(Purpose.NOISE);
@@ -65,6 +68,32 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
             recurring = null;
             taskOptimum(0, optimum);
         }
+    }
+
+    /** A twin of {@code other} sharing its immutable parts (θ₀, the recurring optima); see {@link #twin()}. */
+    TaskStream(TaskStream other) {
+        this.spec = other.spec;
+        this.seeds = other.seeds;
+        this.dim = other.dim;
+        this.optimum = new double[dim];
+        this.noise = seeds.stream(Purpose.NOISE);
+        this.switchRng = seeds.stream("TASKS/switch");
+        this.optimaRng = seeds.stream("TASKS/optima");
+        this.driftRng = seeds.stream("TASKS/drift");
+        this.initialWeights = other.initialWeights;
+        this.recurring = other.recurring;
+    }
+
+    /**
+     * A stream of the same spec and seeds in exactly this stream's state, sharing the immutable parts
+     * (θ₀, the recurring optima, H and its basis) instead of drawing and decomposing them again: the cheap
+     * way to build a snapshot. Allocates its own buffers and generators.
+     */
+    public TaskStream twin() {
+        TaskStream copy = this instanceof QuadraticStream ? new QuadraticStream((QuadraticStream) this)
+                : new LinearRegressionStream((LinearRegressionStream) this);
+        copy.copyStateFrom(this);
+        return copy;
     }
 
     /** The runtime stream for {@code spec}, its draws keyed by {@code seeds}. Allocates. */
@@ -103,6 +132,14 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         return task;
     }
 
+    /**
+     * Increases whenever the optimum changes (a switch or a drift move) and when the state is copied, so a
+     * subclass can cache quantities derived from w*.
+     */
+    protected long optimumVersion() {
+        return optimumVersion;
+    }
+
     /** The current optimum w*. Do not modify. */
     public double[] optimum() {
         return optimum;
@@ -126,6 +163,12 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     public boolean advance() {
         step++;
         if (step == 0) return false;
+        boolean switched = move();
+        if (switched || spec.switching() instanceof DriftSwitchSpec) optimumVersion++;
+        return switched;
+    }
+
+    private boolean move() {
         SwitchSpec switching = spec.switching();
         if (switching instanceof HazardSwitchSpec hazard) {
             if (switchRng.nextDouble() < hazard.hazard()) {
@@ -223,6 +266,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         switchRng.copyStateFrom(other.switchRng);
         optimaRng.copyStateFrom(other.optimaRng);
         driftRng.copyStateFrom(other.driftRng);
+        optimumVersion = Math.max(optimumVersion, other.optimumVersion) + 1; // a fresh key: caches of this stream are stale
     }
 
     /** out ← the optimum of the k-th task begun (pinned when listed, else a draw from the prior). */

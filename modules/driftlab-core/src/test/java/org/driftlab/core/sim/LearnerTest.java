@@ -174,7 +174,7 @@ class LearnerTest {
         LinearRegressionStreamSpec lr = new LinearRegressionStreamSpec(3, 4, 0.1, PriorSpec.standard(), null, List.of(), new NoSwitchSpec());
         List<Runnable> bad = new ArrayList<>();
         List<String> messages = List.of("needs a task belief", "recall needs the hmm belief", "gaussian needs a quadratic stream",
-                "markov switching", "linear-regression needs a linear-regression stream", "set noise-var");
+                "markov switching", "linear-regression needs a linear-regression stream", "set noise-var", "single task");
         bad.add(() -> Learner.start(TestRuns.run(TestRuns.quadratic(2, false, 0.1, new NoSwitchSpec()), new SgdSpec(0.1),
                 new NoBeliefSpec(), new BeliefThresholdSpec(0.5, 5, ResetTarget.INIT, true), 5)));
         bad.add(() -> Learner.start(TestRuns.run(TestRuns.quadratic(2, false, 0.1, new MarkovSwitchSpec(2, 0.1)), new SgdSpec(0.1),
@@ -186,6 +186,9 @@ class LearnerTest {
                 new BocpdSpec(0.01, new LinearRegressionModelSpec(1, 1, 1), 0, 10), new NoResetSpec(), 5)));
         bad.add(() -> Learner.start(TestRuns.run(TestRuns.quadratic(2, false, 0.0, new NoSwitchSpec()), new SgdSpec(0.1),
                 gaussian, new NoResetSpec(), 5)));
+        bad.add(() -> Learner.start(TestRuns.run(new QuadraticStreamSpec(1, SpectrumSpec.of(List.of(1.0)), false, 0.1,
+                PriorSpec.standard(), null, List.of(List.of(1.0), List.of(2.0)), new NoSwitchSpec()), new SgdSpec(0.1),
+                new NoBeliefSpec(), new NoResetSpec(), 5)));
         for (int i = 0; i < bad.size(); i++) {
             assertThatThrownBy(bad.get(i)::run).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(messages.get(i));
         }
@@ -212,6 +215,30 @@ class LearnerTest {
         c.copyStateFrom(snapshot);
         while (!c.finished()) c.runChunk(7, ev);
         assertThat(c.result(0, "z").metrics()).isEqualTo(a.result(0, "y").metrics());
+        // a twin shares the immutable parts and continues exactly as the original
+        Learner d = Learner.start(spec);
+        d.runChunk(120, ev);
+        Learner e = d.twin();
+        while (!d.finished()) d.runChunk(9, ev);
+        while (!e.finished()) e.runChunk(50, ev);
+        assertThat(e.result(0, "e").metrics()).isEqualTo(d.result(0, "d").metrics()).isEqualTo(a.result(0, "y").metrics());
+    }
+
+    @Test
+    void runChunkAllocatesNothing() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        RunSpec spec = TestRuns.run(TestRuns.quadratic(8, true, 0.3, new PeriodicSwitchSpec(50)), new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false),
+                new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 0, 10), new ShrinkPerturbSpec(0.9, 0.01, 100), 20000);
+        Learner l = Learner.start(spec);
+        double[] ev = new double[8 * 1000];
+        for (int i = 0; i < 5; i++) l.runChunk(1000, ev); // warm up; logs reach capacity 128 (switches) and 64 (resets)
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        l.runChunk(1000, ev);                              // 20 more switches, 10 more resets: no growth
+        long after = threads.getThreadAllocatedBytes(thread);
+        long baseline = threads.getThreadAllocatedBytes(thread) - after; // cost of the measurement itself
+        // one array per step would be >= 16 kB; a few hundred bytes come from the JIT/runtime, not from us
+        assertThat(after - before - baseline).isLessThan(4096);
     }
 
     @Test

@@ -27,6 +27,10 @@ class TaskStreamTest {
             double loss = 0.5 * diff.dot(s.hessian().dense().mmul(diff));
             assertThat(s.loss(theta)).isCloseTo(loss, within(1e-12));
             assertThat(s.excessLoss(theta)).isEqualTo(s.loss(theta));
+            double[] other = {1, 1, 1, 1, 1, 1}; // not the observed θ: computed afresh
+            DoubleMatrix d2 = new DoubleMatrix(other).sub(new DoubleMatrix(s.optimum()));
+            assertThat(s.loss(other)).isCloseTo(0.5 * d2.dot(s.hessian().dense().mmul(d2)), within(1e-12));
+            assertThat(s.loss(theta)).isCloseTo(loss, within(1e-12));
         }
     }
 
@@ -35,6 +39,26 @@ class TaskStreamTest {
         DoubleMatrix q = Orthogonal.random(512, SEEDS.stream("TASKS/rotation"));
         DoubleMatrix defect = q.transpose().mmul(q).sub(DoubleMatrix.eye(512));
         assertThat(defect.normmax()).isLessThan(1e-12);
+    }
+
+    @Test
+    void rotationIsTheSignFixedQFactorOfTheGaussianMatrix() {
+        int d = 40;
+        DoubleMatrix q = Orthogonal.random(d, SEEDS.stream("x"));
+        org.driftlab.core.random.Rng again = SEEDS.stream("x");
+        DoubleMatrix a = new DoubleMatrix(d, d);
+        for (int i = 0; i < a.data.length; i++) a.data[i] = again.nextGaussian();
+        DoubleMatrix r = q.transpose().mmul(a); // upper triangular with a positive diagonal when A = QR
+        for (int j = 0; j < d; j++) {
+            assertThat(r.get(j, j)).isPositive();
+            for (int i = j + 1; i < d; i++) assertThat(r.get(i, j)).isCloseTo(0, within(1e-12));
+        }
+        // LAPACK (jblas) agrees after the same sign fix
+        org.jblas.Decompose.QRDecomposition<DoubleMatrix> lapack = org.jblas.Decompose.qr(a);
+        for (int j = 0; j < d; j++) {
+            double sign = Math.signum(lapack.r.get(j, j));
+            for (int i = 0; i < d; i++) assertThat(q.get(i, j)).isCloseTo(sign * lapack.q.get(i, j), within(1e-10));
+        }
     }
 
     @Test
@@ -243,6 +267,32 @@ class TaskStreamTest {
                 + Math.pow(-0.3 - s.optimum()[1], 2) + Math.pow(1.0 - s.optimum()[2], 2)), within(1e-12));
         assertThatThrownBy(() -> s.evidenceWidth(EvidenceKind.OPTIMUM)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("linear-regression");
+    }
+
+    @Test
+    void twinsShareImmutablePartsAndContinueIdentically() {
+        List<StreamSpec> specs = List.of(TestRuns.quadratic(4, true, 0.5, new MarkovSwitchSpec(3, 0.2)),
+                new LinearRegressionStreamSpec(3, 2, 0.3, PriorSpec.standard(), null, List.of(), new DriftSwitchSpec(0.1, 0.2)));
+        for (StreamSpec spec : specs) {
+            TaskStream a = TaskStream.create(spec, SEEDS);
+            double[] theta = new double[spec.dim()];
+            double[] ga = new double[spec.dim()];
+            double[] gb = new double[spec.dim()];
+            for (int t = 0; t < 9; t++) {
+                a.advance();
+                a.observeGradient(theta, ga);
+            }
+            TaskStream b = a.twin();
+            assertThat(b.initialWeights()).isSameAs(a.initialWeights());
+            assertThat(b.hessian().eigenvalues()).isEqualTo(a.hessian().eigenvalues());
+            for (int t = 0; t < 30; t++) {
+                assertThat(b.advance()).isEqualTo(a.advance());
+                a.observeGradient(theta, ga);
+                b.observeGradient(theta, gb);
+                assertThat(gb).isEqualTo(ga);
+                assertThat(b.loss(theta)).isEqualTo(a.loss(theta));
+            }
+        }
     }
 
     @Test

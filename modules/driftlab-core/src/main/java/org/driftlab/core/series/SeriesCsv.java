@@ -1,0 +1,122 @@
+package org.driftlab.core.series;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A numeric series read from CSV (RFC 4180 via Apache Commons CSV): a header row naming the columns, then one
+ * data row per step with one finite decimal number per column (one column per dimension). Blank lines are
+ * skipped; cells are trimmed. Immutable.
+ *
+ * <p>Every problem is a {@link SeriesFormatException} naming the file, the file line and 1-based data row,
+ * and the column by its header name: empty file, empty or duplicate header name, no data rows, ragged row
+ * (wrong number of cells), missing (empty) cell, non-numeric cell, NaN or infinite value.
+ */
+public final class SeriesCsv {
+    // decimal numbers only: Double.parseDouble would also take "1d", hex floats and "NaN"
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
+
+    private final String source;
+    private final List<String> columns;
+    private final int rows;
+    private final double[] values;
+
+    private SeriesCsv(String source, List<String> columns, int rows, double[] values) {
+        this.source = source;
+        this.columns = columns;
+        this.rows = rows;
+        this.values = values;
+    }
+
+    /** Reads {@code file} (UTF-8). IOException when it cannot be opened or read. */
+    public static SeriesCsv read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, file.toString());
+        }
+    }
+
+    /** Reads a CSV text from {@code in}, naming it {@code source} in messages. {@code in} is not closed. */
+    public static SeriesCsv read(Reader in, String source) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get();
+        CSVParser parser = CSVParser.parse(in, format);
+        Iterator<CSVRecord> it = parser.iterator();
+        if (!it.hasNext()) throw new SeriesFormatException(source + ": empty file (expected a header row)");
+        CSVRecord header = it.next();
+        long headerLine = parser.getCurrentLineNumber();
+        List<String> names = new ArrayList<>(header.size());
+        for (int c = 0; c < header.size(); c++) {
+            String name = header.get(c);
+            if (c == 0 && name.startsWith("\uFEFF")) name = name.substring(1).trim(); // a UTF-8 byte-order mark
+            if (name.isEmpty()) {
+                throw new SeriesFormatException(source + " line " + headerLine + ": header column " + (c + 1) + " has no name");
+            }
+            if (names.contains(name)) {
+                throw new SeriesFormatException(source + " line " + headerLine + ": duplicate column name '" + name + "'");
+            }
+            names.add(name);
+        }
+        int width = names.size();
+        double[] data = new double[Math.max(16, width * 64)];
+        int row = 0;
+        while (it.hasNext()) {
+            CSVRecord record = it.next();
+            row++;
+            String where = source + " line " + parser.getCurrentLineNumber() + " (data row " + row + ")";
+            if (record.size() != width) {
+                throw new SeriesFormatException(where + ": expected " + width + " cells (one per column of the header), got " + record.size());
+            }
+            if ((long) row * width > data.length) data = java.util.Arrays.copyOf(data, Math.multiplyExact(data.length, 2));
+            int base = (row - 1) * width;
+            for (int c = 0; c < width; c++) {
+                data[base + c] = parse(record.get(c), where + ", column '" + names.get(c) + "'");
+            }
+        }
+        if (row == 0) throw new SeriesFormatException(source + ": no data rows after the header (line " + headerLine + ")");
+        return new SeriesCsv(source, List.copyOf(names), row, java.util.Arrays.copyOf(data, row * width));
+    }
+
+    private static double parse(String cell, String where) {
+        if (cell.isEmpty()) throw new SeriesFormatException(where + ": missing value");
+        if (NON_FINITE.matcher(cell).matches()) throw new SeriesFormatException(where + ": value must be finite, got " + cell);
+        if (!NUMBER.matcher(cell).matches()) throw new SeriesFormatException(where + ": not a number: '" + cell + "'");
+        double v = Double.parseDouble(cell);
+        if (!Double.isFinite(v)) throw new SeriesFormatException(where + ": value must be finite, got " + cell + " (overflows a double)");
+        return v;
+    }
+
+    /** The name the series was read from (file path). */
+    public String source() { return source; }
+
+    /** Column names from the header, in file order. */
+    public List<String> columns() { return columns; }
+
+    /** Doubles per step: the number of columns. */
+    public int width() { return columns.size(); }
+
+    /** Data rows (steps). */
+    public int rows() { return rows; }
+
+    /** The value at 0-based data row {@code row} and column {@code column}. */
+    public double value(int row, int column) {
+        if (row < 0 || row >= rows || column < 0 || column >= columns.size()) {
+            throw new IndexOutOfBoundsException("row " + row + ", column " + column + " outside " + rows + "x" + columns.size());
+        }
+        return values[row * columns.size() + column];
+    }
+
+    /** A fresh row-major copy of the values: step t (0-based) at [t·width … t·width + width − 1]. */
+    public double[] values() {
+        return values.clone();
+    }
+}
