@@ -26,8 +26,8 @@ import org.driftlab.core.spec.RunSpec;
 
 /**
  * One run as a sharded entity (entity id = runId; DESIGN §9). On {@link Run} it starts the core
- * {@link Learner} and, when the run has a belief (evidence width &gt; 0), a co-located {@link TaskBeliefActor}
- * child; then it advances in chunks of K steps with optimistic execution and rollback (package doc). When
+ * {@link Learner} and, when its reset policy is belief-driven (threshold, soft, recall), a co-located
+ * {@link TaskBeliefActor} child; then it advances in chunks of K steps with optimistic execution and rollback (package doc). When
  * the run ends it replies {@link Finished} to every requester, stops the child and asks its shard to
  * passivate it. A repeated {@link Run} (a re-dispatch) joins the running attempt or gets the kept outcome.
  * Stopped before the end (rebalance, shutdown), it replies {@link Interrupted} so the run is re-dispatched at
@@ -177,8 +177,10 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
             learner = Learner.start(spec);
             width = learner.evidenceWidth();
             evidence = new double[Math.multiplyExact(chunkSize, width)];
-            if (width > 0) {
-                snapshot = Learner.start(spec);
+            // Only a belief-driven policy (threshold, soft, recall) can order a reset; otherwise the belief
+            // cannot change the result and the run goes straight through, as Simulation does.
+            if (width > 0 && spec.reset().needsBelief()) {
+                snapshot = learner.twin();
                 belief = getContext().spawn(TaskBeliefActor.create(spec), "belief");
                 getContext().watch(belief);
             }
