@@ -122,7 +122,15 @@ public final class DriftlabNode implements AutoCloseable {
         return n;
     }
 
-    /** Waits until this node is Up and sees {@code workers} Up worker members. */
+    /** Blocks until this node's actor system has terminated (after {@link #close} or a downing). */
+    public void awaitTermination() throws InterruptedException, ExecutionException {
+        system.getWhenTerminated().toCompletableFuture().get();
+    }
+
+    /**
+     * Waits until this node is Up and sees {@code workers} Up worker members ({@code workers} 0: only that
+     * this node joined, e.g. a client checking its contact points).
+     */
     public void awaitWorkersUp(int workers, Duration timeout) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Cluster cluster = Cluster.get(system);

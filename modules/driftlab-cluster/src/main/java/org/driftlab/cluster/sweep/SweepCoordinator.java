@@ -136,7 +136,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     private final Map<String, InFlight> inFlight = new HashMap<>();
     private int pullsAsked;
     private int nodes;           // Up worker nodes whose region the shard coordinator has registered
-    private boolean ready;       // every Up worker's region was registered once
+    private boolean ready;       // every Up worker's region is registered (at the latest poll)
 
     private SweepCoordinator(ActorContext<Command> ctx, TimerScheduler<Command> timers, SweepSettings settings,
                              ActorRef<ShardingEnvelope<LearnerEntity.Command>> region) {
@@ -266,10 +266,13 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
             workers++;
             if (registered.contains(m.address().toString())) registeredWorkers++;
         }
-        if (!ready && workers > 0 && registeredWorkers == workers) {
-            ready = true;
+        // Not sticky: a worker that just joined gets its region registered before more runs go out, else
+        // the shards allocated meanwhile would all land on the older nodes.
+        boolean allRegistered = workers > 0 && registeredWorkers == workers;
+        if (allRegistered && !ready) {
             getContext().getLog().info("shard regions of all {} worker nodes registered: dispatching", workers);
         }
+        ready = allRegistered;
         nodes = registeredWorkers;
         pull();
         return this;

@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 final class WireClassResolver extends DefaultClassResolver {
     @Override
+    @SuppressWarnings("rawtypes") // the overridden signature is raw
     public Registration getRegistration(Class type) {
         Registration exact = super.getRegistration(type);
         if (exact != null) return exact;
