@@ -38,19 +38,25 @@ class CoordinatorHandoverSystemTest {
                 driftlab.sweep { in-flight-per-node = 2, shards = 30, resubmit-interval = 500ms, start-timeout = 3s }
                 """).withFallback(ConfigFactory.load()));
         DriftlabNode oldest = cluster.nodes().get(0);
-        SweepSpec sweep = SystemTestSpecs.sweep("handover", 4, 20_000);
+        SweepSpec sweep = SystemTestSpecs.sweep("handover", 2, 10_000);
         Map<String, RunMetrics> reference = new HashMap<>();
         for (RunSpec spec : sweep.runs()) reference.put(spec.runId(), Simulation.run(spec, 1).metrics());
 
         InMemoryResultSink sink = new InMemoryResultSink();
         AtomicBoolean left = new AtomicBoolean();
+        AtomicBoolean midSweep = new AtomicBoolean();
         CompletableFuture<SweepOutcome> done = cluster.nodes().get(2).sweepClient().runAsync(sweep, sink, progress -> {
-            // leave from another thread: the listener runs on the submitter's and must not block
-            if (progress.done() >= 2 && left.compareAndSet(false, true)) CompletableFuture.runAsync(oldest::close);
+            if (progress.done() >= 2 && left.compareAndSet(false, true)) {
+                // Leaving inside the listener blocks this submitter until node 0 is gone, so the hand-over
+                // surely happens mid-sweep (a listener must not block in real use; here it pins the order).
+                midSweep.set(progress.done() < progress.total());
+                oldest.close();
+            }
         }).toCompletableFuture();
         SweepOutcome outcome = done.get(180, TimeUnit.SECONDS);
 
         assertThat(left).isTrue();
+        assertThat(midSweep).as("the coordinator's node left before the sweep was over").isTrue();
         assertThat(outcome.complete()).isTrue();
         assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
         Map<String, RunMetrics> got = new HashMap<>();

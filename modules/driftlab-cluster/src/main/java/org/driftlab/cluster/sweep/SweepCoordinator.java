@@ -74,11 +74,12 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     /** A member was removed; {@code hostPort} in the form of {@code RunResult.node}. */
     private record MemberGone(String address, String hostPort) implements Command {}
 
-    private record StartTimedOut(String runId, int attempt) implements Command {}
+    /** Timer messages name an in-flight entry by its key (sweep id and run id). */
+    private record StartTimedOut(String key, int attempt) implements Command {}
 
-    private record RunTimedOut(String runId, int attempt) implements Command {}
+    private record RunTimedOut(String key, int attempt) implements Command {}
 
-    private record DeliveryTimedOut(String runId) implements Command {}
+    private record DeliveryTimedOut(String key) implements Command {}
 
     /** Name of the singleton (and of its proxy). */
     public static final String NAME = "sweep-coordinator";
@@ -111,7 +112,13 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         }
     }
 
+    /**
+     * One run of one sweep between dispatch and the submitter's ack. Keyed by sweep and run: the same run in
+     * two sweeps at once (two submissions of one config) is dispatched once per sweep, computed once by its
+     * entity (which answers all requests) and delivered to each sweep.
+     */
     private static final class InFlight {
+        final String key;
         final String sweepId;
         final RunSpec spec;
         int attempt;
@@ -119,6 +126,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         LearnerEntity.Reply answer; // non-null once answered: waiting for the submitter's ack
 
         InFlight(String sweepId, RunSpec spec) {
+            this.key = key(sweepId, spec.runId());
             this.sweepId = sweepId;
             this.spec = spec;
         }
@@ -133,7 +141,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     private final Cluster cluster;
     private final String incarnation = UUID.randomUUID().toString(); // identity only, never on a result path
     private final Map<String, SweepState> sweeps = new LinkedHashMap<>();
-    private final Map<String, InFlight> inFlight = new HashMap<>();
+    private final Map<String, InFlight> inFlight = new HashMap<>(); // by key(sweepId, runId)
     private int pullsAsked;
     private int nodes;           // Up worker nodes whose region the shard coordinator has registered
     private boolean ready;       // every Up worker's region is registered (at the latest poll)
@@ -198,9 +206,9 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         if (specs.specs().size() < state.pullAsked) state.drained = true;
         state.pullAsked = 0;
         for (RunSpec spec : specs.specs()) {
-            if (inFlight.containsKey(spec.runId())) continue; // handed out twice (a re-queue): one is enough
             InFlight f = new InFlight(specs.sweepId(), spec);
-            inFlight.put(spec.runId(), f);
+            if (inFlight.containsKey(f.key)) continue; // handed out twice (a re-queue): one is enough
+            inFlight.put(f.key, f);
             dispatch(f);
         }
         pull();
@@ -209,30 +217,35 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
 
     private Behavior<Command> onEntityReplied(EntityReplied replied) {
         LearnerEntity.Reply reply = replied.reply();
-        InFlight f = inFlight.get(reply.runId());
-        if (f == null || f.answer != null) {
+        // the window is small (in-flight-per-node × nodes), so a scan for the run's entries is cheap
+        List<InFlight> waiting = new ArrayList<>();
+        for (InFlight f : inFlight.values()) {
+            if (f.answer == null && f.spec.runId().equals(reply.runId())) waiting.add(f);
+        }
+        if (waiting.isEmpty()) {
             getContext().getLog().debug("dropped a duplicate answer for run {}", reply.runId());
             return this;
         }
-        if (reply instanceof LearnerEntity.Started started) {
-            f.node = started.node();
-            timers.startSingleTimer(f.spec.runId(), new RunTimedOut(f.spec.runId(), f.attempt), settings.runTimeout());
-            return this;
+        for (InFlight f : waiting) {
+            if (reply instanceof LearnerEntity.Started started) {
+                f.node = started.node();
+                timers.startSingleTimer(f.key, new RunTimedOut(f.key, f.attempt), settings.runTimeout());
+            } else if (reply instanceof LearnerEntity.Interrupted) {
+                redispatch(f, "its entity was stopped");
+            } else {
+                f.answer = reply;
+                deliver(f);
+            }
         }
-        if (reply instanceof LearnerEntity.Interrupted) {
-            redispatch(f, "its entity was stopped");
-            return this;
-        }
-        f.answer = reply;
-        deliver(f);
         return this;
     }
 
     private Behavior<Command> onAck(Ack ack) {
-        InFlight f = inFlight.get(ack.runId());
+        String key = key(ack.sweepId(), ack.runId());
+        InFlight f = inFlight.get(key);
         if (f != null && f.answer != null) {
-            inFlight.remove(ack.runId());
-            timers.cancel(ack.runId());
+            inFlight.remove(key);
+            timers.cancel(key);
             pull();
         }
         return this;
@@ -244,7 +257,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         pullsAsked -= state.pullAsked;
         inFlight.values().removeIf(f -> {
             boolean mine = f.sweepId.equals(finish.sweepId());
-            if (mine) timers.cancel(f.spec.runId());
+            if (mine) timers.cancel(f.key);
             return mine;
         });
         getContext().getLog().info("sweep {} finished", finish.sweepId());
@@ -289,7 +302,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         // run that is in fact alive elsewhere just takes the second request). The others are safe.
         List<InFlight> unanswered = new ArrayList<>();
         for (InFlight f : inFlight.values()) {
-            if (!sweeps.containsKey(f.sweepId)) timers.cancel(f.spec.runId());
+            if (!sweeps.containsKey(f.sweepId)) timers.cancel(f.key);
             else if (f.answer == null && (f.node == null || f.node.equals(gone.hostPort()))) unanswered.add(f);
         }
         inFlight.values().removeIf(f -> !sweeps.containsKey(f.sweepId));
@@ -298,7 +311,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     }
 
     private Behavior<Command> onStartTimedOut(StartTimedOut timedOut) {
-        InFlight f = inFlight.get(timedOut.runId());
+        InFlight f = inFlight.get(timedOut.key());
         if (f != null && f.answer == null && f.attempt == timedOut.attempt()) {
             redispatch(f, "not acknowledged within " + settings.startTimeout());
         }
@@ -306,7 +319,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     }
 
     private Behavior<Command> onRunTimedOut(RunTimedOut timedOut) {
-        InFlight f = inFlight.get(timedOut.runId());
+        InFlight f = inFlight.get(timedOut.key());
         if (f != null && f.answer == null && f.attempt == timedOut.attempt()) {
             redispatch(f, "no answer within " + settings.runTimeout());
         }
@@ -314,7 +327,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     }
 
     private Behavior<Command> onDeliveryTimedOut(DeliveryTimedOut timedOut) {
-        InFlight f = inFlight.get(timedOut.runId());
+        InFlight f = inFlight.get(timedOut.key());
         if (f != null && f.answer != null) deliver(f);
         return this;
     }
@@ -335,11 +348,14 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         }
     }
 
+    private static String key(String sweepId, String runId) {
+        return sweepId + '\u0000' + runId;
+    }
+
     private void dispatch(InFlight f) {
-        String runId = f.spec.runId();
         f.node = null;
-        region.tell(new ShardingEnvelope<>(runId, new LearnerEntity.Run(f.spec, replies)));
-        timers.startSingleTimer(runId, new StartTimedOut(runId, f.attempt), settings.startTimeout());
+        region.tell(new ShardingEnvelope<>(f.spec.runId(), new LearnerEntity.Run(f.spec, replies)));
+        timers.startSingleTimer(f.key, new StartTimedOut(f.key, f.attempt), settings.startTimeout());
     }
 
     private void redispatch(InFlight f, String why) {
@@ -357,6 +373,6 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         } else if (f.answer instanceof LearnerEntity.Failed failed) {
             state.submitter.tell(new SweepSubmitter.RunFailed(f.sweepId, failed.runId(), failed.error(), self));
         }
-        timers.startSingleTimer(f.spec.runId(), new DeliveryTimedOut(f.spec.runId()), settings.deliveryTimeout());
+        timers.startSingleTimer(f.key, new DeliveryTimedOut(f.key), settings.deliveryTimeout());
     }
 }

@@ -124,6 +124,17 @@ class SweepCoordinatorTest {
     }
 
     @Test
+    void theSameRunsInTwoConcurrentSweepsAreAnsweredToBoth() throws Exception {
+        List<RunSpec> runs = failingRuns(10);
+        var first = cluster.client().runAsync(new SweepSpec("twice", "", List.of(), runs), new InMemoryResultSink(),
+                ProgressListener.none()).toCompletableFuture();
+        var second = cluster.client().runAsync(new SweepSpec("twice", "", List.of(), runs), new InMemoryResultSink(),
+                ProgressListener.none()).toCompletableFuture();
+        assertThat(first.get(60, TimeUnit.SECONDS).failures()).hasSize(10);
+        assertThat(second.get(60, TimeUnit.SECONDS).failures()).hasSize(10);
+    }
+
+    @Test
     void storedRunsAreSkipped() throws Exception {
         List<RunSpec> runs = failingRuns(3);
         InMemoryResultSink sink = new InMemoryResultSink() {
