@@ -36,6 +36,9 @@ class CoordinatorHandoverSystemTest {
         cluster = EmbeddedCluster.start(3, ConfigFactory.parseString("""
                 pekko.remote.artery.canonical.port = 0
                 driftlab.sweep { in-flight-per-node = 2, shards = 30, resubmit-interval = 500ms, start-timeout = 3s }
+                # after the hand-over the last two nodes' leave can wait out these phases: keep teardown short
+                pekko.coordinated-shutdown.phases.cluster-exiting.timeout = 2s
+                pekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout = 2s
                 """).withFallback(ConfigFactory.load()));
         DriftlabNode oldest = cluster.nodes().get(0);
         SweepSpec sweep = SystemTestSpecs.sweep("handover", 2, 10_000);
