@@ -66,24 +66,44 @@ class WorkerKillSystemTest {
         client = DriftlabNode.client("127.0.0.1", 0, List.of(seed), config);
         client.awaitWorkersUp(3, Duration.ofSeconds(90));
 
-        SweepSpec sweep = SystemTestSpecs.sweep("kill", 4, 20_000);
+        SweepSpec sweep = SystemTestSpecs.sweep("kill", 3, 10_000);
         Map<String, RunMetrics> reference = new HashMap<>();
         for (RunSpec spec : sweep.runs()) reference.put(spec.runId(), Simulation.run(spec, 1).metrics());
 
         InMemoryResultSink sink = new InMemoryResultSink();
         AtomicBoolean killed = new AtomicBoolean();
+        AtomicBoolean midSweep = new AtomicBoolean();
         CompletableFuture<SweepOutcome> done = client.sweepClient().runAsync(sweep, sink, progress -> {
-            if (progress.done() >= 4 && killed.compareAndSet(false, true)) workers.get(2).destroyForcibly(); // SIGKILL
+            if (progress.done() >= 4 && killed.compareAndSet(false, true)) {
+                midSweep.set(progress.done() < progress.total());
+                workers.get(2).destroyForcibly(); // SIGKILL
+                // Block this submitter (no acks, so the window stays full of runs in flight) until the
+                // split-brain resolver has downed the dead node: the recovery surely happens mid-sweep.
+                awaitDowned();
+            }
         }).toCompletableFuture();
         SweepOutcome outcome = done.get(240, TimeUnit.SECONDS);
 
         assertThat(killed).isTrue();
+        assertThat(midSweep).as("killed before the sweep was over").isTrue();
         assertThat(outcome.complete()).isTrue();
         assertThat(sink.offers.keySet()).containsExactlyInAnyOrderElementsOf(reference.keySet());
         assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
         Map<String, RunMetrics> got = new HashMap<>();
         sink.results.forEach((id, r) -> got.put(id, r.metrics()));
         assertThat(got).isEqualTo(reference);
+    }
+
+    private void awaitDowned() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (client.workersUp() > 2 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static Process startWorker(int port, String seed, Path logs) throws IOException {
