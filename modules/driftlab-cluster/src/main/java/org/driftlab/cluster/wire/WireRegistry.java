@@ -21,6 +21,7 @@ import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.reset.BeliefSoftSpec;
+import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.L2InitSpec;
 import org.driftlab.core.reset.NoResetSpec;
@@ -44,7 +45,9 @@ import org.driftlab.core.sim.ResetOrder;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweptValue;
+import org.driftlab.core.stream.Activation;
 import org.driftlab.core.stream.DriftSwitchSpec;
+import org.driftlab.core.stream.SlowlyChangingRegressionStreamSpec;
 import org.driftlab.core.stream.HazardSwitchSpec;
 import org.driftlab.core.stream.LinearRegressionStreamSpec;
 import org.driftlab.core.stream.MarkovSwitchSpec;
@@ -92,6 +95,8 @@ public final class WireRegistry {
         put(t, 146, PeriodicSwitchSpec.class);
         put(t, 147, MarkovSwitchSpec.class);
         put(t, 148, DriftSwitchSpec.class);
+        put(t, 149, SlowlyChangingRegressionStreamSpec.class);
+        put(t, 150, Activation.class);
         // 160–179: learning rules
         put(t, 160, SgdSpec.class);
         put(t, 161, MomentumSpec.class);
@@ -122,6 +127,7 @@ public final class WireRegistry {
         put(t, 206, L2InitSpec.class);
         put(t, 207, RecallSpec.class);
         put(t, 208, ResetTarget.class);
+        put(t, 209, ContinualBackpropSpec.class);
         // 300–329: learner protocol
         put(t, 300, LearnerEntity.Run.class);
         put(t, 301, LearnerEntity.Stop.class);

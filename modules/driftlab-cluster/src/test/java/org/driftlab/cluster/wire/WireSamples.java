@@ -27,6 +27,7 @@ import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.reset.ShrinkPerturbSpec;
+import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.rule.AdamSpec;
 import org.driftlab.core.rule.BallisticSpec;
 import org.driftlab.core.rule.BeliefSource;
@@ -51,6 +52,8 @@ import org.driftlab.core.stream.NoSwitchSpec;
 import org.driftlab.core.stream.PeriodicSwitchSpec;
 import org.driftlab.core.stream.PriorSpec;
 import org.driftlab.core.stream.QuadraticStreamSpec;
+import org.driftlab.core.stream.SlowlyChangingRegressionStreamSpec;
+import org.driftlab.core.stream.Activation;
 import org.driftlab.core.stream.SpectrumSpec;
 import org.driftlab.core.stream.StreamSpec;
 import org.driftlab.core.stream.SwitchSpec;
@@ -78,6 +81,7 @@ final class WireSamples {
                 null, List.of(), new HazardSwitchSpec(0.3)));
         out.add(new LinearRegressionStreamSpec(3, 8, 0.1, new PriorSpec(0.5, 2.0), null,
                 List.of(List.of(1.0, 2.0, 3.0), List.of(-1.0, 0.0, 1.0)), new MarkovSwitchSpec(3, 0.02)));
+        for (Activation a : Activation.values()) out.add(SlowlyChangingRegressionStreamSpec.dohare2024(a));
         return out;
     }
 
@@ -105,7 +109,7 @@ final class WireSamples {
                 new OracleResetSpec(ResetTarget.PRIOR_MEAN, false),
                 new BeliefThresholdSpec(0.5, 10, ResetTarget.FRESH_DRAW, true),
                 new BeliefSoftSpec(0.3, 5, ResetTarget.INIT, false), new ShrinkPerturbSpec(0.9, 0.01, 50),
-                new L2InitSpec(0.01), new RecallSpec(0.6, true));
+                new L2InitSpec(0.01), new RecallSpec(0.6, true), ContinualBackpropSpec.dohare2024());
     }
 
     /** RunSpecs that together contain every variant above at least once. */
