@@ -233,7 +233,8 @@ final class SweepSession {
         err.flush();
     }
 
-    private boolean isStopped() {
+    /** True once {@link #cancel} has begun: results are refused from then on. */
+    boolean isStopped() {
         synchronized (gate) {
             return stopped;
         }
