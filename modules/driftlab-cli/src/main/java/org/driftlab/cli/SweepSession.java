@@ -157,7 +157,9 @@ final class SweepSession {
 
     /** Starts the cluster, runs the sweep with a progress display; CancellationException when cancelled. */
     SweepOutcome runOn(Starter starter, ProgressDisplay.Mode mode) throws Exception {
+        long t0 = System.nanoTime();
         SweepCluster c = starter.start();
+        LOG.info("cluster side ready in {} ms ({} workers up)", (System.nanoTime() - t0) / 1_000_000, c.workersUp());
         attach(c);
         try {
             int total = sweep.runs().size();
@@ -167,7 +169,11 @@ final class SweepSession {
                 return run(c.client(), d);
             }
         } finally {
-            if (!isStopped()) c.close();
+            if (!isStopped()) {
+                long t1 = System.nanoTime();
+                c.close();
+                LOG.info("cluster side closed in {} ms", (System.nanoTime() - t1) / 1_000_000);
+            }
         }
     }
 
