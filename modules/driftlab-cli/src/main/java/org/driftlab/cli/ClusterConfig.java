@@ -17,6 +17,11 @@ final class ClusterConfig {
 
     /** The layered, resolved configuration. IllegalStateException when the build left out the cluster defaults. */
     static Config load() {
+        return load(ConfigFactory.empty());
+    }
+
+    /** As {@link #load()}, with {@code commandDefaults} between {@code application.conf} and the cluster defaults. */
+    static Config load(Config commandDefaults) {
         ClassLoader loader = ClusterConfig.class.getClassLoader();
         if (loader.getResource(CLUSTER_DEFAULTS) == null) {
             throw new IllegalStateException(CLUSTER_DEFAULTS + " is missing from the build (see the driftlab-cli pom)");
@@ -24,6 +29,7 @@ final class ClusterConfig {
         ConfigFactory.invalidateCaches();
         return ConfigFactory.defaultOverrides(loader)
                 .withFallback(ConfigFactory.defaultApplication(loader))
+                .withFallback(commandDefaults)
                 .withFallback(ConfigFactory.parseResources(loader, CLUSTER_DEFAULTS))
                 .withFallback(ConfigFactory.defaultReference(loader))
                 .resolve();

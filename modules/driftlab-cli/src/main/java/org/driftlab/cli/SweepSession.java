@@ -78,6 +78,7 @@ final class SweepSession {
     private int storedBefore;
     private SweepCluster cluster;     // guarded by gate
     private volatile ProgressDisplay display;
+    private CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
 
     /** A session storing {@code sweep}'s results in {@code store} (owned by the caller; {@link #cancel} closes it). */
     SweepSession(SweepSpec sweep, ResultStore store, PrintWriter err) {
@@ -115,20 +116,19 @@ final class SweepSession {
                                 + storeFile + " (skipped), " + (total - have) + " to run");
                 err.flush();
             }
-            SweepOutcome outcome;
             if (have == total) {
                 // nothing to run: no cluster to start (the store already records the sweep)
-                outcome = new SweepOutcome(sweep.name(), total, have, 0, Map.of(), 0);
-            } else {
-                Thread hook = new Thread(() -> session.cancelFromHook(), "driftlab-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
-                try {
-                    outcome = session.runOn(starter, ProgressDisplay.modeFor(o.quiet));
-                } finally {
-                    removeHook(hook);
-                }
+                return session.summarise(new SweepOutcome(sweep.name(), total, have, 0, Map.of(), 0), storeFile, o, out);
             }
-            return session.summarise(outcome, storeFile, o, out);
+            Thread hook = new Thread(session::cancelFromHook, "driftlab-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                SweepOutcome outcome = session.runOn(starter, ProgressDisplay.modeFor(o.quiet));
+                return session.summarise(outcome, storeFile, o, out);
+            } finally {
+                session.awaitClosed();
+                removeHook(hook);
+            }
         } catch (CancellationException e) {
             return ExitCodes.INTERRUPTED; // the hook has said what was kept
         }
@@ -169,11 +169,23 @@ final class SweepSession {
                 return run(c.client(), d);
             }
         } finally {
-            if (!isStopped()) {
+            // the cluster leaves while the summary is printed (it needs only the store); execute waits for it
+            if (!isStopped()) closing = CompletableFuture.runAsync(() -> {
                 long t1 = System.nanoTime();
                 c.close();
                 LOG.info("cluster side closed in {} ms", (System.nanoTime() - t1) / 1_000_000);
-            }
+            });
+        }
+    }
+
+    /** Waits (bounded) until the cluster closed after a finished sweep has stopped. */
+    private void awaitClosed() {
+        try {
+            closing.get(CLUSTER_CLOSE_BOUND.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("the cluster did not stop cleanly within {}", CLUSTER_CLOSE_BOUND, e);
         }
     }
 
