@@ -55,7 +55,7 @@ class ExampleConfigsTest {
     @Test
     void quickstartIsSmall() {
         SweepSpec sweep = SweepLoader.load(CONFIGS.resolve("quickstart.conf"));
-        assertThat(sweep.runs()).hasSize(9);
+        assertThat(sweep.runs()).hasSize(30);
         assertThat(sweep.runs()).allSatisfy(r -> {
             assertThat(r.steps()).isLessThanOrEqualTo(2000);
             assertThat(r.stream().dim()).isEqualTo(8);

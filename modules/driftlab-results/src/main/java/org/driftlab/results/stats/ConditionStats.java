@@ -57,6 +57,47 @@ public record ConditionStats(String conditionId, Map<String, Object> params, lon
         if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") && s.indexOf('"', 1) == s.length() - 1) {
             return s.substring(1, s.length() - 1);
         }
+        if (s.startsWith("{") && s.endsWith("}")) return renderObject(s);
         return s;
+    }
+
+    /**
+     * A swept block in canonical JSON ({"tau":0.5,"type":"belief-threshold"}) as "belief-threshold(tau=0.5)":
+     * the type first, then its other fields, quotes dropped; nested values are kept as written.
+     */
+    private static String renderObject(String json) {
+        String type = null;
+        StringJoiner fields = new StringJoiner(", ");
+        for (String member : topLevelMembers(json.substring(1, json.length() - 1))) {
+            int colon = member.indexOf("\":");
+            if (!member.startsWith("\"") || colon < 0) return json; // not canonical JSON: show it as it is
+            String key = member.substring(1, colon);
+            String v = member.substring(colon + 2);
+            if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) v = v.substring(1, v.length() - 1);
+            if (key.equals("type")) type = v;
+            else fields.add(key + "=" + v.replace("\"", ""));
+        }
+        if (type == null) return "{" + fields + "}";
+        return fields.length() == 0 ? type : type + "(" + fields + ")";
+    }
+
+    /** Splits the inside of a JSON object at the commas that are not nested in a value or a string. */
+    private static java.util.List<String> topLevelMembers(String inside) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < inside.length(); i++) {
+            char ch = inside.charAt(i);
+            if (ch == '"' && (i == 0 || inside.charAt(i - 1) != '\\')) quoted = !quoted;
+            else if (!quoted && (ch == '{' || ch == '[')) depth++;
+            else if (!quoted && (ch == '}' || ch == ']')) depth--;
+            else if (!quoted && depth == 0 && ch == ',') {
+                out.add(inside.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (start < inside.length()) out.add(inside.substring(start));
+        return out;
     }
 }
