@@ -71,7 +71,14 @@ public final class Hessian {
         apply(x, out, true);
     }
 
-    /** out ← Qᵀ x (out ← x when diagonal): coordinates in the eigenbasis. */
+    /**
+     * out ← Qᵀ x (out ← x when diagonal): coordinates in the eigenbasis. {@code out} may not alias {@code x}.
+     *
+     * <p>Each out[j] is the dot product of column j with x summed in index order from 0, exactly as a one-column
+     * loop would (results are bit-identical to it). Four columns are swept together: a single dot product waits
+     * on the add latency at every element, four independent ones overlap, and x[i] is loaded once for four
+     * columns. JFR on W1-dense (d = 128) showed these two basis changes taking 85% of the step's samples.
+     */
     public void toEigenbasis(double[] x, double[] out) {
         if (q == null) {
             System.arraycopy(x, 0, out, 0, x.length);
@@ -79,7 +86,23 @@ public final class Hessian {
         }
         int n = lambda.length;
         double[] qd = q.data; // column-major: Q[i][j] = qd[i + j*n]
-        for (int j = 0; j < n; j++) {
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            int c0 = j * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int i = 0; i < n; i++) {
+                double xi = x[i];
+                s0 += qd[c0 + i] * xi;
+                s1 += qd[c1 + i] * xi;
+                s2 += qd[c2 + i] * xi;
+                s3 += qd[c3 + i] * xi;
+            }
+            out[j] = s0;
+            out[j + 1] = s1;
+            out[j + 2] = s2;
+            out[j + 3] = s3;
+        }
+        for (; j < n; j++) {
             double s = 0;
             int col = j * n;
             for (int i = 0; i < n; i++) s += qd[col + i] * x[i];
@@ -87,7 +110,13 @@ public final class Hessian {
         }
     }
 
-    /** out ← Q y (out ← y when diagonal): back from eigenbasis coordinates. */
+    /**
+     * out ← Q y (out ← y when diagonal): back from eigenbasis coordinates. {@code out} may not alias {@code y}.
+     *
+     * <p>out[i] = (((0 + Q[i][0]·y0) + Q[i][1]·y1) + …), the terms added in column order as a column-at-a-time
+     * axpy would (bit-identical to it); four columns are added per pass over out, so out[i] is loaded and
+     * stored once per four columns instead of once per column.
+     */
     public void fromEigenbasis(double[] y, double[] out) {
         if (q == null) {
             System.arraycopy(y, 0, out, 0, y.length);
@@ -96,7 +125,15 @@ public final class Hessian {
         int n = lambda.length;
         double[] qd = q.data;
         java.util.Arrays.fill(out, 0.0);
-        for (int j = 0; j < n; j++) {
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            double y0 = y[j], y1 = y[j + 1], y2 = y[j + 2], y3 = y[j + 3];
+            int c0 = j * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+            for (int i = 0; i < n; i++) {
+                out[i] = out[i] + qd[c0 + i] * y0 + qd[c1 + i] * y1 + qd[c2 + i] * y2 + qd[c3 + i] * y3;
+            }
+        }
+        for (; j < n; j++) {
             double yj = y[j];
             int col = j * n;
             for (int i = 0; i < n; i++) out[i] += qd[col + i] * yj;
