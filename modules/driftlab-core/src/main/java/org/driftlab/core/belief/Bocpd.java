@@ -146,6 +146,12 @@ public final class Bocpd implements TaskBelief {
 
     @Override public long steps() { return steps; }
 
+    /**
+     * The number of run lengths currently kept (after pruning and the cap): the n that the next
+     * {@link #observe} sweeps, so its cost is linear in it. Between 1 and r_max + 1.
+     */
+    public int activeSlots() { return n; }
+
     @Override
     public int mapRunLength() {
         return runLength[argmax()];

@@ -71,7 +71,7 @@ final class LinearRegressionRunModel extends RunModel {
         double e = y - fit;
         double denom = 1 + q;
         double nuSigma2 = 2 * b * denom; // ν σ² with ν = 2a, σ² = (b/a)(1 + xᵀVx)
-        double logt = logGammaRatio[k] - 0.5 * Math.log(Math.PI * nuSigma2) - (a + 0.5) * Math.log1p(e * e / nuSigma2);
+        double logt = logGammaRatio[k] - 0.5 * Math.log(Math.PI * nuSigma2) - (a + 0.5) * LogSpace.log1p(e * e / nuSigma2);
         double inv = 1 / denom;
         for (int r = 0; r < p; r++) {
             double ur = u[r] * inv;

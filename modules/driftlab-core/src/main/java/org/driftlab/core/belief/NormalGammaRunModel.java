@@ -31,7 +31,7 @@ final class NormalGammaRunModel extends RunModel {
             // ν σ² = 2β(κ + 1)/κ
             double nuSigma2 = 2 * beta * (kappa + 1) / kappa;
             logPi[j] = logGammaRatio[runLength[j]] - 0.5 * Math.log(Math.PI * nuSigma2)
-                    - (alpha + 0.5) * Math.log1p(diff * diff / nuSigma2);
+                    - (alpha + 0.5) * LogSpace.log1p(diff * diff / nuSigma2);
             double kappaNext = kappa + 1;
             s[b + 4] = (kappa * mu + xv) / kappaNext;
             s[b + 5] = kappaNext;

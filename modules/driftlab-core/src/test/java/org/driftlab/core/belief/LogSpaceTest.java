@@ -7,6 +7,35 @@ import org.junit.jupiter.api.Test;
 
 class LogSpaceTest {
     @Test
+    void log1pIsBitIdenticalToStrictMath() {
+        double[] special = {0.0, -0.0, 1.0, -1.0, -1.0 + 0x1p-53, 0.41421, 0.41422, 0.41423, -0.29289, -0.2929, -0.29291,
+            0x1p-29, -0x1p-29, 0x1p-29 * 1.0000001, 0x1p-54, -0x1p-54, 0x1p-54 * 0.999, Double.MIN_VALUE, -Double.MIN_VALUE,
+            Double.MIN_NORMAL, 0x1p53, 0x1p54, 0x1p1023, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.NaN, -2.0, 1e-300, 1e300, 1e-20, -1e-20, 0x1.6a09ep0 - 1, 0x1.6a09fp0 - 1};
+        for (double x : special) assertSameBits(x);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(2026);
+        for (int k = 0; k < 400_000; k++) {
+            assertSameBits(Double.longBitsToDouble(rnd.nextLong()));                 // any bit pattern
+            assertSameBits(Math.scalb(rnd.nextDouble(), rnd.nextInt(-60, 60)));    // positive, all scales
+            assertSameBits(-rnd.nextDouble());                                      // (−1, 0]
+            assertSameBits(-Math.scalb(rnd.nextDouble(), rnd.nextInt(-60, 0)));    // small negative
+            assertSameBits(rnd.nextDouble(-0.3, 0.42));                             // the k = 0 range
+        }
+    }
+
+    private static void assertSameBits(double x) {
+        double expected = StrictMath.log1p(x);
+        double actual = LogSpace.log1p(x);
+        if (Double.doubleToLongBits(Math.log1p(x)) != Double.doubleToLongBits(expected)) {
+            throw new AssertionError("Math.log1p differs from StrictMath.log1p at " + Double.toHexString(x)); // the code it replaced
+        }
+        if (Double.doubleToLongBits(actual) != Double.doubleToLongBits(expected)) {
+            throw new AssertionError("log1p(" + x + " = " + Double.toHexString(x) + "): " + Double.toHexString(actual)
+                    + " but StrictMath gives " + Double.toHexString(expected));
+        }
+    }
+
+    @Test
     void logGammaMatchesKnownValues() {
         assertThat(LogSpace.logGamma(1)).isCloseTo(0, within(1e-15));
         assertThat(LogSpace.logGamma(2)).isCloseTo(0, within(1e-15));
