@@ -41,6 +41,8 @@ public final class RunLengthHeatmap {
     public static final Color SWITCH_COLOR = new Color(213, 94, 0);
     /** Colour of the reset lines (Okabe–Ito sky blue: absent from viridis). */
     public static final Color RESET_COLOR = new Color(86, 180, 233);
+    /** The most columns a heatmap's posterior is recorded in (steps are averaged in groups beyond that). */
+    public static final int MAX_COLUMNS = 2000;
     /** Colour of columns without data (steps after a divergence). */
     public static final Color NO_DATA = new Color(200, 200, 200);
 
