@@ -5,8 +5,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.driftlab.core.sim.RunLengthPosterior;
 import org.driftlab.results.export.TableFormat;
+import org.driftlab.results.plot.RunLengthHeatmap;
+import org.driftlab.results.replay.ReplayMismatchException;
+import org.driftlab.results.replay.RunReplay;
 import org.driftlab.results.store.Metric;
 import org.driftlab.results.store.ResultStore;
 import org.driftlab.results.store.StoreException;
@@ -20,13 +25,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code driftlab report STORE}: prints the per-condition statistics of one metric (DESIGN §8, §10) and writes
  * the plots as PNG and SVG. Wiring only: {@link ConditionReport} prints the table and writes the plots (the
- * same code {@code run} and {@code submit} end with). Bad input (no store, a corrupt file, an unknown metric,
- * parameter or run) is one line on stderr, exit code 2, and nothing written.
+ * same code {@code run} and {@code submit} end with), {@link RunReplay} and {@link RunLengthHeatmap} the run-length
+ * heatmap of one BOCPD run (re-simulated from the stored config, checked against the store). Bad input (no store,
+ * a corrupt file, an unknown metric, parameter or run, a stored run its re-simulation does not reproduce) is one
+ * line on stderr, exit code 2, and nothing written.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Print per-condition statistics (n, mean, sd, se, 95%% CI, median) of a results store and "
                 + "write plots (PNG and SVG): binned loss with CI bands and one run's switch times, switch-aligned "
-                + "excess loss, and a metric against a swept parameter."})
+                + "excess loss, a metric against a swept parameter, and the run-length posterior heatmap of one "
+                + "BOCPD run (re-simulated from the stored config)."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,7 +63,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--run", paramLabel = "RUN_ID",
             description = "Run whose true switch times are marked on the binned-loss plot (default: the first "
-                    + "non-diverged run of the first condition).")
+                    + "non-diverged run of the first condition) and whose run-length posterior heatmap is drawn "
+                    + "(default: the first run, by run id, with a BOCPD belief).")
     String runId;
 
     @Override
@@ -72,14 +81,52 @@ public final class ReportCommand implements Callable<Integer> {
                 StoredRun marked = runId == null ? null
                         : s.run(runId).orElseThrow(() -> new IllegalArgumentException(store + ": no run '" + runId + "' in the store"));
                 Path dir = out != null ? out : ConditionReport.defaultPlotDir(store);
+                // re-simulated before anything is printed or written: a run that does not reproduce fails the report
+                String[] note = new String[1];
+                RunLengthPosterior posterior = heatmapPosterior(new RunReplay(s.sweeps()), runs, marked, note);
                 ConditionReport.print(runs, s.paramColumns(), m, f, by, marked, dir, stdout, err);
+                if (posterior != null) {
+                    List<Path> files = RunLengthHeatmap.write(posterior, dir);
+                    err.println("wrote the run-length heatmap of run " + posterior.runId() + " to " + files.get(0).getFileName()
+                            + " and .svg");
+                } else {
+                    err.println("no run-length heatmap: " + note[0]);
+                }
+                err.flush();
                 return 0;
             }
-        } catch (StoreException | IllegalArgumentException | UncheckedIOException e) {
+        } catch (StoreException | IllegalArgumentException | UncheckedIOException | ReplayMismatchException e) {
             return fail(err, e.getMessage());
         } catch (IOException e) {
             return fail(err, "cannot write: " + e.getMessage());
         }
+    }
+
+    /**
+     * The run-length posterior of {@code chosen} (null: the first BOCPD run), or null with the reason in
+     * {@code note[0]} when there is none to draw.
+     *
+     * @throws ReplayMismatchException when the run's re-simulation does not reproduce the stored run
+     */
+    private static RunLengthPosterior heatmapPosterior(RunReplay replay, List<StoredRun> runs, StoredRun chosen, String[] note) {
+        Optional<RunReplay.Target> target;
+        if (chosen == null) {
+            target = replay.firstBocpd(runs);
+            if (target.isEmpty()) note[0] = "no run in the store has a BOCPD belief (or a readable stored config)";
+        } else {
+            try {
+                target = Optional.of(replay.target(chosen));
+            } catch (ReplayMismatchException e) {
+                note[0] = e.getMessage();
+                return null;
+            }
+            if (!target.get().hasBocpd()) {
+                note[0] = "run " + chosen.result().runId() + " has no BOCPD belief ("
+                        + target.get().spec().belief().getClass().getSimpleName() + ")";
+                return null;
+            }
+        }
+        return target.isEmpty() ? null : RunReplay.runLengthPosterior(target.get(), RunLengthHeatmap.MAX_COLUMNS);
     }
 
     private static int fail(PrintWriter err, String message) {

@@ -7,8 +7,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.driftlab.results.plot.RunLengthHeatmap;
 import org.driftlab.results.store.ResultStore;
 import org.driftlab.results.store.StoreFixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +89,82 @@ class ReportCommandTest {
         err.getBuffer().setLength(0);
         assertThat(run(text.toString(), "--out", plots.toString())).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("driftlab: " + text + ": not a DuckDB database file" + System.lineSeparator());
+        assertThat(plots).doesNotExist();
+        assertThat(out.toString()).isEmpty();
+    }
+
+    private Path simulatedStore(String belief) {
+        Path file = dir.resolve("sim-" + belief + ".duckdb");
+        try (ResultStore s = ResultStore.open(file)) {
+            StoreFixtures.simulateAll(s, StoreFixtures.simulatedConfig("sim-" + belief, belief, 1));
+        }
+        return file;
+    }
+
+    private static String firstRunId(Path file) {
+        try (ResultStore s = ResultStore.openReadOnly(file)) {
+            return s.runs().get(0).result().runId();
+        }
+    }
+
+    private static int count(BufferedImage img, java.awt.Color c) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, y) & 0xFFFFFF) == (c.getRGB() & 0xFFFFFF)) n++;
+        }
+        return n;
+    }
+
+    @Test
+    void aStoreWithBocpdRunsGetsTheRunLengthHeatmapOfTheFirstOrTheChosenRun() throws Exception {
+        Path sim = simulatedStore("bocpd");
+        Path plots = dir.resolve("plots");
+        String first = firstRunId(sim);
+        assertThat(run(sim.toString(), "--out", plots.toString())).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("wrote the run-length heatmap of run " + first);
+        BufferedImage img = ImageIO.read(plots.resolve("run-length-" + first + ".png").toFile());
+        assertThat(img.getWidth()).isEqualTo(RunLengthHeatmap.WIDTH);
+        assertThat(img.getHeight()).isEqualTo(RunLengthHeatmap.HEIGHT);
+        assertThat(count(img, RunLengthHeatmap.SWITCH_COLOR)).isGreaterThan(100);
+        assertThat(plots.resolve("run-length-" + first + ".svg")).isRegularFile();
+
+        String second;
+        try (ResultStore s = ResultStore.openReadOnly(sim)) {
+            second = s.runs().get(1).result().runId();
+        }
+        err.getBuffer().setLength(0);
+        assertThat(run(sim.toString(), "--out", plots.toString(), "--run", second)).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("wrote the run-length heatmap of run " + second);
+        assertThat(plots.resolve("run-length-" + second + ".png")).isRegularFile();
+    }
+
+    @Test
+    void runsWithoutBocpdGetAOneLineNoteInstead() {
+        Path sim = simulatedStore("none");
+        Path plots = dir.resolve("plots");
+        assertThat(run(sim.toString(), "--out", plots.toString())).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("no run-length heatmap: no run in the store has a BOCPD belief");
+        err.getBuffer().setLength(0);
+        assertThat(run(sim.toString(), "--out", plots.toString(), "--run", firstRunId(sim))).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("no run-length heatmap: run " + firstRunId(sim) + " has no BOCPD belief (NoBeliefSpec)");
+        assertThat(plots.toFile().list((d, n) -> n.startsWith("run-length"))).isEmpty();
+    }
+
+    @Test
+    void anUnknownRunOrAStoredRunThatDoesNotReproduceIsExitTwo() throws Exception {
+        Path sim = simulatedStore("bocpd");
+        Path plots = dir.resolve("plots");
+        assertThat(run(sim.toString(), "--out", plots.toString(), "--run", "nope")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("driftlab: " + sim + ": no run 'nope' in the store" + System.lineSeparator());
+        String first = firstRunId(sim);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + sim); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE runs SET final_distance = final_distance + 0.25 WHERE run_id = '" + first + "'");
+        }
+        err.getBuffer().setLength(0);
+        assertThat(run(sim.toString(), "--out", plots.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("driftlab: run " + first + ": re-simulating it from its stored config does not "
+                + "reproduce the stored run (final_distance: stored ").contains("no run-length heatmap is drawn");
+        assertThat(err.toString().lines().count()).isEqualTo(1);
         assertThat(plots).doesNotExist();
         assertThat(out.toString()).isEmpty();
     }

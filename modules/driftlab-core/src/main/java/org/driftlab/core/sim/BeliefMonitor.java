@@ -166,6 +166,14 @@ public final class BeliefMonitor {
         return kind != Kind.NEVER;
     }
 
+    /**
+     * The belief itself (null without one), for observers in this package that read more of it than
+     * {@link BeliefObserver} is handed (e.g. {@link RunLengthRecorder}); callers only query it.
+     */
+    TaskBelief belief() {
+        return belief;
+    }
+
     /** p_change after the latest consumed step (NaN before any, or without a belief). */
     double lastPChange() {
         return lastPChange;

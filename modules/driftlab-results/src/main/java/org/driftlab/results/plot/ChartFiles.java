@@ -25,11 +25,13 @@ public final class ChartFiles {
         return List.of(png, svg);
     }
 
-    private interface Writer {
+    /** Writes one file's bytes. */
+    interface Writer {
         void write(OutputStream out) throws IOException;
     }
 
-    private static void atomically(Path target, Writer writer) {
+    /** Writes {@code target} through a temporary sibling renamed over it; UncheckedIOException naming it on failure. */
+    static void atomically(Path target, Writer writer) {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {

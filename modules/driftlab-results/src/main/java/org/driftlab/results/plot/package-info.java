@@ -9,8 +9,10 @@
  *   <li>a metric against one swept parameter, one line per combination of the other varying parameters
  *       (e.g. mean excess loss against hazard, one line per reset policy), 95% intervals as error bars; a
  *       logarithmic x axis when the values are positive and span more than a factor 20.</li>
+ *   <li>the run-length posterior heatmap of one BOCPD run ({@link org.driftlab.results.plot.RunLengthHeatmap}):
+ *       P(r_t = r | x_1:t) (DESIGN §6) against step t and run length r on a log colour scale, from a re-simulation
+ *       of the stored run ({@link org.driftlab.results.replay.RunReplay}), with its true switches and resets
+ *       marked.</li>
  * </ul>
- * The run-length posterior heatmap of DESIGN §10 needs a per-step belief trace that the store does not keep; it
- * is left out until the trace is stored.
  */
 package org.driftlab.results.plot;

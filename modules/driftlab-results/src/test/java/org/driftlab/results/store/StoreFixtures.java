@@ -109,4 +109,40 @@ public final class StoreFixtures {
             store.accept(r, resultFor(r, i == divergedIndex));
         }
     }
+
+    /**
+     * A real sweep of 400-step runs: Adam on a switching 3-d quadratic with a BOCPD belief (r-max 60) or
+     * none ({@code belief = "none"}), reset none or belief-threshold (BOCPD only); {@code seeds} seeds.
+     */
+    public static String simulatedConfig(String name, String belief, int seeds) {
+        boolean bocpd = belief.equals("bocpd");
+        return """
+                name = %s
+                steps = 400
+                seeds = %d
+                master-seed = 11
+                stream {
+                  type = quadratic
+                  dim = 3
+                  eigenvalues { min = 0.5, max = 2 }
+                  gradient-noise = 0.5
+                  prior { mean = 0, std = 1 }
+                  switching { type = hazard, hazard = 0.02 }
+                }
+                rule { type = adam, lr = 0.05 }
+                belief %s
+                metrics { bins = 10, aligned-lags = 20 }
+                sweep { reset = %s }
+                """.formatted(name, seeds,
+                bocpd ? "{ type = bocpd, model = gaussian, hazard = 0.02, r-max = 60, prune = 1e-8 }" : "{ type = none }",
+                bocpd ? "[ { type = none }, { type = belief-threshold, tau = 0.3, window = 5 } ]" : "[ { type = none }, { type = oracle } ]");
+    }
+
+    /** Parses {@code configText}, begins its sweep on {@code store} and stores every run, simulated for real. */
+    public static SweepSpec simulateAll(ResultStore store, String configText) {
+        SweepSpec sweep = org.driftlab.core.spec.SweepLoader.parse(configText, "fixture.conf");
+        store.beginSweep(sweep);
+        for (RunSpec r : sweep.runs()) store.accept(r, org.driftlab.core.sim.Simulation.run(r, 16));
+        return sweep;
+    }
 }
