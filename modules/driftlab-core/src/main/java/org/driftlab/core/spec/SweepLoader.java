@@ -14,6 +14,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,13 +66,16 @@ public final class SweepLoader {
      * Loads {@code file} ({@code include}s resolve relative to it). The sweep's default name is the file's
      * base name without extension.
      *
-     * @throws ConfigProblems every problem found, with file, line and key
+     * @throws ConfigProblems every problem found, with file, line and key (also: the file is not UTF-8)
      * @throws UncheckedIOException when the file cannot be read
      */
     public static SweepSpec load(Path file) {
         String text;
         try {
             text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new ConfigProblems(List.of(new ConfigProblem(file.toString(), 0, "", Kind.SYNTAX,
+                    "not UTF-8 text (a config is a UTF-8 HOCON file)")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read config " + file + ": " + e.getMessage(), e);
         }

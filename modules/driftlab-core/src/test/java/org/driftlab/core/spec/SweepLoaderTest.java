@@ -227,6 +227,13 @@ class SweepLoaderTest {
                 .hasMessageContaining("nope.conf");
     }
 
+    @Test
+    void aFileThatIsNotUtf8IsOneProblemNamingIt(@TempDir Path dir) throws IOException {
+        Path bin = Files.write(dir.resolve("bin.conf"), new byte[] {'s', 't', 'e', 'p', 's', '=', (byte) 0xC3, (byte) 0x28});
+        assertThatThrownBy(() -> SweepLoader.load(bin)).isInstanceOf(ConfigProblems.class)
+                .hasMessage(bin + ": not UTF-8 text (a config is a UTF-8 HOCON file)");
+    }
+
     private static Object rule(String block) {
         // HOCON merges a second rule { } into the first, so the base's rule block is left out
         return SweepLoader.parse(BASE.replace("rule { type = adam, lr = 0.05 }\n", "") + block + "\n", "r.conf").runs().get(0).rule();
