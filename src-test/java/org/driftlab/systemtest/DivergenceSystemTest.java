@@ -10,6 +10,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.concurrent.TimeUnit;
+import org.driftlab.cluster.sweep.EmbeddedCluster;
+import org.driftlab.cluster.sweep.ProgressListener;
+import org.driftlab.cluster.sweep.SweepOutcome;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.sim.Simulation;
 import org.driftlab.core.spec.RunSpec;
@@ -82,6 +88,27 @@ class DivergenceSystemTest {
             store.beginSweep(sweep);
             for (int i = 0; i < results.size(); i++) store.accept(sweep.runs().get(i), results.get(i));
         }
+        assertStatuses(file);
+    }
+
+    /** The same sweep on a two-node cluster into a DuckDB store: it completes, the diverged runs stored as such. */
+    @Test
+    void onAClusterTheSweepCompletesAndTheStoreMarksTheDivergedRuns(@TempDir Path dir) throws Exception {
+        SweepSpec sweep = SweepLoader.parse(CONFIG, "divergence.conf");
+        Config config = ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0\ndriftlab.learner.chunk-size = 2")
+                .withFallback(ConfigFactory.load());
+        Path file = dir.resolve("divergence.duckdb");
+        try (EmbeddedCluster cluster = EmbeddedCluster.start(2, config); ResultStore store = ResultStore.open(file)) {
+            SweepOutcome outcome = cluster.client().runAsync(sweep, store, ProgressListener.none())
+                    .toCompletableFuture().get(120, TimeUnit.SECONDS);
+            assertThat(outcome.failures()).isEmpty();
+            assertThat(outcome.complete()).isTrue();
+            assertThat(outcome.stored()).isEqualTo(6);
+        }
+        assertStatuses(file);
+    }
+
+    private static void assertStatuses(Path file) throws Exception {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), readOnly);
