@@ -25,6 +25,7 @@ import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.driftlab.cluster.health.HealthServer;
 import org.driftlab.cluster.health.HealthSettings;
 import org.driftlab.cluster.learner.LearnerEntity;
+import org.driftlab.cluster.tls.TlsSettings;
 
 /**
  * One driftlab cluster member in this JVM: an actor system named {@value #SYSTEM_NAME} on Artery TCP. A
@@ -75,6 +76,7 @@ public final class DriftlabNode implements AutoCloseable {
                 .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(host))
                 .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(port))
                 .withValue("pekko.cluster.roles", ConfigValueFactory.fromIterable(new ArrayList<>(roles)))
+                .withFallback(TlsSettings.fromConfig(config).pekkoConfig())
                 .withFallback(config);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
             if (worker) {
