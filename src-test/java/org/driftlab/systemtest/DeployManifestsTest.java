@@ -167,9 +167,12 @@ class DeployManifestsTest {
 
     /** Parses {@code args} with the real subcommand (nothing runs); a flag it does not know fails the test. */
     private static CommandLine.ParseResult parse(String command, List<String> args) {
-        CommandLine sub = subcommand(command);
+        subcommand(command);
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(args);
         try {
-            return sub.parseArgs(args.toArray(String[]::new));
+            // from the top command, as `driftlab` parses it (a subcommand parsed alone lacks its parent's state)
+            return DriftlabCommand.newCommandLine().parseArgs(all.toArray(String[]::new)).subcommand();
         } catch (CommandLine.ParameterException e) {
             throw new AssertionError("driftlab " + command + " " + String.join(" ", args) + ": " + e.getMessage(), e);
         }
