@@ -379,6 +379,14 @@ class DeployManifestsTest {
         for (String name : env.keySet()) {
             if (name.startsWith("DRIFTLAB_")) assertThat(envTheNodeReads()).as("the node reads " + name).contains(name);
         }
+        // every COPY source is in the repository (or is the built jar) and passes the build context filter
+        List<String> allowed = Files.readAllLines(DEPLOY.resolve("docker/Dockerfile.dockerignore")).stream()
+                .filter(l -> l.startsWith("!")).map(l -> l.substring(1).replaceAll("/$", "")).toList();
+        for (String copy : instructions("COPY")) {
+            String source = copy.split(" ")[0];
+            assertThat(allowed).as("Dockerfile.dockerignore lets " + source + " in").contains(source);
+            if (!source.endsWith(".jar")) assertThat(ROOT.resolve(source)).exists();
+        }
         // the mvn command in the header builds the jar the COPY takes (the shade plugin's finalName)
         assertThat(Files.readString(DOCKERFILE)).contains("mvn -B -DskipTests -pl modules/driftlab-cli -am package");
         assertThat(Files.readString(ROOT.resolve("modules/driftlab-cli/pom.xml"))).contains("<finalName>driftlab</finalName>");
