@@ -97,7 +97,10 @@ public final class DriftlabNode implements AutoCloseable {
         return new DriftlabNode(system, settings, startHealth(system, config, worker ? LearnerEntity.TYPE_KEY.name() : null));
     }
 
-    /** The health endpoints when {@code driftlab.health.enabled}, else null; a failure to bind stops the node. */
+    /**
+     * The health endpoints when {@code driftlab.health.enabled}, else null. A failure to bind (the port taken,
+     * an address not of this host) stops the node: IllegalArgumentException naming the settings to change.
+     */
     private static HealthServer startHealth(ActorSystem<Void> system, Config config, String shardTypeName) {
         HealthSettings h = HealthSettings.fromConfig(config);
         if (!h.enabled()) return null;
@@ -105,7 +108,8 @@ public final class DriftlabNode implements AutoCloseable {
             return HealthServer.start(system, h, shardTypeName);
         } catch (IOException | RuntimeException e) {
             system.terminate();
-            throw new IllegalStateException("cannot serve health endpoints on " + h.bindAddress() + ":" + h.port() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot serve the health endpoints on " + h.bindAddress() + ":" + h.port() + " ("
+                    + e.getMessage() + "); set driftlab.health.port / DRIFTLAB_HEALTH_PORT or driftlab.health.bind-address", e);
         }
     }
 

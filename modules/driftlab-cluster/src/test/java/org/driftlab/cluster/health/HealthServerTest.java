@@ -70,6 +70,17 @@ class HealthServerTest {
     }
 
     @Test
+    void aNodeWhoseHealthPortIsTakenDoesNotStart() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Config config = ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0\n"
+                    + "driftlab.health { enabled = on, port = " + taken.getLocalPort() + " }").withFallback(ConfigFactory.load());
+            assertThatThrownBy(() -> DriftlabNode.worker("127.0.0.1", 0, List.of(), Set.of(), config))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort()).hasMessageContaining("DRIFTLAB_HEALTH_PORT");
+        }
+    }
+
+    @Test
     void settingsComeFromTheHealthSectionAndAreCheckedAtTheBoundary() {
         HealthSettings defaults = HealthSettings.fromConfig(ConfigFactory.load());
         if (System.getenv("DRIFTLAB_HEALTH_ENABLED") == null) assertThat(defaults.enabled()).isFalse();
