@@ -30,6 +30,13 @@ class TlsSystemTest {
     private static final String PASSWORD = "driftlab-test";
     private static final Path SCRIPT = Path.of("../deploy/tls/make-certs.sh");
 
+    /** Several systems in one JVM; short leave phases so that closing the nodes stays well inside close()'s bound. */
+    private static final String TEARDOWN = """
+            pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+            pekko.coordinated-shutdown.phases.cluster-exiting.timeout = 2s
+            pekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout = 2s
+            """;
+
     @TempDir
     Path dir;
 
@@ -50,7 +57,7 @@ class TlsSystemTest {
     }
 
     private static Config tls(Path keyStore, Path trustStore) {
-        return ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0\n"
+        return ConfigFactory.parseString(TEARDOWN + "pekko.remote.artery.canonical.port = 0\n"
                         + "driftlab.tls { enabled = on, key-store-password = \"" + PASSWORD + "\", trust-store-password = \""
                         + PASSWORD + "\" }")
                 .withFallback(ConfigFactory.parseMap(java.util.Map.of("driftlab.tls.key-store", keyStore.toString(),
@@ -72,7 +79,7 @@ class TlsSystemTest {
             String seed = a.hostPort();
 
             // another CA's certificate, and no TLS at all: neither gets in within the bounded wait
-            Config plain = ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0").withFallback(ConfigFactory.load());
+            Config plain = ConfigFactory.parseString(TEARDOWN + "pekko.remote.artery.canonical.port = 0").withFallback(ConfigFactory.load());
             try (DriftlabNode c = DriftlabNode.worker("127.0.0.1", 0, List.of(seed), Set.of(),
                     tls(rogue.resolve("node-c.p12"), rogue.resolve("truststore.p12")));
                  DriftlabNode d = DriftlabNode.worker("127.0.0.1", 0, List.of(seed), Set.of(), plain)) {
