@@ -2,7 +2,9 @@ package org.driftlab.cli;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -22,11 +24,20 @@ public final class AtomicOutput {
 
     /**
      * Calls {@code body} with a fresh temporary path next to {@code target}, then moves it to {@code target}
-     * (replacing it). Missing parent directories are created.
+     * (replacing it). Missing parent directories are created. Before {@code body} runs (so no work is wasted
+     * and nothing is created): a {@link FileSystemException} when {@code target} is a directory, a
+     * {@link NotDirectoryException} when a parent path is an existing file.
      */
     public static void write(Path target, Body body) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) throw new FileSystemException(target.toString(), null, "is a directory, not an output file");
         Path dir = absolute.getParent();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) throw new NotDirectoryException(p.toString());
+                break;
+            }
+        }
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         boolean moved = false;

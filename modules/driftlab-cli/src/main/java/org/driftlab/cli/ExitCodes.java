@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.concurrent.Callable;
 import org.driftlab.core.spec.ConfigProblems;
 import org.driftlab.results.store.StoreException;
@@ -69,7 +70,9 @@ public final class ExitCodes {
         if (cause instanceof ConfigProblems problems) {
             code = USAGE;
             int n = problems.problems().size();
-            message = "the config has " + n + (n == 1 ? " problem" : " problems") + ":" + System.lineSeparator() + problems.getMessage();
+            // one problem is one line (it names file, line and key); several get a count, then one line each
+            message = n == 1 ? problems.getMessage()
+                    : "the config has " + n + " problems:" + System.lineSeparator() + problems.getMessage();
         } else if (cause instanceof NoSuchFileException missing) {
             code = USAGE;
             message = "file not found: " + missing.getFile();
@@ -79,9 +82,14 @@ public final class ExitCodes {
         } else if (cause instanceof FileAlreadyExistsException exists) {
             code = USAGE;
             message = "file already exists: " + exists.getFile();
+        } else if (cause instanceof NotDirectoryException notDir) {
+            code = USAGE;
+            message = "not a directory: " + notDir.getFile();
         } else if (cause instanceof IOException io) {
             code = USAGE;
-            message = "cannot read or write a file: " + io.getMessage();
+            // the wrapper names the file ("cannot read config x.conf: Is a directory"); a bare cause often does not
+            boolean wrapperSaysMore = cause != e && e.getMessage() != null && !e.getMessage().equals(cause.toString());
+            message = "cannot read or write a file: " + (wrapperSaysMore ? e.getMessage() : io.getMessage());
         } else if (cause instanceof StoreException store) {
             code = USAGE; // names the file and what is wrong with it (locked, corrupt, newer schema, ...)
             message = store.getMessage();

@@ -22,6 +22,20 @@ class AtomicOutputTest {
     }
 
     @Test
+    void aDirectoryTargetOrAFileParentIsRefusedBeforeTheBodyRuns(@TempDir Path dir) throws IOException {
+        Path existingDir = Files.createDirectory(dir.resolve("out.csv"));
+        Path plain = Files.writeString(dir.resolve("plain"), "x");
+        AtomicOutput.Body never = p -> {
+            throw new AssertionError("the body must not run");
+        };
+        assertThatThrownBy(() -> AtomicOutput.write(existingDir, never)).isInstanceOf(java.nio.file.FileSystemException.class)
+                .hasMessageContaining("out.csv").hasMessageContaining("is a directory");
+        assertThatThrownBy(() -> AtomicOutput.write(plain.resolve("a/b.csv"), never))
+                .isInstanceOf(java.nio.file.NotDirectoryException.class).hasMessage(plain.toString());
+        assertThat(entries(dir)).containsExactlyInAnyOrder("out.csv", "plain");
+    }
+
+    @Test
     void aFailureLeavesTheOldFileAndNoTemporary(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("out.csv");
         Files.writeString(target, "old\n");

@@ -3,6 +3,8 @@ package org.driftlab.cluster.sweep;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,7 +22,10 @@ import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.typed.JoinSeedNodes;
+import org.driftlab.cluster.health.HealthServer;
+import org.driftlab.cluster.health.HealthSettings;
 import org.driftlab.cluster.learner.LearnerEntity;
+import org.driftlab.cluster.tls.TlsSettings;
 
 /**
  * One driftlab cluster member in this JVM: an actor system named {@value #SYSTEM_NAME} on Artery TCP. A
@@ -36,10 +41,12 @@ public final class DriftlabNode implements AutoCloseable {
 
     private final ActorSystem<Void> system;
     private final DriftlabSettings settings;
+    private final HealthServer health;
 
-    private DriftlabNode(ActorSystem<Void> system, DriftlabSettings settings) {
+    private DriftlabNode(ActorSystem<Void> system, DriftlabSettings settings, HealthServer health) {
         this.system = system;
         this.settings = settings;
+        this.health = health;
     }
 
     /**
@@ -69,6 +76,7 @@ public final class DriftlabNode implements AutoCloseable {
                 .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(host))
                 .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(port))
                 .withValue("pekko.cluster.roles", ConfigValueFactory.fromIterable(new ArrayList<>(roles)))
+                .withFallback(TlsSettings.fromConfig(config).pekkoConfig())
                 .withFallback(config);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
             if (worker) {
@@ -86,7 +94,28 @@ public final class DriftlabNode implements AutoCloseable {
             for (String seed : seeds) addresses.add(address(seed));
             cluster.manager().tell(new JoinSeedNodes(addresses));
         }
-        return new DriftlabNode(system, settings);
+        return new DriftlabNode(system, settings, startHealth(system, config, worker ? LearnerEntity.TYPE_KEY.name() : null));
+    }
+
+    /**
+     * The health endpoints when {@code driftlab.health.enabled}, else null. A failure to bind (the port taken,
+     * an address not of this host) stops the node: IllegalArgumentException naming the settings to change.
+     */
+    private static HealthServer startHealth(ActorSystem<Void> system, Config config, String shardTypeName) {
+        HealthSettings h = HealthSettings.fromConfig(config);
+        if (!h.enabled()) return null;
+        try {
+            return HealthServer.start(system, h, shardTypeName);
+        } catch (IOException | RuntimeException e) {
+            system.terminate();
+            throw new IllegalArgumentException("cannot serve the health endpoints on " + h.bindAddress() + ":" + h.port() + " ("
+                    + e.getMessage() + "); set driftlab.health.port / DRIFTLAB_HEALTH_PORT or driftlab.health.bind-address", e);
+        }
+    }
+
+    /** The health endpoints' address, or null when they are disabled. */
+    public InetSocketAddress healthAddress() {
+        return health == null ? null : health.address();
     }
 
     /** "host:port" → the member address of that node. */
@@ -146,6 +175,7 @@ public final class DriftlabNode implements AutoCloseable {
     /** Leaves the cluster (coordinated shutdown) and waits up to 30 s for the system to terminate. */
     @Override
     public void close() {
+        if (health != null) health.close();
         system.terminate();
         try {
             system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);

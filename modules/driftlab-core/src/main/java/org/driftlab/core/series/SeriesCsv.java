@@ -2,13 +2,17 @@ package org.driftlab.core.series;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -20,7 +24,8 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>Every problem is a {@link SeriesFormatException} naming the file, the file line and 1-based data row,
  * and the column by its header name: empty file, empty or duplicate header name, no data rows, ragged row
- * (wrong number of cells), missing (empty) cell, non-numeric cell, NaN or infinite value.
+ * (wrong number of cells), missing (empty) cell, non-numeric cell, NaN or infinite value; and naming the
+ * file: text that is not UTF-8, malformed CSV (an unterminated quote).
  */
 public final class SeriesCsv {
     // decimal numbers only: Double.parseDouble would also take "1d", hex floats and "NaN"
@@ -39,15 +44,39 @@ public final class SeriesCsv {
         this.values = values;
     }
 
-    /** Reads {@code file} (UTF-8). IOException when it cannot be opened or read. */
+    /**
+     * Reads {@code file} (UTF-8). IOException when it cannot be opened or read (a {@link FileSystemException}
+     * naming the file when it is a directory); {@link SeriesFormatException} also when it is not UTF-8 text.
+     */
     public static SeriesCsv read(Path file) throws IOException {
+        // a directory opens on some platforms and fails only at the first read, with a message naming nothing
+        if (Files.isDirectory(file)) throw new FileSystemException(file.toString(), null, "is a directory, not a CSV file");
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(in, file.toString());
         }
     }
 
-    /** Reads a CSV text from {@code in}, naming it {@code source} in messages. {@code in} is not closed. */
+    /**
+     * Reads a CSV text from {@code in}, naming it {@code source} in messages. {@code in} is not closed.
+     * IOException only when {@code in} fails; text that is not UTF-8 or not CSV (an unterminated quote) is a
+     * {@link SeriesFormatException}.
+     */
     public static SeriesCsv read(Reader in, String source) throws IOException {
+        try {
+            return parse(in, source);
+        } catch (CharacterCodingException e) {
+            throw new SeriesFormatException(source + ": not UTF-8 text");
+        } catch (CSVException e) {
+            throw new SeriesFormatException(source + ": malformed CSV: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            // Commons CSV's record iterator wraps what the reader throws
+            if (e.getCause() instanceof CharacterCodingException) throw new SeriesFormatException(source + ": not UTF-8 text");
+            if (e.getCause() instanceof CSVException c) throw new SeriesFormatException(source + ": malformed CSV: " + c.getMessage());
+            throw e.getCause();
+        }
+    }
+
+    private static SeriesCsv parse(Reader in, String source) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get();
         CSVParser parser = CSVParser.parse(in, format);
         Iterator<CSVRecord> it = parser.iterator();

@@ -28,6 +28,14 @@ final class CanonicalJson {
         return out.toString();
     }
 
+    /**
+     * A number as messages show it: canonical when finite; "Infinity", "-Infinity" or "NaN" otherwise (HOCON
+     * reads a literal beyond double range, such as 1e309, as infinite), so that a message never fails.
+     */
+    static String display(double v) {
+        return Double.isFinite(v) ? number(v) : Double.toString(v);
+    }
+
     /** The canonical text of one number (see the class comment). */
     static String number(double v) {
         if (!Double.isFinite(v)) throw new IllegalArgumentException("config numbers must be finite, got " + v);

@@ -99,7 +99,7 @@ final class ConfigNode {
         Double d = asNumber(key(k), v);
         if (d == null) return Double.NaN;
         if (!range.contains(d)) {
-            problems.add(v.origin(), key(k), Kind.OUT_OF_RANGE, "must be " + range.text + ", got " + CanonicalJson.number(d));
+            problems.add(v.origin(), key(k), Kind.OUT_OF_RANGE, "must be " + range.text + ", got " + CanonicalJson.display(d));
             return Double.NaN;
         }
         resolved.put(k, d);
@@ -178,7 +178,7 @@ final class ConfigNode {
             if (d == null) {
                 ok = false;
             } else if (!range.contains(d)) {
-                problems.add(list.get(i).origin(), elementKey, Kind.OUT_OF_RANGE, "must be " + range.text + ", got " + CanonicalJson.number(d));
+                problems.add(list.get(i).origin(), elementKey, Kind.OUT_OF_RANGE, "must be " + range.text + ", got " + CanonicalJson.display(d));
                 ok = false;
             }
             out.add(d);
@@ -427,7 +427,7 @@ final class ConfigNode {
             case LIST -> "a list";
             case OBJECT -> "an object";
             case STRING -> "the string \"" + v.unwrapped() + "\"";
-            case NUMBER -> "the number " + CanonicalJson.number(((Number) v.unwrapped()).doubleValue());
+            case NUMBER -> "the number " + CanonicalJson.display(((Number) v.unwrapped()).doubleValue());
             case BOOLEAN -> "the boolean " + v.unwrapped();
             case NULL -> "null";
         };

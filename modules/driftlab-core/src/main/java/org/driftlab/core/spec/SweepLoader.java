@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigUtil;
@@ -14,6 +15,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,13 +67,16 @@ public final class SweepLoader {
      * Loads {@code file} ({@code include}s resolve relative to it). The sweep's default name is the file's
      * base name without extension.
      *
-     * @throws ConfigProblems every problem found, with file, line and key
+     * @throws ConfigProblems every problem found, with file, line and key (also: the file is not UTF-8)
      * @throws UncheckedIOException when the file cannot be read
      */
     public static SweepSpec load(Path file) {
         String text;
         try {
             text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new ConfigProblems(List.of(new ConfigProblem(file.toString(), 0, "", Kind.SYNTAX,
+                    "not UTF-8 text (a config is a UTF-8 HOCON file)")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read config " + file + ": " + e.getMessage(), e);
         }
@@ -145,19 +150,29 @@ public final class SweepLoader {
         List<List<SweptValue>> params = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         int[] index = new int[entries.size()];
+        Set<String> unsettable = new HashSet<>();
         for (long c = 0; c < count; c++) {
             Config config = base;
             List<SweptValue> swept = new ArrayList<>(entries.size());
             for (int k = 0; k < entries.size(); k++) {
                 Entry e = entries.get(k);
                 ConfigValue value = e.values().get(index[k]);
-                config = normalize(config.withValue(ConfigUtil.joinPath(e.parts()), value));
                 swept.add(new SweptValue(e.path(), sweptText(value)));
+                if (config == null) continue;
+                try {
+                    config = normalize(config.withValue(ConfigUtil.joinPath(e.parts()), value));
+                } catch (ConfigException ex) {
+                    // e.g. a path below a value that is still a substitution (rule += x): reported at the entry
+                    if (unsettable.add(e.path())) {
+                        problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "cannot set this path: " + parserMessage(ex));
+                    }
+                    config = null;
+                }
             }
             int mark = problems.count();
             Condition condition = null;
             try {
-                condition = ConditionReader.read(problems, config.resolve(RESOLVE).root());
+                if (config != null) condition = ConditionReader.read(problems, config.resolve(RESOLVE).root());
             } catch (ConfigException ex) {
                 problems.add(ex.origin(), "", Kind.SYNTAX, parserMessage(ex) + " (in condition " + describe(swept) + ")");
             }
@@ -201,7 +216,7 @@ public final class SweepLoader {
             Set<Integer> distinct = new HashSet<>();
             for (double d : given) {
                 if (d != Math.rint(d) || d > Integer.MAX_VALUE) {
-                    top.problems().add(top.originOf("seeds"), "seeds", Kind.WRONG_TYPE, "seed indices must be integers in [0, 2^31), got " + CanonicalJson.number(d));
+                    top.problems().add(top.originOf("seeds"), "seeds", Kind.WRONG_TYPE, "seed indices must be integers in [0, 2^31), got " + CanonicalJson.display(d));
                     return null;
                 }
                 if (!distinct.add((int) d)) {
@@ -370,7 +385,12 @@ public final class SweepLoader {
                 && o.get("type").valueType() == ConfigValueType.STRING) {
             return (String) o.get("type").unwrapped(); // { type = oracle } reads as oracle, like the shorthand
         }
-        return CanonicalJson.render(value.unwrapped());
+        try {
+            return CanonicalJson.render(value.unwrapped());
+        } catch (IllegalArgumentException e) {
+            // a literal beyond double range (1e309) reads as infinite: the condition's own check reports it, with its line
+            return value.render(ConfigRenderOptions.concise());
+        }
     }
 
     private static String describe(List<SweptValue> params) {

@@ -92,6 +92,21 @@ class SeriesCsvTest {
     }
 
     @Test
+    void notUtf8AndUnterminatedQuoteAreFormatProblemsNamingTheFile() throws IOException {
+        Path binary = Files.write(dir.resolve("bin.csv"), new byte[] {'a', '\n', (byte) 0xC3, (byte) 0x28, '\n'});
+        assertThatThrownBy(() -> SeriesCsv.read(binary)).isInstanceOf(SeriesFormatException.class)
+                .hasMessage(binary + ": not UTF-8 text");
+        assertProblem("a\n\"1\n2\n", "malformed CSV", "EOF");
+    }
+
+    @Test
+    void aDirectoryIsAnIoErrorNamingIt() throws IOException {
+        Path d = Files.createDirectory(dir.resolve("series.csv"));
+        assertThatThrownBy(() -> SeriesCsv.read(d)).isInstanceOf(java.nio.file.FileSystemException.class)
+                .hasMessageContaining(d.toString()).hasMessageContaining("is a directory");
+    }
+
+    @Test
     void missingFileIsAnIoError() {
         assertThatThrownBy(() -> SeriesCsv.read(dir.resolve("absent.csv"))).isInstanceOf(NoSuchFileException.class);
     }

@@ -227,6 +227,25 @@ class SweepLoaderTest {
                 .hasMessageContaining("nope.conf");
     }
 
+    @Test
+    void aFileThatIsNotUtf8IsOneProblemNamingIt(@TempDir Path dir) throws IOException {
+        Path bin = Files.write(dir.resolve("bin.conf"), new byte[] {'s', 't', 'e', 'p', 's', '=', (byte) 0xC3, (byte) 0x28});
+        assertThatThrownBy(() -> SweepLoader.load(bin)).isInstanceOf(ConfigProblems.class)
+                .hasMessage(bin + ": not UTF-8 text (a config is a UTF-8 HOCON file)");
+    }
+
+    @Test
+    void crashesTheFuzzerFoundAreLocatedProblems() {
+        // a literal beyond double range reads as infinite: in a sweep list and as a count
+        assertThatThrownBy(() -> SweepLoader.parse(BASE + "sweep { rule.lr = [1e309, 0.1] }\n", "inf.conf"))
+                .isInstanceOf(ConfigProblems.class).hasMessageContaining("inf.conf:").hasMessageContaining("rule.lr");
+        assertThatThrownBy(() -> SweepLoader.parse(BASE + "seeds = 1e309\n", "inf.conf"))
+                .isInstanceOf(ConfigProblems.class).hasMessageContaining("seeds").hasMessageContaining("Infinity");
+        // a swept path below a self-referential value (+= is ${?rule} plus a list) cannot be set
+        assertThatThrownBy(() -> SweepLoader.parse(BASE + "rule += sgd\nsweep { rule.lr = [0.1, 0.2] }\n", "concat.conf"))
+                .isInstanceOf(ConfigProblems.class).hasMessageContaining("concat.conf:");
+    }
+
     private static Object rule(String block) {
         // HOCON merges a second rule { } into the first, so the base's rule block is left out
         return SweepLoader.parse(BASE.replace("rule { type = adam, lr = 0.05 }\n", "") + block + "\n", "r.conf").runs().get(0).rule();
