@@ -165,6 +165,8 @@ public final class Experiments {
         List<Double> noises = numbers(table, NOISE);
         List<String> rules = new ArrayList<>();
         for (Object r : table.distinctValues("rule")) if (!type(r).equals("ideal-observer")) rules.add(r.toString());
+        List<String> policies = policies(table);
+        Predicate<ConditionStats> ideal = c -> type(c.params().get("rule")).equals("ideal-observer");
         StringBuilder md = new StringBuilder();
         md.append("Mean excess loss per step (mean over seeds ± 95% CI half-width; n = seeds per condition). Columns: hazard ρ.\n");
         for (double noise : noises) {
@@ -172,30 +174,30 @@ public final class Experiments {
             for (double h : hazards) md.append(" ρ = ").append(num(h)).append(" |");
             md.append("\n|---|---|---|").append("---|".repeat(hazards.size())).append('\n');
             for (String rule : rules) {
-                for (String reset : resets(table, c -> c.params().get("rule").toString().equals(rule))) {
-                    row(md, table, type(rule), policy(reset), hazards, c -> eq(c, "rule", rule) && eq(c, "reset", reset) && eqNum(c, NOISE, noise));
+                for (String p : policies) {
+                    row(md, table, type(rule), p, hazards, c -> eq(c, "rule", rule) && p.equals(policyKey(c)) && eqNum(c, NOISE, noise));
                 }
             }
-            row(md, table, "ideal observer", "—", hazards, c -> type(c.params().get("rule")).equals("ideal-observer") && eqNum(c, NOISE, noise));
+            row(md, table, "ideal observer", "—", hazards, c -> ideal.test(c) && eqNum(c, NOISE, noise));
         }
-        // plots: one per rule at each noise level, one line per policy plus the ideal observer
+        // plots: one per rule and noise level, one line per policy plus the ideal observer
         for (String rule : rules) {
             for (double noise : noises) {
                 List<Charts.Line> lines = new ArrayList<>();
-                for (String reset : resets(table, c -> c.params().get("rule").toString().equals(rule))) {
-                    lines.add(vsHazard(table, policy(reset), hazards, c -> eq(c, "rule", rule) && eq(c, "reset", reset) && eqNum(c, NOISE, noise)));
+                for (String p : policies) {
+                    lines.add(vsHazard(table, p, hazards, c -> eq(c, "rule", rule) && p.equals(policyKey(c)) && eqNum(c, NOISE, noise)));
                 }
-                lines.add(vsHazard(table, "ideal observer", hazards, c -> type(c.params().get("rule")).equals("ideal-observer") && eqNum(c, NOISE, noise)));
+                lines.add(vsHazard(table, "ideal observer", hazards, c -> ideal.test(c) && eqNum(c, NOISE, noise)));
                 write(Charts.lines("Experiment 3: " + type(rule) + ", σ_g = " + num(noise) + ": mean excess loss against hazard (95% CI)",
                         "hazard ρ", "mean excess loss [loss]", true, true, lines), "reset-vs-hazard-" + type(rule) + "-sigma-" + num(noise));
             }
         }
-        // detection by the belief policies (the evidence does not depend on the rule: same for every rule)
-        md.append("\nDetection by the belief policies with adam (identical evidence for every rule): mean detection delay in steps / "
-                + "false alarms per run / fraction of switches detected within 50 steps.\n");
+        // detection by the belief policies (the evidence z = θ − H⁻¹g does not depend on the rule)
+        md.append("\nDetection by the belief policies with adam: mean detection delay in steps / false alarms per run / "
+                + "fraction of switches detected within 50 steps (the evidence does not depend on θ, so the belief sees the same "
+                + "data under every rule; resets change only where p_change restarts).\n");
         String adam = rules.stream().filter(r -> type(r).equals("adam")).findFirst().orElseThrow();
-        for (String reset : resets(table, c -> true)) {
-            String p = policy(reset);
+        for (String p : policies) {
             if (!p.startsWith("belief")) continue;
             md.append(String.format(Locale.ROOT, "%n**%s**%n%n| σ_g |", p));
             for (double h : hazards) md.append(" ρ = ").append(num(h)).append(" |");
@@ -203,7 +205,7 @@ public final class Experiments {
             for (double noise : noises) {
                 md.append("| ").append(num(noise)).append(" |");
                 for (double h : hazards) {
-                    ConditionStats c = one(table, x -> eq(x, "rule", adam) && eq(x, "reset", reset) && eqNum(x, NOISE, noise) && eqNum(x, HAZARD, h));
+                    ConditionStats c = one(table, x -> eq(x, "rule", adam) && p.equals(policyKey(x)) && eqNum(x, NOISE, noise) && eqNum(x, HAZARD, h));
                     double det = c.of(Metric.DETECTIONS).mean();
                     double sw = c.of(Metric.SWITCHES).mean();
                     md.append(String.format(Locale.ROOT, " %s / %s / %s |", num(c.of(Metric.MEAN_DETECTION_DELAY).mean()),
@@ -215,13 +217,32 @@ public final class Experiments {
         return md.toString();
     }
 
+    /** A condition's policy for experiment 3's tables: the reset's short name, every periodic T = 1/ρ as one policy. */
+    private static String policyKey(ConditionStats c) {
+        Object r = c.params().get("reset");
+        if (r == null) return null;
+        String p = policy(r.toString());
+        return p.startsWith("periodic") ? "periodic (T = 1/ρ)" : p;
+    }
+
+    private static List<String> policies(ConditionTable table) {
+        List<String> out = new ArrayList<>();
+        for (ConditionStats c : table.conditions()) {
+            String p = policyKey(c);
+            if (p != null && !type(c.params().get("rule")).equals("ideal-observer") && !out.contains(p)) out.add(p);
+        }
+        out.sort((a, b) -> Integer.compare(order(a), order(b)));
+        return out;
+    }
+
     static String threshold() {
         ConditionTable table = table("reset-threshold");
         List<Double> hazards = numbers(table, HAZARD);
         List<Double> noises = numbers(table, NOISE);
         List<Double> taus = numbers(table, "reset.tau");
         StringBuilder md = new StringBuilder();
-        md.append("τ* = the threshold with the lowest mean excess loss per condition (in brackets: its mean excess loss, and that at τ = 0.5).\n\n");
+        md.append("τ* = the threshold with the lowest mean excess loss per condition, of τ ∈ " + taus + " (in brackets: that loss, and the "
+                + "worst τ's); \"every τ\" when all thresholds give bit-identical runs.\n\n");
         md.append("| rule | σ_g |");
         for (double h : hazards) md.append(" ρ = ").append(num(h)).append(" |");
         md.append("\n|---|---|").append("---|".repeat(hazards.size())).append('\n');
@@ -231,7 +252,8 @@ public final class Experiments {
                 for (double h : hazards) {
                     double best = Double.POSITIVE_INFINITY;
                     double bestTau = Double.NaN;
-                    double atHalf = Double.NaN;
+                    double worst = Double.NEGATIVE_INFINITY;
+                    double worstTau = Double.NaN;
                     for (double tau : taus) {
                         ConditionStats c = one(table, x -> eq(x, "rule", rule.toString()) && eqNum(x, NOISE, noise) && eqNum(x, HAZARD, h) && eqNum(x, "reset.tau", tau));
                         double m = c.of(Metric.MEAN_EXCESS_LOSS).mean();
@@ -239,9 +261,13 @@ public final class Experiments {
                             best = m;
                             bestTau = tau;
                         }
-                        if (tau == 0.5) atHalf = m;
+                        if (m > worst) {
+                            worst = m;
+                            worstTau = tau;
+                        }
                     }
-                    md.append(String.format(Locale.ROOT, " %s (%s; %s) |", num(bestTau), num(best), num(atHalf)));
+                    md.append(best == worst ? String.format(Locale.ROOT, " every τ: %s |", num(best))
+                            : String.format(Locale.ROOT, " %s (%s; worst %s at %s) |", num(bestTau), num(best), num(worst), num(worstTau)));
                 }
                 md.append('\n');
             }
@@ -289,6 +315,9 @@ public final class Experiments {
                 md.append(' ').append(pairedDifference(h, s)).append(" |\n");
             }
         }
+        md.append(alignedTable(table, resets, c -> eqNum(c, HAZARD, hazards.get(hazards.size() - 1))
+                && eqNum(c, "stream.prior.std", stds.get(stds.size() - 1)), "ρ = " + num(hazards.get(hazards.size() - 1))
+                + ", s = " + num(stds.get(stds.size() - 1))));
         for (double h : hazards) {
             List<Charts.Line> lines = new ArrayList<>();
             for (String r : resets) {
@@ -306,6 +335,22 @@ public final class Experiments {
             }
             write(Charts.lines("Experiment 5: K = 5 recurring tasks, ρ = " + num(h) + ": mean excess loss against task separation (95% CI)",
                     "prior std of the optima s", "mean excess loss [loss]", true, true, lines), "recurring-rho-" + num(h));
+        }
+        return md.toString();
+    }
+
+    /** Switch-aligned mean excess loss at a few lags per policy, for the one condition per policy {@code f} selects. */
+    private static String alignedTable(ConditionTable table, List<String> resets, Predicate<ConditionStats> f, String what) {
+        int[] lags = {0, 1, 2, 3, 5, 10, 20, 50, 100};
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
+                "%nSwitch-aligned mean excess loss at lag l steps after a true switch (%s):%n%n| policy |", what));
+        for (int l : lags) md.append(" l = ").append(l).append(" |");
+        md.append("\n|---|").append("---|".repeat(lags.length)).append('\n');
+        for (String r : resets) {
+            ConditionStats c = one(table, x -> f.test(x) && eq(x, "reset", r));
+            md.append("| ").append(policy(r)).append(" |");
+            for (int l : lags) md.append(' ').append(l < c.alignedExcess().length() ? num(c.alignedExcess().mean()[l]) : "—").append(" |");
+            md.append('\n');
         }
         return md.toString();
     }
@@ -373,7 +418,11 @@ public final class Experiments {
         long n = 0;
         StringBuilder cells = new StringBuilder();
         for (double h : hazards) {
-            ConditionStats c = one(table, x -> f.test(x) && eqNum(x, HAZARD, h));
+            ConditionStats c = find(table, x -> f.test(x) && eqNum(x, HAZARD, h));
+            if (c == null) {
+                cells.append(" — |");
+                continue;
+            }
             n = Math.max(n, c.of(Metric.MEAN_EXCESS_LOSS).n());
             cells.append(' ').append(pm(c.of(Metric.MEAN_EXCESS_LOSS))).append(" |");
         }
@@ -386,22 +435,28 @@ public final class Experiments {
         double[] err = new double[hazards.size()];
         for (int k = 0; k < x.length; k++) {
             double h = hazards.get(k);
-            Summary s = one(table, c -> f.test(c) && eqNum(c, HAZARD, h)).of(Metric.MEAN_EXCESS_LOSS);
+            ConditionStats c = find(table, x2 -> f.test(x2) && eqNum(x2, HAZARD, h));
             x[k] = h;
-            y[k] = s.mean();
-            err[k] = s.ciHalfWidth();
+            y[k] = c == null ? Double.NaN : c.of(Metric.MEAN_EXCESS_LOSS).mean();
+            err[k] = c == null ? Double.NaN : c.of(Metric.MEAN_EXCESS_LOSS).ciHalfWidth();
         }
         return new Charts.Line(label, x, y, err);
     }
 
     private static ConditionStats one(ConditionTable table, Predicate<ConditionStats> f) {
+        ConditionStats found = find(table, f);
+        if (found == null) throw new IllegalStateException("no condition matches");
+        return found;
+    }
+
+    /** The one condition {@code f} selects, or null when none does (IllegalStateException when several do). */
+    private static ConditionStats find(ConditionTable table, Predicate<ConditionStats> f) {
         ConditionStats found = null;
         for (ConditionStats c : table.conditions()) {
             if (!f.test(c)) continue;
             if (found != null) throw new IllegalStateException("two conditions match: " + found.label() + " and " + c.label());
             found = c;
         }
-        if (found == null) throw new IllegalStateException("no condition matches");
         return found;
     }
 

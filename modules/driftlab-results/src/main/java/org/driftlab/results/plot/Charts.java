@@ -222,7 +222,8 @@ public final class Charts {
      * Caller-assembled lines on one XY chart in the report's style, for what the store's per-condition tables do
      * not hold (e.g. θ(t) of a trace, or a metric against a parameter for a chosen subset of conditions). Points
      * whose x or y is not finite, or not positive on a logarithmic axis, are left out (with their error bar); a
-     * line with no point left is skipped. Pure: returns a new chart.
+     * line with no point left is skipped. On a logarithmic y axis an error bar that would reach 0 or below is cut
+     * to 99% of its value (XChart draws symmetric bars only). Pure: returns a new chart.
      */
     public static XYChart lines(String title, String xTitle, String yTitle, boolean logX, boolean logY, List<Line> lines) {
         XYChart chart = xyChart(title, xTitle, yTitle);
@@ -243,7 +244,11 @@ public final class Charts {
                 if (!keep(line, k, logX, logY)) continue;
                 px[j] = line.x()[k];
                 py[j] = line.y()[k];
-                if (pe != null) pe[j] = Double.isFinite(line.err()[k]) ? line.err()[k] : 0.0;
+                if (pe != null) {
+                    pe[j] = Double.isFinite(line.err()[k]) ? line.err()[k] : 0.0;
+                    // XChart's error bars are symmetric and a log axis cannot show 0: cut the bar at 1% of the value
+                    if (logY && pe[j] >= py[j]) pe[j] = 0.99 * py[j];
+                }
                 j++;
             }
             XYSeries s = pe == null ? chart.addSeries(line.label(), px, py) : chart.addSeries(line.label(), px, py, pe);
