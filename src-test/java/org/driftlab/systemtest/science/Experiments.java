@@ -280,7 +280,7 @@ public final class Experiments {
                 double[] err = new double[taus.size()];
                 for (int k = 0; k < taus.size(); k++) {
                     double tau = taus.get(k);
-                    Summary s = one(table, c -> eq(c, "rule", rule.toString()) && eqNum(c, NOISE, 0.5) && eqNum(c, HAZARD, h) && eqNum(c, "reset.tau", tau))
+                    Summary s = one(table, c -> eq(c, "rule", rule.toString()) && eqNum(c, NOISE, 2.0) && eqNum(c, HAZARD, h) && eqNum(c, "reset.tau", tau))
                             .of(Metric.MEAN_EXCESS_LOSS);
                     x[k] = 1 - tau;
                     y[k] = s.mean();
@@ -288,7 +288,7 @@ public final class Experiments {
                 }
                 lines.add(new Charts.Line("ρ = " + num(h), x, y, err));
             }
-            write(Charts.lines("Experiment 3b: " + type(rule) + ", σ_g = 0.5: mean excess loss against 1 − τ (95% CI)", "1 − τ", "mean excess loss [loss]",
+            write(Charts.lines("Experiment 3b: " + type(rule) + ", σ_g = 2: mean excess loss against 1 − τ (95% CI)", "1 − τ", "mean excess loss [loss]",
                     true, true, lines), "reset-threshold-" + type(rule));
         }
         return md.toString();
