@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "driftlab", mixinStandardHelpOptions = true, versionProvider = DriftlabCommand.Version.class,
         description = "Continual-learning simulator: learners on shifting tasks, a Bayesian task belief, weight resets.",
-        subcommands = {TraceCommand.class, BeliefCommand.class, ReportCommand.class, ExportCommand.class,
+        subcommands = {RunCommand.class, NodeCommand.class, SubmitCommand.class, TraceCommand.class, BeliefCommand.class,
+                ReportCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class DriftlabCommand implements Callable<Integer> {
     @Spec

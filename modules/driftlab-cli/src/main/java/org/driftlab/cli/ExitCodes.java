@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 import org.driftlab.core.spec.ConfigProblems;
+import org.driftlab.results.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -22,7 +23,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The exception-to-exit-code mapper (STYLE C10.4, C16). A user's mistake is reported as one clear message on
  * stderr and exit code {@link #USAGE}: {@link ConfigProblems} (every problem, one per line), an
  * {@link IllegalArgumentException} (a bad CSV or argument value, thrown by readers with a message naming the
- * field and value), a missing or unreadable file. Anything else is an internal error, exit code
+ * field and value), a missing or unreadable file, a results store that cannot be opened or written ({@link
+ * StoreException}). Anything else is an internal error, exit code
  * {@link #FAILURE}. The stack trace goes to stderr only with {@code --debug}, and always to the log file.
  */
 public final class ExitCodes {
@@ -31,6 +33,10 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** A usage error or bad input: the message says what to fix. */
     public static final int USAGE = 2;
+    /** A sweep ended with some runs failed (the others are stored; rerunning retries the failed ones). */
+    public static final int RUNS_FAILED = 3;
+    /** A sweep stopped by Ctrl-C (128 + SIGINT, as shells report it); what was stored stays, a rerun resumes. */
+    public static final int INTERRUPTED = 130;
 
     private static final Logger LOG = LoggerFactory.getLogger(ExitCodes.class);
 
@@ -76,6 +82,9 @@ public final class ExitCodes {
         } else if (cause instanceof IOException io) {
             code = USAGE;
             message = "cannot read or write a file: " + io.getMessage();
+        } else if (cause instanceof StoreException store) {
+            code = USAGE; // names the file and what is wrong with it (locked, corrupt, newer schema, ...)
+            message = store.getMessage();
         } else if (cause instanceof IllegalArgumentException bad) {
             code = USAGE;
             message = String.valueOf(bad.getMessage());

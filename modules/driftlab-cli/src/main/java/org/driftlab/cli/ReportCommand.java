@@ -3,19 +3,13 @@ package org.driftlab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.driftlab.results.export.TableFormat;
-import org.driftlab.results.export.TableWriter;
-import org.driftlab.results.plot.ReportPlots;
-import org.driftlab.results.stats.ConditionTable;
 import org.driftlab.results.store.Metric;
 import org.driftlab.results.store.ResultStore;
 import org.driftlab.results.store.StoreException;
-import org.driftlab.results.store.StorePaths;
 import org.driftlab.results.store.StoredRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,9 +19,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code driftlab report STORE}: prints the per-condition statistics of one metric (DESIGN §8, §10) and writes
- * the plots as PNG and SVG. Wiring only: the table comes from {@link TableWriter}, the plots from
- * {@link ReportPlots}. Bad input (no store, a corrupt file, an unknown metric, parameter or run) is one line
- * on stderr, exit code 2, and nothing written.
+ * the plots as PNG and SVG. Wiring only: {@link ConditionReport} prints the table and writes the plots (the
+ * same code {@code run} and {@code submit} end with). Bad input (no store, a corrupt file, an unknown metric,
+ * parameter or run) is one line on stderr, exit code 2, and nothing written.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Print per-condition statistics (n, mean, sd, se, 95%% CI, median) of a results store and "
@@ -75,22 +69,10 @@ public final class ReportCommand implements Callable<Integer> {
             try (ResultStore s = ResultStore.openReadOnly(store)) {
                 List<StoredRun> runs = s.runs();
                 if (runs.isEmpty()) throw new IllegalArgumentException(store + ": the store holds no runs yet");
-                ConditionTable table = ConditionTable.of(runs, s.paramColumns());
-                String byKey = by == null ? ReportPlots.defaultByKey(table) : ReportPlots.resolveKey(table, by);
-                StoredRun marked = runId == null ? defaultMarkedRun(table, runs)
+                StoredRun marked = runId == null ? null
                         : s.run(runId).orElseThrow(() -> new IllegalArgumentException(store + ": no run '" + runId + "' in the store"));
-                Path dir = out != null ? out : store.toAbsolutePath().resolveSibling(StorePaths.baseName(store) + "-report");
-                if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                    throw new IllegalArgumentException(dir + ": exists and is not a directory");
-                }
-                String text = TableWriter.render(table, m, f);
-                Files.createDirectories(dir);
-                List<Path> files = ReportPlots.write(table, m, byKey, marked, dir);
-                stdout.print(text);
-                stdout.flush();
-                err.println("wrote " + files.size() + " plot files to " + dir
-                        + (byKey == null ? " (one condition: no parameter plot)" : ""));
-                err.flush();
+                Path dir = out != null ? out : ConditionReport.defaultPlotDir(store);
+                ConditionReport.print(runs, s.paramColumns(), m, f, by, marked, dir, stdout, err);
                 return 0;
             }
         } catch (StoreException | IllegalArgumentException | UncheckedIOException e) {
@@ -98,15 +80,6 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             return fail(err, "cannot write: " + e.getMessage());
         }
-    }
-
-    /** The first condition's non-diverged run with the smallest seed; any of its runs when all diverged. */
-    private static StoredRun defaultMarkedRun(ConditionTable table, List<StoredRun> runs) {
-        String first = table.conditions().get(0).conditionId();
-        return runs.stream().filter(r -> r.result().conditionId().equals(first))
-                .min(Comparator.comparing((StoredRun r) -> r.result().metrics().diverged())
-                        .thenComparingInt(r -> r.result().seed()).thenComparing(r -> r.result().runId()))
-                .orElse(null);
     }
 
     private static int fail(PrintWriter err, String message) {

@@ -19,6 +19,9 @@ package org.driftlab.core.metrics;
  * Δθ_t is the learning rule's move at step t (including an l2-init term; excluding resets and
  * shrink-perturb, discrete jumps whose control cost would be unbounded as dt → 0).
  *
+ * <p>Plasticity (MLP learners only, {@link #recordHidden}): the hidden layer's effective rank and dead-unit
+ * fraction at each bin end, see {@link PlasticityProbe}.
+ *
  * <p>Allocation: the fixed-size sums (bins, lags) are allocated in the constructor; switch and reset steps
  * are kept in grow-only logs, which allocate when they grow (amortised, rare) — their counts are unknown in
  * advance. {@link #finish} allocates the result. Confined to one learner.
@@ -34,6 +37,7 @@ public final class RunAccumulator {
     private final long[] lagCount;
     private final StepLog switches;
     private final StepLog resets;
+    private final PlasticityProbe probe; // null without an MLP learner
     private long steps;
     private double lossSum;
     private double excessSum;
@@ -41,8 +45,17 @@ public final class RunAccumulator {
     private long lastSwitch = -1;
     private long divergedAt = -1;
 
-    /** For a run of {@code plannedSteps} steps of length {@code dt}. */
+    /** For a run of {@code plannedSteps} steps of length {@code dt}, without plasticity metrics. */
     public RunAccumulator(MetricsSpec spec, long plannedSteps, double dt) {
+        this(spec, plannedSteps, dt, 0, 0);
+    }
+
+    /**
+     * As {@link #RunAccumulator(MetricsSpec, long, double)}, also keeping the plasticity metrics of a hidden
+     * layer of {@code hiddenUnits} units over the last {@code activationWindow} examples ({@code hiddenUnits} =
+     * 0: none).
+     */
+    public RunAccumulator(MetricsSpec spec, long plannedSteps, double dt, int hiddenUnits, int activationWindow) {
         if (plannedSteps <= 0) throw new IllegalArgumentException("steps must be > 0, got " + plannedSteps);
         if (!(dt > 0) || Double.isInfinite(dt)) throw new IllegalArgumentException("dt must be finite and > 0, got " + dt);
         this.spec = spec;
@@ -55,6 +68,7 @@ public final class RunAccumulator {
         this.lagCount = new long[spec.alignedLags() + 1];
         this.switches = new StepLog(16);
         this.resets = new StepLog(16);
+        this.probe = hiddenUnits == 0 ? null : new PlasticityProbe(hiddenUnits, activationWindow, spec.curveBins(), plannedSteps);
     }
 
     /** Records that the task switched before step {@code step}. */
@@ -87,6 +101,16 @@ public final class RunAccumulator {
             lagExcess[lag] += excessLoss;
             lagCount[lag]++;
         }
+    }
+
+    /**
+     * Records the hidden activations {@code h} (not modified) of the step just recorded by {@link #recordStep}
+     * (which must come first). Only for an accumulator built with hidden units.
+     */
+    public void recordHidden(long step, double[] h) {
+        if (probe == null) throw new IllegalStateException("this accumulator keeps no plasticity metrics");
+        if (step != steps - 1) throw new IllegalArgumentException("expected the activations of step " + (steps - 1) + ", got " + step);
+        probe.record(step, h);
     }
 
     /** Records that the weights became NaN/Inf at step {@code step}; the run stops there. */
@@ -130,7 +154,9 @@ public final class RunAccumulator {
                 objective, switchSteps.length, resetSteps.length, detections,
                 detections == 0 ? Double.NaN : (double) delaySum / detections, falseAlarms,
                 switchSteps.length - detections, finalDistance, divergedAt >= 0, divergedAt,
-                binnedLoss, binnedExcess, aligned, switchSteps, resetSteps);
+                binnedLoss, binnedExcess, aligned, switchSteps, resetSteps,
+                probe == null ? new double[0] : probe.effectiveRankCurve(),
+                probe == null ? new double[0] : probe.deadFractionCurve());
     }
 
     /** Makes this accumulator (same spec and plan) an exact twin of {@code other}. Allocates nothing. */
@@ -151,6 +177,10 @@ public final class RunAccumulator {
         objective = other.objective;
         lastSwitch = other.lastSwitch;
         divergedAt = other.divergedAt;
+        if ((probe == null) != (other.probe == null)) {
+            throw new IllegalArgumentException("cannot copy the state of an accumulator with different plasticity metrics");
+        }
+        if (probe != null) probe.copyStateFrom(other.probe);
     }
 
     @Override

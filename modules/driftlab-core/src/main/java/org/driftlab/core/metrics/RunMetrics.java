@@ -11,19 +11,35 @@ import java.util.Objects;
  * followed by at least l steps of the same task, NaN when none); {@code binnedLoss}/{@code binnedExcessLoss}
  * are means over consecutive equal bins of steps. When {@code diverged}, weights became NaN/Inf at step
  * {@code divergedAtStep} (else −1) and the run stopped there; its means cover the steps before.
+ * {@code effectiveRank}/{@code deadFraction} are the plasticity curves of an MLP learner's hidden layer, one
+ * value per bin of the loss curve taken at the bin's end over the last N examples (see
+ * {@code PlasticityProbe}; NaN for bins never completed); both are empty for runs without an MLP learner.
  * Arrays are hand-offs: the holder never modifies them.
  */
 public record RunMetrics(long steps, double meanLoss, double meanExcessLoss, double objective, int switches,
                          int resets, int detections, double meanDetectionDelay, int falseAlarms,
                          int missedSwitches, double finalDistance, boolean diverged, long divergedAtStep,
                          double[] binnedLoss, double[] binnedExcessLoss, double[] alignedExcessLoss,
-                         long[] switchSteps, long[] resetSteps) {
+                         long[] switchSteps, long[] resetSteps, double[] effectiveRank, double[] deadFraction) {
     public RunMetrics {
         Objects.requireNonNull(binnedLoss, "binnedLoss");
         Objects.requireNonNull(binnedExcessLoss, "binnedExcessLoss");
         Objects.requireNonNull(alignedExcessLoss, "alignedExcessLoss");
         Objects.requireNonNull(switchSteps, "switchSteps");
         Objects.requireNonNull(resetSteps, "resetSteps");
+        Objects.requireNonNull(effectiveRank, "effectiveRank");
+        Objects.requireNonNull(deadFraction, "deadFraction");
+    }
+
+    /** Metrics of a run without an MLP learner: no plasticity curves (both empty). */
+    public RunMetrics(long steps, double meanLoss, double meanExcessLoss, double objective, int switches,
+                      int resets, int detections, double meanDetectionDelay, int falseAlarms,
+                      int missedSwitches, double finalDistance, boolean diverged, long divergedAtStep,
+                      double[] binnedLoss, double[] binnedExcessLoss, double[] alignedExcessLoss,
+                      long[] switchSteps, long[] resetSteps) {
+        this(steps, meanLoss, meanExcessLoss, objective, switches, resets, detections, meanDetectionDelay, falseAlarms,
+                missedSwitches, finalDistance, diverged, divergedAtStep, binnedLoss, binnedExcessLoss, alignedExcessLoss,
+                switchSteps, resetSteps, new double[0], new double[0]);
     }
 
     @Override
@@ -37,7 +53,8 @@ public record RunMetrics(long steps, double meanLoss, double meanExcessLoss, dou
                 && divergedAtStep == m.divergedAtStep
                 && Arrays.equals(binnedLoss, m.binnedLoss) && Arrays.equals(binnedExcessLoss, m.binnedExcessLoss)
                 && Arrays.equals(alignedExcessLoss, m.alignedExcessLoss)
-                && Arrays.equals(switchSteps, m.switchSteps) && Arrays.equals(resetSteps, m.resetSteps);
+                && Arrays.equals(switchSteps, m.switchSteps) && Arrays.equals(resetSteps, m.resetSteps)
+                && Arrays.equals(effectiveRank, m.effectiveRank) && Arrays.equals(deadFraction, m.deadFraction);
     }
 
     @Override
@@ -48,7 +65,9 @@ public record RunMetrics(long steps, double meanLoss, double meanExcessLoss, dou
         h = 31 * h + Arrays.hashCode(binnedExcessLoss);
         h = 31 * h + Arrays.hashCode(alignedExcessLoss);
         h = 31 * h + Arrays.hashCode(switchSteps);
-        return 31 * h + Arrays.hashCode(resetSteps);
+        h = 31 * h + Arrays.hashCode(resetSteps);
+        h = 31 * h + Arrays.hashCode(effectiveRank);
+        return 31 * h + Arrays.hashCode(deadFraction);
     }
 
     @Override
@@ -58,7 +77,9 @@ public record RunMetrics(long steps, double meanLoss, double meanExcessLoss, dou
                 + ", detections=" + detections + ", meanDetectionDelay=" + meanDetectionDelay
                 + ", falseAlarms=" + falseAlarms + ", missedSwitches=" + missedSwitches
                 + ", finalDistance=" + finalDistance + ", diverged=" + diverged
-                + ", divergedAtStep=" + divergedAtStep + "]";
+                + ", divergedAtStep=" + divergedAtStep
+                + (effectiveRank.length == 0 ? "" : ", finalEffectiveRank=" + effectiveRank[effectiveRank.length - 1]
+                        + ", finalDeadFraction=" + deadFraction[deadFraction.length - 1]) + "]";
     }
 
     private static boolean same(double a, double b) {

@@ -4,24 +4,48 @@ import java.util.Arrays;
 import org.driftlab.core.random.Purpose;
 import org.driftlab.core.random.Rng;
 import org.driftlab.core.random.SeedStreams;
+import org.driftlab.core.rule.LearningRule;
+import org.driftlab.core.stream.HiddenLayer;
+import org.driftlab.core.stream.InitDistribution;
 import org.driftlab.core.stream.PriorSpec;
+import org.driftlab.core.stream.TaskStream;
 
 /**
  * The learner's side of a reset policy (DESIGN §7): it decides the learner-side events (oracle before a
  * step, periodic and shrink-perturb after one), adds the l2-init term to the gradient, and carries out
  * every weight change, including those ordered by the belief (belief-threshold, belief-soft, recall).
  *
- * <p>State: the POLICY random stream (fresh draws, perturbations) and, for recall, the weights kept per
- * recurring task (K×d, preallocated). Confined to one learner; every method except {@link #create} and
- * {@link #copyStateFrom} (the generator's state copy) allocates nothing.
+ * <p>Targets: INIT is θ₀; PRIOR_MEAN is the mean of the stream's {@link InitDistribution} (μ0·1 for the
+ * Gaussian prior; 0 for an MLP's Kaiming-uniform init); FRESH_DRAW draws every coordinate from it with POLICY.
+ *
+ * <p><b>Continual backprop</b> (Dohare et al. 2024, Algorithm 1; one hidden layer of H units, after the rule's
+ * update at step t, h_j = σ(z_j) the unit's activation on step t's example at θ_t, v_j its outgoing weight
+ * after the update):
+ * <pre>
+ *   for every unit j:  a_j ← a_j + 1;   u_j ← η·u_j + (1 − η)·|h_j|·|v_j|          (Eq. 1, one output unit)
+ *   n_eligible = #{j : a_j &gt; maturity};   if n_eligible = 0: stop
+ *   c ← c + ρ·n_eligible;   k = ⌊c⌋;   c ← c − k
+ *   replace the k eligible units of lowest u_j (ties: lowest index), in index order:
+ *     unit j's input weights (its row of W, bias included) ← a draw from the init distribution (POLICY),
+ *     v_j ← 0,   u_j ← 0,   a_j ← 0,   the rule's state of those entries reset (LearningRule#resetEntries)
+ * </pre>
+ * The utility is Eq. (1) as printed (no bias correction): the authors' code ranks u_j/(1 − η^{a_j}) instead and
+ * also adds the replaced unit's mean contribution to the output bias; neither is done here. ⌊c⌋ with c ≥ 1 is
+ * the code's {@code accumulate} variant of Algorithm 1's "if c &gt; 1 replace one". Each step with at least one
+ * replacement is one reset event (effective at t + 1). The whole rule state is never reset by this policy.
+ *
+ * <p>State: the POLICY random stream (fresh draws, perturbations), for recall the weights kept per recurring
+ * task (K×d, preallocated), for continual backprop the utilities, ages and c. Confined to one learner; every
+ * method except {@link #create} and {@link #copyStateFrom} (the generator's state copy) allocates nothing.
  */
 public final class ResetPolicy {
-    private enum Kind { NONE, PERIODIC, ORACLE, BELIEF, SHRINK_PERTURB, L2_INIT, RECALL }
+    private enum Kind { NONE, PERIODIC, ORACLE, BELIEF, SHRINK_PERTURB, L2_INIT, RECALL, CONTINUAL_BACKPROP }
 
     private final ResetSpec spec;
     private final Kind kind;
     private final double[] theta0;
-    private final PriorSpec prior;
+    private final InitDistribution prior;
+    private final ContinualBackprop cbp;
     private final Rng rng;
     private final ResetTarget target;
     private final boolean resetRuleState;
@@ -29,7 +53,10 @@ public final class ResetPolicy {
     private final double[][] kept;
     private final boolean[] hasKept;
 
-    private ResetPolicy(ResetSpec spec, double[] theta0, PriorSpec prior, int recurringTasks, Rng rng) {
+    private ResetPolicy(ResetSpec spec, double[] theta0, InitDistribution prior, int recurringTasks, HiddenLayer hidden, Rng rng) {
+        if (prior.dim() != theta0.length) {
+            throw new IllegalArgumentException("init distribution has dim " + prior.dim() + " but theta0 has " + theta0.length);
+        }
         this.spec = spec;
         this.theta0 = theta0;
         this.prior = prior;
@@ -64,6 +91,11 @@ public final class ResetPolicy {
             k = Kind.RECALL;
             ruleState = r.resetRuleState();
             if (recurringTasks < 2) throw new IllegalArgumentException("recall needs a markov stream with >= 2 tasks, got " + recurringTasks);
+        } else if (spec instanceof ContinualBackpropSpec) {
+            k = Kind.CONTINUAL_BACKPROP;
+            if (hidden == null) {
+                throw new IllegalArgumentException("continual-backprop needs an MLP learner (a slowly-changing-regression stream)");
+            }
         } else {
             throw new IllegalArgumentException("unknown reset policy " + spec);
         }
@@ -72,6 +104,7 @@ public final class ResetPolicy {
         this.resetRuleState = ruleState;
         this.kept = k == Kind.RECALL ? new double[recurringTasks][theta0.length] : new double[0][];
         this.hasKept = new boolean[kept.length];
+        this.cbp = k == Kind.CONTINUAL_BACKPROP ? new ContinualBackprop((ContinualBackpropSpec) spec, hidden, prior) : null;
     }
 
     /**
@@ -80,7 +113,18 @@ public final class ResetPolicy {
      * The POLICY stream comes from {@code seeds}.
      */
     public static ResetPolicy create(ResetSpec spec, double[] theta0, PriorSpec prior, int recurringTasks, SeedStreams seeds) {
-        return new ResetPolicy(spec, theta0, prior, recurringTasks, seeds.stream(Purpose.POLICY));
+        return new ResetPolicy(spec, theta0, InitDistribution.isotropic(prior, theta0.length), recurringTasks, null,
+                seeds.stream(Purpose.POLICY));
+    }
+
+    /**
+     * The policy for {@code spec} on {@code stream}'s learner: θ₀, the init distribution, the recurring tasks and
+     * (for continual backprop) the hidden layer are the stream's; the stream is read, never advanced. The POLICY
+     * stream comes from {@code seeds}.
+     */
+    public static ResetPolicy create(ResetSpec spec, TaskStream stream, SeedStreams seeds) {
+        return new ResetPolicy(spec, stream.initialWeights(), stream.initDistribution(), stream.recurringTasks(),
+                stream.hiddenLayer(), seeds.stream(Purpose.POLICY));
     }
 
     public ResetSpec spec() {
@@ -104,12 +148,22 @@ public final class ResetPolicy {
         for (int i = 0; i < g.length; i++) g[i] += lambda * (theta[i] - theta0[i]);
     }
 
+    /** {@link #afterStep(long, double[], LearningRule)} without a rule (not for continual backprop). */
+    public boolean afterStep(long step, double[] theta) {
+        return afterStep(step, theta, null);
+    }
+
     /**
      * The learner-side event after step {@code step} (0-based) has updated θ: periodic resets after steps
-     * period − 1, 2·period − 1, …; shrink-perturb θ ← λθ + σε after steps every − 1, 2·every − 1, ….
-     * Modifies {@code theta}; returns true when it acted.
+     * period − 1, 2·period − 1, …; shrink-perturb θ ← λθ + σε after steps every − 1, 2·every − 1, …;
+     * continual backprop every step (class comment), resetting the replaced entries of {@code rule}'s state.
+     * Modifies {@code theta} (and {@code rule}'s state for continual backprop); returns true when it changed θ.
      */
-    public boolean afterStep(long step, double[] theta) {
+    public boolean afterStep(long step, double[] theta, LearningRule rule) {
+        if (kind == Kind.CONTINUAL_BACKPROP) {
+            if (rule == null) throw new IllegalStateException("continual-backprop needs the learning rule to reset replaced entries");
+            return cbp.afterStep(theta, rule, rng) > 0;
+        }
         if (kind == Kind.PERIODIC) {
             if ((step + 1) % ((PeriodicResetSpec) spec).period() != 0) return false;
             reset(theta, 1.0);
@@ -130,8 +184,9 @@ public final class ResetPolicy {
     }
 
     /**
-     * θ ← θ + fraction·(θ_reset − θ) with θ_reset the policy's target: the initial weights, the prior mean
-     * μ0·1, or a fresh draw from the prior (POLICY stream, d draws). A full reset (fraction 1) sets θ to the
+     * θ ← θ + fraction·(θ_reset − θ) with θ_reset the policy's target: the initial weights, the mean of the init
+     * distribution (μ0·1 for the Gaussian prior), or a fresh draw from it (POLICY stream, one draw per
+     * non-point-mass coordinate). A full reset (fraction 1) sets θ to the
      * target exactly. Modifies {@code theta}; the caller resets the rule's state when {@link #resetsRuleState}.
      */
     public void reset(double[] theta, double fraction) {
@@ -140,10 +195,10 @@ public final class ResetPolicy {
                 System.arraycopy(theta0, 0, targetWeights, 0, targetWeights.length);
                 break;
             case PRIOR_MEAN:
-                Arrays.fill(targetWeights, prior.mean());
+                for (int i = 0; i < targetWeights.length; i++) targetWeights[i] = prior.mean(i);
                 break;
             case FRESH_DRAW:
-                for (int i = 0; i < targetWeights.length; i++) targetWeights[i] = prior.mean() + prior.std() * rng.nextGaussian();
+                for (int i = 0; i < targetWeights.length; i++) targetWeights[i] = prior.draw(i, rng);
                 break;
             default:
                 throw new IllegalStateException("unknown target " + target);
@@ -179,5 +234,11 @@ public final class ResetPolicy {
             System.arraycopy(other.kept[k], 0, kept[k], 0, kept[k].length);
         }
         System.arraycopy(other.hasKept, 0, hasKept, 0, hasKept.length);
+        if (cbp != null) cbp.copyStateFrom(other.cbp);
+    }
+
+    /** Continual backprop's state (tests), or null for other policies. */
+    ContinualBackprop continualBackprop() {
+        return cbp;
     }
 }

@@ -6,7 +6,7 @@ package org.driftlab.core.reset;
  * also resets the learning rule's state (moments, step count).
  */
 public sealed interface ResetSpec permits NoResetSpec, PeriodicResetSpec, OracleResetSpec, BeliefThresholdSpec,
-        BeliefSoftSpec, ShrinkPerturbSpec, L2InitSpec, RecallSpec {
+        BeliefSoftSpec, ShrinkPerturbSpec, L2InitSpec, RecallSpec, ContinualBackpropSpec {
     /** True when the policy's decisions come from the task belief (so the run needs a belief model). */
     default boolean needsBelief() {
         return false;

@@ -28,6 +28,12 @@ final class Ballistic implements LearningRule {
     @Override public void reset() { Arrays.fill(v, 0.0); }
 
     @Override
+    public void resetEntries(int from, int to) {
+        Rules.checkRange(v.length, from, to);
+        Arrays.fill(v, from, to, 0.0);
+    }
+
+    @Override
     public void copyStateFrom(LearningRule other) {
         Ballistic o = Rules.twin(Ballistic.class, this, spec, other, r -> r.spec);
         System.arraycopy(o.v, 0, v, 0, v.length);

@@ -35,6 +35,13 @@ final class Momentum implements LearningRule {
         started = false;
     }
 
+    /** b_i ← 0: the next step sets b_i = μ·0 + g_i = g_i, as a fresh buffer would. */
+    @Override
+    public void resetEntries(int from, int to) {
+        Rules.checkRange(b.length, from, to);
+        Arrays.fill(b, from, to, 0.0);
+    }
+
     @Override
     public void copyStateFrom(LearningRule other) {
         Momentum o = Rules.twin(Momentum.class, this, spec, other, r -> r.spec);

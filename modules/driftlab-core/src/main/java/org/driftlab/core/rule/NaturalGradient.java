@@ -132,6 +132,21 @@ final class NaturalGradient implements LearningRule {
         if (f != null) Arrays.fill(f, 0.0);
     }
 
+    /** GRADIENT_OUTER: rows and columns from … to − 1 of F ← 0 (F₀ = 0); other metrics have no state. */
+    @Override
+    public void resetEntries(int from, int to) {
+        Rules.checkRange(n, from, to);
+        if (f == null) return;
+        for (int i = 0; i < n; i++) {
+            int row = i * n;
+            if (i >= from && i < to) {
+                for (int j = 0; j <= i; j++) f[row + j] = 0.0;
+            } else {
+                for (int j = from; j < Math.min(to, i + 1); j++) f[row + j] = 0.0;
+            }
+        }
+    }
+
     @Override
     public void copyStateFrom(LearningRule other) {
         NaturalGradient o = Rules.twin(NaturalGradient.class, this, spec, other, r -> r.spec);

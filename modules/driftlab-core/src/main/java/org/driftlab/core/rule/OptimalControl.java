@@ -312,6 +312,14 @@ final class OptimalControl implements LearningRule {
     }
 
     @Override
+    public void resetEntries(int from, int to) {
+        Rules.checkRange(n, from, to);
+        Arrays.fill(m, from, to, 0.0);
+        Arrays.fill(p, from, to, spec.filter() == null ? 0.0 : spec.filter().processVar());
+        Arrays.fill(v, from, to, 0.0);
+    }
+
+    @Override
     public void copyStateFrom(LearningRule other) {
         OptimalControl o = Rules.twin(OptimalControl.class, this, spec, other, r -> r.spec);
         System.arraycopy(o.m, 0, m, 0, n);

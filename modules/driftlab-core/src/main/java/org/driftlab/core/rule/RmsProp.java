@@ -30,6 +30,12 @@ final class RmsProp implements LearningRule {
     @Override public void reset() { Arrays.fill(v, 0.0); }
 
     @Override
+    public void resetEntries(int from, int to) {
+        Rules.checkRange(v.length, from, to);
+        Arrays.fill(v, from, to, 0.0);
+    }
+
+    @Override
     public void copyStateFrom(LearningRule other) {
         RmsProp o = Rules.twin(RmsProp.class, this, spec, other, r -> r.spec);
         System.arraycopy(o.v, 0, v, 0, v.length);

@@ -24,6 +24,12 @@ final class Rules {
         return cast;
     }
 
+    static void checkRange(int dim, int from, int to) {
+        if (from < 0 || from > to || to > dim) {
+            throw new IndexOutOfBoundsException("entries [" + from + ", " + to + ") must lie within [0, " + dim + ")");
+        }
+    }
+
     static void checkLengths(int dim, double[] theta, double[] grad) {
         if (theta.length != dim || grad.length != dim) {
             throw new IllegalArgumentException("theta and grad must have length " + dim + ", got " + theta.length + " and " + grad.length);

@@ -24,6 +24,11 @@ final class Sgd implements LearningRule {
     @Override public void reset() { }
 
     @Override
+    public void resetEntries(int from, int to) {
+        Rules.checkRange(dim, from, to); // stateless
+    }
+
+    @Override
     public void copyStateFrom(LearningRule other) {
         Rules.twin(Sgd.class, this, spec, other, r -> r.spec);
     }

@@ -6,6 +6,8 @@ import org.driftlab.core.reset.ResetPolicy;
 import org.driftlab.core.rule.LearningRule;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.stream.EvidenceKind;
+import org.driftlab.core.stream.HiddenLayer;
+import org.driftlab.core.stream.SlowlyChangingRegressionStreamSpec;
 import org.driftlab.core.stream.TaskStream;
 
 /**
@@ -18,7 +20,8 @@ import org.driftlab.core.stream.TaskStream;
  * policy a switch resets θ before the step; (b) the noisy gradient g at θ_t is observed and L_t(θ_t) and its
  * excess are computed; (c) the evidence is written; (d) the rule steps with g (plus λ(θ − θ₀) under
  * l2-init); if θ is then not finite the run has diverged at t and stops, step t not counted; (e) the
- * step is recorded and the learner-side policy acts after it (periodic, shrink-perturb). A belief-ordered
+ * step is recorded (with an MLP learner also its hidden activations, for the plasticity metrics) and the
+ * learner-side policy acts after it (periodic, shrink-perturb, continual backprop). A belief-ordered
  * reset ({@link #applyReset}) comes after step s, before step s + 1.
  */
 public final class Learner {
@@ -27,6 +30,7 @@ public final class Learner {
     private final LearningRule rule;
     private final ResetPolicy policy;
     private final RunAccumulator metrics;
+    private final HiddenLayer hiddenLayer; // null unless the learner is an MLP
     private final EvidenceKind evidenceKind;
     private final int width;
     private final double[] theta;
@@ -52,8 +56,11 @@ public final class Learner {
         this.stream = stream;
         int d = stream.dim();
         this.rule = spec.rule().newRule(d, spec.dt());
-        this.policy = ResetPolicy.create(spec.reset(), stream.initialWeights(), stream.prior(), stream.recurringTasks(), seeds);
-        this.metrics = new RunAccumulator(spec.metrics(), spec.steps(), spec.dt());
+        this.policy = ResetPolicy.create(spec.reset(), stream, seeds);
+        this.hiddenLayer = stream.hiddenLayer();
+        this.metrics = hiddenLayer == null ? new RunAccumulator(spec.metrics(), spec.steps(), spec.dt())
+                : new RunAccumulator(spec.metrics(), spec.steps(), spec.dt(), hiddenLayer.layout().hidden(),
+                        ((SlowlyChangingRegressionStreamSpec) spec.stream()).activationWindow());
         this.evidenceKind = RunChecks.evidenceKind(spec.belief());
         this.width = stream.evidenceWidth(evidenceKind);
         this.theta = stream.initialWeights().clone();
@@ -148,10 +155,11 @@ public final class Learner {
                 break;
             }
             metrics.recordStep(t, loss, excess, move);
+            if (hiddenLayer != null) metrics.recordHidden(t, hiddenLayer.activations());
             lastLoss = loss;
             lastExcess = excess;
             lastTask = stream.task();
-            if (policy.afterStep(t, theta)) {
+            if (policy.afterStep(t, theta, rule)) {
                 if (policy.resetsRuleState()) rule.reset();
                 metrics.recordReset(t + 1);
                 lastReset = true;

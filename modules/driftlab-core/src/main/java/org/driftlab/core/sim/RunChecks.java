@@ -8,7 +8,13 @@ import org.driftlab.core.belief.LinearRegressionModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.belief.ObservationModelSpec;
+import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.RecallSpec;
+import org.driftlab.core.rule.BeliefSource;
+import org.driftlab.core.rule.IdealObserverSpec;
+import org.driftlab.core.rule.MetricSpec;
+import org.driftlab.core.rule.NaturalGradientSpec;
+import org.driftlab.core.rule.OptimalControlSpec;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.stream.DriftSwitchSpec;
 import org.driftlab.core.stream.EvidenceKind;
@@ -16,6 +22,7 @@ import org.driftlab.core.stream.LinearRegressionStreamSpec;
 import org.driftlab.core.stream.MarkovSwitchSpec;
 import org.driftlab.core.stream.NoSwitchSpec;
 import org.driftlab.core.stream.QuadraticStreamSpec;
+import org.driftlab.core.stream.SlowlyChangingRegressionStreamSpec;
 import org.driftlab.core.stream.SwitchSpec;
 
 /** Checks that a run's stream, belief and reset policy fit together (DESIGN §6–7); the evidence they imply. */
@@ -29,6 +36,15 @@ final class RunChecks {
         if ((switching instanceof NoSwitchSpec || switching instanceof DriftSwitchSpec) && spec.stream().optima().size() > 1) {
             throw new IllegalArgumentException("optima lists " + spec.stream().optima().size() + " tasks but switching "
                     + switching + " has a single task (only optima[0] would be used)");
+        }
+        boolean mlp = spec.stream() instanceof SlowlyChangingRegressionStreamSpec;
+        if (spec.reset() instanceof ContinualBackpropSpec && !mlp) {
+            throw new IllegalArgumentException("reset policy continual-backprop needs an MLP learner (a slowly-changing-regression stream), got "
+                    + spec.stream());
+        }
+        if (mlp && needsTaskView(spec)) {
+            throw new IllegalArgumentException("rule " + spec.rule() + " needs the task's Hessian or true gradient, which a"
+                    + " slowly-changing-regression stream does not have");
         }
         if (spec.reset().needsBelief() && belief instanceof NoBeliefSpec) {
             throw new IllegalArgumentException("reset policy " + spec.reset() + " needs a task belief, but belief is none");
@@ -59,6 +75,14 @@ final class RunChecks {
                 throw new IllegalArgumentException("observation model linear-regression needs a linear-regression stream, got " + spec.stream());
             }
         }
+    }
+
+    /** True when the rule reads the task's Hessian or noise-free gradient (DESIGN §5 oracle knowledge). */
+    private static boolean needsTaskView(RunSpec spec) {
+        if (spec.rule() instanceof IdealObserverSpec) return true;
+        if (spec.rule() instanceof NaturalGradientSpec ng) return ng.metric().kind() == MetricSpec.Kind.HESSIAN;
+        if (spec.rule() instanceof OptimalControlSpec oc) return oc.source() != BeliefSource.FILTERED;
+        return false;
     }
 
     /** The evidence the run's belief model consumes. */

@@ -9,7 +9,9 @@ import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.belief.LinearRegressionModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.metrics.MetricsSpec;
+import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.RecallSpec;
+import org.driftlab.core.rule.BeliefSource;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.rule.IdealObserverSpec;
 import org.driftlab.core.rule.MetricSpec;
@@ -20,6 +22,7 @@ import org.driftlab.core.spec.ConfigProblem.Kind;
 import org.driftlab.core.stream.LinearRegressionStreamSpec;
 import org.driftlab.core.stream.MarkovSwitchSpec;
 import org.driftlab.core.stream.QuadraticStreamSpec;
+import org.driftlab.core.stream.SlowlyChangingRegressionStreamSpec;
 import org.driftlab.core.stream.StreamSpec;
 
 /**
@@ -149,6 +152,16 @@ final class ConditionReader {
         if (rule instanceof IdealObserverSpec && !(quadratic && gradientNoise > 0)) {
             p.add(ruleNode.originOf("type"), "rule.type", Kind.INCONSISTENT,
                     "ideal-observer needs a quadratic stream with gradient-noise > 0");
+        }
+        boolean mlp = stream instanceof SlowlyChangingRegressionStreamSpec;
+        if (reset instanceof ContinualBackpropSpec && !mlp) {
+            p.add(resetNode.originOf("type"), "reset.type", Kind.INCONSISTENT,
+                    "continual-backprop replaces hidden units of an MLP learner: it needs a slowly-changing-regression stream");
+        }
+        if (mlp && (rule instanceof NaturalGradientSpec ng && ng.metric().kind() == MetricSpec.Kind.HESSIAN
+                || rule instanceof OptimalControlSpec oc && oc.source() != BeliefSource.FILTERED)) {
+            p.add(ruleNode.originOf("type"), "rule.type", Kind.INCONSISTENT,
+                    "a slowly-changing-regression stream has no Hessian or true gradient: use a hessian-free metric or the filtered source");
         }
         MetricSpec metric = rule instanceof NaturalGradientSpec ng ? ng.metric()
                 : rule instanceof OptimalControlSpec oc ? oc.metric() : null;

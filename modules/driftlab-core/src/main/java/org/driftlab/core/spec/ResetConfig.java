@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
+import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.L2InitSpec;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
@@ -16,7 +17,7 @@ import org.driftlab.core.reset.ShrinkPerturbSpec;
 /** Reads the {@code reset} block (DESIGN §7) into a {@link ResetSpec}; the schema is in docs/CONFIG.md. */
 final class ResetConfig {
     static final List<String> TYPES = List.of("none", "periodic", "oracle", "belief-threshold", "belief-soft",
-            "shrink-perturb", "l2-init", "recall");
+            "shrink-perturb", "l2-init", "recall", "continual-backprop");
     static final List<String> TARGETS = List.of("init", "prior-mean", "fresh-draw");
     static final int DEFAULT_WINDOW = 10;
 
@@ -66,6 +67,13 @@ final class ResetConfig {
                 double lambda = n.requiredNumber("lambda", Range.POSITIVE);
                 n.finish();
                 return n.build(mark, () -> new L2InitSpec(lambda));
+            }
+            case "continual-backprop" -> {
+                double rate = n.number("replacement-rate", 1e-4, Range.CLOSED_UNIT);
+                long maturity = n.integer("maturity-threshold", 100, 0, Long.MAX_VALUE);
+                double decay = n.number("decay", 0.99, Range.UNIT_FROM_ZERO);
+                n.finish();
+                return n.build(mark, () -> new ContinualBackpropSpec(rate, maturity, decay));
             }
             default -> { // recall
                 double tau = n.number("tau", 0.5, Range.OPEN_UNIT);

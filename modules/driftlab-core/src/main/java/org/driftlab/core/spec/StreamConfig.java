@@ -2,6 +2,7 @@ package org.driftlab.core.spec;
 
 import com.typesafe.config.ConfigValueType;
 import java.util.List;
+import org.driftlab.core.stream.Activation;
 import org.driftlab.core.stream.DriftSwitchSpec;
 import org.driftlab.core.stream.HazardSwitchSpec;
 import org.driftlab.core.stream.LinearRegressionStreamSpec;
@@ -10,13 +11,15 @@ import org.driftlab.core.stream.NoSwitchSpec;
 import org.driftlab.core.stream.PeriodicSwitchSpec;
 import org.driftlab.core.stream.PriorSpec;
 import org.driftlab.core.stream.QuadraticStreamSpec;
+import org.driftlab.core.stream.SlowlyChangingRegressionStreamSpec;
 import org.driftlab.core.stream.SpectrumSpec;
 import org.driftlab.core.stream.StreamSpec;
 import org.driftlab.core.stream.SwitchSpec;
 
 /** Reads the {@code stream} block (DESIGN §4) into a {@link StreamSpec}; the schema is in docs/CONFIG.md. */
 final class StreamConfig {
-    static final List<String> TYPES = List.of("quadratic", "linear-regression");
+    static final List<String> TYPES = List.of("quadratic", "linear-regression", "slowly-changing-regression");
+    static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid", "leaky-relu");
     static final List<String> SWITCH_TYPES = List.of("none", "hazard", "periodic", "markov", "drift");
 
     static final double DEFAULT_EIGENVALUE = 1.0;
@@ -30,6 +33,7 @@ final class StreamConfig {
         int mark = n.problems().count();
         String type = n.type(TYPES);
         if (type == null) return null; // every other key would look unknown: report the type alone
+        if (type.equals("slowly-changing-regression")) return slowlyChangingRegression(n, mark);
         int dim = (int) n.requiredInteger("dim", 1, Integer.MAX_VALUE);
 
         ConfigNode priorNode = n.object("prior");
@@ -83,6 +87,31 @@ final class StreamConfig {
         n.finish();
         return n.build(mark, () -> new LinearRegressionStreamSpec(dim, batch, targetNoise, new PriorSpec(mean, std),
                 init, optima, switching));
+    }
+
+    /**
+     * Dohare et al.'s setting by default (bits 20, flipping-bits 15, target-units 100, beta 0.7, hidden 5,
+     * relu); switching is required (the paper: periodic 10000); dim, prior and optima do not apply.
+     */
+    private static StreamSpec slowlyChangingRegression(ConfigNode n, int mark) {
+        int bits = (int) n.integer("bits", 20, 1, Integer.MAX_VALUE);
+        int flipping = (int) n.integer("flipping-bits", 15, 1, Integer.MAX_VALUE);
+        boolean flipOne = n.bool("flip-one", false);
+        int targetUnits = (int) n.integer("target-units", 100, 1, Integer.MAX_VALUE);
+        double beta = n.number("beta", 0.7, Range.CLOSED_UNIT);
+        int hidden = (int) n.integer("hidden", 5, 1, Integer.MAX_VALUE);
+        String activation = n.choice("activation", "relu", ACTIVATIONS);
+        int window = (int) n.integer("activation-window", 1000, 1, Integer.MAX_VALUE);
+        List<Double> init = n.numbers("init", Range.FINITE);
+        n.notApplicable("dim", "the MLP's dim follows from bits and hidden");
+        n.notApplicable("prior", "the initial weights are Kaiming-uniform");
+        n.notApplicable("optima", "the target network is not a weight vector");
+        ConfigNode switchNode = n.child("switching", null);
+        SwitchSpec switching = switchNode == null ? null : readSwitching(switchNode);
+        if (switchNode != null) n.adopt("switching", switchNode);
+        n.finish();
+        return n.build(mark, () -> new SlowlyChangingRegressionStreamSpec(bits, flipping, flipOne, targetUnits, beta,
+                hidden, Activation.ofConfigName(activation), window, init, switching));
     }
 
     private static SwitchSpec readSwitching(ConfigNode s) {

@@ -8,9 +8,15 @@ import java.util.List;
  * pins the optima of the first tasks in order (for {@code markov}: of the recurring tasks), later tasks are
  * drawn from the prior with the TASKS stream.
  */
-public sealed interface StreamSpec permits QuadraticStreamSpec, LinearRegressionStreamSpec {
+public sealed interface StreamSpec permits QuadraticStreamSpec, LinearRegressionStreamSpec,
+        SlowlyChangingRegressionStreamSpec {
     int dim();
 
+    /**
+     * The isotropic Gaussian over optima and initial weights; streams without one (slowly-changing
+     * regression, whose learner is an MLP) throw UnsupportedOperationException: use
+     * {@link TaskStream#initDistribution()}.
+     */
     PriorSpec prior();
 
     /** Pinned initial weights (length dim), or null. */

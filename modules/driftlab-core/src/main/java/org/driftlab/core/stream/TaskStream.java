@@ -27,7 +27,8 @@ import org.driftlab.core.random.SeedStreams;
  * {@link #loss}, {@link #excessLoss}, {@link #writeEvidence} and the {@link TaskView} methods allocate
  * nothing; {@link #copyStateFrom} allocates only the random generators' state copies.
  */
-public abstract sealed class TaskStream implements TaskView permits QuadraticStream, LinearRegressionStream {
+public abstract sealed class TaskStream implements TaskView permits QuadraticStream, LinearRegressionStream,
+        SlowlyChangingRegressionStream {
     /** Dimension d of θ. */
     protected final int dim;
     /** The current task's optimum w*; modified only by the switching process. */
@@ -39,6 +40,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     private final Rng switchRng;
     private final Rng optimaRng;
     private final Rng driftRng;
+    private final InitDistribution initDistribution;
     private final double[] initialWeights;
     private final double[][] recurring; // markov: the K optima (drawn once), else null
     private long step = -1;
@@ -54,13 +56,17 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         this.switchRng = seeds.stream("TASKS/switch");
         this.optimaRng = seeds.stream("TASKS/optima");
         this.driftRng = seeds.stream("TASKS/drift");
+        this.initDistribution = initDistributionOf(spec);
         this.initialWeights = new double[dim];
         if (spec.init() != null) {
             for (int i = 0; i < dim; i++) initialWeights[i] = spec.init().get(i);
         } else {
-            drawFromPrior(seeds.stream(Purpose.INIT), initialWeights);
+            Rng init = seeds.stream(Purpose.INIT);
+            for (int i = 0; i < dim; i++) initialWeights[i] = initDistribution.draw(i, init);
         }
-        if (spec.switching() instanceof MarkovSwitchSpec markov) {
+        if (spec instanceof SlowlyChangingRegressionStreamSpec) {
+            recurring = null; // no optimum in θ-space: the subclass draws its task (the flipping bits)
+        } else if (spec.switching() instanceof MarkovSwitchSpec markov) {
             recurring = new double[markov.tasks()][dim];
             for (int k = 0; k < recurring.length; k++) taskOptimum(k, recurring[k]);
             System.arraycopy(recurring[0], 0, optimum, 0, dim);
@@ -80,8 +86,14 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         this.switchRng = seeds.stream("TASKS/switch");
         this.optimaRng = seeds.stream("TASKS/optima");
         this.driftRng = seeds.stream("TASKS/drift");
+        this.initDistribution = other.initDistribution;
         this.initialWeights = other.initialWeights;
         this.recurring = other.recurring;
+    }
+
+    private static InitDistribution initDistributionOf(StreamSpec spec) {
+        if (spec instanceof SlowlyChangingRegressionStreamSpec scr) return scr.layout().kaimingUniform(scr.activation());
+        return InitDistribution.isotropic(spec.prior(), spec.dim());
     }
 
     /**
@@ -90,8 +102,10 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
      * way to build a snapshot. Allocates its own buffers and generators.
      */
     public TaskStream twin() {
-        TaskStream copy = this instanceof QuadraticStream ? new QuadraticStream((QuadraticStream) this)
-                : new LinearRegressionStream((LinearRegressionStream) this);
+        TaskStream copy;
+        if (this instanceof QuadraticStream) copy = new QuadraticStream((QuadraticStream) this);
+        else if (this instanceof LinearRegressionStream) copy = new LinearRegressionStream((LinearRegressionStream) this);
+        else copy = new SlowlyChangingRegressionStream((SlowlyChangingRegressionStream) this);
         copy.copyStateFrom(this);
         return copy;
     }
@@ -100,11 +114,17 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     public static TaskStream create(StreamSpec spec, SeedStreams seeds) {
         if (spec instanceof QuadraticStreamSpec quadratic) return new QuadraticStream(quadratic, seeds);
         if (spec instanceof LinearRegressionStreamSpec regression) return new LinearRegressionStream(regression, seeds);
+        if (spec instanceof SlowlyChangingRegressionStreamSpec scr) return new SlowlyChangingRegressionStream(scr, seeds);
         throw new IllegalArgumentException("unknown stream " + spec);
     }
 
     public StreamSpec spec() {
         return spec;
+    }
+
+    /** The run's random streams (for a subclass's own sub-purposes). */
+    protected SeedStreams seeds() {
+        return seeds;
     }
 
     @Override
@@ -117,7 +137,20 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         return spec.prior();
     }
 
-    /** The run's initial weights θ₀ (pinned or drawn from the prior with INIT). Do not modify. */
+    /**
+     * The distribution θ₀ is drawn from (when not pinned) and fresh-draw resets sample: the prior's isotropic
+     * Gaussian, or Kaiming-uniform for an MLP learner.
+     */
+    public InitDistribution initDistribution() {
+        return initDistribution;
+    }
+
+    /** The learner's hidden layer when it is an MLP (slowly-changing regression), else null. */
+    public HiddenLayer hiddenLayer() {
+        return null;
+    }
+
+    /** The run's initial weights θ₀ (pinned or drawn from {@link #initDistribution()} with INIT). Do not modify. */
     public double[] initialWeights() {
         return initialWeights;
     }
@@ -173,7 +206,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         if (switching instanceof HazardSwitchSpec hazard) {
             if (switchRng.nextDouble() < hazard.hazard()) {
                 task++;
-                taskOptimum(task, optimum);
+                beginTask(task);
                 return true;
             }
             return false;
@@ -181,7 +214,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         if (switching instanceof PeriodicSwitchSpec periodic) {
             if (step % periodic.period() == 0) {
                 task++;
-                taskOptimum(task, optimum);
+                beginTask(task);
                 return true;
             }
             return false;
@@ -241,7 +274,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     /** {@code w} expressed in the coordinates of the {@link EvidenceKind#OPTIMUM} evidence; fresh array. */
     public abstract double[] toOptimumEvidenceCoordinates(double[] w);
 
-    /** |θ − w*|. */
+    /** |θ − w*| (NaN for a stream without an optimum in θ-space). */
     public double distanceToOptimum(double[] theta) {
         double s = 0;
         for (int i = 0; i < dim; i++) {
@@ -267,6 +300,14 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         optimaRng.copyStateFrom(other.optimaRng);
         driftRng.copyStateFrom(other.driftRng);
         optimumVersion = Math.max(optimumVersion, other.optimumVersion) + 1; // a fresh key: caches of this stream are stale
+    }
+
+    /**
+     * Starts task k after a hazard or periodic switch: by default w* ← the k-th optimum (pinned when listed,
+     * else a draw from the prior with TASKS/optima). Streams whose tasks are not optima override it.
+     */
+    protected void beginTask(int k) {
+        taskOptimum(k, optimum);
     }
 
     /** out ← the optimum of the k-th task begun (pinned when listed, else a draw from the prior). */

@@ -69,4 +69,46 @@ final class AdamTest extends LearningRuleContract {
         rule.step(theta, new double[] {-4.0}, null);
         assertThat(theta[0] - before).isCloseTo(0.01, within(1e-12)); // t = 1 again: a full lr·sign(g) step
     }
+
+    /**
+     * Adam is per-coordinate: after resetEntries(1, 3), entries 0 and 3 continue as in a rule never reset, and
+     * entries 1, 2 as in a fresh rule fed the same gradients from then on (own step count: bias correction
+     * restarts, as Dohare et al.'s AdamGnT). A later copy carries the per-entry step counts.
+     */
+    @Test
+    void resetEntriesRestartsOnlyThoseEntries() {
+        AdamSpec spec = new AdamSpec(0.01, 0.8, 0.9, 1e-3, 0.0, false);
+        org.driftlab.core.random.Rng rng = org.driftlab.core.random.SeedStreams.of(3, 3).stream("g");
+        double[][] gs = new double[30][4];
+        for (double[] g : gs) for (int i = 0; i < 4; i++) g[i] = rng.nextGaussian();
+        LearningRule reset = spec.newRule(4, 1.0);
+        LearningRule never = spec.newRule(4, 1.0);
+        double[] a = {0.1, 0.2, 0.3, 0.4};
+        double[] b = a.clone();
+        for (int s = 0; s < 12; s++) {
+            reset.step(a, gs[s], null);
+            never.step(b, gs[s], null);
+        }
+        reset.resetEntries(1, 3);
+        LearningRule fresh = spec.newRule(4, 1.0);
+        double[] c = a.clone();
+        LearningRule copy = spec.newRule(4, 1.0);
+        double[] d = null;
+        for (int s = 12; s < 30; s++) {
+            if (s == 20) {
+                copy.copyStateFrom(reset);
+                d = a.clone();
+            }
+            reset.step(a, gs[s], null);
+            never.step(b, gs[s], null);
+            fresh.step(c, gs[s], null);
+            if (d != null) copy.step(d, gs[s], null);
+            assertThat(a[0]).isEqualTo(b[0]);
+            assertThat(a[3]).isEqualTo(b[3]);
+            assertThat(a[1]).isEqualTo(c[1]);
+            assertThat(a[2]).isEqualTo(c[2]);
+            if (d != null) assertThat(d).containsExactly(a);
+        }
+        assertThat(a[1]).isNotEqualTo(b[1]);
+    }
 }

@@ -57,6 +57,31 @@ abstract class LearningRuleContract {
     }
 
     @Test
+    void resetEntriesOfTheWholeRangeIsIndistinguishableFromFresh() {
+        LearningRule used = spec().newRule(dim(), dt());
+        run(used, theta0(), 1, 25);
+        used.resetEntries(0, dim());
+        double[][] afterReset = run(used, theta0(), 2, 25);
+        double[][] fresh = run(spec().newRule(dim(), dt()), theta0(), 2, 25);
+        assertThat(afterReset).isDeepEqualTo(fresh);
+    }
+
+    @Test
+    void resetEntriesOfAnEmptyRangeChangesNothingAndBadRangesAreRejected() {
+        LearningRule a = spec().newRule(dim(), dt());
+        double[] theta = theta0();
+        run(a, theta, 3, 10);
+        LearningRule b = spec().newRule(dim(), dt());
+        b.copyStateFrom(a);
+        b.resetEntries(1, 1);
+        double[] thetaB = theta.clone();
+        assertThat(run(b, thetaB, 4, 10)).isDeepEqualTo(run(a, theta, 4, 10));
+        assertThatThrownBy(() -> a.resetEntries(-1, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> a.resetEntries(2, 1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> a.resetEntries(0, dim() + 1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void copyStateFromMakesTwins() {
         LearningRule original = spec().newRule(dim(), dt());
         double[] theta = theta0();

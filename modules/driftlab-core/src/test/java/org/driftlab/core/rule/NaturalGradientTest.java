@@ -128,4 +128,25 @@ final class NaturalGradientTest extends LearningRuleContract {
         assertThatThrownBy(() -> new NaturalGradientSpec(0.1, new MetricSpec(Kind.GRADIENT_OUTER, null, 0.9), 0).newRule(2, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("damping");
     }
+
+    /** resetEntries zeroes F's rows and columns of those entries (F₀ = 0) and nothing else. */
+    @Test
+    void resetEntriesZeroesTheirRowsAndColumnsOfF() throws Exception {
+        LearningRule rule = new NaturalGradientSpec(0.05, new MetricSpec(Kind.GRADIENT_OUTER, null, 0.9), 0.5).newRule(4, 1.0);
+        double[] theta = {0.1, 0.2, 0.3, 0.4};
+        rule.step(theta, new double[] {1, 2, 3, 4}, null);
+        rule.step(theta, new double[] {-1, 0.5, 2, 1}, null);
+        java.lang.reflect.Field field = NaturalGradient.class.getDeclaredField("f");
+        field.setAccessible(true);
+        double[] before = ((double[]) field.get(rule)).clone();
+        rule.resetEntries(1, 3);
+        double[] after = (double[]) field.get(rule);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j <= i; j++) {
+                boolean touched = (i >= 1 && i < 3) || (j >= 1 && j < 3);
+                assertThat(after[i * 4 + j]).as("F[%d][%d]", i, j).isEqualTo(touched ? 0.0 : before[i * 4 + j]);
+                if (!touched) assertThat(before[i * 4 + j]).isNotZero();
+            }
+        }
+    }
 }

@@ -56,6 +56,13 @@ class ConfigProblemsTest {
                 Arguments.of("belief reset without belief", VALID.replace("belief { type = bocpd, hazard = 0.01 }", "belief = none").replace("reset { type = belief-threshold }", "reset { type = belief-threshold } #!"), "reset.type", Kind.INCONSISTENT, "needs a task belief"),
                 Arguments.of("filter without filtered source", VALID.replace("rule { type = adam, lr = 0.01 }", "rule { type = optimal-control, gamma = 0.1\n filter { rate = 0.1 } } #!"), "rule.filter", Kind.INCONSISTENT, "only used when source = filtered"),
                 Arguments.of("metric of the wrong size", VALID.replace("rule { type = adam, lr = 0.01 }", "rule { type = optimal-control, gamma = 0.1\n metric { type = diagonal, values = [1, 2] } } #!"), "rule.metric.values", Kind.INCONSISTENT, "needs 4 values, got 2"),
+                // the slowly-changing-regression stream and continual backprop
+                Arguments.of("continual-backprop without an MLP", VALID.replace("reset { type = belief-threshold }", "reset { type = continual-backprop } #!"), "reset.type", Kind.INCONSISTENT, "needs a slowly-changing-regression stream"),
+                Arguments.of("dim of an MLP stream", "steps = 100\nstream {\n  type = slowly-changing-regression\n  dim = 4 #!\n  switching = none\n}\nrule = sgd\n", "stream.dim", Kind.INCONSISTENT, "follows from bits and hidden"),
+                Arguments.of("MLP stream without switching", "steps = 100\nstream { type = slowly-changing-regression } #!\nrule = sgd\n", "stream.switching", Kind.MISSING, "missing required value"),
+                Arguments.of("unknown activation", "steps = 100\nstream {\n  type = slowly-changing-regression\n  activation = gelu #!\n  switching = none\n}\nrule = sgd\n", "stream.activation", Kind.UNKNOWN_TYPE, "leaky-relu"),
+                Arguments.of("more flipping bits than bits (record check)", "steps = 100\nstream {\n  type = slowly-changing-regression\n  bits = 4\n  flipping-bits = 5 #!\n  switching = none\n}\nrule = sgd\n", "stream.flipping-bits", Kind.OUT_OF_RANGE, "must be <= bits"),
+                Arguments.of("hessian rule on an MLP", "steps = 100\nstream {\n  type = slowly-changing-regression\n  switching = none\n}\nrule { type = natural-gradient, lr = 0.1 } #!\n", "rule.type", Kind.INCONSISTENT, "no Hessian"),
                 // sweeps
                 Arguments.of("sweep path unknown", VALID + "sweep {\n  \"rule.lrr\" = [0.1] #!\n}\n", "sweep.\"rule.lrr\"", Kind.BAD_SWEEP, "did you mean rule.lr?"),
                 Arguments.of("sweep path below a number", VALID + "sweep {\n  \"stream.dim.x\" = [1] #!\n}\n", "sweep.\"stream.dim.x\"", Kind.BAD_SWEEP, "no such config key stream.dim.x"),
@@ -101,7 +108,7 @@ class ConfigProblemsTest {
         assertThat(lines).containsExactly(
                 "exp.conf:7: rule.lr: must be > 0, got -1",
                 "exp.conf:8: reset.type: unknown type 'oracl'; did you mean oracle? Known: none, periodic, oracle, "
-                        + "belief-threshold, belief-soft, shrink-perturb, l2-init, recall");
+                        + "belief-threshold, belief-soft, shrink-perturb, l2-init, recall, continual-backprop");
     }
 
     @Test

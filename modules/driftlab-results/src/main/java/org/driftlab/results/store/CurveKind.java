@@ -11,7 +11,11 @@ public enum CurveKind {
     /** RunMetrics.switchSteps: the steps of the true task switches. */
     SWITCH("switch"),
     /** RunMetrics.resetSteps: the steps at which a reset fired. */
-    RESET("reset");
+    RESET("reset"),
+    /** RunMetrics.effectiveRank: effective rank of the MLP's hidden representation at each bin end. */
+    EFFECTIVE_RANK("effective_rank"),
+    /** RunMetrics.deadFraction: fraction of dead hidden units at each bin end. */
+    DEAD_FRACTION("dead_fraction");
 
     private final String sqlName;
 

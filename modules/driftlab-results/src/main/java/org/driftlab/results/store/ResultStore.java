@@ -242,8 +242,10 @@ public final class ResultStore implements ResultSink {
                 "CREATE TABLE params (key VARCHAR PRIMARY KEY, column_name VARCHAR NOT NULL UNIQUE, "
                         + "type VARCHAR NOT NULL CHECK (type IN ('DOUBLE', 'VARCHAR')), position INTEGER NOT NULL)",
                 runs.toString(),
-                "CREATE TABLE curves (run_id VARCHAR NOT NULL, kind VARCHAR NOT NULL CHECK (kind IN "
-                        + "('binned_loss', 'binned_excess', 'aligned_excess', 'switch', 'reset')), idx INTEGER NOT NULL, value DOUBLE)",
+                "CREATE TABLE curves (run_id VARCHAR NOT NULL, kind VARCHAR NOT NULL CHECK (kind IN ("
+                        + java.util.Arrays.stream(CurveKind.values()).map(k -> "'" + k.sqlName() + "'")
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + ")), idx INTEGER NOT NULL, value DOUBLE)",
                 "CREATE TABLE t_quantiles (df INTEGER PRIMARY KEY, q975 DOUBLE NOT NULL)");
     }
 
@@ -459,7 +461,7 @@ public final class ResultStore implements ResultSink {
      */
     private void insertCurves(String runId, RunMetrics m) throws SQLException {
         int total = m.binnedLoss().length + m.binnedExcessLoss().length + m.alignedExcessLoss().length
-                + m.switchSteps().length + m.resetSteps().length;
+                + m.switchSteps().length + m.resetSteps().length + m.effectiveRank().length + m.deadFraction().length;
         if (total == 0) return;
         String[] kinds = new String[total];
         Integer[] idx = new Integer[total];
@@ -468,7 +470,9 @@ public final class ResultStore implements ResultSink {
         at = fill(kinds, idx, values, at, CurveKind.BINNED_EXCESS, m.binnedExcessLoss());
         at = fill(kinds, idx, values, at, CurveKind.ALIGNED_EXCESS, m.alignedExcessLoss());
         at = fill(kinds, idx, values, at, CurveKind.SWITCH, m.switchSteps());
-        fill(kinds, idx, values, at, CurveKind.RESET, m.resetSteps());
+        at = fill(kinds, idx, values, at, CurveKind.RESET, m.resetSteps());
+        at = fill(kinds, idx, values, at, CurveKind.EFFECTIVE_RANK, m.effectiveRank());
+        fill(kinds, idx, values, at, CurveKind.DEAD_FRACTION, m.deadFraction());
         if (curvesInsert == null) {
             curvesInsert = conn.prepareStatement("INSERT INTO curves SELECT ?, unnest(CAST(? AS VARCHAR[])), "
                     + "unnest(CAST(? AS INTEGER[])), unnest(CAST(? AS DOUBLE[]))");
@@ -648,7 +652,8 @@ public final class ResultStore implements ResultSink {
                             rs.getBoolean("diverged"), rs.getLong("diverged_at_step"),
                             doubles(c.get(CurveKind.BINNED_LOSS)), doubles(c.get(CurveKind.BINNED_EXCESS)),
                             doubles(c.get(CurveKind.ALIGNED_EXCESS)), longs(c.get(CurveKind.SWITCH)),
-                            longs(c.get(CurveKind.RESET)));
+                            longs(c.get(CurveKind.RESET)), doubles(c.get(CurveKind.EFFECTIVE_RANK)),
+                            doubles(c.get(CurveKind.DEAD_FRACTION)));
                     long wallNanos = Math.round(rs.getDouble("wall_ms") * 1e6);
                     RunResult r = new RunResult(runId, rs.getString("condition_id"), rs.getInt("seed"), m, wallNanos,
                             rs.getString("node"));

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.driftlab.core.spec.SweepSpec;
+import org.driftlab.results.store.CurveKind;
 import org.driftlab.results.store.CopyFormat;
 import org.driftlab.results.store.Metric;
 import org.driftlab.results.store.ResultStore;
@@ -60,7 +61,7 @@ class ExporterTest {
             try (ResultSet rs = st.executeQuery("SELECT count(DISTINCT run_id), count(DISTINCT kind) FROM '" + curves + "'")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(sweep.runs().size());
-                assertThat(rs.getLong(2)).isEqualTo(5);
+                assertThat(rs.getLong(2)).isEqualTo(CurveKind.values().length); // the fixture has runs with every kind
             }
             try (ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT metric) FROM '" + stats + "'")) {
                 rs.next();

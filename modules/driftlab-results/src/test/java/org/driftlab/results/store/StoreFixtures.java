@@ -84,8 +84,16 @@ public final class StoreFixtures {
         RunMetrics m = new RunMetrics(diverged ? STEPS / 2 : STEPS, 0.1 + meanExcess, meanExcess, 3 * meanExcess + rnd.nextDouble(),
                 nSwitches, resets.length, resets.length, reset ? 5 + 10 * rnd.nextDouble() : Double.NaN, rnd.nextInt(3),
                 reset ? 0 : nSwitches, rnd.nextDouble(), diverged, diverged ? STEPS / 2 : -1,
-                binned, excess, aligned, switches, resets);
+                binned, excess, aligned, switches, resets, plasticityCurve(spec, rnd, 5), plasticityCurve(spec, rnd, 1));
         return new RunResult(spec.runId(), spec.conditionId(), spec.seed(), m, 1_000_000L + rnd.nextInt(50_000_000), "node-" + (spec.seed() % 2));
+    }
+
+    /** A per-bin plasticity measure for odd seeds (as MLP runs have), empty for even seeds (as other runs). */
+    private static double[] plasticityCurve(RunSpec spec, SplittableRandom rnd, double scale) {
+        if (spec.seed() % 2 == 0) return new double[0];
+        double[] curve = new double[BINS];
+        for (int b = 0; b < BINS; b++) curve[b] = scale * rnd.nextDouble();
+        return curve;
     }
 
     /** {@link #resultFor(RunSpec, boolean)} without divergence. */

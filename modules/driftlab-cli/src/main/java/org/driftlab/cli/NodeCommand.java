@@ -1,0 +1,94 @@
+package org.driftlab.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import org.driftlab.cluster.sweep.DriftlabNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code driftlab node --port P --seed HOST:PORT}: a worker node that runs learners for sweeps submitted to its
+ * cluster (DESIGN §9). Prints one line once it is Up, then blocks until its actor system terminates: SIGTERM or
+ * Ctrl-C runs Pekko's coordinated shutdown from the JVM's shutdown hook (its entities hand off, the coordinator
+ * singleton moves, it leaves the cluster). Logs go to {@code logs/driftlab.log}.
+ */
+@Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Start a worker node of a driftlab cluster and block until it leaves.",
+                "",
+                "The first node lists itself as a seed; the others list it (or any seed). SIGTERM or Ctrl-C leaves "
+                        + "the cluster cleanly (its runs move to the other nodes). Submit sweeps with "
+                        + "'driftlab submit CONFIG --contact HOST:PORT'. Logs go to logs/driftlab.log."})
+public final class NodeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Option(names = "--port", required = true, paramLabel = "P", description = "TCP port of this node (0: any free port).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1",
+            description = "Address of this node, as the other nodes reach it (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--seed", required = true, paramLabel = "HOST:PORT",
+            description = "A seed node to join through (repeatable); the cluster's first node lists its own address.")
+    List<String> seeds;
+
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "worker",
+            description = "Cluster roles of this node (repeatable); the worker role is always included (default: ${DEFAULT-VALUE}).")
+    List<String> roles;
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port must be in [0, 65535], got " + port);
+        return ExitCodes.run(spec, debug, () -> {
+            for (String s : seeds) DriftlabNode.address(s); // malformed: exit 2 before anything starts
+            DriftlabNode node = DriftlabNode.worker(host, port, seeds, new LinkedHashSet<>(roles), ClusterConfig.load());
+            try {
+                if (!awaitUp(node)) {
+                    spec.commandLine().getErr().println("driftlab: the node stopped before it joined the cluster (see logs/driftlab.log)");
+                    return ExitCodes.FAILURE;
+                }
+                Set<String> all = new LinkedHashSet<>(roles);
+                all.add(node.settings().sweep().workerRole());
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("driftlab node up at " + node.hostPort() + " (roles: " + String.join(", ", all)
+                        + "; seeds: " + String.join(", ", seeds) + "); SIGTERM or Ctrl-C leaves the cluster");
+                out.flush();
+                node.awaitTermination();
+                return ExitCodes.OK;
+            } catch (InterruptedException e) {
+                node.close();
+                Thread.currentThread().interrupt();
+                return ExitCodes.INTERRUPTED;
+            }
+        });
+    }
+
+    /**
+     * Waits until this node is Up, however long joining takes (a worker may start before its seed); returns
+     * false when the node terminates first (a shutdown while joining).
+     */
+    private static boolean awaitUp(DriftlabNode node) throws InterruptedException {
+        while (!node.system().getWhenTerminated().toCompletableFuture().isDone()) {
+            try {
+                node.awaitWorkersUp(0, Duration.ofSeconds(1));
+                return true;
+            } catch (TimeoutException stillJoining) {
+                // keep waiting: Pekko retries the seeds
+            }
+        }
+        return false;
+    }
+}

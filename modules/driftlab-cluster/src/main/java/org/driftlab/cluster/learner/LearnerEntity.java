@@ -1,0 +1,301 @@
+package org.driftlab.cluster.learner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.ChildFailed;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.driftlab.cluster.wire.WireMessage;
+import org.driftlab.core.sim.Learner;
+import org.driftlab.core.sim.ResetOrder;
+import org.driftlab.core.sim.RunResult;
+import org.driftlab.core.spec.RunSpec;
+
+/**
+ * One run as a sharded entity (entity id = runId; DESIGN §9). On {@link Run} it starts the core
+ * {@link Learner} and, when its reset policy is belief-driven (threshold, soft, recall), a co-located
+ * {@link TaskBeliefActor} child; then it advances in chunks of K steps with optimistic execution and rollback (package doc). When
+ * the run ends it replies {@link Finished} to every requester, stops the child and asks its shard to
+ * passivate it. A repeated {@link Run} (a re-dispatch) joins the running attempt or gets the kept outcome.
+ * Stopped before the end (rebalance, shutdown), it replies {@link Interrupted} so the run is re-dispatched at
+ * once. Each request taken is acknowledged with {@link Started}, so the coordinator can tell a lost
+ * dispatch (no acknowledgement) from a long run. A failure of the learner or of the belief is deterministic, so it is answered with {@link Failed},
+ * not retried.
+ */
+public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command> {
+
+    /** The sharded entity type; its name is the shard region's name. */
+    public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "learner");
+
+    /** What a learner entity accepts. */
+    public sealed interface Command extends WireMessage permits Run, Stop, BeliefAnswered, Advance {}
+
+    /** Run {@code spec} (its runId must be this entity's id) and reply to {@code replyTo}. */
+    public record Run(RunSpec spec, ActorRef<Reply> replyTo) implements Command {
+        public Run {
+            if (spec == null) throw new IllegalArgumentException("spec must not be null");
+            if (replyTo == null) throw new IllegalArgumentException("replyTo must not be null");
+        }
+    }
+
+    /** Sharding's stop message (passivation, rebalance hand-off, shutdown). */
+    public enum Stop implements Command { INSTANCE }
+
+    private record BeliefAnswered(TaskBeliefActor.Verdict verdict) implements Command {}
+
+    /** Self-message between chunks of a run without belief, so Stop can interleave with a long run. */
+    private enum Advance implements Command { INSTANCE }
+
+    /** How a run ended, as told to whoever asked for it. */
+    public sealed interface Reply extends WireMessage permits Started, Finished, Interrupted, Failed {
+        String runId();
+    }
+
+    /** The run is under way on {@code node} (host:port): told to each requester when its request is taken. */
+    public record Started(String runId, String node) implements Reply {}
+
+    /** The run completed (or diverged, which its metrics record). */
+    public record Finished(RunResult result) implements Reply {
+        public Finished {
+            if (result == null) throw new IllegalArgumentException("result must not be null");
+        }
+
+        @Override
+        public String runId() {
+            return result.runId();
+        }
+    }
+
+    /** The entity was stopped at step {@code atStep} before the run ended; nothing of it is kept. */
+    public record Interrupted(String runId, long atStep) implements Reply {}
+
+    /** The run cannot be computed (an exception in the learner or belief); retrying would fail the same way. */
+    public record Failed(String runId, String error) implements Reply {}
+
+    /**
+     * The entity definition: {@code shards} hash shards over the entity id, allocated on nodes with
+     * {@code role} (null: every node), {@link Stop} as stop message.
+     */
+    public static Entity<Command, ShardingEnvelope<Command>> entity(LearnerSettings settings, int shards, String role) {
+        Entity<Command, ShardingEnvelope<Command>> e = Entity.of(TYPE_KEY, ctx -> Behaviors.setup(actor ->
+                        create(ctx.getEntityId(), ctx.getShard(), settings, nodeName(Cluster.get(actor.getSystem())))))
+                .withMessageExtractor(new HashCodeMessageExtractor<>(shards))
+                .withStopMessage(Stop.INSTANCE);
+        return role == null ? e : e.withRole(role);
+    }
+
+    /** Starts (or returns, when already started) this node's shard region for learner entities. */
+    public static ActorRef<ShardingEnvelope<Command>> initSharding(ActorSystem<?> system, LearnerSettings settings,
+                                                                   int shards, String role) {
+        return ClusterSharding.get(system).init(entity(settings, shards, role));
+    }
+
+    /** This node's name in {@link RunResult#node()}: host:port of its cluster address. */
+    public static String nodeName(Cluster cluster) {
+        var address = cluster.selfMember().address();
+        return address.getHost().orElse("local") + ":" + address.getPort().map(String::valueOf).orElse("0");
+    }
+
+    /**
+     * The entity behavior, usable without sharding in tests.
+     *
+     * @param shard receives {@code Passivate(self)} when the run is over
+     * @param node  recorded in the run's result as where it ran
+     */
+    public static Behavior<Command> create(String runId, ActorRef<ClusterSharding.ShardCommand> shard,
+                                           LearnerSettings settings, String node) {
+        return Behaviors.setup(ctx -> new LearnerEntity(ctx, runId, shard, settings, node));
+    }
+
+    private final String runId;
+    private final ActorRef<ClusterSharding.ShardCommand> shard;
+    private final int chunkSize;
+    private final String node;
+    private final ActorRef<TaskBeliefActor.Verdict> verdicts;
+    private final List<ActorRef<Reply>> requesters = new ArrayList<>();
+
+    private RunSpec spec;          // non-null once a run started
+    private Learner learner;
+    private Learner snapshot;      // the chunk-start state, for rollback (only with a belief)
+    private double[] evidence;     // chunkSize × width, reused for every chunk and replay
+    private int width;
+    private ActorRef<TaskBeliefActor.Command> belief;
+    private long chunkStart;
+    private long startNanos;
+    private Reply outcome;         // non-null once the run ended
+
+    private LearnerEntity(ActorContext<Command> ctx, String runId, ActorRef<ClusterSharding.ShardCommand> shard,
+                          LearnerSettings settings, String node) {
+        super(ctx);
+        this.runId = runId;
+        this.shard = shard;
+        this.chunkSize = settings.chunkSize();
+        this.node = node;
+        this.verdicts = ctx.messageAdapter(TaskBeliefActor.Verdict.class, BeliefAnswered::new);
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Run.class, this::onRun)
+                .onMessage(BeliefAnswered.class, this::onBeliefAnswered)
+                .onMessage(Advance.class, a -> onAdvance())
+                .onMessage(Stop.class, s -> onStop())
+                .onSignal(ChildFailed.class, this::onChildFailed)
+                .onSignal(Terminated.class, this::onChildStopped)
+                .build();
+    }
+
+    private Behavior<Command> onRun(Run run) {
+        if (outcome != null) {
+            run.replyTo().tell(outcome);
+            return this;
+        }
+        if (!requesters.contains(run.replyTo())) requesters.add(run.replyTo());
+        run.replyTo().tell(new Started(runId, node));
+        if (spec != null) return this; // a re-dispatch of the attempt in progress: it will answer both
+        if (!run.spec().runId().equals(runId)) {
+            return fail("entity " + runId + " was sent the spec of run " + run.spec().runId());
+        }
+        spec = run.spec();
+        startNanos = System.nanoTime();
+        getContext().getLog().debug("run {} starts on {}", runId, node);
+        try {
+            learner = Learner.start(spec);
+            width = learner.evidenceWidth();
+            evidence = new double[Math.multiplyExact(chunkSize, width)];
+            // Only a belief-driven policy (threshold, soft, recall) can order a reset; otherwise the belief
+            // cannot change the result and the run goes straight through, as Simulation does.
+            if (width > 0 && spec.reset().needsBelief()) {
+                snapshot = learner.twin();
+                belief = getContext().spawn(TaskBeliefActor.create(spec), "belief");
+                getContext().watch(belief);
+            }
+            return nextChunk();
+        } catch (RuntimeException e) {
+            return fail(e);
+        }
+    }
+
+    /** Runs the next chunk: with a belief, after a snapshot, then asks for the verdict; else straight on. */
+    private Behavior<Command> nextChunk() {
+        if (learner.finished()) return finish();
+        if (belief == null) {
+            learner.runChunk(chunkSize, evidence);
+            if (learner.finished()) return finish();
+            getContext().getSelf().tell(Advance.INSTANCE);
+            return this;
+        }
+        snapshot.copyStateFrom(learner);
+        chunkStart = learner.nextStep();
+        int steps = learner.runChunk(chunkSize, evidence);
+        if (steps == 0) return finish();
+        belief.tell(new TaskBeliefActor.Consume(chunkStart, steps, Arrays.copyOf(evidence, steps * width), verdicts));
+        return this;
+    }
+
+    private Behavior<Command> onAdvance() {
+        if (outcome != null || learner == null) return this;
+        try {
+            return nextChunk();
+        } catch (RuntimeException e) {
+            return fail(e);
+        }
+    }
+
+    private Behavior<Command> onBeliefAnswered(BeliefAnswered answered) {
+        if (outcome != null) return this;
+        TaskBeliefActor.Verdict v = answered.verdict();
+        try {
+            if (v.firstStep() != chunkStart) {
+                throw new IllegalStateException("verdict for the chunk at " + v.firstStep() + " while at " + chunkStart);
+            }
+            ResetOrder order = v.reset();
+            if (order != null) {
+                long s = order.step();
+                if (s < chunkStart || s >= chunkStart + v.steps()) {
+                    throw new IllegalStateException("reset at step " + s + " outside the chunk " + chunkStart + "+" + v.steps());
+                }
+                // Roll back to the chunk start and replay to s: the same steps, so the same weights at s.
+                learner.copyStateFrom(snapshot);
+                int replay = (int) (s - chunkStart + 1);
+                int replayed = learner.runChunk(replay, evidence);
+                if (replayed != replay) {
+                    throw new IllegalStateException("replay ran " + replayed + " of " + replay + " steps");
+                }
+                learner.applyReset(order);
+            }
+            return nextChunk();
+        } catch (RuntimeException e) {
+            return fail(e);
+        }
+    }
+
+    private Behavior<Command> finish() {
+        RunResult result = learner.result(System.nanoTime() - startNanos, node);
+        getContext().getLog().debug("run {} finished after {} steps", runId, result.metrics().steps());
+        return end(new Finished(result));
+    }
+
+    private Behavior<Command> fail(RuntimeException e) {
+        getContext().getLog().error("run {} failed", runId, e);
+        return fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    private Behavior<Command> fail(String error) {
+        return end(new Failed(runId, error));
+    }
+
+    /** Replies to every requester, releases the run's state, keeps the outcome for late re-dispatches. */
+    private Behavior<Command> end(Reply reply) {
+        outcome = reply;
+        for (ActorRef<Reply> r : requesters) r.tell(reply);
+        requesters.clear();
+        if (belief != null) {
+            getContext().unwatch(belief);
+            getContext().stop(belief);
+            belief = null;
+        }
+        learner = null;
+        snapshot = null;
+        evidence = null;
+        shard.tell(new ClusterSharding.Passivate<>(getContext().getSelf()));
+        return this;
+    }
+
+    private Behavior<Command> onStop() {
+        if (spec != null && outcome == null) {
+            long at = learner == null ? 0 : learner.nextStep();
+            getContext().getLog().info("run {} interrupted at step {}; it will be re-dispatched", runId, at);
+            for (ActorRef<Reply> r : requesters) r.tell(new Interrupted(runId, at));
+        }
+        return Behaviors.stopped();
+    }
+
+    private Behavior<Command> onChildFailed(ChildFailed failed) {
+        if (outcome != null) return this;
+        Throwable cause = failed.getCause();
+        getContext().getLog().error("belief of run {} failed", runId, cause);
+        belief = null;
+        return fail("belief failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
+
+    private Behavior<Command> onChildStopped(Terminated t) {
+        if (outcome != null) return this;
+        belief = null;
+        return fail("belief actor stopped before the run ended");
+    }
+}

@@ -1,0 +1,46 @@
+package org.driftlab.cluster.sweep;
+
+import com.typesafe.config.Config;
+import java.time.Duration;
+
+/**
+ * Infrastructure settings of sweeps, read once from {@code driftlab.sweep} (STYLE C8; defaults and meaning in
+ * {@code reference.conf}).
+ *
+ * @param inFlightPerNode  runs dispatched and not yet stored, per worker node (≥ 1)
+ * @param shards           number of shards of learner entities (≈ 10 × the largest node count)
+ * @param workerRole       cluster role of the nodes that run learners and may host the coordinator
+ * @param pullBatch        most run specs the coordinator asks the submitter for at once
+ * @param startTimeout     a dispatched run not acknowledged as started within this is dispatched again
+ *                         (a message lost with a node, or sent to a region that was just removed)
+ * @param runTimeout       a started run not answered within this is re-dispatched
+ * @param deliveryTimeout  a result not acknowledged by the submitter within this is delivered again
+ * @param pollInterval     how often the coordinator refreshes the registered shard regions and members
+ * @param resubmitInterval how often the submitter re-announces its sweep (finds a moved coordinator)
+ */
+public record SweepSettings(int inFlightPerNode, int shards, String workerRole, int pullBatch, Duration startTimeout, Duration runTimeout,
+                            Duration deliveryTimeout, Duration pollInterval, Duration resubmitInterval) {
+    public SweepSettings {
+        if (inFlightPerNode < 1) throw new IllegalArgumentException("driftlab.sweep.in-flight-per-node must be >= 1, got " + inFlightPerNode);
+        if (shards < 1) throw new IllegalArgumentException("driftlab.sweep.shards must be >= 1, got " + shards);
+        if (workerRole == null || workerRole.isBlank()) throw new IllegalArgumentException("driftlab.sweep.worker-role must not be blank, got '" + workerRole + "'");
+        if (pullBatch < 1) throw new IllegalArgumentException("driftlab.sweep.pull-batch must be >= 1, got " + pullBatch);
+        positive("start-timeout", startTimeout);
+        positive("run-timeout", runTimeout);
+        positive("delivery-timeout", deliveryTimeout);
+        positive("poll-interval", pollInterval);
+        positive("resubmit-interval", resubmitInterval);
+    }
+
+    /** From the {@code driftlab.sweep} section. */
+    public static SweepSettings fromConfig(Config sweep) {
+        return new SweepSettings(sweep.getInt("in-flight-per-node"), sweep.getInt("shards"),
+                sweep.getString("worker-role"), sweep.getInt("pull-batch"), sweep.getDuration("start-timeout"), sweep.getDuration("run-timeout"),
+                sweep.getDuration("delivery-timeout"), sweep.getDuration("poll-interval"),
+                sweep.getDuration("resubmit-interval"));
+    }
+
+    private static void positive(String key, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException("driftlab.sweep." + key + " must be > 0, got " + d);
+    }
+}

@@ -1,0 +1,198 @@
+package org.driftlab.cluster.wire;
+
+import com.esotericsoftware.kryo.Kryo;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
+import org.driftlab.cluster.learner.LearnerEntity;
+import org.driftlab.cluster.learner.TaskBeliefActor;
+import org.driftlab.cluster.sweep.SweepCoordinator;
+import org.driftlab.cluster.sweep.SweepSubmitter;
+import org.driftlab.core.belief.BocpdSpec;
+import org.driftlab.core.belief.GaussianModelSpec;
+import org.driftlab.core.belief.HmmSpec;
+import org.driftlab.core.belief.LinearRegressionModelSpec;
+import org.driftlab.core.belief.NoBeliefSpec;
+import org.driftlab.core.belief.NormalGammaModelSpec;
+import org.driftlab.core.metrics.MetricsSpec;
+import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.reset.BeliefSoftSpec;
+import org.driftlab.core.reset.ContinualBackpropSpec;
+import org.driftlab.core.reset.BeliefThresholdSpec;
+import org.driftlab.core.reset.L2InitSpec;
+import org.driftlab.core.reset.NoResetSpec;
+import org.driftlab.core.reset.OracleResetSpec;
+import org.driftlab.core.reset.PeriodicResetSpec;
+import org.driftlab.core.reset.RecallSpec;
+import org.driftlab.core.reset.ResetTarget;
+import org.driftlab.core.reset.ShrinkPerturbSpec;
+import org.driftlab.core.rule.AdamSpec;
+import org.driftlab.core.rule.BallisticSpec;
+import org.driftlab.core.rule.BeliefSource;
+import org.driftlab.core.rule.IdealObserverSpec;
+import org.driftlab.core.rule.KalmanFilterSpec;
+import org.driftlab.core.rule.MetricSpec;
+import org.driftlab.core.rule.MomentumSpec;
+import org.driftlab.core.rule.NaturalGradientSpec;
+import org.driftlab.core.rule.OptimalControlSpec;
+import org.driftlab.core.rule.RmsPropSpec;
+import org.driftlab.core.rule.SgdSpec;
+import org.driftlab.core.sim.ResetOrder;
+import org.driftlab.core.sim.RunResult;
+import org.driftlab.core.spec.RunSpec;
+import org.driftlab.core.spec.SweptValue;
+import org.driftlab.core.stream.Activation;
+import org.driftlab.core.stream.DriftSwitchSpec;
+import org.driftlab.core.stream.SlowlyChangingRegressionStreamSpec;
+import org.driftlab.core.stream.HazardSwitchSpec;
+import org.driftlab.core.stream.LinearRegressionStreamSpec;
+import org.driftlab.core.stream.MarkovSwitchSpec;
+import org.driftlab.core.stream.NoSwitchSpec;
+import org.driftlab.core.stream.PeriodicSwitchSpec;
+import org.driftlab.core.stream.PriorSpec;
+import org.driftlab.core.stream.QuadraticStreamSpec;
+import org.driftlab.core.stream.SpectrumSpec;
+
+/**
+ * The explicit Kryo registration table: every class that may appear on the wire, with an id that is stable
+ * across versions (append new ids, never renumber or reuse one; a removed class keeps its id retired).
+ * Kryo's own ids 0–9 (primitives, their wrappers, String) stay as Kryo assigns them. Private adapter
+ * messages are listed by binary name: they never leave their node, but registering them lets
+ * {@code pekko.actor.serialize-messages} verify them in tests and keeps the "every protocol message is in
+ * the table" check exhaustive.
+ */
+public final class WireRegistry {
+    private WireRegistry() {}
+
+    private static final Map<Integer, Class<?>> TABLE = buildTable();
+
+    private static Map<Integer, Class<?>> buildTable() {
+        Map<Integer, Class<?>> t = new LinkedHashMap<>();
+        // 100–119: containers and references
+        put(t, 100, List.class);
+        put(t, 101, ActorRef.class);
+        put(t, 102, double[].class);
+        put(t, 103, long[].class);
+        put(t, 104, int[].class);
+        // 120–139: run description and outcome
+        put(t, 120, RunSpec.class);
+        put(t, 121, SweptValue.class);
+        put(t, 122, MetricsSpec.class);
+        put(t, 123, RunResult.class);
+        put(t, 124, RunMetrics.class);
+        put(t, 125, ResetOrder.class);
+        // 140–159: task streams
+        put(t, 140, QuadraticStreamSpec.class);
+        put(t, 141, LinearRegressionStreamSpec.class);
+        put(t, 142, SpectrumSpec.class);
+        put(t, 143, PriorSpec.class);
+        put(t, 144, NoSwitchSpec.class);
+        put(t, 145, HazardSwitchSpec.class);
+        put(t, 146, PeriodicSwitchSpec.class);
+        put(t, 147, MarkovSwitchSpec.class);
+        put(t, 148, DriftSwitchSpec.class);
+        put(t, 149, SlowlyChangingRegressionStreamSpec.class);
+        put(t, 150, Activation.class);
+        // 160–179: learning rules
+        put(t, 160, SgdSpec.class);
+        put(t, 161, MomentumSpec.class);
+        put(t, 162, RmsPropSpec.class);
+        put(t, 163, AdamSpec.class);
+        put(t, 164, BallisticSpec.class);
+        put(t, 165, NaturalGradientSpec.class);
+        put(t, 166, OptimalControlSpec.class);
+        put(t, 167, IdealObserverSpec.class);
+        put(t, 168, MetricSpec.class);
+        put(t, 169, MetricSpec.Kind.class);
+        put(t, 170, KalmanFilterSpec.class);
+        put(t, 171, BeliefSource.class);
+        // 180–199: task belief
+        put(t, 180, NoBeliefSpec.class);
+        put(t, 181, BocpdSpec.class);
+        put(t, 182, HmmSpec.class);
+        put(t, 183, GaussianModelSpec.class);
+        put(t, 184, NormalGammaModelSpec.class);
+        put(t, 185, LinearRegressionModelSpec.class);
+        // 200–219: reset policies
+        put(t, 200, NoResetSpec.class);
+        put(t, 201, PeriodicResetSpec.class);
+        put(t, 202, OracleResetSpec.class);
+        put(t, 203, BeliefThresholdSpec.class);
+        put(t, 204, BeliefSoftSpec.class);
+        put(t, 205, ShrinkPerturbSpec.class);
+        put(t, 206, L2InitSpec.class);
+        put(t, 207, RecallSpec.class);
+        put(t, 208, ResetTarget.class);
+        put(t, 209, ContinualBackpropSpec.class);
+        // 300–329: learner protocol
+        put(t, 300, LearnerEntity.Run.class);
+        put(t, 301, LearnerEntity.Stop.class);
+        put(t, 302, named("org.driftlab.cluster.learner.LearnerEntity$BeliefAnswered"));
+        put(t, 303, named("org.driftlab.cluster.learner.LearnerEntity$Advance"));
+        put(t, 304, LearnerEntity.Finished.class);
+        put(t, 305, LearnerEntity.Interrupted.class);
+        put(t, 306, LearnerEntity.Failed.class);
+        put(t, 307, LearnerEntity.Started.class);
+        put(t, 320, TaskBeliefActor.Consume.class);
+        put(t, 321, TaskBeliefActor.Verdict.class);
+        // 340–379: sweep protocol
+        put(t, 340, SweepCoordinator.Submit.class);
+        put(t, 341, SweepCoordinator.Specs.class);
+        put(t, 342, SweepCoordinator.Ack.class);
+        put(t, 343, SweepCoordinator.Finish.class);
+        put(t, 344, named("org.driftlab.cluster.sweep.SweepCoordinator$EntityReplied"));
+        put(t, 345, named("org.driftlab.cluster.sweep.SweepCoordinator$Tick"));
+        put(t, 346, named("org.driftlab.cluster.sweep.SweepCoordinator$RegionsKnown"));
+        put(t, 347, named("org.driftlab.cluster.sweep.SweepCoordinator$MemberGone"));
+        put(t, 348, named("org.driftlab.cluster.sweep.SweepCoordinator$RunTimedOut"));
+        put(t, 349, named("org.driftlab.cluster.sweep.SweepCoordinator$DeliveryTimedOut"));
+        put(t, 350, named("org.driftlab.cluster.sweep.SweepCoordinator$StartTimedOut"));
+        put(t, 360, SweepSubmitter.Pull.class);
+        put(t, 361, SweepSubmitter.Deliver.class);
+        put(t, 362, SweepSubmitter.RunFailed.class);
+        put(t, 363, named("org.driftlab.cluster.sweep.SweepSubmitter$Resubmit"));
+        return Collections.unmodifiableMap(t);
+    }
+
+    /** The id table (id → class), in id order. */
+    public static Map<Integer, Class<?>> table() {
+        return TABLE;
+    }
+
+    /**
+     * A Kryo with registration required, references off (our messages are trees) and every class of the
+     * table registered under its id. Not thread-safe: one per thread (see {@link KryoWireSerializer}).
+     *
+     * @param resolver supplies the system's resolver when an {@code ActorRef} is first written or read
+     */
+    public static Kryo newKryo(Supplier<ActorRefResolver> resolver) {
+        Kryo kryo = new Kryo(new WireClassResolver(), null);
+        kryo.setRegistrationRequired(true);
+        kryo.setReferences(false);
+        for (Map.Entry<Integer, Class<?>> e : TABLE.entrySet()) {
+            Class<?> type = e.getValue();
+            if (type == List.class) kryo.register(type, new ImmutableListSerializer(), e.getKey());
+            else if (type == ActorRef.class) kryo.register(type, new ActorRefSerializer(resolver), e.getKey());
+            else kryo.register(type, e.getKey());
+        }
+        return kryo;
+    }
+
+    private static void put(Map<Integer, Class<?>> t, int id, Class<?> type) {
+        if (t.containsKey(id)) throw new IllegalStateException("wire id " + id + " used twice");
+        if (t.containsValue(type)) throw new IllegalStateException(type.getName() + " registered twice");
+        t.put(id, type);
+    }
+
+    private static Class<?> named(String binaryName) {
+        try {
+            return Class.forName(binaryName, false, WireRegistry.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("wire table names a missing class " + binaryName, e);
+        }
+    }
+}

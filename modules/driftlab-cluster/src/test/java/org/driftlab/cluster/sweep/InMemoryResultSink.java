@@ -1,0 +1,36 @@
+package org.driftlab.cluster.sweep;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.driftlab.core.sim.ResultSink;
+import org.driftlab.core.sim.RunResult;
+import org.driftlab.core.spec.RunSpec;
+import org.driftlab.core.spec.SweepSpec;
+
+/** A test sink: results by run id, and how often each run id was offered (to check exactly-once storage). */
+class InMemoryResultSink implements ResultSink {
+    final Map<String, RunResult> results = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> offers = new ConcurrentHashMap<>();
+
+    @Override
+    public void beginSweep(SweepSpec sweep) {}
+
+    @Override
+    public Set<String> storedRunIds(SweepSpec sweep) {
+        Set<String> ids = new HashSet<>();
+        for (RunSpec spec : sweep.runs()) if (results.containsKey(spec.runId())) ids.add(spec.runId());
+        return ids;
+    }
+
+    @Override
+    public void accept(RunSpec spec, RunResult result) {
+        offers.computeIfAbsent(result.runId(), k -> new AtomicInteger()).incrementAndGet();
+        results.putIfAbsent(result.runId(), result);
+    }
+
+    @Override
+    public void close() {}
+}

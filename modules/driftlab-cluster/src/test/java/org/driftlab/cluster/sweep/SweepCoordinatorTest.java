@@ -1,0 +1,151 @@
+package org.driftlab.cluster.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.driftlab.core.belief.NoBeliefSpec;
+import org.driftlab.core.metrics.MetricsSpec;
+import org.driftlab.core.reset.NoResetSpec;
+import org.driftlab.core.rule.MetricSpec;
+import org.driftlab.core.rule.NaturalGradientSpec;
+import org.driftlab.core.spec.RunSpec;
+import org.driftlab.core.spec.SweepSpec;
+import org.driftlab.core.stream.NoSwitchSpec;
+import org.driftlab.core.stream.PriorSpec;
+import org.driftlab.core.stream.QuadraticStreamSpec;
+import org.driftlab.core.stream.SpectrumSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The coordinator's flow control and bookkeeping on a one-node cluster (shared by the tests). The runs here
+ * cannot be computed (a 2-dimensional metric for a 3-dimensional task), so they come back quickly as
+ * failures, which is all the coordinator's logic needs; real runs are in the system tests.
+ */
+class SweepCoordinatorTest {
+    private static final int IN_FLIGHT = 4;
+    private static EmbeddedCluster cluster;
+    private static ActorRef<SweepCoordinator.Command> coordinator;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = EmbeddedCluster.start(1, ConfigFactory.parseString(
+                "driftlab.sweep { in-flight-per-node = " + IN_FLIGHT + ", pull-batch = 3, shards = 10 }\n"
+                        + "pekko.remote.artery.canonical.port = 0").withFallback(ConfigFactory.load()));
+        coordinator = SweepCoordinator.initSingleton(cluster.nodes().get(0).system(), cluster.nodes().get(0).settings());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) cluster.close();
+    }
+
+    static List<RunSpec> failingRuns(int n) {
+        String prefix = UUID.randomUUID().toString().substring(0, 8);
+        List<RunSpec> runs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            var stream = new QuadraticStreamSpec(3, SpectrumSpec.logSpaced(1, 1), false, 0.1, PriorSpec.standard(),
+                    null, List.of(), new NoSwitchSpec());
+            var rule = new NaturalGradientSpec(0.1, new MetricSpec(MetricSpec.Kind.DIAGONAL, List.of(1.0, 2.0), Double.NaN), 0.0);
+            runs.add(new RunSpec(prefix + "-" + i, "c", i, 7, 10, 1.0, stream, rule, new NoBeliefSpec(),
+                    new NoResetSpec(), MetricsSpec.defaults(), List.of()));
+        }
+        return runs;
+    }
+
+    @Test
+    void neverMoreThanTheWindowOutstandingAndEachAnswerOnce() {
+        TestProbe<SweepSubmitter.Command> submitter = TestProbe.create(cluster.nodes().get(0).system());
+        String sweepId = "window-" + UUID.randomUUID();
+        List<RunSpec> runs = failingRuns(10);
+        coordinator.tell(new SweepCoordinator.Submit(sweepId, runs.size(), submitter.ref()));
+        int next = 0;
+        int outstanding = 0; // pulled and not acknowledged
+        Set<String> answered = new HashSet<>();
+        List<SweepSubmitter.RunFailed> unacked = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (answered.size() < runs.size()) {
+            assertThat(System.nanoTime()).as("sweep finished in time").isLessThan(deadline);
+            SweepSubmitter.Command m = poll(submitter);
+            if (m == null) {
+                // quiet: acknowledge what came back (only now, so the window stays full meanwhile)
+                for (SweepSubmitter.RunFailed f : unacked) f.replyTo().tell(new SweepCoordinator.Ack(sweepId, f.runId()));
+                outstanding -= unacked.size();
+                unacked.clear();
+            } else if (m instanceof SweepSubmitter.Pull pull) {
+                assertThat(outstanding + pull.max()).as("pulled beyond the window").isLessThanOrEqualTo(IN_FLIGHT);
+                List<RunSpec> batch = runs.subList(next, Math.min(runs.size(), next + pull.max()));
+                next += batch.size();
+                outstanding += batch.size();
+                pull.replyTo().tell(new SweepCoordinator.Specs(sweepId, batch));
+            } else if (m instanceof SweepSubmitter.RunFailed failed) {
+                assertThat(answered.add(failed.runId())).as("answered once: %s", failed.runId()).isTrue();
+                unacked.add(failed);
+            } else {
+                throw new AssertionError("unexpected " + m);
+            }
+        }
+        coordinator.tell(new SweepCoordinator.Finish(sweepId));
+        assertThat(answered).hasSize(runs.size());
+    }
+
+    /** The next message, or null when none comes within 300 ms. */
+    private static SweepSubmitter.Command poll(TestProbe<SweepSubmitter.Command> probe) {
+        try {
+            return probe.receiveMessage(Duration.ofMillis(300));
+        } catch (AssertionError timeout) {
+            return null;
+        }
+    }
+
+    @Test
+    void clientCompletesWithEveryFailureRecordedOnce() throws Exception {
+        List<RunSpec> runs = failingRuns(12);
+        InMemoryResultSink sink = new InMemoryResultSink();
+        List<Progress> progress = new ArrayList<>();
+        SweepOutcome outcome = cluster.client().runAsync(new SweepSpec("failing", "", List.of(), runs), sink,
+                progress::add).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        assertThat(outcome.failures()).hasSize(12).containsOnlyKeys(runs.stream().map(RunSpec::runId).toList());
+        assertThat(outcome.stored()).isZero();
+        assertThat(outcome.complete()).isFalse();
+        assertThat(progress).hasSize(12);
+        assertThat(progress.get(11).done()).isEqualTo(12);
+        assertThat(sink.results).isEmpty();
+    }
+
+    @Test
+    void theSameRunsInTwoConcurrentSweepsAreAnsweredToBoth() throws Exception {
+        List<RunSpec> runs = failingRuns(10);
+        var first = cluster.client().runAsync(new SweepSpec("twice", "", List.of(), runs), new InMemoryResultSink(),
+                ProgressListener.none()).toCompletableFuture();
+        var second = cluster.client().runAsync(new SweepSpec("twice", "", List.of(), runs), new InMemoryResultSink(),
+                ProgressListener.none()).toCompletableFuture();
+        assertThat(first.get(60, TimeUnit.SECONDS).failures()).hasSize(10);
+        assertThat(second.get(60, TimeUnit.SECONDS).failures()).hasSize(10);
+    }
+
+    @Test
+    void storedRunsAreSkipped() throws Exception {
+        List<RunSpec> runs = failingRuns(3);
+        InMemoryResultSink sink = new InMemoryResultSink() {
+            @Override
+            public Set<String> storedRunIds(SweepSpec sweep) {
+                return Set.of(runs.get(0).runId(), runs.get(2).runId());
+            }
+        };
+        SweepOutcome outcome = cluster.client().runAsync(new SweepSpec("skip", "", List.of(), runs), sink,
+                ProgressListener.none()).toCompletableFuture().get(60, TimeUnit.SECONDS);
+        assertThat(outcome.skipped()).isEqualTo(2);
+        assertThat(outcome.failures()).containsOnlyKeys(runs.get(1).runId());
+    }
+}

@@ -1,0 +1,129 @@
+package org.driftlab.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.driftlab.cluster.sweep.DriftlabNode;
+import org.driftlab.cluster.sweep.SweepOutcome;
+import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.sim.Simulation;
+import org.driftlab.core.spec.RunSpec;
+import org.driftlab.core.spec.SweepSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three worker nodes in child JVMs and a client node in this JVM. One worker (not the oldest, which hosts
+ * the coordinator) is killed with SIGKILL mid-sweep: the split-brain resolver downs it, its runs are
+ * re-dispatched to the others, and the sweep completes with every run stored exactly once and every result
+ * equal to the in-process lockstep reference.
+ */
+class WorkerKillSystemTest {
+    private static final String[] SETTINGS = {
+            "-Dpekko.cluster.split-brain-resolver.stable-after=2s",
+            "-Dpekko.cluster.failure-detector.acceptable-heartbeat-pause=2s",
+            "-Ddriftlab.sweep.in-flight-per-node=2",
+            "-Ddriftlab.sweep.shards=30",
+            "-Ddriftlab.sweep.start-timeout=3s",
+            "-Ddriftlab.learner.chunk-size=64"};
+
+    private final List<Process> workers = new ArrayList<>();
+    private DriftlabNode client;
+
+    @AfterEach
+    void cleanUp() throws InterruptedException {
+        if (client != null) client.close();
+        for (Process p : workers) p.destroyForcibly();
+        for (Process p : workers) p.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void sweepSurvivesAKilledWorker() throws Exception {
+        int[] ports = {freePort(), freePort(), freePort()};
+        Path logs = Files.createDirectories(Path.of("target", "worker-logs"));
+        String seed = "127.0.0.1:" + ports[0];
+        workers.add(startWorker(ports[0], null, logs));
+        for (int i = 1; i < 3; i++) workers.add(startWorker(ports[i], seed, logs));
+
+        Config config = ConfigFactory.parseString("""
+                pekko.cluster.split-brain-resolver.stable-after = 2s
+                pekko.cluster.failure-detector.acceptable-heartbeat-pause = 2s
+                """).withFallback(ConfigFactory.load());
+        client = DriftlabNode.client("127.0.0.1", 0, List.of(seed), config);
+        client.awaitWorkersUp(3, Duration.ofSeconds(90));
+
+        SweepSpec sweep = SystemTestSpecs.sweep("kill", 3, 10_000);
+        Map<String, RunMetrics> reference = new HashMap<>();
+        for (RunSpec spec : sweep.runs()) reference.put(spec.runId(), Simulation.run(spec, 1).metrics());
+
+        InMemoryResultSink sink = new InMemoryResultSink();
+        AtomicBoolean killed = new AtomicBoolean();
+        AtomicBoolean midSweep = new AtomicBoolean();
+        CompletableFuture<SweepOutcome> done = client.sweepClient().runAsync(sweep, sink, progress -> {
+            if (progress.done() >= 4 && killed.compareAndSet(false, true)) {
+                midSweep.set(progress.done() < progress.total());
+                workers.get(2).destroyForcibly(); // SIGKILL
+                // Block this submitter (no acks, so the window stays full of runs in flight) until the
+                // split-brain resolver has downed the dead node: the recovery surely happens mid-sweep.
+                awaitDowned();
+            }
+        }).toCompletableFuture();
+        SweepOutcome outcome = done.get(240, TimeUnit.SECONDS);
+
+        assertThat(killed).isTrue();
+        assertThat(midSweep).as("killed before the sweep was over").isTrue();
+        assertThat(outcome.complete()).isTrue();
+        assertThat(sink.offers.keySet()).containsExactlyInAnyOrderElementsOf(reference.keySet());
+        assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
+        Map<String, RunMetrics> got = new HashMap<>();
+        sink.results.forEach((id, r) -> got.put(id, r.metrics()));
+        assertThat(got).isEqualTo(reference);
+    }
+
+    private void awaitDowned() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (client.workersUp() > 2 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Process startWorker(int port, String seed, Path logs) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx256m");
+        cmd.add("-XX:+UseSerialGC");
+        cmd.addAll(List.of(SETTINGS));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(WorkerMain.class.getName());
+        cmd.add(String.valueOf(port));
+        if (seed != null) cmd.add(seed);
+        File log = logs.resolve("worker-" + port + ".log").toFile();
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
