@@ -19,13 +19,14 @@ import org.driftlab.results.store.ResultStore;
 import org.driftlab.results.store.StorePaths;
 
 /**
- * An in-process stand-in for {@code ./driftlab run} while the cluster command has not landed: runs every
- * {@link RunSpec} of a sweep through {@link Simulation#run(RunSpec, int)} on a fixed thread pool and hands each
- * result to a {@link ResultSink} (the DuckDB {@link ResultStore} for real sweeps; none in tests). Runs already in
- * the sink are skipped, as {@code driftlab run} does. Results are those of the cluster bit for bit (DESIGN §3:
- * a run's metrics do not depend on where or in what chunks it ran).
+ * Runs a sweep in this process, without the cluster: every {@link RunSpec} through
+ * {@link Simulation#run(RunSpec, int)} on a fixed thread pool, each result handed to a {@link ResultSink} (the
+ * DuckDB {@link ResultStore} for real sweeps; none in the science tests, which read the returned results). Runs
+ * already in the sink are skipped, as {@code ./driftlab run} does. The science sweeps of docs/RESULTS.md ran
+ * through it before {@code ./driftlab run} landed; a run's metrics do not depend on where or in what chunks it
+ * ran (DESIGN §3), so both fill a store with the same rows and either resumes the other's store.
  *
- * <p>Command line (the science write-up's runs): {@code java -cp driftlab.jar:src-test/target/test-classes
+ * <p>Command line: {@code java -cp driftlab.jar:src-test/target/test-classes
  * org.driftlab.systemtest.science.LocalSweep [--threads N] CONFIG...}; each config's results go to
  * {@code results/<sweep name>.duckdb} (several configs with the same {@code name} share one store).
  */
