@@ -75,6 +75,7 @@ public final class Experiments {
         md.append("| rule | 1-D, h = 1: rate | closed form | 2-D: rate along h = 1/9 | along h = 1 | ratio | closed-form ratio |\n");
         md.append("|---|---|---|---|---|---|---|\n");
         Map<String, double[]> rows = new LinkedHashMap<>();
+        Map<String, java.util.TreeMap<Double, Double>> byKappa = new LinkedHashMap<>();
         List<Charts.Line> oneD = new ArrayList<>();
         List<Charts.Line> slow = new ArrayList<>();
         List<Charts.Line> fast = new ArrayList<>();
@@ -82,6 +83,12 @@ public final class Experiments {
             String rule = describe(tr.spec());
             QuadraticStreamSpec s = (QuadraticStreamSpec) tr.spec().stream();
             double[] row = rows.computeIfAbsent(rule, k -> new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN});
+            if (s.dim() == 2) {
+                double kappa = s.spectrum().values().get(1) / s.spectrum().values().get(0);
+                double ratio = Trajectories.averageRate(tr.error(1, 0), tr.time(), 1e-6) / Trajectories.averageRate(tr.error(0, 0), tr.time(), 1e-6);
+                byKappa.computeIfAbsent(rule, k -> new java.util.TreeMap<>()).put(kappa, ratio);
+                if (Math.abs(kappa - 9) > 1e-9) continue;   // the table and θ(t) plots: κ = 9 (h = (1/9, 1))
+            }
             for (int i = 0; i < s.dim(); i++) {
                 double[] e = tr.error(i, s.optima().get(0).get(i));
                 double rate = Trajectories.averageRate(e, tr.time(), 1e-6);
@@ -100,6 +107,43 @@ public final class Experiments {
         }
         rows.forEach((rule, r) -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", rule,
                 num(r[0]), num(r[1]), num(r[2]), num(r[3]), num(r[3] / r[2]), num(r[5] / r[4]))));
+        // the direction-rate ratio against the curvature ratio κ
+        List<Double> kappas = new ArrayList<>(byKappa.values().iterator().next().keySet());
+        md.append("\nRatio of the two directions' rates against the curvature ratio κ = h2/h1 (2-D, h = (1/κ, 1)); closed forms for "
+                + "the optimal-control rule in brackets; √κ and κ for reference.\n\n| rule |");
+        for (double k : kappas) md.append(" κ = ").append(num(k)).append(" |");
+        md.append("\n|---|").append("---|".repeat(kappas.size())).append('\n');
+        List<Charts.Line> ratioLines = new ArrayList<>();
+        for (Trajectory tr : runs) {
+            if (tr.spec().stream().dim() != 2) continue;
+            String rule = describe(tr.spec());
+            if (!byKappa.containsKey(rule) || ratioLines.stream().anyMatch(l -> l.label().equals(rule))) continue;
+            md.append("| ").append(rule).append(" |");
+            double[] x = new double[kappas.size()];
+            double[] y = new double[kappas.size()];
+            for (int k = 0; k < x.length; k++) {
+                double kappa = kappas.get(k);
+                x[k] = kappa;
+                y[k] = byKappa.get(rule).get(kappa);
+                String closed = "";
+                if (tr.spec().rule() instanceof OptimalControlSpec oc) {
+                    closed = " (" + num(ClosedForms.rate(oc.gamma(), oc.eta() * oc.k(), 1, 0) / ClosedForms.rate(oc.gamma(), oc.eta() * oc.k(), 1 / kappa, 0)) + ")";
+                }
+                md.append(' ').append(num(y[k])).append(closed).append(" |");
+            }
+            md.append('\n');
+            ratioLines.add(new Charts.Line(rule, x, y, null));
+        }
+        double[] kx = kappas.stream().mapToDouble(Double::doubleValue).toArray();
+        md.append("| √κ |");
+        for (double k : kx) md.append(' ').append(num(Math.sqrt(k))).append(" |");
+        md.append("\n| κ |");
+        for (double k : kx) md.append(' ').append(num(k)).append(" |");
+        md.append('\n');
+        ratioLines.add(new Charts.Line("√κ (reference)", kx, java.util.Arrays.stream(kx).map(Math::sqrt).toArray(), null));
+        ratioLines.add(new Charts.Line("κ (reference)", kx, kx.clone(), null));
+        write(Charts.lines("Experiment 1: ratio of the directions' convergence rates against the curvature ratio κ", "curvature ratio κ = h2/h1",
+                "rate along h2 / rate along h1", true, true, ratioLines), "horizon-ratio");
         write(Charts.lines("Experiment 1: 1-D quadratic h = 1, |θ(t) − μ| (start 0, μ = 1)", "time t", "|θ − μ|", false, true,
                 thin(oneD, 1200)), "horizon-1d");
         write(Charts.lines("Experiment 1: 2-D quadratic, slow direction h = 1/9, |θ1(t) − μ1| (start −3)", "time t", "|θ1 − μ1|", false, true,
