@@ -204,6 +204,69 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * One line of {@link #lines}: the points (x[i], y[i]) with optional 95% half-widths {@code err} (null: no
+     * error bars). Arrays are hand-offs (not copied, not modified).
+     */
+    public record Line(String label, double[] x, double[] y, double[] err) {
+        public Line {
+            if (label == null || x == null || y == null) throw new IllegalArgumentException("label, x and y must be given");
+            if (x.length != y.length || (err != null && err.length != x.length)) {
+                throw new IllegalArgumentException("line '" + label + "': x, y (and err) must have equal lengths, got "
+                        + x.length + ", " + y.length + (err == null ? "" : ", " + err.length));
+            }
+        }
+    }
+
+    /**
+     * Caller-assembled lines on one XY chart in the report's style, for what the store's per-condition tables do
+     * not hold (e.g. θ(t) of a trace, or a metric against a parameter for a chosen subset of conditions). Points
+     * whose x or y is not finite, or not positive on a logarithmic axis, are left out (with their error bar); a
+     * line with no point left is skipped. On a logarithmic y axis an error bar that would reach 0 or below is cut
+     * to 99% of its value (XChart draws symmetric bars only). Pure: returns a new chart.
+     */
+    public static XYChart lines(String title, String xTitle, String yTitle, boolean logX, boolean logY, List<Line> lines) {
+        XYChart chart = xyChart(title, xTitle, yTitle);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        int i = 0;
+        for (Line line : lines) {
+            int colour = i++;
+            int n = 0;
+            for (int k = 0; k < line.x().length; k++) if (keep(line, k, logX, logY)) n++;
+            if (n == 0) continue;
+            double[] px = new double[n];
+            double[] py = new double[n];
+            double[] pe = line.err() == null ? null : new double[n];
+            int j = 0;
+            for (int k = 0; k < line.x().length; k++) {
+                if (!keep(line, k, logX, logY)) continue;
+                px[j] = line.x()[k];
+                py[j] = line.y()[k];
+                if (pe != null) {
+                    pe[j] = Double.isFinite(line.err()[k]) ? line.err()[k] : 0.0;
+                    // XChart's error bars are symmetric and a log axis cannot show 0: cut the bar at 1% of the value
+                    if (logY && pe[j] >= py[j]) pe[j] = 0.99 * py[j];
+                }
+                j++;
+            }
+            XYSeries s = pe == null ? chart.addSeries(line.label(), px, py) : chart.addSeries(line.label(), px, py, pe);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setLineColor(Palette.color(colour));
+            s.setMarkerColor(Palette.color(colour));
+            s.setLineStyle(SOLID);
+            s.setMarker(n <= 30 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    private static boolean keep(Line line, int k, boolean logX, boolean logY) {
+        double x = line.x()[k];
+        double y = line.y()[k];
+        return Double.isFinite(x) && Double.isFinite(y) && (!logX || x > 0) && (!logY || y > 0);
+    }
+
     // ------------------------------------------------------------ helpers
 
     /** Condition id → legend label over the varying keys, made unique with the condition id where needed. */
