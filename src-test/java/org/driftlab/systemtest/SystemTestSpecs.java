@@ -67,9 +67,16 @@ final class SystemTestSpecs {
                         new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true)));
     }
 
-    /** Every condition × {@code seeds} seeds, {@code steps} steps each. */
+    /** Every condition × {@code seeds} seeds, {@code steps} steps each, with fresh run ids. */
     static SweepSpec sweep(String name, int seeds, long steps) {
-        String prefix = UUID.randomUUID().toString().substring(0, 8);
+        return sweep(name, UUID.randomUUID().toString().substring(0, 8), seeds, steps);
+    }
+
+    /**
+     * As {@link #sweep(String, int, long)} with run ids starting with {@code prefix}: the same arguments give
+     * the same sweep, also in another JVM.
+     */
+    static SweepSpec sweep(String name, String prefix, int seeds, long steps) {
         List<RunSpec> runs = new ArrayList<>();
         for (Condition c : conditions()) {
             for (int seed = 0; seed < seeds; seed++) {

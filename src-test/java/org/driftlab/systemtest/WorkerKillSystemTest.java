@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,18 +42,22 @@ class WorkerKillSystemTest {
 
     @AfterEach
     void cleanUp() throws InterruptedException {
-        if (client != null) client.close();
-        for (Process p : workers) p.destroyForcibly();
-        for (Process p : workers) p.waitFor(20, TimeUnit.SECONDS);
+        try {
+            if (client != null) client.close();
+        } finally {
+            ChildJvms.destroyAll(workers);
+        }
     }
 
     @Test
     void sweepSurvivesAKilledWorker() throws Exception {
-        int[] ports = {freePort(), freePort(), freePort()};
-        Path logs = Files.createDirectories(Path.of("target", "worker-logs"));
+        int[] ports = {ChildJvms.freePort(), ChildJvms.freePort(), ChildJvms.freePort()};
+        Path logs = ChildJvms.logDir();
         String seed = "127.0.0.1:" + ports[0];
-        workers.add(startWorker(ports[0], null, logs));
-        for (int i = 1; i < 3; i++) workers.add(startWorker(ports[i], seed, logs));
+        for (int i = 0; i < 3; i++) {
+            workers.add(ChildJvms.worker(ports[i], i == 0 ? null : seed, List.of(SETTINGS),
+                    logs.resolve("kill-worker-" + ports[i] + ".log")));
+        }
 
         Config config = ConfigFactory.parseString("""
                 pekko.cluster.split-brain-resolver.stable-after = 2s
@@ -103,27 +103,6 @@ class WorkerKillSystemTest {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    private static Process startWorker(int port, String seed, Path logs) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.addAll(List.of(SETTINGS));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(WorkerMain.class.getName());
-        cmd.add(String.valueOf(port));
-        if (seed != null) cmd.add(seed);
-        File log = logs.resolve("worker-" + port + ".log").toFile();
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

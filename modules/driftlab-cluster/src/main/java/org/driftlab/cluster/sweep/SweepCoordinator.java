@@ -71,8 +71,11 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
 
     private record RegionsKnown(List<String> regions) implements Command {}
 
-    /** A member was removed; {@code hostPort} in the form of {@code RunResult.node}. */
-    private record MemberGone(String address, String hostPort) implements Command {}
+    /**
+     * A member was removed; {@code hostPort} in the form of {@code RunResult.node}; {@code worker}: it had the
+     * worker role (only a worker can have held runs).
+     */
+    private record MemberGone(String address, String hostPort, boolean worker) implements Command {}
 
     /** Timer messages name an in-flight entry by its key (sweep id and run id). */
     private record StartTimedOut(String key, int attempt) implements Command {}
@@ -163,7 +166,8 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         this.replies = ctx.messageAdapter(LearnerEntity.Reply.class, EntityReplied::new);
         ActorRef<ClusterEvent.MemberRemoved> removed =
                 ctx.messageAdapter(ClusterEvent.MemberRemoved.class, e -> new MemberGone(e.member().address().toString(),
-                        e.member().address().getHost().orElse("") + ":" + e.member().address().getPort().orElse(0)));
+                        e.member().address().getHost().orElse("") + ":" + e.member().address().getPort().orElse(0),
+                        e.member().hasRole(settings.workerRole())));
         cluster.subscriptions().tell(Subscribe.create(removed, ClusterEvent.MemberRemoved.class));
         timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.pollInterval());
         getContext().getSelf().tell(Tick.INSTANCE);
@@ -252,17 +256,26 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     }
 
     private Behavior<Command> onFinish(Finish finish) {
-        SweepState state = sweeps.remove(finish.sweepId());
-        if (state == null) return this;
-        pullsAsked -= state.pullAsked;
-        inFlight.values().removeIf(f -> {
-            boolean mine = f.sweepId.equals(finish.sweepId());
-            if (mine) timers.cancel(f.key);
-            return mine;
-        });
+        if (!forget(finish.sweepId())) return this;
         getContext().getLog().info("sweep {} finished", finish.sweepId());
         pull();
         return this;
+    }
+
+    /**
+     * Forgets a sweep: its outstanding pull, its runs in flight and their timers (answers still to come are
+     * then dropped as duplicates). False when it was not known.
+     */
+    private boolean forget(String sweepId) {
+        SweepState state = sweeps.remove(sweepId);
+        if (state == null) return false;
+        pullsAsked -= state.pullAsked;
+        inFlight.values().removeIf(f -> {
+            boolean mine = f.sweepId.equals(sweepId);
+            if (mine) timers.cancel(f.key);
+            return mine;
+        });
+        return true;
     }
 
     private Behavior<Command> onTick() {
@@ -293,20 +306,27 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
 
     private Behavior<Command> onMemberGone(MemberGone gone) {
         getContext().getLog().info("member {} removed", gone.address());
-        sweeps.entrySet().removeIf(e -> {
-            boolean lost = e.getValue().submitter.path().address().toString().equals(gone.address());
-            if (lost) getContext().getLog().warn("submitter of sweep {} was on {}: sweep dropped", e.getKey(), gone.address());
-            return lost;
-        });
-        // Runs started there are lost; runs not yet acknowledged may have been sent there: both go again (a
-        // run that is in fact alive elsewhere just takes the second request). The others are safe.
-        List<InFlight> unanswered = new ArrayList<>();
-        for (InFlight f : inFlight.values()) {
-            if (!sweeps.containsKey(f.sweepId)) timers.cancel(f.key);
-            else if (f.answer == null && (f.node == null || f.node.equals(gone.hostPort()))) unanswered.add(f);
+        // A sweep whose submitter was there is abandoned: nobody can store its results. Dropping it frees its
+        // runs' slots and its outstanding pull (which will never be answered), so other sweeps get the window.
+        List<String> abandoned = new ArrayList<>();
+        for (Map.Entry<String, SweepState> e : sweeps.entrySet()) {
+            if (e.getValue().submitter.path().address().toString().equals(gone.address())) abandoned.add(e.getKey());
         }
-        inFlight.values().removeIf(f -> !sweeps.containsKey(f.sweepId));
-        for (InFlight f : unanswered) redispatch(f, "member " + gone.address() + " was removed");
+        for (String sweepId : abandoned) {
+            getContext().getLog().warn("submitter of sweep {} was on {}: sweep dropped", sweepId, gone.address());
+            forget(sweepId);
+        }
+        if (gone.worker()) {
+            // Runs started there are lost; runs not yet acknowledged may have been sent there: both go again
+            // (a run that is in fact alive elsewhere just takes the second request). The others are safe. A
+            // client holds no shard region, so its removal loses no run.
+            List<InFlight> unanswered = new ArrayList<>();
+            for (InFlight f : inFlight.values()) {
+                if (f.answer == null && (f.node == null || f.node.equals(gone.hostPort()))) unanswered.add(f);
+            }
+            for (InFlight f : unanswered) redispatch(f, "member " + gone.address() + " was removed");
+        }
+        pull();
         return this;
     }
 

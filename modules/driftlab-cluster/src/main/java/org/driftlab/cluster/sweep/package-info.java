@@ -18,6 +18,8 @@
  *
  * <p>The submitter is the source of truth: it keeps the runs handed out but not stored, and re-queues them
  * when a new coordinator incarnation (the singleton moved after its node left) pulls, so a sweep survives
- * the loss of the coordinator's node too.
+ * the loss of the coordinator's node too. A sweep whose submitter's node is removed (a client that
+ * crashed or was killed) is dropped: its runs in flight and its outstanding pull stop counting against the
+ * window, so its slots go to the other sweeps; a client's removal re-dispatches nothing.
  */
 package org.driftlab.cluster.sweep;

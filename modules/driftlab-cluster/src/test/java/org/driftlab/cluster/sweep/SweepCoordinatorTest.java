@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.reset.NoResetSpec;
@@ -97,6 +98,38 @@ class SweepCoordinatorTest {
         }
         coordinator.tell(new SweepCoordinator.Finish(sweepId));
         assertThat(answered).hasSize(runs.size());
+    }
+
+    @Test
+    void aSweepWhoseSubmittersNodeIsRemovedIsDroppedAndItsPullNoLongerCounts() throws Exception {
+        DriftlabNode worker = cluster.nodes().get(0);
+        String abandoned = "abandoned-" + UUID.randomUUID();
+        try (DriftlabNode client = DriftlabNode.client("127.0.0.1", 0, List.of(worker.hostPort()),
+                ConfigFactory.parseString("pekko.cluster.jmx.multi-mbeans-in-same-jvm = on")
+                        .withFallback(ConfigFactory.load()))) {
+            client.awaitWorkersUp(1, Duration.ofSeconds(30));
+            TestProbe<SweepSubmitter.Command> remote = TestProbe.create(client.system());
+            // the probe as the worker sees it (a remote reference with the client's address), as after the wire
+            ActorRef<SweepSubmitter.Command> submitter = ActorRefResolver.get(worker.system())
+                    .resolveActorRef(ActorRefResolver.get(client.system()).toSerializationFormat(remote.ref()));
+            coordinator.tell(new SweepCoordinator.Submit(abandoned, 10, submitter));
+            // left unanswered: the pull is outstanding when the submitter's node goes
+            assertThat(remote.expectMessageClass(SweepSubmitter.Pull.class, Duration.ofSeconds(10)).max()).isEqualTo(3);
+        }
+        // Once the coordinator has seen the removal, a new sweep gets the whole window again (the first pull
+        // asks min(window, pull-batch) = 3); were the abandoned pull still counted, it would get 1 forever.
+        TestProbe<SweepSubmitter.Command> local = TestProbe.create(worker.system());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int asked = 0;
+        while (asked != 3) {
+            assertThat(System.nanoTime()).as("window freed in time (last pull asked %d)", asked).isLessThan(deadline);
+            String probeId = "after-" + UUID.randomUUID();
+            coordinator.tell(new SweepCoordinator.Submit(probeId, 10, local.ref()));
+            asked = local.expectMessageClass(SweepSubmitter.Pull.class, Duration.ofSeconds(10)).max();
+            coordinator.tell(new SweepCoordinator.Finish(probeId)); // frees its outstanding pull
+            Thread.sleep(100);
+        }
+        local.expectNoMessage(Duration.ofMillis(200)); // nothing more for the finished probes
     }
 
     /** The next message, or null when none comes within 300 ms. */
