@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.driftlab.cluster.sweep.DriftlabNode;
 import org.driftlab.cluster.sweep.SweepOutcome;
+import org.driftlab.core.sim.InMemoryResultSink;
 
 /**
  * A client node in a child JVM for fault tests:

@@ -26,6 +26,7 @@ import org.driftlab.core.spec.SweepSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.driftlab.core.sim.InMemoryResultSink;
 
 /**
  * Sweeps on three actor systems in one JVM (a real cluster over Artery TCP on 127.0.0.1) and on one: the

@@ -17,6 +17,7 @@ import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.driftlab.core.sim.InMemoryResultSink;
 
 /**
  * The node hosting the sweep coordinator (the oldest) leaves mid-sweep: the singleton moves, its entities

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.driftlab.core.sim.InMemoryResultSink;
 
 /**
  * Three worker nodes in child JVMs on 127.0.0.1 and a client node in this JVM, shared by the tests (starting

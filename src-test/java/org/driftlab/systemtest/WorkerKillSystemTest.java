@@ -21,6 +21,7 @@ import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.driftlab.core.sim.InMemoryResultSink;
 
 /**
  * Three worker nodes in child JVMs and a client node in this JVM. One worker (not the oldest, which hosts

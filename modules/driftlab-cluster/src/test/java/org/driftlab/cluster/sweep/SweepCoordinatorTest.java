@@ -27,6 +27,7 @@ import org.driftlab.core.stream.SpectrumSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.driftlab.core.sim.InMemoryResultSink;
 
 /**
  * The coordinator's flow control and bookkeeping on a one-node cluster (shared by the tests). The runs here

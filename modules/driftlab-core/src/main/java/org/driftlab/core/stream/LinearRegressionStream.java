@@ -124,18 +124,4 @@ final class LinearRegressionStream extends TaskStream {
         }
     }
 
-    @Override
-    public double[] optimumEvidenceNoiseVariance() {
-        throw new IllegalStateException("a linear-regression stream has no optimum evidence");
-    }
-
-    @Override
-    public double optimumEvidencePriorMean() {
-        throw new IllegalStateException("a linear-regression stream has no optimum evidence");
-    }
-
-    @Override
-    public double[] toOptimumEvidenceCoordinates(double[] w) {
-        throw new IllegalStateException("a linear-regression stream has no optimum evidence");
-    }
 }

@@ -289,20 +289,6 @@ final class SlowlyChangingRegressionStream extends TaskStream implements HiddenL
         }
     }
 
-    @Override
-    public double[] optimumEvidenceNoiseVariance() {
-        throw new IllegalStateException("a slowly-changing-regression stream has no optimum evidence");
-    }
-
-    @Override
-    public double optimumEvidencePriorMean() {
-        throw new IllegalStateException("a slowly-changing-regression stream has no optimum evidence");
-    }
-
-    @Override
-    public double[] toOptimumEvidenceCoordinates(double[] w) {
-        throw new IllegalStateException("a slowly-changing-regression stream has no optimum evidence");
-    }
 
     @Override
     public void copyStateFrom(TaskStream other) {

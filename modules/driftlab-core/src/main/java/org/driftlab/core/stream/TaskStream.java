@@ -264,15 +264,25 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
 
     /**
      * Per-coordinate noise variance of the {@link EvidenceKind#OPTIMUM} evidence (σ_g²/λ_i²), a fresh
-     * array; only for quadratic streams.
+     * array; only quadratic streams have that evidence (IllegalStateException otherwise).
      */
-    public abstract double[] optimumEvidenceNoiseVariance();
+    public double[] optimumEvidenceNoiseVariance() {
+        throw noOptimumEvidence();
+    }
 
     /** The prior mean of each {@link EvidenceKind#OPTIMUM} coordinate (μ0, or 0 when centred). */
-    public abstract double optimumEvidencePriorMean();
+    public double optimumEvidencePriorMean() {
+        throw noOptimumEvidence();
+    }
 
     /** {@code w} expressed in the coordinates of the {@link EvidenceKind#OPTIMUM} evidence; fresh array. */
-    public abstract double[] toOptimumEvidenceCoordinates(double[] w);
+    public double[] toOptimumEvidenceCoordinates(double[] w) {
+        throw noOptimumEvidence();
+    }
+
+    private IllegalStateException noOptimumEvidence() {
+        return new IllegalStateException("a " + getClass().getSimpleName() + " has no optimum evidence (quadratic streams only)");
+    }
 
     /** |θ − w*| (NaN for a stream without an optimum in θ-space). */
     public double distanceToOptimum(double[] theta) {

@@ -1,19 +1,20 @@
-package org.driftlab.cluster.sweep;
+package org.driftlab.core.sim;
 
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.driftlab.core.sim.ResultSink;
-import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
 
-/** A test sink: results by run id, and how often each run id was offered (to check exactly-once storage). */
-class InMemoryResultSink implements ResultSink {
-    final Map<String, RunResult> results = new ConcurrentHashMap<>();
-    final Map<String, AtomicInteger> offers = new ConcurrentHashMap<>();
+/**
+ * A test sink shared by the cluster and system tests: results by run id (the first offered is kept), and how
+ * often each run id was offered (exactly-once checks). Thread-safe.
+ */
+public class InMemoryResultSink implements ResultSink {
+    public final Map<String, RunResult> results = new ConcurrentHashMap<>();
+    public final Map<String, AtomicInteger> offers = new ConcurrentHashMap<>();
 
     @Override
     public void beginSweep(SweepSpec sweep) {}
