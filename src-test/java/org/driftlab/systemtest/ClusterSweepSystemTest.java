@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,22 +54,10 @@ class ClusterSweepSystemTest {
         if (three != null) three.close();
     }
 
-    private static Map<String, RunMetrics> reference(SweepSpec sweep) {
-        Map<String, RunMetrics> ref = new HashMap<>();
-        for (RunSpec spec : sweep.runs()) ref.put(spec.runId(), Simulation.run(spec, 1).metrics());
-        return ref;
-    }
-
-    private static Map<String, RunMetrics> metrics(InMemoryResultSink sink) {
-        Map<String, RunMetrics> m = new HashMap<>();
-        sink.results.forEach((id, r) -> m.put(id, r.metrics()));
-        return m;
-    }
-
     @Test
     void oneAndThreeNodesGiveTheLockstepResultsAndThreeNodesShareTheWork() throws Exception {
         SweepSpec sweep = SystemTestSpecs.sweep("nodes", 3, 1500);
-        Map<String, RunMetrics> reference = reference(sweep);
+        Map<String, RunMetrics> reference = SystemTestSpecs.lockstep(sweep);
 
         InMemoryResultSink onOne = new InMemoryResultSink();
         try (EmbeddedCluster one = EmbeddedCluster.start(1, CONFIG)) {
@@ -79,13 +66,13 @@ class ClusterSweepSystemTest {
             assertThat(outcome.failures()).isEmpty();
             assertThat(outcome.stored()).isEqualTo(sweep.runs().size());
         }
-        assertThat(metrics(onOne)).isEqualTo(reference);
+        assertThat(onOne.metrics()).isEqualTo(reference);
 
         InMemoryResultSink onThree = new InMemoryResultSink();
         SweepOutcome outcome = three.client().runAsync(sweep, onThree, ProgressListener.none())
                 .toCompletableFuture().get(120, TimeUnit.SECONDS);
         assertThat(outcome.complete()).isTrue();
-        assertThat(metrics(onThree)).isEqualTo(reference);
+        assertThat(onThree.metrics()).isEqualTo(reference);
         assertThat(onThree.offers.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
 
         Set<String> nodes = new HashSet<>();
@@ -107,7 +94,7 @@ class ClusterSweepSystemTest {
         assertThat(resumed.skipped()).isEqualTo(firstHalf.size());
         assertThat(resumed.stored()).isEqualTo(sweep.runs().size() - firstHalf.size());
         assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
-        assertThat(metrics(sink)).isEqualTo(reference(sweep));
+        assertThat(sink.metrics()).isEqualTo(SystemTestSpecs.lockstep(sweep));
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.driftlab.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.ConfigFactory;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +11,6 @@ import org.driftlab.cluster.sweep.DriftlabNode;
 import org.driftlab.cluster.sweep.EmbeddedCluster;
 import org.driftlab.cluster.sweep.SweepOutcome;
 import org.driftlab.core.metrics.RunMetrics;
-import org.driftlab.core.sim.Simulation;
-import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +40,7 @@ class CoordinatorHandoverSystemTest {
                 """).withFallback(ConfigFactory.load()));
         DriftlabNode oldest = cluster.nodes().get(0);
         SweepSpec sweep = SystemTestSpecs.sweep("handover", 2, 10_000);
-        Map<String, RunMetrics> reference = new HashMap<>();
-        for (RunSpec spec : sweep.runs()) reference.put(spec.runId(), Simulation.run(spec, 1).metrics());
+        Map<String, RunMetrics> reference = SystemTestSpecs.lockstep(sweep);
 
         InMemoryResultSink sink = new InMemoryResultSink();
         AtomicBoolean left = new AtomicBoolean();
@@ -63,8 +59,6 @@ class CoordinatorHandoverSystemTest {
         assertThat(midSweep).as("the coordinator's node left before the sweep was over").isTrue();
         assertThat(outcome.complete()).isTrue();
         assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
-        Map<String, RunMetrics> got = new HashMap<>();
-        sink.results.forEach((id, r) -> got.put(id, r.metrics()));
-        assertThat(got).isEqualTo(reference);
+        assertThat(sink.metrics()).isEqualTo(reference);
     }
 }

@@ -88,4 +88,13 @@ final class SystemTestSpecs {
         }
         return new SweepSpec(name, "# system test " + name, List.of("reset"), runs);
     }
+
+    /** The lockstep reference of every run of {@code sweep}: Simulation.run(spec, 1)'s metrics by run id. */
+    static java.util.Map<String, org.driftlab.core.metrics.RunMetrics> lockstep(SweepSpec sweep) {
+        java.util.Map<String, org.driftlab.core.metrics.RunMetrics> ref = new java.util.HashMap<>();
+        for (org.driftlab.core.spec.RunSpec spec : sweep.runs()) {
+            ref.put(spec.runId(), org.driftlab.core.sim.Simulation.run(spec, 1).metrics());
+        }
+        return ref;
+    }
 }

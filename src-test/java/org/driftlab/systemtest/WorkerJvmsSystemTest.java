@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,6 @@ import org.driftlab.cluster.sweep.ProgressListener;
 import org.driftlab.cluster.sweep.SweepOutcome;
 import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.sim.RunResult;
-import org.driftlab.core.sim.Simulation;
-import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -90,22 +87,10 @@ class WorkerJvmsSystemTest {
         if (clientJvm != null) ChildJvms.destroyAll(List.of(clientJvm));
     }
 
-    private static Map<String, RunMetrics> reference(SweepSpec sweep) {
-        Map<String, RunMetrics> ref = new HashMap<>();
-        for (RunSpec spec : sweep.runs()) ref.put(spec.runId(), Simulation.run(spec, 1).metrics());
-        return ref;
-    }
-
-    private static Map<String, RunMetrics> metrics(InMemoryResultSink sink) {
-        Map<String, RunMetrics> m = new HashMap<>();
-        sink.results.forEach((id, r) -> m.put(id, r.metrics()));
-        return m;
-    }
-
     @Test
     void threeWorkerJvmsGiveTheLockstepResultsAndEachRunsSome() throws Exception {
         SweepSpec sweep = SystemTestSpecs.sweep("jvms", 2, 3000);
-        Map<String, RunMetrics> reference = reference(sweep);
+        Map<String, RunMetrics> reference = SystemTestSpecs.lockstep(sweep);
 
         InMemoryResultSink sink = new InMemoryResultSink();
         SweepOutcome outcome = client.sweepClient().runAsync(sweep, sink, ProgressListener.none())
@@ -114,7 +99,7 @@ class WorkerJvmsSystemTest {
         assertThat(outcome.complete()).isTrue();
         assertThat(sink.offers.keySet()).containsExactlyInAnyOrderElementsOf(reference.keySet());
         assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
-        assertThat(metrics(sink)).isEqualTo(reference);
+        assertThat(sink.metrics()).isEqualTo(reference);
         Set<String> ranOn = new HashSet<>();
         for (RunResult r : sink.results.values()) ranOn.add(r.node());
         assertThat(ranOn).as("the worker JVMs the runs ran on").isEqualTo(workerHostPorts);
@@ -126,7 +111,7 @@ class WorkerJvmsSystemTest {
         for (int i = 0; i < logStart.length; i++) logStart[i] = Files.size(workerLogs.get(i));
         String prefix = UUID.randomUUID().toString().substring(0, 8);
         SweepSpec sweep = SystemTestSpecs.sweep("abandoned", prefix, 3, 10_000);
-        Map<String, RunMetrics> reference = reference(sweep);
+        Map<String, RunMetrics> reference = SystemTestSpecs.lockstep(sweep);
 
         int port = ChildJvms.freePort();
         String clientHostPort = "127.0.0.1:" + port;
@@ -157,7 +142,7 @@ class WorkerJvmsSystemTest {
         assertThat(outcome.complete()).isTrue();
         assertThat(sink.offers.keySet()).containsExactlyInAnyOrderElementsOf(reference.keySet());
         assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
-        assertThat(metrics(sink)).isEqualTo(reference);
+        assertThat(sink.metrics()).isEqualTo(reference);
 
         // nothing was re-dispatched for the client's removal, and after the drop the abandoned sweep is gone
         String logged = logsSince(logStart);

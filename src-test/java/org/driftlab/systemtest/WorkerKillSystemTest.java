@@ -7,7 +7,6 @@ import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,8 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.driftlab.cluster.sweep.DriftlabNode;
 import org.driftlab.cluster.sweep.SweepOutcome;
 import org.driftlab.core.metrics.RunMetrics;
-import org.driftlab.core.sim.Simulation;
-import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,8 +65,7 @@ class WorkerKillSystemTest {
         client.awaitWorkersUp(3, Duration.ofSeconds(90));
 
         SweepSpec sweep = SystemTestSpecs.sweep("kill", 3, 10_000);
-        Map<String, RunMetrics> reference = new HashMap<>();
-        for (RunSpec spec : sweep.runs()) reference.put(spec.runId(), Simulation.run(spec, 1).metrics());
+        Map<String, RunMetrics> reference = SystemTestSpecs.lockstep(sweep);
 
         InMemoryResultSink sink = new InMemoryResultSink();
         AtomicBoolean killed = new AtomicBoolean();
@@ -90,9 +86,7 @@ class WorkerKillSystemTest {
         assertThat(outcome.complete()).isTrue();
         assertThat(sink.offers.keySet()).containsExactlyInAnyOrderElementsOf(reference.keySet());
         assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
-        Map<String, RunMetrics> got = new HashMap<>();
-        sink.results.forEach((id, r) -> got.put(id, r.metrics()));
-        assertThat(got).isEqualTo(reference);
+        assertThat(sink.metrics()).isEqualTo(reference);
     }
 
     private void awaitDowned() {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
 
@@ -34,4 +35,11 @@ public class InMemoryResultSink implements ResultSink {
 
     @Override
     public void close() {}
+
+    /** The metrics of every result kept, by run id: compare with an in-process reference. */
+    public Map<String, RunMetrics> metrics() {
+        Map<String, RunMetrics> m = new java.util.HashMap<>();
+        results.forEach((id, r) -> m.put(id, r.metrics()));
+        return m;
+    }
 }
