@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -49,12 +54,24 @@ public final class NodeCommand implements Callable<Integer> {
             description = "Cluster roles of this node (repeatable); the worker role is always included (default: ${DEFAULT-VALUE}).")
     List<String> roles;
 
+    @Option(names = "--health-port", paramLabel = "P",
+            description = "Serve read-only GET /health/alive and /health/ready on this port (0: any free port); "
+                    + "off unless given here or by driftlab.health.enabled / DRIFTLAB_HEALTH_ENABLED.")
+    Integer healthPort;
+
+    @Option(names = "--health-bind", paramLabel = "ADDR",
+            description = "Address the health endpoints listen on (default: 127.0.0.1; 0.0.0.0 for container probes).")
+    String healthBind;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port must be in [0, 65535], got " + port);
+        if (healthPort != null && (healthPort < 0 || healthPort > 65535)) {
+            throw new ParameterException(spec.commandLine(), "--health-port must be in [0, 65535], got " + healthPort);
+        }
         return ExitCodes.run(spec, debug, () -> {
             for (String s : seeds) DriftlabNode.address(s); // malformed: exit 2 before anything starts
-            DriftlabNode node = DriftlabNode.worker(host, port, seeds, new LinkedHashSet<>(roles), ClusterConfig.load());
+            DriftlabNode node = DriftlabNode.worker(host, port, seeds, new LinkedHashSet<>(roles), ClusterConfig.load(healthFlags()));
             try {
                 if (!awaitUp(node)) {
                     spec.commandLine().getErr().println("driftlab: the node stopped before it joined the cluster (see logs/driftlab.log)");
@@ -63,8 +80,11 @@ public final class NodeCommand implements Callable<Integer> {
                 Set<String> all = new LinkedHashSet<>(roles);
                 all.add(node.settings().sweep().workerRole());
                 PrintWriter out = spec.commandLine().getOut();
+                InetSocketAddress health = node.healthAddress();
                 out.println("driftlab node up at " + node.hostPort() + " (roles: " + String.join(", ", all)
-                        + "; seeds: " + String.join(", ", seeds) + "); SIGTERM or Ctrl-C leaves the cluster");
+                        + "; seeds: " + String.join(", ", seeds)
+                        + (health == null ? "" : "; health: http://" + health.getHostString() + ":" + health.getPort() + "/health/ready")
+                        + "); SIGTERM or Ctrl-C leaves the cluster");
                 out.flush();
                 node.awaitTermination();
                 return ExitCodes.OK;
@@ -74,6 +94,17 @@ public final class NodeCommand implements Callable<Integer> {
                 return ExitCodes.INTERRUPTED;
             }
         });
+    }
+
+    /** The health settings the flags ask for, layered above the config files' (flags win over the environment). */
+    private Config healthFlags() {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        if (healthPort != null) {
+            flags.put("driftlab.health.enabled", true);
+            flags.put("driftlab.health.port", healthPort);
+        }
+        if (healthBind != null) flags.put("driftlab.health.bind-address", healthBind);
+        return ConfigFactory.parseMap(flags, "driftlab node flags");
     }
 
     /**

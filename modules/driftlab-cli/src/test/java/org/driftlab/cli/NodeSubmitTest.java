@@ -35,7 +35,7 @@ class NodeSubmitTest {
         founder.awaitWorkersUp(1, Duration.ofSeconds(30));
         CliHarness node = CliHarness.installed();
         CompletableFuture<Integer> nodeExit = CompletableFuture.supplyAsync(
-                () -> node.run("node", "--port", "0", "--seed", founder.hostPort()));
+                () -> node.run("node", "--port", "0", "--seed", founder.hostPort(), "--health-port", "0"));
         founder.awaitWorkersUp(2, Duration.ofSeconds(30));
 
         Path config = SweepConfigs.write(dir, "submitted", 2, 300);
@@ -53,6 +53,12 @@ class NodeSubmitTest {
         String line = node.out.toString().lines().findFirst().orElseThrow();
         assertThat(line).startsWith("driftlab node up at 127.0.0.1:").contains("roles: worker");
         String hostPort = line.substring("driftlab node up at ".length(), line.indexOf(' ', "driftlab node up at ".length()));
+        // --health-port 0 served the read-only endpoints on a free loopback port, named in the up line
+        java.util.regex.Matcher health = java.util.regex.Pattern.compile("health: (http://127\\.0\\.0\\.1:\\d+/health/ready)").matcher(line);
+        assertThat(health.find()).as(line).isTrue();
+        java.net.HttpURLConnection ready = (java.net.HttpURLConnection) new java.net.URL(health.group(1)).openConnection();
+        assertThat(ready.getResponseCode()).isEqualTo(200);
+        ready.disconnect();
         Cluster.get(founder.system()).manager().tell(new Leave(DriftlabNode.address(hostPort)));
         assertThat(nodeExit.get(60, TimeUnit.SECONDS)).as(node.err.toString()).isZero();
     }
