@@ -447,11 +447,15 @@ public final class Experiments {
             runs = store.runs();
         }
         // rule → policy → the runs of that condition, in the sweep's order of rules and the usual order of policies
-        Map<String, Map<String, List<StoredRun>>> byRule = new LinkedHashMap<>();
+        Map<String, Map<String, List<StoredRun>>> found = new LinkedHashMap<>();
         for (StoredRun r : runs) {
-            byRule.computeIfAbsent(ruleName(r.params().get("rule")), k -> new LinkedHashMap<>())
+            found.computeIfAbsent(ruleName(r.params().get("rule")), k -> new LinkedHashMap<>())
                     .computeIfAbsent(policy(String.valueOf(r.params().get("reset"))), k -> new ArrayList<>()).add(r);
         }
+        // the sweep's rule order (sgd, then adam), whatever order the store returns the runs in
+        Map<String, Map<String, List<StoredRun>>> byRule = new LinkedHashMap<>();
+        found.keySet().stream().sorted((a, b) -> Boolean.compare(!a.startsWith("sgd"), !b.startsWith("sgd")))
+                .forEach(k -> byRule.put(k, found.get(k)));
         long steps = runs.get(0).result().metrics().steps();
         int bins = runs.get(0).result().metrics().binnedLoss().length;
         double perBin = (double) steps / bins;
@@ -462,7 +466,7 @@ public final class Experiments {
                 "Online error = the stream's loss ½(ŷ − y)² per example, averaged over the run and per bin of %s examples (mean over seeds ± 95%% CI "
                         + "half-width); effective rank (of 5 hidden units) and dead fraction of the hidden layer over the last 1,000 examples "
                         + "of a bin; resets = replacements (continual-backprop), perturbations (shrink-perturb) or re-initialisations "
-                        + "(belief-threshold) per run. %d steps, %d bins.%n%n", num(perBin), steps, bins));
+                        + "(belief-threshold) per run. %,d steps, %d bins.%n%n", binSize, steps, bins));
         md.append("| rule | policy | n | diverged | mean error | error, first bin | error, last bin | eff. rank, first bin | eff. rank, last bin | dead fraction, first bin | dead fraction, last bin | resets per run |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         StringBuilder curves = new StringBuilder(String.format(Locale.ROOT, "%nOnline error per bin (mean over seeds):%n%n| rule | policy |"));
@@ -495,12 +499,12 @@ public final class Experiments {
                 dead.add(new Charts.Line(pol, x, df[0], df[1]));
             }
             String r = rule.getKey().replaceFirst(" .*", "");
-            String what = "Experiment 4 (" + rule.getKey() + ", 5 relu hidden units): ";
-            write(Charts.lines(what + "online error per bin of " + binSize + " examples (95% CI)", "examples", "mean ½(ŷ − y)²",
+            String what = "Exp. 4, " + rule.getKey() + ": ";
+            write(Charts.lines(what + "online error per " + binSize + " examples (95% CI)", "examples", "mean ½(ŷ − y)²",
                     false, false, err), name + "-error-" + r);
-            write(Charts.lines(what + "effective rank of the hidden layer (95% CI)", "examples", "effective rank", false, false, rank),
+            write(Charts.lines(what + "effective rank of the 5 hidden units (95% CI)", "examples", "effective rank", false, false, rank),
                     name + "-rank-" + r);
-            write(Charts.lines(what + "dead hidden units (95% CI)", "examples", "fraction of dead units", false, false, dead),
+            write(Charts.lines(what + "dead fraction of the 5 relu units (95% CI)", "examples", "fraction of dead units", false, false, dead),
                     name + "-dead-" + r);
         }
         return md.append(curves).toString();
