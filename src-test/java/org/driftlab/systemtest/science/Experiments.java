@@ -27,15 +27,16 @@ import org.driftlab.results.stats.ConditionTable;
 import org.driftlab.results.stats.Summary;
 import org.driftlab.results.store.Metric;
 import org.driftlab.results.store.ResultStore;
+import org.driftlab.results.store.StoredRun;
 import org.driftlab.systemtest.science.Trajectories.Trajectory;
 import org.knowm.xchart.XYChart;
 
 /**
  * The tables and plots of docs/RESULTS.md, computed from the committed configs' traces (experiments 1, 2) and
- * from the results stores their sweeps wrote (experiments 3, 5). Writes {@code docs/results/<experiment>.md}
+ * from the results stores their sweeps wrote (experiments 3, 4, 5). Writes {@code docs/results/<experiment>.md}
  * and PNGs under {@code docs/img/}; run from the repository root:
  * {@code java -cp modules/driftlab-cli/target/driftlab.jar:src-test/target/test-classes
- * org.driftlab.systemtest.science.Experiments horizon|geometry|hazard|threshold|recurring}.
+ * org.driftlab.systemtest.science.Experiments horizon|geometry|hazard|threshold|recurring|plasticity}.
  */
 public final class Experiments {
     private static final Path IMG = Path.of("docs", "img");
@@ -58,6 +59,7 @@ public final class Experiments {
                 case "hazard": md = hazard(); break;
                 case "threshold": md = threshold(); break;
                 case "recurring": md = recurring(); break;
+                case "plasticity": md = plasticity(); break;
                 default: throw new IllegalArgumentException("unknown experiment " + a);
             }
             Files.writeString(TABLES.resolve(a + ".md"), md);
@@ -425,6 +427,119 @@ public final class Experiments {
             double sd = Math.sqrt((sq - n * mean * mean) / (n - 1));
             return num(mean) + " ± " + num(Summary.tQuantile975(n - 1) * sd / Math.sqrt(n));
         }
+    }
+
+    // ------------------------------------------------------------------ experiment 4
+
+    /** Experiment 4 of the reduced store (configs/plasticity.conf); see {@link #plasticity(String)}. */
+    static String plasticity() {
+        return plasticity("plasticity");
+    }
+
+    /**
+     * Loss of plasticity on slowly-changing regression, from {@code results/<name>.duckdb}: per rule and policy the
+     * online error (the stream's loss ½(ŷ − y)², binned every steps/bins examples), the effective rank and the dead
+     * fraction of the hidden layer at each bin's end, all as means over the seeds with 95% CIs; plots per rule.
+     */
+    static String plasticity(String name) {
+        List<StoredRun> runs;
+        try (ResultStore store = ResultStore.openReadOnly(Path.of("results", name + ".duckdb"))) {
+            runs = store.runs();
+        }
+        // rule → policy → the runs of that condition, in the sweep's order of rules and the usual order of policies
+        Map<String, Map<String, List<StoredRun>>> found = new LinkedHashMap<>();
+        for (StoredRun r : runs) {
+            found.computeIfAbsent(ruleName(r.params().get("rule")), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(policy(String.valueOf(r.params().get("reset"))), k -> new ArrayList<>()).add(r);
+        }
+        // the sweep's rule order (sgd, then adam), whatever order the store returns the runs in
+        Map<String, Map<String, List<StoredRun>>> byRule = new LinkedHashMap<>();
+        found.keySet().stream().sorted((a, b) -> Boolean.compare(!a.startsWith("sgd"), !b.startsWith("sgd")))
+                .forEach(k -> byRule.put(k, found.get(k)));
+        long steps = runs.get(0).result().metrics().steps();
+        int bins = runs.get(0).result().metrics().binnedLoss().length;
+        double perBin = (double) steps / bins;
+        double[] x = new double[bins];
+        for (int b = 0; b < bins; b++) x[b] = (b + 1) * perBin;
+        String binSize = String.format(Locale.ROOT, "%,d", Math.round(perBin));
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
+                "Online error = the stream's loss ½(ŷ − y)² per example, averaged over the run and per bin of %s examples (mean over seeds ± 95%% CI "
+                        + "half-width); effective rank (of 5 hidden units) and dead fraction of the hidden layer over the last 1,000 examples "
+                        + "of a bin; resets = replacements (continual-backprop), perturbations (shrink-perturb) or re-initialisations "
+                        + "(belief-threshold) per run. %,d steps, %d bins.%n%n", binSize, steps, bins));
+        md.append("| rule | policy | n | diverged | mean error | error, first bin | error, last bin | eff. rank, first bin | eff. rank, last bin | dead fraction, first bin | dead fraction, last bin | resets per run |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder curves = new StringBuilder(String.format(Locale.ROOT, "%nOnline error per bin (mean over seeds):%n%n| rule | policy |"));
+        for (int b = 0; b < bins; b++) curves.append(' ').append(num(x[b] / 1000)).append("k |");
+        curves.append("\n|---|---|").append("---|".repeat(bins)).append('\n');
+        for (var rule : byRule.entrySet()) {
+            List<Charts.Line> err = new ArrayList<>();
+            List<Charts.Line> rank = new ArrayList<>();
+            List<Charts.Line> dead = new ArrayList<>();
+            List<String> policies = new ArrayList<>(rule.getValue().keySet());
+            policies.sort((a, b) -> Integer.compare(order(a), order(b)));
+            for (String pol : policies) {
+                List<StoredRun> rs = rule.getValue().get(pol);
+                double[][] loss = perBin(rs, m -> m.binnedLoss());
+                double[][] er = perBin(rs, m -> m.effectiveRank());
+                double[][] df = perBin(rs, m -> m.deadFraction());
+                long diverged = rs.stream().filter(r -> r.result().metrics().diverged()).count();
+                double[] meanErr = rs.stream().mapToDouble(r -> r.result().metrics().meanLoss()).toArray();
+                double[] resets = rs.stream().mapToDouble(r -> r.result().metrics().resets()).toArray();
+                double[] mean = meanCi(meanErr);
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s ± %s | %s ± %s | %s ± %s | %s | %s | %s | %s | %s |%n",
+                        rule.getKey(), pol, rs.size(), diverged, num(mean[0]), num(mean[1]),
+                        num(loss[0][0]), num(loss[1][0]), num(loss[0][bins - 1]), num(loss[1][bins - 1]),
+                        num(er[0][0]), num(er[0][bins - 1]), num(df[0][0]), num(df[0][bins - 1]), num(meanCi(resets)[0])));
+                curves.append("| ").append(rule.getKey()).append(" | ").append(pol).append(" |");
+                for (int b = 0; b < bins; b++) curves.append(' ').append(num(loss[0][b])).append(" |");
+                curves.append('\n');
+                err.add(new Charts.Line(pol, x, loss[0], loss[1]));
+                rank.add(new Charts.Line(pol, x, er[0], er[1]));
+                dead.add(new Charts.Line(pol, x, df[0], df[1]));
+            }
+            String r = rule.getKey().replaceFirst(" .*", "");
+            String what = "Exp. 4, " + rule.getKey() + ": ";
+            write(Charts.lines(what + "online error per " + binSize + " examples (95% CI)", "examples", "mean ½(ŷ − y)²",
+                    false, false, err), name + "-error-" + r);
+            write(Charts.lines(what + "effective rank of the 5 hidden units (95% CI)", "examples", "effective rank", false, false, rank),
+                    name + "-rank-" + r);
+            write(Charts.lines(what + "dead fraction of the 5 relu units (95% CI)", "examples", "fraction of dead units", false, false, dead),
+                    name + "-dead-" + r);
+        }
+        return md.append(curves).toString();
+    }
+
+    /** Per bin, the mean over the runs (row 0) and the 95% CI half-width (row 1), skipping NaN bins. */
+    private static double[][] perBin(List<StoredRun> runs, java.util.function.Function<org.driftlab.core.metrics.RunMetrics, double[]> curve) {
+        int bins = curve.apply(runs.get(0).result().metrics()).length;
+        double[][] out = new double[2][bins];
+        for (int b = 0; b < bins; b++) {
+            final int bb = b;
+            double[] v = runs.stream().mapToDouble(r -> curve.apply(r.result().metrics())[bb]).filter(Double::isFinite).toArray();
+            double[] m = meanCi(v);
+            out[0][b] = m[0];
+            out[1][b] = m[1];
+        }
+        return out;
+    }
+
+    /** Mean and 95% CI half-width (Student t) of {@code v}; NaN when empty (half-width NaN for one value). */
+    private static double[] meanCi(double[] v) {
+        int n = v.length;
+        if (n == 0) return new double[] {Double.NaN, Double.NaN};
+        double mean = java.util.Arrays.stream(v).average().orElseThrow();
+        if (n == 1) return new double[] {mean, Double.NaN};
+        double sq = 0;
+        for (double a : v) sq += (a - mean) * (a - mean);
+        return new double[] {mean, Summary.tQuantile975(n - 1) * Math.sqrt(sq / (n - 1)) / Math.sqrt(n)};
+    }
+
+    /** "sgd lr = 0.01" from a swept rule value. */
+    private static String ruleName(Object swept) {
+        String s = String.valueOf(swept);
+        Matcher m = Pattern.compile("\"lr\":([0-9.eE-]+)").matcher(s);
+        return type(s) + (m.find() ? " lr = " + num(Double.parseDouble(m.group(1))) : "");
     }
 
     // ------------------------------------------------------------------ helpers
