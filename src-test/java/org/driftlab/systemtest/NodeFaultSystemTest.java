@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Node faults mid-sweep with three worker nodes in child JVMs and a client node in this JVM (which cannot
- * host the coordinator: the singleton is restricted to the worker role): the coordinator's node SIGKILLed,
+ * host the coordinator: the singleton is restricted to the worker role): a worker SIGKILLed (the split-brain
+ * resolver downs it and its runs are re-dispatched), the coordinator's node SIGKILLed (the singleton moves),
  * a worker SIGKILLed and replaced by a new JVM on the same port, and a worker frozen with SIGSTOP until the
  * split-brain resolver has downed it, then resumed with SIGCONT. In each the sweep completes with every run
  * stored exactly once and equal to the in-process lockstep reference.
@@ -56,6 +57,20 @@ class NodeFaultSystemTest {
             // a SIGSTOPped child would ignore nothing but SIGKILL anyway; destroyAll sends SIGKILL
             ChildJvms.destroyAll(workers);
         }
+    }
+
+    @Test
+    void sweepSurvivesAKilledWorker() throws Exception {
+        startCluster("fault-kill");
+        SweepSpec sweep = SystemTestSpecs.sweep("kill", 3, 10_000);
+        // worker 2 is not the oldest, so the coordinator stays; its runs are re-dispatched to the others
+        InMemoryResultSink sink = runWithFault(sweep, () -> {
+            workers.get(2).destroyForcibly(); // SIGKILL
+            ChildJvms.awaitRemoved(client.system(), hostPorts.get(2), 60);
+        });
+
+        assertExactlyOnceLockstep(sweep, sink);
+        assertThat(client.workersUp()).isEqualTo(2);
     }
 
     @Test
