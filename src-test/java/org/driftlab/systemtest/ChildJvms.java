@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
 
 /**
  * Child JVMs for cluster system tests: a main class of this module on the test class path (so the children
@@ -57,5 +61,33 @@ final class ChildJvms {
     static void destroyAll(List<Process> processes) throws InterruptedException {
         for (Process p : processes) p.destroyForcibly();
         for (Process p : processes) p.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Waits until {@code system} no longer sees a (not removed) member at {@code hostPort}; fails with an
+     * {@link AssertionError} after {@code timeoutSeconds}.
+     */
+    static void awaitRemoved(ActorSystem<?> system, String hostPort, long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (true) {
+            boolean present = false;
+            for (Member m : Cluster.get(system).state().getMembers()) {
+                String hp = m.address().getHost().orElse("") + ":" + m.address().getPort().orElse(0);
+                if (hp.equals(hostPort) && m.status() != MemberStatus.removed()) present = true;
+            }
+            if (!present) return;
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("member " + hostPort + " not removed within " + timeoutSeconds + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Sends {@code signal} (e.g. {@code STOP}, {@code CONT}) to {@code process} with kill(1); fails if kill does. */
+    static void signal(Process process, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill -" + signal + " " + process.pid() + " failed");
+        }
     }
 }

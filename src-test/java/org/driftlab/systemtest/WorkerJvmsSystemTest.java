@@ -17,8 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pekko.cluster.Member;
-import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.driftlab.cluster.sweep.DriftlabNode;
 import org.driftlab.cluster.sweep.ProgressListener;
@@ -125,7 +123,7 @@ class WorkerJvmsSystemTest {
         assertThat(clientJvm.waitFor(20, TimeUnit.SECONDS)).as("client JVM gone").isTrue();
         assertThat(progress[0]).as("killed mid-sweep").isLessThan(progress[1]);
 
-        awaitRemoved(clientHostPort, Duration.ofSeconds(40));
+        ChildJvms.awaitRemoved(client.system(), clientHostPort, 40);
         assertThat(workers).allSatisfy(p -> assertThat(p.isAlive()).as("worker JVM alive").isTrue());
         assertThat(client.workersUp()).isEqualTo(3);
         assertThat(Cluster.get(client.system()).state().getUnreachable()).isEmpty();
@@ -167,21 +165,6 @@ class WorkerJvmsSystemTest {
             assertThat(clientJvm.isAlive()).as("client JVM running (see %s)", log).isTrue();
             assertThat(System.nanoTime()).as("client stored %d runs in time (see %s)", atLeast, log).isLessThan(deadline);
             Thread.sleep(50);
-        }
-    }
-
-    /** Waits until this node no longer sees the member at {@code hostPort}. */
-    private static void awaitRemoved(String hostPort, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            boolean present = false;
-            for (Member m : Cluster.get(client.system()).state().getMembers()) {
-                String hp = m.address().getHost().orElse("") + ":" + m.address().getPort().orElse(0);
-                if (hp.equals(hostPort) && m.status() != MemberStatus.removed()) present = true;
-            }
-            if (!present) return;
-            assertThat(System.nanoTime()).as("killed client %s removed in time", hostPort).isLessThan(deadline);
-            Thread.sleep(100);
         }
     }
 
