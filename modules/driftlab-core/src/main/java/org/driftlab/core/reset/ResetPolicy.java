@@ -62,34 +62,21 @@ public final class ResetPolicy {
         this.prior = prior;
         this.rng = rng;
         this.targetWeights = new double[theta0.length];
-        ResetTarget t = ResetTarget.INIT;
-        boolean ruleState = false;
         Kind k;
         if (spec instanceof NoResetSpec) {
             k = Kind.NONE;
-        } else if (spec instanceof PeriodicResetSpec p) {
+        } else if (spec instanceof PeriodicResetSpec) {
             k = Kind.PERIODIC;
-            t = p.target();
-            ruleState = p.resetRuleState();
-        } else if (spec instanceof OracleResetSpec o) {
+        } else if (spec instanceof OracleResetSpec) {
             k = Kind.ORACLE;
-            t = o.target();
-            ruleState = o.resetRuleState();
-        } else if (spec instanceof BeliefThresholdSpec b) {
+        } else if (spec instanceof BeliefThresholdSpec || spec instanceof BeliefSoftSpec) {
             k = Kind.BELIEF;
-            t = b.target();
-            ruleState = b.resetRuleState();
-        } else if (spec instanceof BeliefSoftSpec b) {
-            k = Kind.BELIEF;
-            t = b.target();
-            ruleState = b.resetRuleState();
         } else if (spec instanceof ShrinkPerturbSpec) {
-            k = Kind.SHRINK_PERTURB; // Ash & Adams keep the optimizer state
+            k = Kind.SHRINK_PERTURB; // Ash & Adams keep the optimizer state (its spec has no resetRuleState)
         } else if (spec instanceof L2InitSpec) {
             k = Kind.L2_INIT;
-        } else if (spec instanceof RecallSpec r) {
+        } else if (spec instanceof RecallSpec) {
             k = Kind.RECALL;
-            ruleState = r.resetRuleState();
             if (recurringTasks < 2) throw new IllegalArgumentException("recall needs a markov stream with >= 2 tasks, got " + recurringTasks);
         } else if (spec instanceof ContinualBackpropSpec) {
             k = Kind.CONTINUAL_BACKPROP;
@@ -100,8 +87,8 @@ public final class ResetPolicy {
             throw new IllegalArgumentException("unknown reset policy " + spec);
         }
         this.kind = k;
-        this.target = t;
-        this.resetRuleState = ruleState;
+        this.target = spec.target();
+        this.resetRuleState = spec.resetRuleState();
         this.kept = k == Kind.RECALL ? new double[recurringTasks][theta0.length] : new double[0][];
         this.hasKept = new boolean[kept.length];
         this.cbp = k == Kind.CONTINUAL_BACKPROP ? new ContinualBackprop((ContinualBackpropSpec) spec, hidden, prior) : null;

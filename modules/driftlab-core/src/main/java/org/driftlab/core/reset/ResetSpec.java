@@ -7,6 +7,16 @@ package org.driftlab.core.reset;
  */
 public sealed interface ResetSpec permits NoResetSpec, PeriodicResetSpec, OracleResetSpec, BeliefThresholdSpec,
         BeliefSoftSpec, ShrinkPerturbSpec, L2InitSpec, RecallSpec, ContinualBackpropSpec {
+    /** Where this policy's resets send the weights; INIT for policies that never move them to a target. */
+    default ResetTarget target() {
+        return ResetTarget.INIT;
+    }
+
+    /** Whether this policy's weight resets also reset the rule's state; false for policies that keep it. */
+    default boolean resetRuleState() {
+        return false;
+    }
+
     /** True when the policy's decisions come from the task belief (so the run needs a belief model). */
     default boolean needsBelief() {
         return false;
