@@ -135,7 +135,7 @@ public final class Learner {
             }
             stream.observeGradient(theta, g);
             double loss = stream.loss(theta);
-            double excess = stream.excessLoss(theta);
+            double excess = loss - stream.minLoss();
             stream.writeEvidence(evidenceKind, theta, g, evidence, n * width);
             System.arraycopy(g, 0, gRule, 0, d);
             policy.regularise(theta, gRule);

@@ -79,17 +79,17 @@ final class LinearRegressionStream extends TaskStream {
 
     @Override
     public double loss(double[] theta) {
-        return excessLoss(theta) + 0.5 * sigmaY * sigmaY;
-    }
-
-    @Override
-    public double excessLoss(double[] theta) {
         double s = 0;
         for (int i = 0; i < dim; i++) {
             double d = theta[i] - optimum[i];
             s += d * d;
         }
-        return 0.5 * s;
+        return 0.5 * s + minLoss();
+    }
+
+    @Override
+    public double minLoss() {
+        return 0.5 * sigmaY * sigmaY; // the target noise no weights can fit
     }
 
     @Override

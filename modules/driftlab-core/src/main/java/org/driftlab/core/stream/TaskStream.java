@@ -250,8 +250,13 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     /** The current task's expected loss L_t(θ) (no noise). Allocates nothing. */
     public abstract double loss(double[] theta);
 
-    /** L_t(θ) − L_t(w*_t) ≥ 0. Allocates nothing. */
-    public abstract double excessLoss(double[] theta);
+    /** L_t(w*_t), the current task's smallest expected loss (0 where it is measured from 0 by convention). */
+    public abstract double minLoss();
+
+    /** L_t(θ) − L_t(w*_t) ≥ 0. Allocates nothing. A caller that has L_t(θ) already subtracts {@link #minLoss()}. */
+    public final double excessLoss(double[] theta) {
+        return loss(theta) - minLoss();
+    }
 
     /** Doubles of evidence per step for {@code kind}; throws when this stream cannot provide it. */
     public abstract int evidenceWidth(EvidenceKind kind);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.driftlab.core.fuzz.TextEdits;
 
 /**
  * Property: whatever is done to a valid series CSV, {@link SeriesCsv#read} either returns a series of finite
@@ -85,17 +86,13 @@ class SeriesCsvFuzzTest {
         int at = rnd.nextInt(text.length());
         switch (rnd.nextInt(6)) {
             case 0 -> {
-                edits.add("delete char " + at);
-                return text.substring(0, at) + text.substring(at + 1);
+                return TextEdits.deleteChar(text, at, edits);
             }
             case 1 -> {
-                edits.add("duplicate char " + at);
-                return text.substring(0, at + 1) + text.substring(at);
+                return TextEdits.duplicateChar(text, at, edits);
             }
             case 2 -> {
-                if (at + 1 >= text.length()) return text;
-                edits.add("swap chars " + at);
-                return text.substring(0, at) + text.charAt(at + 1) + text.charAt(at) + text.substring(at + 2);
+                return TextEdits.swapChars(text, at, edits);
             }
             case 3 -> {
                 String s = INSERTS[rnd.nextInt(INSERTS.length)];
@@ -112,17 +109,7 @@ class SeriesCsvFuzzTest {
                 return text.substring(0, start) + text.substring(end);
             }
             default -> {
-                String[] lines = text.split("\n", -1);
-                int line = rnd.nextInt(lines.length);
-                boolean drop = rnd.nextBoolean();
-                edits.add((drop ? "drop" : "repeat") + " line " + (line + 1));
-                StringBuilder b = new StringBuilder();
-                for (int l = 0; l < lines.length; l++) {
-                    if (l == line && drop) continue;
-                    b.append(lines[l]).append(l < lines.length - 1 ? "\n" : "");
-                    if (l == line) b.append('\n').append(lines[l]);
-                }
-                return b.toString();
+                return TextEdits.dropOrRepeatLine(text, rnd, edits);
             }
         }
     }

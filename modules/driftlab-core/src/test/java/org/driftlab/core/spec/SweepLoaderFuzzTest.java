@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.driftlab.core.fuzz.TextEdits;
 
 /**
  * Property: whatever is done to a valid config's text, {@link SweepLoader#parse} either returns a sweep or
@@ -96,17 +97,13 @@ class SweepLoaderFuzzTest {
         int at = rnd.nextInt(text.length());
         switch (rnd.nextInt(8)) {
             case 0 -> {
-                edits.add("delete char " + at);
-                return text.substring(0, at) + text.substring(at + 1);
+                return TextEdits.deleteChar(text, at, edits);
             }
             case 1 -> {
-                edits.add("duplicate char " + at);
-                return text.substring(0, at + 1) + text.substring(at);
+                return TextEdits.duplicateChar(text, at, edits);
             }
             case 2 -> {
-                if (at + 1 >= text.length()) return text;
-                edits.add("swap chars " + at);
-                return text.substring(0, at) + text.charAt(at + 1) + text.charAt(at) + text.substring(at + 2);
+                return TextEdits.swapChars(text, at, edits);
             }
             case 3 -> {
                 char c = PUNCTUATION.charAt(rnd.nextInt(PUNCTUATION.length()));
@@ -132,17 +129,7 @@ class SweepLoaderFuzzTest {
                 return text.substring(0, s[0]) + renamed + text.substring(s[1]);
             }
             default -> {
-                String[] lines = text.split("\n", -1);
-                int line = rnd.nextInt(lines.length);
-                boolean drop = rnd.nextBoolean();
-                edits.add((drop ? "drop" : "repeat") + " line " + (line + 1));
-                StringBuilder b = new StringBuilder();
-                for (int l = 0; l < lines.length; l++) {
-                    if (l == line && drop) continue;
-                    b.append(lines[l]).append('\n');
-                    if (l == line) b.append(lines[l]).append('\n');
-                }
-                return b.toString();
+                return TextEdits.dropOrRepeatLine(text, rnd, edits);
             }
         }
     }
