@@ -29,11 +29,16 @@ import org.driftlab.core.spec.SweepSpec;
  * DuckDB store (measured separately) and includes everything the cluster adds to the core loop.
  *
  * <p>How it is timed: the cluster is started (and every node Up) before the clock; each round is one sweep,
- * {@link System#nanoTime()} around {@code SweepClient.run} from submission until the last result is in the sink.
- * Warm-up rounds run first and are discarded. Round k uses seeds {@code firstSeed + k·N …} as
- * {@link CoreLoopBench} does, and its checksum is the same digest of the metrics in seed order, so a round's
- * checksum equals the core loop's for the same seeds (determinism, DESIGN §3), which {@link #run} checks
- * against the core loop when given its result.
+ * {@link System#nanoTime()} and the process CPU time around {@code SweepClient.run} from submission until the last
+ * result is in the sink. A {@link Session} keeps one cluster up across many rounds, so {@link PathComparison} can
+ * interleave them with the core loop's; {@link #run} is the standalone form (warm-up rounds first, discarded). Round k
+ * uses seeds {@code firstSeed + k·N …} as {@link CoreLoopBench} does, and its checksum is the same digest of the
+ * metrics in seed order ({@link RoundResult#checksum}), so a round's checksum equals the core loop's for the same
+ * seeds at any chunk size (determinism, DESIGN §3, §9).
+ *
+ * <p>The chunk size K and the coordinator's in-flight window are the cluster's own settings
+ * ({@value #CHUNK_SIZE_KEY}, {@value #IN_FLIGHT_KEY}) read from the config the cluster starts with;
+ * {@link #withChunkAndInFlight} overrides them.
  */
 public final class ActorPathBench {
     /** What to run: as {@link CoreLoopBench.Settings}, plus the number of in-process cluster nodes. */

@@ -33,6 +33,9 @@ import org.driftlab.core.spec.RunSpec;
  * around its run) is summed too: CPU nanoseconds per learner-step are not inflated by time slices lost to other
  * processes, as wall time is (cache and memory-bandwidth contention still show in both).
  *
+ * <p>{@link #round} is one such batch over given specs, timed by wall and process CPU time: the unit
+ * {@link PathComparison} interleaves with the actor path's rounds.
+ *
  * <p>Each round also returns a checksum of its learners' metrics; single-thread and pool rounds with the same
  * seeds run identical learners (determinism, DESIGN §3), so their checksums must agree, which
  * {@link #compare} checks.
