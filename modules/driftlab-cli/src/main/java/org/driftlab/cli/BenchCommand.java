@@ -93,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
             printMachine(out, cores);
             try (ActorPathBench.Session actors = ActorPathBench.Session.start(nodes, config)) {
                 out.printf(Locale.ROOT, "workload %s: %,d learners x %,d steps per round and path; chunk K = %d for all three paths; "
-                                + "(c): %d in flight per node, %d %s%n",
+                                + "(c): in-flight window %d runs per node, %d %s%n",
                         w.id(), learners, steps, actors.chunkSize(), actors.inFlightPerNode(), nodes, nodes == 1 ? "node" : "nodes");
                 out.printf(Locale.ROOT, "rounds: %d warm-up + %d measured, interleaved: each round runs (a), (b), (c) on the same seeds, "
                         + "in an order rotated every round%n", warmup, rounds);

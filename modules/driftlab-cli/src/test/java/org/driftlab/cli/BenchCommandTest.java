@@ -19,7 +19,7 @@ class BenchCommandTest {
         // the header describes the machine, the date and the settings that every path shares
         assertThat(out).containsPattern("driftlab bench, \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")
                 .containsPattern("machine: \\d+ cores, .*Java .*max heap [0-9,]+ MiB")
-                .contains("chunk K = 64 for all three paths").contains("3 in flight per node")
+                .contains("chunk K = 64 for all three paths").contains("in-flight window 3 runs per node")
                 .contains("including JIT compiler and GC threads");
         // one line per warm-up and measured round, each naming its order, which rotates
         assertThat(out).containsPattern("warm-up 1 +order a b c")
@@ -34,7 +34,7 @@ class BenchCommandTest {
         com.typesafe.config.Config config = ClusterConfig.load(RunCommand.EMBEDDED);
         assertThat(h.out.toString())
                 .contains("chunk K = " + config.getInt("driftlab.learner.chunk-size") + " for all three paths")
-                .contains(config.getInt("driftlab.sweep.in-flight-per-node") + " in flight per node");
+                .contains("in-flight window " + config.getInt("driftlab.sweep.in-flight-per-node") + " runs per node");
     }
 
     @Test
