@@ -20,7 +20,7 @@ class BenchCommandTest {
         assertThat(out).containsPattern("driftlab bench, \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")
                 .containsPattern("machine: \\d+ cores, .*Java .*max heap [0-9,]+ MiB")
                 .contains("chunk K = 64 for all three paths").contains("in-flight window 3 runs per node")
-                .contains("including JIT compiler and GC threads");
+                .contains("including JIT compiler and GC threads").containsPattern("idle process .*: [0-9.]+ cores of CPU");
         // one line per warm-up and measured round, each naming its order, which rotates
         assertThat(out).containsPattern("warm-up 1 +order a b c")
                 .containsPattern("round 1 +order a b c").containsPattern("round 2 +order b c a").containsPattern("round 3 +order c a b");

@@ -87,9 +87,12 @@ public final class PathComparison {
     /**
      * The measured rounds: {@code rounds[p.ordinal()][k]} is path p in round k, which ran in
      * {@code orders[k]}; {@code chunkSize} K and {@code inFlightPerNode} as used by every path, {@code nodes}
-     * the cluster's node count. Arrays are owned by the result; do not modify them.
+     * the cluster's node count; {@code idleCpuCores} the process CPU time per wall second while idle (cluster up,
+     * no work) over {@link #IDLE_NANOS} just before the measured rounds, i.e. the background that every round's CPU
+     * time includes, in cores (NaN when unknown). Arrays are owned by the result; do not modify them.
      */
-    public record Result(Settings settings, int chunkSize, int inFlightPerNode, int nodes, Path[][] orders, RoundResult[][] rounds) {
+    public record Result(Settings settings, int chunkSize, int inFlightPerNode, int nodes, double idleCpuCores, Path[][] orders,
+                         RoundResult[][] rounds) {
         /** Path p's learner-steps per second in each round. A fresh array. */
         public double[] stepsPerSecond(Path p) {
             RoundResult[] r = rounds[p.ordinal()];
@@ -123,6 +126,9 @@ public final class PathComparison {
         }
     }
 
+    /** How long the idle process's CPU time is measured, in nanoseconds (1 s: 100 ticks of Linux's 10 ms accounting). */
+    public static final long IDLE_NANOS = 1_000_000_000L;
+
     private PathComparison() {}
 
     /**
@@ -149,6 +155,7 @@ public final class PathComparison {
                 Path[] o = order(k);
                 listener.roundEnded(k, true, o, round(s, actors, pool, s.firstSeedOf(k, true), o, "warm-up round " + (k + 1)));
             }
+            double idle = idleCpuCores();
             Path[][] orders = new Path[s.rounds()][];
             RoundResult[][] byPath = new RoundResult[Path.values().length][s.rounds()];
             for (int k = 0; k < s.rounds(); k++) {
@@ -157,10 +164,20 @@ public final class PathComparison {
                 for (Path p : Path.values()) byPath[p.ordinal()][k] = r[p.ordinal()];
                 listener.roundEnded(k, false, orders[k], r);
             }
-            return new Result(s, actors.chunkSize(), actors.inFlightPerNode(), actors.nodes(), orders, byPath);
+            return new Result(s, actors.chunkSize(), actors.inFlightPerNode(), actors.nodes(), idle, orders, byPath);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // process CPU per wall nanosecond while this thread sleeps for IDLE_NANOS
+    private static double idleCpuCores() throws InterruptedException {
+        long cpu0 = RoundResult.processCpuNanosNow();
+        long start = System.nanoTime();
+        Thread.sleep(IDLE_NANOS / 1_000_000);
+        long wall = System.nanoTime() - start;
+        long cpu = RoundResult.cpuBetween(cpu0, RoundResult.processCpuNanosNow());
+        return cpu < 0 ? Double.NaN : (double) cpu / wall;
     }
 
     // one round: the same runs on every path in the given order; results indexed by path

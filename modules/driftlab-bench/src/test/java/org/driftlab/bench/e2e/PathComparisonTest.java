@@ -37,6 +37,7 @@ class PathComparisonTest {
         assertThat(r.chunkSize()).isEqualTo(50);
         assertThat(r.inFlightPerNode()).isEqualTo(2);
         assertThat(r.nodes()).isEqualTo(1);
+        assertThat(r.idleCpuCores()).isNotNegative().isFinite();
         assertThat(r.orders()).hasNumberOfRows(3);
         for (int k = 0; k < 3; k++) {
             long sum = r.rounds()[Path.SINGLE.ordinal()][k].checksum();
