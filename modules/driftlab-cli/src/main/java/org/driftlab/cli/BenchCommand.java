@@ -171,7 +171,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("  CPU ns/step: the whole process's CPU time over the round (every thread, including JIT compiler and GC "
                 + "threads and the idle cluster's) / learner-steps; the OS counts it in ticks (10 ms on Linux), "
                 + "so rounds under ~1 s are coarse");
-        out.printf(Locale.ROOT, "  idle process (cluster up, no work) before the measured rounds: %.3f cores of CPU%n", r.idleCpuCores());
+        out.printf(Locale.ROOT, "  idle process (cluster up, no round running; JIT and GC may still be busy), 1 s before the measured rounds: %.3f cores of CPU%n", r.idleCpuCores());
         out.printf(Locale.ROOT, "ratios: %s   %s   %s%n", ratio("(b)/(a)", r.rateRatios(Path.POOL, Path.SINGLE)),
                 ratio("(c)/(b)", r.rateRatios(Path.ACTORS, Path.POOL)), ratio("(c)/(a)", r.rateRatios(Path.ACTORS, Path.SINGLE)));
         out.println("  learner-steps/s of the two paths in the same round; median [min .. max] over the measured rounds");
