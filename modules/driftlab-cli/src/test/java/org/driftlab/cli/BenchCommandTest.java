@@ -6,14 +6,35 @@ import org.junit.jupiter.api.Test;
 
 class BenchCommandTest {
     @Test
-    void measuresTheThreePathsOnATinyWorkloadAndTheyAgree() {
+    void measuresTheThreePathsInInterleavedRoundsAndTheyAgree() {
         CliHarness h = CliHarness.installed();
-        int code = h.run("bench", "--learners", "4", "--steps", "300", "--warmup", "0", "--rounds", "1");
+        int code = h.run("bench", "--learners", "4", "--steps", "300", "--warmup", "1", "--rounds", "3", "--chunk", "64",
+                "--in-flight", "3");
         assertThat(code).as(h.err.toString()).isZero();
         String out = h.out.toString();
         assertThat(out).contains("(a) core loop, 1 thread").contains("(b) core loop").contains("(c) actor path, 1 node")
-                .contains("ratios: (b)/(a) = ").contains("bit-identical");
+                .contains("ratios: (b)/(a) = ").contains("(c)/(b) = ").contains("CPU per step: (c)/(b) = ")
+                .contains("bit-identical metrics in every round");
         assertThat(out).containsPattern("\\(c\\) actor path, 1 node\\s+[0-9,]+ learner-steps/s");
+        // the header describes the machine, the date and the settings that every path shares
+        assertThat(out).containsPattern("driftlab bench, \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")
+                .containsPattern("machine: \\d+ cores, .*Java .*max heap [0-9,]+ MiB")
+                .contains("chunk K = 64 for all three paths").contains("in-flight window 3 runs per node")
+                .contains("including JIT compiler and GC threads").containsPattern("idle process .*: [0-9.]+ cores of CPU");
+        // one line per warm-up and measured round, each naming its order, which rotates
+        assertThat(out).containsPattern("warm-up 1 +order a b c")
+                .containsPattern("round 1 +order a b c").containsPattern("round 2 +order b c a").containsPattern("round 3 +order c a b");
+    }
+
+    @Test
+    void theChunkSizeAndWindowDefaultToTheClusterConfig() {
+        CliHarness h = CliHarness.installed();
+        int code = h.run("bench", "--learners", "2", "--steps", "100", "--warmup", "0", "--rounds", "1");
+        assertThat(code).as(h.err.toString()).isZero();
+        com.typesafe.config.Config config = ClusterConfig.load(RunCommand.EMBEDDED);
+        assertThat(h.out.toString())
+                .contains("chunk K = " + config.getInt("driftlab.learner.chunk-size") + " for all three paths")
+                .contains("in-flight window " + config.getInt("driftlab.sweep.in-flight-per-node") + " runs per node");
     }
 
     @Test
@@ -28,5 +49,16 @@ class BenchCommandTest {
         CliHarness h = CliHarness.installed();
         assertThat(h.run("bench", "--learners", "0")).isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains("learners");
+    }
+
+    @Test
+    void badChunkAndWindowAreUsageErrorsNamingTheFlag() {
+        for (String[] bad : new String[][] {{"--chunk", "0"}, {"--in-flight", "0"}, {"--chunk", "-3"}, {"--rounds", "0"},
+                {"--warmup", "-1"}, {"--nodes", "0"}, {"--steps", "0"}}) {
+            CliHarness h = CliHarness.installed();
+            assertThat(h.run("bench", bad[0], bad[1])).as(bad[0]).isEqualTo(ExitCodes.USAGE);
+            assertThat(h.err.toString()).as(bad[0]).contains(bad[0] + " must be >= ").contains("got " + bad[1]);
+            assertThat(h.out.toString()).as(bad[0]).isEmpty();
+        }
     }
 }

@@ -33,6 +33,9 @@ import org.driftlab.core.spec.RunSpec;
  * around its run) is summed too: CPU nanoseconds per learner-step are not inflated by time slices lost to other
  * processes, as wall time is (cache and memory-bandwidth contention still show in both).
  *
+ * <p>{@link #round} is one such batch over given specs, timed by wall and process CPU time: the unit
+ * {@link PathComparison} interleaves with the actor path's rounds.
+ *
  * <p>Each round also returns a checksum of its learners' metrics; single-thread and pool rounds with the same
  * seeds run identical learners (determinism, DESIGN §3), so their checksums must agree, which
  * {@link #compare} checks.
@@ -141,22 +144,60 @@ public final class CoreLoopBench {
         }
     }
 
-    // returns {wall nanos, cpu nanos, checksum}
+    // returns {wall nanos, thread cpu nanos, checksum}
     private static long[] batch(Settings s, ExecutorService pool, int seed0) {
-        int n = s.learners();
-        List<RunSpec> specs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) specs.add(Workloads.spec(s.workload(), seed0 + i, s.steps()));
-        RunResult[] results = new RunResult[n];
-        long[] cpu = new long[n];
+        List<RunSpec> specs = specs(s.workload(), s.learners(), s.steps(), seed0);
+        long[] cpu = new long[specs.size()];
         long start = System.nanoTime();
+        RunResult[] results = execute(specs, s.chunkSize(), pool, cpu);
+        long nanos = System.nanoTime() - start;
+        long cpuSum = 0;
+        for (long c : cpu) cpuSum += c;
+        return new long[] {nanos, cpuSum, checkedChecksum(specs, results)};
+    }
+
+    /**
+     * The runs of {@code learners} learners of {@code workload} with seeds {@code seed0 …}, in seed order: what one
+     * round of every path runs. Allocates the list and its specs.
+     */
+    public static List<RunSpec> specs(Workload workload, int learners, long steps, int seed0) {
+        List<RunSpec> specs = new ArrayList<>(learners);
+        for (int i = 0; i < learners; i++) specs.add(Workloads.spec(workload, seed0 + i, steps));
+        return specs;
+    }
+
+    /**
+     * One timed batch: every run of {@code specs} (in seed order, not modified) to the end with chunk size
+     * {@code chunkSize} ≥ 1, on the calling thread when {@code pool} is null, else one task per run on
+     * {@code pool} (the caller owns and shuts it down). Wall and process CPU time from the first run started to
+     * the last result in; IllegalStateException when a run stopped short without diverging or a task failed.
+     */
+    public static RoundResult round(List<RunSpec> specs, int chunkSize, ExecutorService pool) {
+        if (specs.isEmpty()) throw new IllegalArgumentException("specs must not be empty");
+        if (chunkSize < 1) throw new IllegalArgumentException("chunk size must be >= 1, got " + chunkSize);
+        long[] cpu = new long[specs.size()];
+        long learnerSteps = 0;
+        for (RunSpec spec : specs) learnerSteps = Math.addExact(learnerSteps, spec.steps());
+        long cpu0 = RoundResult.processCpuNanosNow();
+        long start = System.nanoTime();
+        RunResult[] results = execute(specs, chunkSize, pool, cpu);
+        long nanos = System.nanoTime() - start;
+        long cpu1 = RoundResult.processCpuNanosNow();
+        return new RoundResult(nanos, RoundResult.cpuBetween(cpu0, cpu1), checkedChecksum(specs, results), learnerSteps);
+    }
+
+    // runs every spec; cpu[i] = the thread CPU time of run i
+    private static RunResult[] execute(List<RunSpec> specs, int chunkSize, ExecutorService pool, long[] cpu) {
+        int n = specs.size();
+        RunResult[] results = new RunResult[n];
         if (pool == null) {
-            for (int i = 0; i < n; i++) results[i] = timedRun(specs.get(i), s.chunkSize(), cpu, i);
+            for (int i = 0; i < n; i++) results[i] = timedRun(specs.get(i), chunkSize, cpu, i);
         } else {
             List<Future<RunResult>> futures = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 RunSpec spec = specs.get(i);
                 int slot = i;
-                futures.add(pool.submit(() -> timedRun(spec, s.chunkSize(), cpu, slot)));
+                futures.add(pool.submit(() -> timedRun(spec, chunkSize, cpu, slot)));
             }
             try {
                 for (int i = 0; i < n; i++) results[i] = futures.get(i).get();
@@ -167,18 +208,18 @@ public final class CoreLoopBench {
                 throw new IllegalStateException("a learner failed: " + e.getCause(), e.getCause());
             }
         }
-        long nanos = System.nanoTime() - start;
-        long cpuSum = 0;
-        for (long c : cpu) cpuSum += c;
-        long sum = 17;
-        for (RunResult r : results) {
-            RunMetrics m = r.metrics();
-            if (m.steps() != s.steps() && !m.diverged()) {
-                throw new IllegalStateException("run " + r.runId() + " ran " + m.steps() + " of " + s.steps() + " steps");
+        return results;
+    }
+
+    private static long checkedChecksum(List<RunSpec> specs, RunResult[] results) {
+        for (int i = 0; i < results.length; i++) {
+            RunMetrics m = results[i].metrics();
+            long steps = specs.get(i).steps();
+            if (m.steps() != steps && !m.diverged()) {
+                throw new IllegalStateException("run " + results[i].runId() + " ran " + m.steps() + " of " + steps + " steps");
             }
-            sum = 31 * sum + m.hashCode();
         }
-        return new long[] {nanos, cpuSum, sum};
+        return RoundResult.checksum(Arrays.asList(results));
     }
 
     // each slot is written by one task and read after its future completes (happens-before via Future.get)
