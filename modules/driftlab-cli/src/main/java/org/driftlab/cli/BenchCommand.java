@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * learner-steps per second and ratios. All three run the same learners (same seeds) and must agree bit for
  * bit; a difference is reported as an error. Wiring only: the measurement lives in driftlab-bench.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchJvmsCommand.class},
         description = {"Measure learner-steps per second of a reference workload: (a) core loop, 1 thread; "
                 + "(b) core loop, one thread per core; (c) the full actor path on an embedded cluster.",
                 "Workloads (docs/PERFORMANCE.md): w1 (d = 32 quadratic, Adam, Gaussian BOCPD r_max 256, threshold reset), "
