@@ -114,14 +114,18 @@ public final class BenchJvmsCommand implements Callable<Integer> {
             List<CountResult> results = MultiJvmBench.run(s,
                     n -> LocalWorkers.start(launcher, n, logs.resolve(n + "-jvms"), clientConfig, timeout), new Printer(out, s));
             for (CountResult r : results) {
-                out.printf("%-16s %,14.0f learner-steps/s  (median of %d; runs per JVM: %s; CPU s per JVM: %s)%n",
-                        label(r.workers()), r.medianStepsPerSecond(), rounds, joined(r.runsPerWorker().values()), cpuSeconds(r.workerCpuNanos()));
+                out.printf("%-16s %,14.0f learner-steps/s  (median of %d; %.0f worker CPU ns per learner-step; runs per JVM: %s; "
+                                + "CPU s per JVM: %s)%n", label(r.workers()), r.medianStepsPerSecond(), rounds, r.cpuNanosPerStep(),
+                        joined(r.runsPerWorker().values()), cpuSeconds(r.workerCpuNanos()));
             }
             if (results.size() == 2) {
                 CountResult a = results.get(0);
                 CountResult b = results.get(1);
                 out.printf("ratio %d/%d JVMs: %.3f (medians); per interleaved round %s (target for 3/1 on this machine: >= 0.90)%n",
                         b.workers(), a.workers(), b.medianStepsPerSecond() / a.medianStepsPerSecond(), ratios(a, b));
+                // on a machine shared with other work, more JVMs (more threads) get a larger share of it: CPU per step is immune
+                out.printf("CPU efficiency %d/%d JVMs: %.3f (worker CPU ns per learner-step, %d JVMs over %d JVMs' inverted)%n",
+                        b.workers(), a.workers(), a.cpuNanosPerStep() / b.cpuNanosPerStep(), a.workers(), b.workers());
             }
             out.flush();
             // the reference after the children are gone, so it competes with nothing

@@ -86,6 +86,20 @@ public final class MultiJvmBench {
         public double medianStepsPerSecond() {
             return median(stepsPerSecond());
         }
+
+        /**
+         * CPU nanoseconds all worker JVMs spent per learner-step over the measured rounds (NaN when the OS does not
+         * report a child's CPU time). Unlike wall time it does not depend on the share of a busy machine the JVMs
+         * get, which grows with their number of threads; it does include their JIT, GC and remoting threads.
+         */
+        public double cpuNanosPerStep() {
+            long total = 0;
+            for (long c : workerCpuNanos) {
+                if (c < 0) return Double.NaN;
+                total += c;
+            }
+            return (double) total / (learnerSteps * (double) roundNanos.length);
+        }
     }
 
     /** Where the measurement stands, for the caller to print (this class does not). Called on the measuring thread. */
