@@ -23,8 +23,8 @@ import org.driftlab.cluster.sweep.SweepClient;
  * <p>Child JVM {@code i} runs in its own directory {@code logDir/worker-i} (so each node's
  * {@code logs/driftlab.log} is its own), its stdout and stderr in {@code worker-i/node.out}.
  *
- * <p>No child outlives this object: {@link #close} sends each child SIGTERM (its node leaves the cluster), stops
- * the client and SIGKILLs any child still alive after {@link #STOP_GRACE}; a JVM shutdown hook does the same
+ * <p>No child outlives this object: {@link #close} stops the client, sends each child SIGTERM in turn (its node
+ * leaves the cluster) and SIGKILLs any child still alive {@link #STOP_GRACE} after close began; a JVM shutdown hook does the same
  * when this JVM exits first (Ctrl-C, SIGTERM, an exception escaping main). Only SIGKILL of this JVM, which runs
  * no hook, can leave children behind; their pids are in {@link #pids()}. Thread-safe close; the rest is for
  * the creating thread.
@@ -151,7 +151,7 @@ public final class LocalWorkers implements AutoCloseable {
         return cpu;
     }
 
-    /** Stops every child (SIGTERM, SIGKILL after {@link #STOP_GRACE}) and the client node; idempotent, blocks until done. */
+    /** Stops the client node and every child (SIGTERM, SIGKILL after {@link #STOP_GRACE}); idempotent, blocks until done. */
     @Override
     public void close() {
         try {
@@ -167,23 +167,27 @@ public final class LocalWorkers implements AutoCloseable {
 
     private synchronized void stopAll() {
         closed = true;
-        for (Process p : children) p.destroy(); // SIGTERM first: the nodes leave the cluster (coordinated shutdown)
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        boolean interrupted = false;
         if (client != null) {
             try {
-                client.close();
+                client.close(); // leaves while the workers are up to see it go
             } catch (RuntimeException e) {
                 // a client that did not terminate in time must not keep the children alive
             }
             client = null;
         }
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-        boolean interrupted = false;
-        for (Process p : children) {
+        // SIGTERM one at a time, last started first: a node leaving while the others are up is removed within a
+        // gossip round or two, whereas nodes leaving all at once wait for the failure detector to mark each other
+        for (int i = children.size() - 1; i >= 0; i--) {
+            Process p = children.get(i);
+            p.destroy();
             try {
                 long left = deadline - System.nanoTime();
                 if (left > 0) p.waitFor(left, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
-                interrupted = true; // still kill them all below
+                interrupted = true; // still stop them all below, without waiting
+                deadline = System.nanoTime();
             }
         }
         for (Process p : children) {
