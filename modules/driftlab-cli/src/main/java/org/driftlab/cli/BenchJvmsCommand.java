@@ -67,7 +67,8 @@ public final class BenchJvmsCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "S", defaultValue = "5000", description = "Steps per learner (default: ${DEFAULT-VALUE}).")
     long steps;
 
-    @Option(names = "--warmup", paramLabel = "R", defaultValue = "1", description = "Discarded warm-up rounds per worker count (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "R", defaultValue = "1", description = "Discarded warm-up rounds per worker JVM: W JVMs get W x R rounds, so each JVM compiles its "
+                    + "code on as many runs (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
@@ -104,8 +105,8 @@ public final class BenchJvmsCommand implements Callable<Integer> {
             Config clientConfig = ClusterConfig.load(RunCommand.EMBEDDED);
             PrintWriter out = spec.commandLine().getOut();
             int cores = Runtime.getRuntime().availableProcessors();
-            out.printf("workload %s: %d learners x %d steps per round, %d warm-up + %d measured rounds per worker count%n",
-                    w.id(), learners, steps, warmup, rounds);
+            out.printf("workload %s: %d learners x %d steps per round; %d measured rounds per worker count after %d warm-up "
+                    + "rounds per worker JVM (W JVMs: W x %d)%n", w.id(), learners, steps, rounds, warmup, warmup);
             out.printf("worker JVMs: %s, options: %s; child logs: %s%n", joined(counts), String.join(" ", jvmOptions), logs.toAbsolutePath());
             out.printf("this machine has %d cores; one worker JVM already uses all of them and more worker JVMs share the same "
                     + "cores, so comparing worker counts measures the overhead of spreading a sweep over JVMs, not a speed-up%n", cores);
@@ -124,8 +125,9 @@ public final class BenchJvmsCommand implements Callable<Integer> {
                 out.printf("ratio %d/%d JVMs: %.3f (medians); per interleaved round %s (target for 3/1 on this machine: >= 0.90)%n",
                         b.workers(), a.workers(), b.medianStepsPerSecond() / a.medianStepsPerSecond(), ratios(a, b));
                 // on a machine shared with other work, more JVMs (more threads) get a larger share of it: CPU per step is immune
-                out.printf("CPU efficiency %d/%d JVMs: %.3f (worker CPU ns per learner-step, %d JVMs over %d JVMs' inverted)%n",
-                        b.workers(), a.workers(), a.cpuNanosPerStep() / b.cpuNanosPerStep(), a.workers(), b.workers());
+                out.printf("CPU efficiency %d/%d JVMs: %.3f (worker CPU ns per learner-step %.0f / %.0f; unlike wall time it does not "
+                                + "depend on the share of a busy machine each count gets)%n",
+                        b.workers(), a.workers(), a.cpuNanosPerStep() / b.cpuNanosPerStep(), a.cpuNanosPerStep(), b.cpuNanosPerStep());
             }
             out.flush();
             // the reference after the children are gone, so it competes with nothing
@@ -213,9 +215,9 @@ public final class BenchJvmsCommand implements Callable<Integer> {
         }
 
         @Override
-        public void roundDone(int workers, boolean warmup, int round, long nanos, double stepsPerSecond) {
-            out.printf("  %s round %d, %-16s %,14.0f learner-steps/s (%.2f s)%n", warmup ? "warm-up " : "measured", round + 1,
-                    label(workers) + ":", stepsPerSecond, nanos / 1e9);
+        public void roundDone(int workers, boolean warmup, int round, long nanos, double stepsPerSecond, double cpuNanosPerStep) {
+            out.printf("  %s round %d, %-16s %,14.0f learner-steps/s (%.2f s; worker CPU %.0f ns per learner-step)%n",
+                    warmup ? "warm-up " : "measured", round + 1, label(workers) + ":", stepsPerSecond, nanos / 1e9, cpuNanosPerStep);
             out.flush();
         }
     }

@@ -27,7 +27,9 @@ import org.driftlab.core.spec.SweepSpec;
  *
  * <p>Timing, as {@code ActorPathBench}: the clusters are started and Up before any clock; a round is
  * {@link System#nanoTime()} around {@link SweepClient#run} from submission until the last result is in the sink.
- * Warm-up rounds (discarded) let every child JVM compile its hot code. With several worker counts all clusters
+ * Warm-up rounds (discarded) let every child JVM compile its hot code; each JVM compiles for itself and sees
+ * only 1/W of a round's runs, so W worker JVMs get W × {@code warmupRounds} warm-up rounds: every worker JVM has
+ * run {@code warmupRounds} × N learners before the clock starts, whatever W. With several worker counts all clusters
  * are kept up and the rounds are interleaved, the order alternating from round to round (1, 3 then 3, 1 ...),
  * so a drift in the machine's speed (other processes, thermal or host scheduling) falls on every count alike
  * rather than on whichever ran last; an idle cluster costs only heartbeats meanwhile.
@@ -40,8 +42,8 @@ import org.driftlab.core.spec.SweepSpec;
 public final class MultiJvmBench {
     /**
      * What to run: {@code learners} ≥ 1 learners of {@code steps} ≥ 1 steps per round, on clusters of each of
-     * {@code workerCounts} (distinct, each ≥ 1) worker JVMs, {@code warmupRounds} ≥ 0 discarded and {@code rounds}
-     * ≥ 1 measured rounds per count, seeds from {@code firstSeed} ≥ 0.
+     * {@code workerCounts} (distinct, each ≥ 1) worker JVMs, {@code warmupRounds} ≥ 0 discarded rounds per worker
+     * JVM ({@link #warmupRounds(int)}) and {@code rounds} ≥ 1 measured rounds per count, seeds from {@code firstSeed} ≥ 0.
      */
     public record Settings(Workload workload, int learners, long steps, List<Integer> workerCounts, int warmupRounds, int rounds,
                            int firstSeed) {
@@ -59,7 +61,14 @@ public final class MultiJvmBench {
             if (rounds < 1) throw new IllegalArgumentException("rounds must be >= 1, got " + rounds);
             if (firstSeed < 0) throw new IllegalArgumentException("first seed must be >= 0, got " + firstSeed);
             Math.multiplyExact((long) learners, steps); // learner-steps per round must fit a long
-            Math.addExact(firstSeed, Math.multiplyExact(warmupRounds + rounds, learners)); // seeds must fit an int
+            int most = 0;
+            for (int w : workerCounts) most = Math.max(most, w);
+            Math.addExact(firstSeed, Math.multiplyExact(Math.addExact(Math.multiplyExact(warmupRounds, most), rounds), learners)); // seeds fit an int
+        }
+
+        /** Warm-up rounds of the cluster of {@code workers} JVMs: {@code warmupRounds × workers}, the same work per JVM. */
+        public int warmupRounds(int workers) {
+            return warmupRounds * workers;
         }
 
         /** The core-loop settings that run the same learners (same seeds per measured round) on {@code threads} threads. */
@@ -71,7 +80,8 @@ public final class MultiJvmBench {
     /**
      * The measured rounds of one worker count: wall nanoseconds and checksum of each round, runs per worker
      * JVM summed over the measured rounds (keyed by "host:port" in start order), and each worker JVM's CPU
-     * nanoseconds over the measured rounds (-1 if the OS does not report it).
+     * nanoseconds summed over the measured rounds, each read just before and after the round (-1 if the OS does
+     * not report it).
      */
     public record CountResult(int workers, long learnerSteps, long[] roundNanos, long[] checksums, Map<String, Integer> runsPerWorker,
                               long[] workerCpuNanos) {
@@ -107,8 +117,11 @@ public final class MultiJvmBench {
         /** A cluster of {@code workers} worker JVMs is Up, after {@code startNanos}. */
         default void clusterUp(int workers, LocalWorkers cluster, long startNanos) { }
 
-        /** Round {@code round} (0-based within warm-up or measured rounds) on {@code workers} JVMs took {@code nanos}. */
-        default void roundDone(int workers, boolean warmup, int round, long nanos, double stepsPerSecond) { }
+        /**
+         * Round {@code round} (0-based within warm-up or measured rounds) on {@code workers} JVMs took {@code nanos}
+         * wall time and its worker JVMs {@code cpuNanosPerStep} CPU per learner-step (NaN if unknown).
+         */
+        default void roundDone(int workers, boolean warmup, int round, long nanos, double stepsPerSecond, double cpuNanosPerStep) { }
     }
 
     /** Starts a cluster of W worker JVMs (in the CLI: {@link LocalWorkers#start} with its launcher and log directory). */
@@ -135,31 +148,42 @@ public final class MultiJvmBench {
                 clusters.add(cluster);
                 listener.clusterUp(w, cluster, System.nanoTime() - t0);
             }
-            for (int k = 0; k < s.warmupRounds(); k++) {
+            int mostWarmup = 0;
+            for (int w : s.workerCounts()) mostWarmup = Math.max(mostWarmup, s.warmupRounds(w));
+            for (int k = 0; k < mostWarmup; k++) {
                 for (int j : order(c, k)) {
                     int w = s.workerCounts().get(j);
+                    if (k >= s.warmupRounds(w)) continue;
+                    long[] cpu = new long[w];
+                    long[] before = clusters.get(j).cpuNanos();
                     Round r = round(clusters.get(j), s, s.firstSeed() + (s.rounds() + k) * s.learners());
-                    listener.roundDone(w, true, k, r.nanos, rate(s, r.nanos));
+                    addCpu(cpu, before, clusters.get(j).cpuNanos());
+                    listener.roundDone(w, true, k, r.nanos, rate(s, r.nanos), cpuPerStep(s, cpu));
                 }
             }
             long[][] nanos = new long[c][s.rounds()];
             long[][] sums = new long[c][s.rounds()];
             List<Map<String, Integer>> runs = new ArrayList<>();
-            long[][] cpu0 = new long[c][];
+            long[][] cpu = new long[c][];
             for (int j = 0; j < c; j++) {
                 Map<String, Integer> m = new LinkedHashMap<>();
                 for (String hp : clusters.get(j).workerHostPorts()) m.put(hp, 0);
                 runs.add(m);
-                cpu0[j] = clusters.get(j).cpuNanos();
+                cpu[j] = new long[s.workerCounts().get(j)];
             }
             for (int k = 0; k < s.rounds(); k++) {
                 for (int j : order(c, k)) {
                     int w = s.workerCounts().get(j);
+                    // CPU around this round only: an idle cluster's CPU while the other count runs is not its work
+                    long[] before = clusters.get(j).cpuNanos();
                     Round r = round(clusters.get(j), s, s.firstSeed() + k * s.learners());
+                    long[] used = new long[w];
+                    addCpu(used, before, clusters.get(j).cpuNanos());
+                    addCpu(cpu[j], new long[w], used);
                     nanos[j][k] = r.nanos;
                     sums[j][k] = r.checksum;
                     for (RunResult result : r.results) runs.get(j).merge(result.node(), 1, Integer::sum);
-                    listener.roundDone(w, false, k, r.nanos, rate(s, r.nanos));
+                    listener.roundDone(w, false, k, r.nanos, rate(s, r.nanos), cpuPerStep(s, used));
                 }
                 for (int j = 1; j < c; j++) {
                     if (sums[j][k] != sums[0][k]) {
@@ -170,11 +194,8 @@ public final class MultiJvmBench {
             }
             List<CountResult> results = new ArrayList<>();
             for (int j = 0; j < c; j++) {
-                long[] cpu1 = clusters.get(j).cpuNanos();
-                long[] used = new long[cpu1.length];
-                for (int i = 0; i < used.length; i++) used[i] = cpu1[i] < 0 || cpu0[j][i] < 0 ? -1 : cpu1[i] - cpu0[j][i];
                 results.add(new CountResult(s.workerCounts().get(j), Math.multiplyExact((long) s.learners(), s.steps()), nanos[j], sums[j],
-                        Map.copyOf(runs.get(j)), used));
+                        Map.copyOf(runs.get(j)), cpu[j]));
             }
             return results;
         } finally {
@@ -192,6 +213,13 @@ public final class MultiJvmBench {
                 throw new IllegalStateException("metrics on " + r.workers() + " worker JVMs differ from the core loop's for the same seeds: checksums "
                         + Arrays.toString(r.checksums()) + " vs " + Arrays.toString(coreLoop.checksums()));
             }
+        }
+    }
+
+    /** total[i] += after[i] - before[i]; -1 (unknown) once either reading of JVM i is -1. */
+    private static void addCpu(long[] total, long[] before, long[] after) {
+        for (int i = 0; i < total.length; i++) {
+            total[i] = total[i] < 0 || before[i] < 0 || after[i] < 0 ? -1 : total[i] + after[i] - before[i];
         }
     }
 
@@ -214,6 +242,15 @@ public final class MultiJvmBench {
         Arrays.sort(r);
         int m = r.length / 2;
         return r.length % 2 == 1 ? r[m] : 0.5 * (r[m - 1] + r[m]);
+    }
+
+    private static double cpuPerStep(Settings s, long[] cpu) {
+        long total = 0;
+        for (long c : cpu) {
+            if (c < 0) return Double.NaN;
+            total += c;
+        }
+        return total / ((double) s.learners() * s.steps());
     }
 
     private static double rate(Settings s, long nanos) {

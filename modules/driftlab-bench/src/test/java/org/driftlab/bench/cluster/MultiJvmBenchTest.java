@@ -31,6 +31,15 @@ class MultiJvmBenchTest {
     }
 
     @Test
+    void everyWorkerJvmGetsTheSameWarmUpWork() {
+        Settings s = new Settings(Workload.W1, 10, 10, List.of(1, 3), 2, 1, 0);
+        assertThat(s.warmupRounds(1)).isEqualTo(2);
+        assertThat(s.warmupRounds(3)).isEqualTo(6);
+        // seeds of the last warm-up round of the largest count must fit an int
+        assertThatThrownBy(() -> new Settings(Workload.W1, 400_000_000, 10, List.of(1, 3), 2, 1, 0)).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
     void roundsAlternateTheirOrderSoDriftFallsOnEveryCountAlike() {
         assertThat(MultiJvmBench.order(2, 0)).containsExactly(0, 1);
         assertThat(MultiJvmBench.order(2, 1)).containsExactly(1, 0);
