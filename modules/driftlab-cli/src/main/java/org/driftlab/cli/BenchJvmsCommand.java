@@ -16,6 +16,7 @@ import org.driftlab.bench.cluster.NodeLauncher;
 import org.driftlab.bench.e2e.CoreLoopBench;
 import org.driftlab.bench.e2e.Workloads.Workload;
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,7 +103,8 @@ public final class BenchJvmsCommand implements Callable<Integer> {
             MultiJvmBench.Settings s = new MultiJvmBench.Settings(w, learners, steps, counts, warmup, rounds, 0);
             Path logs = logDir != null ? Files.createDirectories(logDir) : Files.createTempDirectory("driftlab-bench-jvms-");
             NodeLauncher launcher = NodeLauncher.ofThisJvm(DriftlabCommand.class.getName(), List.of("node"), jvmOptions);
-            Config clientConfig = ClusterConfig.load(RunCommand.EMBEDDED);
+            // Pekko's stdout logger (used while an actor system shuts down) must not write into the results
+            Config clientConfig = ClusterConfig.load(ConfigFactory.parseString("pekko.stdout-loglevel = OFF").withFallback(RunCommand.EMBEDDED));
             PrintWriter out = spec.commandLine().getOut();
             int cores = Runtime.getRuntime().availableProcessors();
             out.printf("workload %s: %d learners x %d steps per round; %d measured rounds per worker count after %d warm-up "
