@@ -2,6 +2,7 @@ package org.driftlab.bench.cluster;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -195,7 +196,7 @@ public final class MultiJvmBench {
             List<CountResult> results = new ArrayList<>();
             for (int j = 0; j < c; j++) {
                 results.add(new CountResult(s.workerCounts().get(j), Math.multiplyExact((long) s.learners(), s.steps()), nanos[j], sums[j],
-                        Map.copyOf(runs.get(j)), cpu[j]));
+                        Collections.unmodifiableMap(runs.get(j)), cpu[j])); // start order kept
             }
             return results;
         } finally {
