@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.driftlab.bench.e2e.CoreLoopBench;
+import org.driftlab.bench.e2e.RoundResult;
 import org.driftlab.bench.e2e.Workloads;
 import org.driftlab.bench.e2e.Workloads.Workload;
 import org.driftlab.cluster.sweep.ProgressListener;
@@ -231,13 +232,6 @@ public final class MultiJvmBench {
         return o;
     }
 
-    /** The digest {@code CoreLoopBench} takes of a round: 17, then 31·h + metrics.hashCode() over the runs in seed order. */
-    static long checksum(List<RunResult> inSeedOrder) {
-        long sum = 17;
-        for (RunResult r : inSeedOrder) sum = 31 * sum + r.metrics().hashCode();
-        return sum;
-    }
-
     static double median(double[] values) {
         double[] r = values.clone();
         Arrays.sort(r);
@@ -276,7 +270,7 @@ public final class MultiJvmBench {
         }
         List<RunResult> inSeedOrder = new ArrayList<>(sink.results);
         inSeedOrder.sort(Comparator.comparingInt(RunResult::seed));
-        return new Round(nanos, checksum(inSeedOrder), inSeedOrder);
+        return new Round(nanos, RoundResult.checksum(inSeedOrder), inSeedOrder);
     }
 
     private static void closeAll(List<LocalWorkers> clusters) {

@@ -33,7 +33,7 @@ public record RoundResult(long wallNanos, long processCpuNanos, long checksum, l
      * The digest both paths use: 17, then {@code 31·sum + metrics.hashCode()} for each result in the given
      * order (callers pass seed order). Equal metrics give equal digests; the converse is overwhelmingly likely.
      */
-    static long checksum(List<RunResult> inSeedOrder) {
+    public static long checksum(List<RunResult> inSeedOrder) {
         long sum = 17;
         for (RunResult r : inSeedOrder) sum = 31 * sum + r.metrics().hashCode();
         return sum;

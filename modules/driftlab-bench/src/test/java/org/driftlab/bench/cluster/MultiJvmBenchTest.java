@@ -9,6 +9,7 @@ import java.util.Map;
 import org.driftlab.bench.cluster.MultiJvmBench.CountResult;
 import org.driftlab.bench.cluster.MultiJvmBench.Settings;
 import org.driftlab.bench.e2e.CoreLoopBench;
+import org.driftlab.bench.e2e.RoundResult;
 import org.driftlab.bench.e2e.Workloads;
 import org.driftlab.bench.e2e.Workloads.Workload;
 import org.driftlab.core.sim.RunResult;
@@ -55,7 +56,7 @@ class MultiJvmBenchTest {
         for (int k = 0; k < 2; k++) {
             List<RunResult> inSeedOrder = new ArrayList<>();
             for (int i = 0; i < 3; i++) inSeedOrder.add(Simulation.run(Workloads.spec(Workload.W1, 4 + 3 * k + i, 150), 50));
-            ours[k] = MultiJvmBench.checksum(inSeedOrder);
+            ours[k] = RoundResult.checksum(inSeedOrder);
         }
         assertThat(ours).containsExactly(core.checksums());
 
