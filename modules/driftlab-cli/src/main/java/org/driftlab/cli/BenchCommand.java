@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
  * bit; a difference is reported as an error. Wiring only: the measurement lives in driftlab-bench.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        subcommands = {BenchScaleCommand.class, BenchSweepMemoryCommand.class},
         description = {"Measure learner-steps per second of a reference workload: (a) core loop, 1 thread; "
                 + "(b) core loop, one thread per core; (c) the full actor path on an embedded cluster.",
                 "Workloads (docs/PERFORMANCE.md): w1 (d = 32 quadratic, Adam, Gaussian BOCPD r_max 256, threshold reset), "
