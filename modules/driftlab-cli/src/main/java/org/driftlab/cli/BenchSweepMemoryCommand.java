@@ -46,6 +46,11 @@ public final class BenchSweepMemoryCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "MIN", defaultValue = "60", description = "Minutes after which the child JVM is stopped (default: ${DEFAULT-VALUE}).")
     int timeoutMinutes;
 
+    /** The simple name of a tracked class: after the last '.' and '$' ("TaskHolder" for the scheduler's). */
+    static String shortName(String className) {
+        return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+    }
+
     @Override
     public Integer call() {
         var w = BenchScaleCommand.workload(spec, workload); // a usage error before the body (exit code 2 with a hint)
@@ -66,7 +71,7 @@ public final class BenchSweepMemoryCommand implements Callable<Integer> {
             out.printf("RunSpec list:          %s for %,d specs = %,.0f bytes per RunSpec (held by the submitter for the whole sweep)%n",
                     BenchScaleCommand.mib(r.specBytes()), runs, r.bytesPerRunSpec());
             out.printf("%10s %12s %16s", "stored", "live MiB", "less specs MiB");
-            for (String c : SweepMemoryBench.TRACKED) out.printf(" %13s", c.substring(c.lastIndexOf('.') + 1));
+            for (String c : SweepMemoryBench.TRACKED) out.printf(" %13s", shortName(c));
             out.println();
             for (SweepMemoryBench.Sample sample : r.samples()) {
                 out.printf("%,10d %12.1f %16.1f", sample.stored(), sample.liveBytes() / 1048576.0,

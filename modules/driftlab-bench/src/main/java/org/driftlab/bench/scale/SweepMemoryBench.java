@@ -36,7 +36,9 @@ public final class SweepMemoryBench {
             "org.driftlab.cluster.learner.LearnerEntity",
             "org.driftlab.core.sim.Learner",
             "org.driftlab.core.belief.Bocpd",
-            "org.apache.pekko.actor.ActorCell");
+            "org.apache.pekko.actor.ActorCell",
+            // a cancelled Pekko timer stays in the scheduler's wheel until its deadline would have come
+            "org.apache.pekko.actor.LightArrayRevolverScheduler$TaskHolder");
 
     /**
      * What to run.
@@ -131,7 +133,7 @@ public final class SweepMemoryBench {
                     "sweep memory benchmark: " + s, List.of(), specs);
             specs = null; // the sweep holds the only copy
             long withSpecs = HeapHistogram.take().totalBytes();
-            Sampler sampler = new Sampler(s);
+            Sampler sampler = new Sampler(s, HeapHistogram.take(), HeapHistogram.take());
             CountingSink sink = new CountingSink();
             long start = System.nanoTime();
             SweepOutcome outcome;
@@ -141,8 +143,7 @@ public final class SweepMemoryBench {
                 throw new IllegalStateException("the sweep failed: " + e.getCause(), e.getCause());
             }
             long wall = System.nanoTime() - start;
-            List<HeapHistogram.Row> grown = sampler.first == null || sampler.last == null ? List.of()
-                    : sampler.last.grownSince(sampler.first, 10);
+            List<HeapHistogram.Row> grown = sampler.taken < 2 ? List.of() : sampler.previous.grownSince(sampler.first, 10);
             sampler.sample((int) sink.results()); // after the end: what stays while the sweep object is still held
             boolean completed = outcome.failures().isEmpty() && sink.results() == s.runs();
             return new Result(s, completed, (int) sink.results(), outcome.failures().size(), window, baseline,
@@ -150,18 +151,25 @@ public final class SweepMemoryBench {
         }
     }
 
-    /** Samples on the submitter's thread each time the stored count crosses the next multiple of R / samples. */
+    /**
+     * Samples on the submitter's thread each time the stored count crosses the next multiple of R / samples.
+     * It holds two histograms (for the growth between the first and the latest) and keeps exactly two
+     * distinct ones referenced during every sample, so its own memory is the same in each sample: before the
+     * first, two taken before the sweep; then the first sample's and the previous one.
+     */
     private static final class Sampler implements ProgressListener {
         private final Settings settings;
         private final List<Sample> samples = new ArrayList<>();
         private int nextAt;
-        private int taken;
+        int taken;
         HeapHistogram first;
-        HeapHistogram last;
+        HeapHistogram previous;
 
-        Sampler(Settings settings) {
+        Sampler(Settings settings, HeapHistogram preA, HeapHistogram preB) {
             this.settings = settings;
             this.nextAt = threshold(1);
+            this.first = preA;
+            this.previous = preB;
         }
 
         private int threshold(int k) {
@@ -174,9 +182,12 @@ public final class SweepMemoryBench {
             // the last threshold (all runs) is sampled after the sweep, outside the listener
             if (stored < nextAt || taken + 1 >= settings.samples()) return;
             HeapHistogram h = sample(stored);
-            if (first == null) first = h;
-            last = h;
             taken++;
+            if (taken == 1) {
+                first = h;
+            } else {
+                previous = h;
+            }
             nextAt = threshold(taken + 1);
         }
 
