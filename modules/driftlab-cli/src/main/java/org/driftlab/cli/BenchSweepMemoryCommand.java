@@ -79,7 +79,7 @@ public final class BenchSweepMemoryCommand implements Callable<Integer> {
                 for (long n : sample.instances()) out.printf(" %,13d", n);
                 out.println();
             }
-            out.println("(the last row is taken after the sweep ended, the spec list still held)");
+            out.println("(the last row is taken after the sweep ended, its spec list released: what a finished sweep leaves behind)");
             out.printf("growth:                %+,.1f bytes of live heap per stored run (least squares over the samples during the sweep)%n",
                     r.growthBytesPerRun());
             if (!r.grown().isEmpty()) {

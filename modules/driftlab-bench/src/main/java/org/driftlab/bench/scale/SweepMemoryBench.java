@@ -78,7 +78,7 @@ public final class SweepMemoryBench {
      * @param inFlightPerNode the window the sweep ran with
      * @param baselineBytes   live heap with the node up, before the specs were built
      * @param specBytes       live heap added by building the R specs
-     * @param samples         in order of stored runs; the last is taken after the sweep ended (still holding the specs)
+     * @param samples         in order of stored runs; the last is taken after the sweep ended, its specs released
      * @param wallNanos       submission to last result, the samples' pauses included
      * @param grown           classes that grew most from the first sample to the last sample taken during the sweep
      */
@@ -144,7 +144,9 @@ public final class SweepMemoryBench {
             }
             long wall = System.nanoTime() - start;
             List<HeapHistogram.Row> grown = sampler.taken < 2 ? List.of() : sampler.previous.grownSince(sampler.first, 10);
-            sampler.sample((int) sink.results()); // after the end: what stays while the sweep object is still held
+            // after the end, the sweep (and its spec list) no longer referenced: what a finished sweep leaves behind
+            sweep = null;
+            sampler.sample((int) sink.results());
             boolean completed = outcome.failures().isEmpty() && sink.results() == s.runs();
             return new Result(s, completed, (int) sink.results(), outcome.failures().size(), window, baseline,
                     withSpecs - baseline, sampler.samples, wall, HeapWatch.maxHeapBytes(), grown);
