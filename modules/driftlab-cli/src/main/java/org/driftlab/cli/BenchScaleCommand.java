@@ -88,7 +88,11 @@ public final class BenchScaleCommand implements Callable<Integer> {
             if (r.sampled()) {
                 out.printf("live heap:             %s before the sweep, %s with %,d learners alive (sampled during the sweep)%n",
                         mib(r.baselineBytes()), mib(r.sampleBytes()), r.entitiesAtSample());
-                out.printf("bytes per learner:     %,.0f (live heap added by the sweep / learners alive)%n", r.bytesPerLearner());
+                out.printf("bytes per learner:     %,.0f (live heap added by the sweep / learners alive)%s%n", r.bytesPerLearner(),
+                        r.entitiesAtSample() < learners
+                                ? "; only " + r.entitiesAtSample() + " of " + learners + " were alive at once, so this also"
+                                        + " counts the specs and waiting entities of the others"
+                                : "");
                 out.println("largest classes added (bytes per learner, instances per learner):");
                 for (HeapHistogram.Row row : r.grown()) {
                     out.printf("  %12.0f %8.2f  %s%n", row.bytes() / (double) r.entitiesAtSample(),
