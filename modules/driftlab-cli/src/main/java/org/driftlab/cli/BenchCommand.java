@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * chunk size K (the same for all paths) and in-flight window, so a pasted output describes itself. Wiring and
  * formatting only: the measurement lives in driftlab-bench.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {BenchJvmsCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        subcommands = {BenchJvmsCommand.class, BenchScaleCommand.class, BenchSweepMemoryCommand.class},
         description = {"Measure learner-steps per second of a reference workload: (a) core loop, 1 thread; "
                 + "(b) core loop, one thread per core; (c) the full actor path on an embedded cluster. "
                 + "Rounds are interleaved: each runs (a), (b), (c) on the same seeds, in an order rotated every round.",

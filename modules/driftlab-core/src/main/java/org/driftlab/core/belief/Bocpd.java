@@ -23,7 +23,9 @@ import java.util.Arrays;
  *     r_max slot's statistics are downdated by the observation that left the window (kept in a ring buffer
  *     of the last r_max observations). The merged slot reports run length r_max.</li>
  * </ul>
- * Workspaces are sized at r_max + 2 slots in the constructor; {@link #observe} allocates nothing. Confined
+ * Workspaces are sized at r_max + 2 slots in the constructor, except the model's statistics, which grow with
+ * the largest number of active slots seen (see {@link RunModel}); {@link #observe} allocates nothing once
+ * that maximum is reached. Confined
  * to one thread. Numerical failure is a value: a non-finite observation leaves the posterior NaN, which
  * shows in every report (p_change, mean run length) from then on.
  */
@@ -82,6 +84,7 @@ public final class Bocpd implements TaskBelief {
         if (offset < 0 || offset > x.length - w) {
             throw new IllegalArgumentException("observation needs " + w + " doubles at offset " + offset + ", array has " + x.length);
         }
+        model.ensureSlots(n + 1); // predictAndGrow writes slots 0 … n
         model.predictAndGrow(x, offset, n, runLength, logPi);
         for (int j = 0; j < n; j++) logPi[j] += logw[j];
         double logJoint = LogSpace.logSumExp(logPi, n); // log P(x_t | x_1:t−1)

@@ -1,5 +1,12 @@
 package org.driftlab.core.belief;
 
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Gaussian with known noise, d dimensions, one shared run length (DESIGN §6): x_i ~ N(μ_i, s_i), prior
  * μ_i ~ N(m0_i, v0). Statistics of a run of r observations: their sum S (d doubles, the rows of a row-major
@@ -21,21 +28,23 @@ package org.driftlab.core.belief;
 final class GaussianRunModel extends RunModel {
     private final int d;
     private final double[] rhoM0;      // ρ_i m0_i
-    private final double[] invRho;     // [r·d + i] = 1/(ρ_i + r), r = 0 … rMax
-    private final double[] invC;       // [r·d + i] = 1/c_{r,i}
-    private final double[] logNorm;    // [r] = −½ Σ_i log(2π c_{r,i})
+    // the tables below depend only on (s, v0, rMax) and are never written after they are built, so every
+    // model with the same parameters shares one instance (see Tables)
+    private double[] invRho;           // [r·d + i] = 1/(ρ_i + r), r = 0 … rMax
+    private double[] invC;             // [r·d + i] = 1/c_{r,i}
+    private double[] logNorm;          // [r] = −½ Σ_i log(2π c_{r,i})
 
     GaussianRunModel(int d, int rMax, double[] priorMean, double priorVar, double[] noiseVar) {
         super(d, d, rMax);
         this.d = d;
         this.rhoM0 = new double[d];
-        this.invRho = new double[(rMax + 1) * d];
-        this.invC = new double[(rMax + 1) * d];
-        this.logNorm = new double[rMax + 1];
         setParameters(priorMean, priorVar, noiseVar);
     }
 
-    /** Re-parameterises in place (allocation-free); the caller resets the statistics. */
+    /**
+     * Re-parameterises in place; the caller resets the statistics. Allocates at most the lookup key of the
+     * shared tables, and the tables themselves when no live model has the same (s, v0, rMax).
+     */
     void setParameters(double[] priorMean, double priorVar, double[] noiseVar) {
         if (priorMean.length != d || noiseVar.length != d) {
             throw new IllegalArgumentException("prior mean and noise variance must have length " + d + ", got "
@@ -56,23 +65,114 @@ final class GaussianRunModel extends RunModel {
             double rho = noiseVar[i] / priorVar;
             rhoM0[i] = rho * priorMean[i];
         }
-        for (int r = 0; r <= rMax; r++) {
-            double norm = 0;
-            for (int i = 0; i < d; i++) {
-                double s = noiseVar[i];
-                double rho = s / priorVar;
-                double c = s * (rho + r + 1) / (rho + r);
-                invRho[r * d + i] = 1 / (rho + r);
-                invC[r * d + i] = 1 / c;
-                norm += LogSpace.LOG_2PI + Math.log(c);
+        Tables t = Tables.of(noiseVar, priorVar, rMax);
+        invRho = t.invRho;
+        invC = t.invC;
+        logNorm = t.logNorm;
+    }
+
+    /**
+     * The predictive's per-(r, i) tables for noise variances s (length d), prior variance v0 and r = 0 … rMax:
+     * 2·(rMax + 1)·d + rMax + 1 doubles (132 KB at d = 32, rMax = 256), which were most of a W1 learner's
+     * retained heap when every model kept its own copy. Immutable after construction and safely published
+     * (final fields), so shared by any number of models on any threads. The cache holds them weakly: a set
+     * of tables lives as long as a model uses it, so a sweep of many runs with the same spectrum builds it
+     * once per overlap of runs, and the cache never grows with the number of runs (cleared entries are
+     * dropped on the next lookup). The values are computed exactly as before sharing, so results are
+     * bit-identical.
+     */
+    static final class Tables {
+        private static final Map<Key, WeakReference<Tables>> CACHE = new HashMap<>();
+        private static final ReferenceQueue<Tables> CLEARED = new ReferenceQueue<>();
+
+        final double[] invRho;
+        final double[] invC;
+        final double[] logNorm;
+
+        private Tables(double[] noiseVar, double priorVar, int rMax) {
+            int d = noiseVar.length;
+            invRho = new double[(rMax + 1) * d];
+            invC = new double[(rMax + 1) * d];
+            logNorm = new double[rMax + 1];
+            for (int r = 0; r <= rMax; r++) {
+                double norm = 0;
+                for (int i = 0; i < d; i++) {
+                    double s = noiseVar[i];
+                    double rho = s / priorVar;
+                    double c = s * (rho + r + 1) / (rho + r);
+                    invRho[r * d + i] = 1 / (rho + r);
+                    invC[r * d + i] = 1 / c;
+                    norm += LogSpace.LOG_2PI + Math.log(c);
+                }
+                logNorm[r] = -0.5 * norm;
             }
-            logNorm[r] = -0.5 * norm;
+        }
+
+        /** The shared tables for these parameters ({@code noiseVar} is copied into the key, not kept). */
+        static Tables of(double[] noiseVar, double priorVar, int rMax) {
+            synchronized (CACHE) {
+                for (Reference<? extends Tables> r; (r = CLEARED.poll()) != null; ) CACHE.remove(((Entry) r).key);
+                Key key = new Key(noiseVar, priorVar, rMax);
+                WeakReference<Tables> ref = CACHE.get(key);
+                Tables t = ref == null ? null : ref.get();
+                if (t == null) {
+                    t = new Tables(noiseVar, priorVar, rMax);
+                    CACHE.put(key, new Entry(t, key));
+                }
+                return t;
+            }
+        }
+
+        /** Live (not yet dropped) cache entries; for tests of the cache's bound. */
+        static int cached() {
+            synchronized (CACHE) {
+                for (Reference<? extends Tables> r; (r = CLEARED.poll()) != null; ) CACHE.remove(((Entry) r).key);
+                return CACHE.size();
+            }
+        }
+
+        private static final class Entry extends WeakReference<Tables> {
+            final Key key;
+
+            Entry(Tables t, Key key) {
+                super(t, CLEARED);
+                this.key = key;
+            }
+        }
+
+        /** Parameters compared bit for bit (Arrays.equals on doubles compares doubleToLongBits). */
+        private static final class Key {
+            final double[] noiseVar;
+            final double priorVar;
+            final int rMax;
+            final int hash;
+
+            Key(double[] noiseVar, double priorVar, int rMax) {
+                this.noiseVar = noiseVar.clone();
+                this.priorVar = priorVar;
+                this.rMax = rMax;
+                this.hash = 31 * (31 * Arrays.hashCode(this.noiseVar) + Double.hashCode(priorVar)) + rMax;
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                if (!(o instanceof Key)) return false;
+                Key k = (Key) o;
+                return rMax == k.rMax && Double.doubleToLongBits(priorVar) == Double.doubleToLongBits(k.priorVar)
+                        && Arrays.equals(noiseVar, k.noiseVar);
+            }
+
+            @Override
+            public int hashCode() {
+                return hash;
+            }
         }
     }
 
     @Override
     void predictAndGrow(double[] x, int off, int n, int[] runLength, double[] logPi) {
         double[] s = stats;
+        double[] rhoM0 = this.rhoM0, invRho = this.invRho, invC = this.invC, logNorm = this.logNorm;
         for (int j = n - 1; j >= 0; j--) {
             int r = runLength[j];
             int row = j * d;
@@ -117,7 +217,12 @@ final class GaussianRunModel extends RunModel {
 
     @Override
     void prior(int slot) {
-        java.util.Arrays.fill(stats, slot * d, slot * d + d, 0.0);
+        Arrays.fill(stats, slot * d, slot * d + d, 0.0);
+    }
+
+    /** The shared 1/(ρ_i + r) table (identity matters: tests check that equal parameters share it). */
+    double[] invRhoTable() {
+        return invRho;
     }
 
     @Override int meanWidth() { return d; }
@@ -134,8 +239,8 @@ final class GaussianRunModel extends RunModel {
         super.copyStateFrom(other);
         GaussianRunModel g = (GaussianRunModel) other;
         System.arraycopy(g.rhoM0, 0, rhoM0, 0, d);
-        System.arraycopy(g.invRho, 0, invRho, 0, invRho.length);
-        System.arraycopy(g.invC, 0, invC, 0, invC.length);
-        System.arraycopy(g.logNorm, 0, logNorm, 0, logNorm.length);
+        invRho = g.invRho; // immutable shared tables: the reference is the state
+        invC = g.invC;
+        logNorm = g.logNorm;
     }
 }

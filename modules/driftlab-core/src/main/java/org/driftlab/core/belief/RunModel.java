@@ -4,25 +4,54 @@ package org.driftlab.core.belief;
  * The conjugate observation model of {@link Bocpd}: per active run-length slot j the sufficient statistics
  * of that run's observations, {@code statsWidth()} doubles at {@code stats[j·statsWidth …]}, for at most
  * {@code rMax + 2} slots (the {@code rMax + 1} kept run lengths plus the one grown past the cap before it is
- * merged). All methods are allocation-free; arrays are sized in the constructor.
+ * merged). All methods are allocation-free except {@link #ensureSlots}.
+ *
+ * <p>Memory. {@code stats} is a grow-only buffer: it starts at {@value #INITIAL_SLOTS} slots and doubles (up
+ * to rMax + 2) when {@link Bocpd} needs more. Pruning keeps few run lengths alive in practice (at most 3 in
+ * W1: d = 32, r_max 256, tolerance 1e-10, over 50 runs of 5,000 steps), so sizing it at rMax + 2 up front
+ * held 66 KB per W1 belief of which ~1 KB was ever used, the difference being most of a learner's heap
+ * when 10,000 run at once. Growth happens at most log₂(rMax) times per model and only while the number of
+ * active slots reaches a new maximum. Slots at or past the active count are never read before they are
+ * written, so the capacity does not affect any result.
  */
 abstract class RunModel {
+    /** Slots of the statistics buffer when built. */
+    static final int INITIAL_SLOTS = 8;
+
     final int width;
     final int statsWidth;
     final int rMax;
-    final double[] stats;
+    double[] stats;
 
     RunModel(int width, int statsWidth, int rMax) {
         this.width = width;
         this.statsWidth = statsWidth;
         this.rMax = rMax;
-        this.stats = new double[Math.multiplyExact(rMax + 2, statsWidth)];
+        this.stats = new double[Math.multiplyExact(Math.min(INITIAL_SLOTS, rMax + 2), statsWidth)];
+    }
+
+    /**
+     * Makes room for slots 0 … {@code slots} − 1 ({@code slots} ≤ rMax + 2), keeping the existing slots'
+     * contents; allocates only when the buffer grows (doubling, capped at rMax + 2 slots).
+     */
+    final void ensureSlots(int slots) {
+        int have = stats.length / statsWidth;
+        if (slots <= have) return;
+        if (slots > rMax + 2) throw new IllegalArgumentException("at most " + (rMax + 2) + " slots, asked for " + slots);
+        int grown = (int) Math.min((long) rMax + 2, Math.max(slots, 2L * have));
+        stats = java.util.Arrays.copyOf(stats, Math.multiplyExact(grown, statsWidth));
+    }
+
+    /** Slots the statistics buffer holds now (grow-only; for tests and memory accounting). */
+    final int slotCapacity() {
+        return stats.length / statsWidth;
     }
 
     /**
      * For slots j = 0 … n − 1 (run length {@code runLength[j]}, at most rMax): logPi[j] ← log π_r(x), the
      * log posterior predictive of x given that run's statistics; then the grown statistics (run ∪ {x}) move
      * to slot j + 1 and slot 0 gets the prior (an empty run). {@code x} and {@code runLength} not modified.
+     * Slots 0 … n must exist ({@link #ensureSlots}{@code (n + 1)}).
      */
     abstract void predictAndGrow(double[] x, int off, int n, int[] runLength, double[] logPi);
 
@@ -45,6 +74,9 @@ abstract class RunModel {
 
     /** The whole state of another model of the same class and shape. */
     void copyStateFrom(RunModel other) {
-        System.arraycopy(other.stats, 0, stats, 0, stats.length);
+        // both buffers may hold stale slots past the active count; copying the other's whole buffer keeps
+        // the twin exact whatever either capacity is (slots past the count are written before being read)
+        ensureSlots(other.slotCapacity());
+        System.arraycopy(other.stats, 0, stats, 0, other.stats.length);
     }
 }

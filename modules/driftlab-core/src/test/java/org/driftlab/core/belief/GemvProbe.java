@@ -26,6 +26,7 @@ final class GemvProbe {
         GaussianRunModel model = new GaussianRunModel(d, rMax, mean, 1.0, noise);
         int[] runLength = new int[rMax + 2];
         for (int j = 0; j <= rMax; j++) runLength[j] = j;
+        model.ensureSlots(rows + 1);
         System.arraycopy(s, 0, model.stats, 0, s.length);
         double[] logPi = new double[rMax + 2];
         for (int round = 0; round < 10; round++) {

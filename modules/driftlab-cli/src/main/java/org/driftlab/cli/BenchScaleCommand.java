@@ -1,0 +1,151 @@
+package org.driftlab.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.driftlab.bench.e2e.Workloads.Workload;
+import org.driftlab.bench.scale.ChildJvm;
+import org.driftlab.bench.scale.ConcurrentLearnersBench;
+import org.driftlab.bench.scale.HeapHistogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code driftlab bench scale}: N learners of a reference workload in flight at once on one embedded node,
+ * in a child JVM with {@code -Xmx} = {@code --heap} (default 2g; {@code --heap current} measures in this JVM,
+ * whose heap the launcher sets from DRIFTLAB_JAVA_OPTS). Prints whether all runs completed, learner-steps/s,
+ * the peak heap after GC, and the live bytes per concurrent learner with the classes that hold them. Wiring
+ * only: the measurement is {@link ConcurrentLearnersBench}.
+ */
+@Command(name = "scale", mixinStandardHelpOptions = true,
+        description = {"Run N learners at once on one embedded node (in-flight window N) in a JVM with the given "
+                + "maximum heap; print completion, learner-steps/s, peak heap after GC and bytes per concurrent learner."})
+public final class BenchScaleCommand implements Callable<Integer> {
+    static final String CURRENT = "current";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DebugOption debug;
+
+    @Option(names = "--workload", paramLabel = "W", defaultValue = "w1", description = "w1, w1-dense or w1-scalar (default: ${DEFAULT-VALUE}).")
+    String workload;
+
+    @Option(names = "--learners", paramLabel = "N", defaultValue = "10000", description = "Learners in flight at once (default: ${DEFAULT-VALUE}).")
+    int learners;
+
+    @Option(names = "--steps", paramLabel = "S", defaultValue = "5000", description = "Steps per learner (default: ${DEFAULT-VALUE}).")
+    long steps;
+
+    @Option(names = "--chunk", paramLabel = "K", defaultValue = "256", description = "Chunk size K of the learner entities (default: ${DEFAULT-VALUE}, the cluster default).")
+    int chunk;
+
+    @Option(names = "--dispatcher", paramLabel = "D", defaultValue = "fifo",
+            description = "fifo: a FIFO thread pool, one thread per core, so all N learners are alive at once (the worst case for memory); "
+                    + "default: Pekko's default fork-join dispatcher, with which learners start in waves (default: ${DEFAULT-VALUE}).")
+    String dispatcher;
+
+    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "2g",
+            description = "Maximum heap of the child JVM that measures, as for -Xmx (2g, 1536m), or 'current' to measure in this JVM (default: ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--timeout", paramLabel = "MIN", defaultValue = "60", description = "Minutes after which the child JVM is stopped (default: ${DEFAULT-VALUE}).")
+    int timeoutMinutes;
+
+    @Override
+    public Integer call() {
+        // picocli usage errors (exit code 2 with a hint) are thrown before the body, whose errors ExitCodes maps
+        Workload w = workload(spec, workload);
+        if (!dispatcher.equals("fifo") && !dispatcher.equals("default")) {
+            throw new ParameterException(spec.commandLine(), "--dispatcher must be fifo or default, got " + dispatcher);
+        }
+        return ExitCodes.run(spec, debug, () -> {
+            ConcurrentLearnersBench.Settings s = new ConcurrentLearnersBench.Settings(
+                    w, learners, steps, chunk, dispatcher.equals("fifo"), 0);
+            PrintWriter out = spec.commandLine().getOut();
+            if (!CURRENT.equals(heap)) {
+                return inChild(spec, "scale", heap, timeoutMinutes, List.of("--workload", s.workload().id(),
+                        "--learners", String.valueOf(learners), "--steps", String.valueOf(steps),
+                        "--chunk", String.valueOf(chunk), "--dispatcher", dispatcher));
+            }
+            out.printf("scale: %,d %s learners x %,d steps in flight at once on 1 node, chunk K = %d, %s dispatcher, max heap %s%n",
+                    learners, s.workload().id(), steps, chunk, dispatcher, mib(Runtime.getRuntime().maxMemory()));
+            out.flush();
+            ConcurrentLearnersBench.Result r = ConcurrentLearnersBench.run(s, ClusterConfig.load(RunCommand.EMBEDDED));
+            out.printf("completed:             %s (%,d of %,d runs stored, %d failed)%n", r.completed() ? "yes" : "NO",
+                    r.results(), learners, r.failures());
+            out.printf("learner-steps/s:       %,.0f (wall %.1f s, less %.1f s of the mid-run heap sample)%n",
+                    r.stepsPerSecond(), r.wallNanos() / 1e9, r.sampleNanos() / 1e9);
+            out.printf("peak heap after GC:    %s of max %s (%,d collections during the sweep)%n",
+                    mib(r.peakAfterGcBytes()), mib(r.maxHeapBytes()), r.collections());
+            if (r.sampled()) {
+                out.printf("live heap:             %s before the sweep, %s with %,d learners alive (sampled during the sweep)%n",
+                        mib(r.baselineBytes()), mib(r.sampleBytes()), r.entitiesAtSample());
+                out.printf("bytes per learner:     %,.0f (live heap added by the sweep / learners alive)%s%n", r.bytesPerLearner(),
+                        r.entitiesAtSample() < learners
+                                ? "; only " + r.entitiesAtSample() + " of " + learners + " were alive at once, so this also"
+                                        + " counts the specs and waiting entities of the others"
+                                : "");
+                out.println("largest classes added (bytes per learner, instances per learner):");
+                for (HeapHistogram.Row row : r.grown()) {
+                    out.printf("  %12.0f %8.2f  %s%n", row.bytes() / (double) r.entitiesAtSample(),
+                            row.instances() / (double) r.entitiesAtSample(), row.className());
+                }
+            } else {
+                out.printf("live heap:             not sampled: the sweep ended between two polls (at most %,d learners seen alive)%n",
+                        r.entitiesAtSample());
+            }
+            return r.completed() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;
+        });
+    }
+
+    static Workload workload(CommandSpec spec, String id) {
+        try {
+            return Workload.byId(id.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--workload must be w1, w1-dense or w1-scalar, got " + id);
+        }
+    }
+
+    /**
+     * Runs {@code driftlab bench <sub> <args> --heap current} in a child JVM with -Xmx{@code heap}, copying its
+     * output; its exit code, or FAILURE with a message when it ran out of heap or out of time.
+     */
+    static int inChild(CommandSpec spec, String sub, String heap, int timeoutMinutes, List<String> args) throws Exception {
+        ChildJvm.checkHeap("--heap", heap);
+        if (timeoutMinutes < 1) throw new IllegalArgumentException("--timeout must be >= 1 minute, got " + timeoutMinutes);
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> childArgs = new java.util.ArrayList<>(List.of("bench", sub));
+        childArgs.addAll(args);
+        childArgs.addAll(List.of("--heap", CURRENT));
+        out.printf("measuring in a child JVM with -Xmx%s (driftlab bench %s ... --heap current)%n", heap, sub);
+        out.flush();
+        int code = ChildJvm.run(heap, DriftlabCommand.class.getName(), childArgs, Duration.ofMinutes(timeoutMinutes), line -> {
+            out.println(line);
+            out.flush();
+        });
+        PrintWriter err = spec.commandLine().getErr();
+        if (code == ChildJvm.OUT_OF_MEMORY_EXIT) {
+            out.println("completed:             NO: the child JVM ran out of heap (-Xmx" + heap + ")");
+            err.println("driftlab: the measurement did not fit in -Xmx" + heap);
+            return ExitCodes.FAILURE;
+        }
+        if (code < 0) {
+            out.println("completed:             NO: stopped after " + timeoutMinutes + " min (--timeout)");
+            err.println("driftlab: the child JVM did not finish within " + timeoutMinutes + " min");
+            return ExitCodes.FAILURE;
+        }
+        return code;
+    }
+
+    static String mib(long bytes) {
+        return bytes < 0 ? "n/a" : String.format("%,.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+}
