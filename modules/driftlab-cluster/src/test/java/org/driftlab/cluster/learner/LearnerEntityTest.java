@@ -168,6 +168,8 @@ class LearnerEntityTest {
         lockstep.applyReset(ResetOrder.full(4));
         lockstep.runChunk(10, expected);
         assertThat(second.evidence()).as("evidence after rollback, replay and reset").isEqualTo(expected);
+        assertThat(second.evidence()).as("the chunk buffer is lent, not copied").isSameAs(first.evidence());
+        assertThat(second.width()).isEqualTo(width);
 
         // No reset: the chunk stands and the next one follows it.
         second.replyTo().tell(new TaskBeliefActor.Verdict(5, 10, null));
