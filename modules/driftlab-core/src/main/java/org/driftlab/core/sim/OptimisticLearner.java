@@ -15,11 +15,15 @@ import org.driftlab.core.spec.RunSpec;
  * M − 1 replayed (M/2 on average), against K/2 + K/2 with a single chunk-start snapshot. The price is one
  * {@link Learner#copyStateFrom} per M steps, paid in every chunk. With N steps per run, R resets per run,
  * a copy costing C and a step S, the extra work N·C/M + R·(M/2)·S is least at M = √(2·N·C / (R·S)).
- * Measured on W1 (d = 32, 2-core KVM guest, 2026-11-28, after making generator copies allocation-free):
- * S ≈ 500 ns, C ≈ 150–250 ns, R ≈ 9 per N = 5,000, so M* ≈ 20–25; the total is flat near its minimum
- * (within 1% of the W1 learner work for M in 16…48), and {@link #CHECKPOINT_INTERVAL} = 32 halves the copies
- * of M = 16 for the same work. At most {@link #MAX_CHECKPOINTS} twins are kept (memory: each is a whole
- * learner, ≈ 6 KB for W1), so for K > 256 the interval grows to ⌈K / 8⌉.
+ * Measured on W1 (d = 32; 2-core KVM guest, 2026-11-28; generator copies made allocation-free first):
+ * S ≈ 470 ns per learner step, C ≈ 90 ns per copy (JMH {@code W1StepBench.copyState} vs {@code learner}
+ * under load: 234 vs 1,225 ns, the same C/S ≈ 0.2); R ≈ 9.7 per N = 5,000 (100 seeds, K = 256). Replayed
+ * steps per run, counted exactly over those seeds: 1,133 with the chunk-start snapshot alone; 73 / 142 / 303
+ * with M = 16 / 32 / 64 (for 405 / 203 / 101 copies ≈ 81 / 41 / 20 step-equivalents). So M* ≈ 15, the total
+ * is flat near it (M = 16: 154, M = 32: 183, M = 64: 323 step-equivalents per 5,000-step run, against 1,138
+ * before), and {@link #CHECKPOINT_INTERVAL} = 32 gives up 0.6% of the learner work to M = 16 for half the
+ * twins. At most {@link #MAX_CHECKPOINTS} twins are kept (memory: each is a whole learner, ≈ 6.3 KB for W1,
+ * so 50 KB per learner at K = 256), so for K > 256 the interval grows to ⌈K / 8⌉.
  *
  * <p>Allocation: the twins in {@link #start}; nothing per chunk (the learner's own rare log growth apart).
  * Confined to one thread.
