@@ -19,6 +19,7 @@ import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.rule.AdamSpec;
+import org.driftlab.core.rule.SgdSpec;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.stream.HazardSwitchSpec;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,25 @@ class OptimisticLearnerTest {
         Outcome lockstep = drive(spec, 1, 1, new AtSteps(width, resets));
         assertThat(lockstep.metrics().resets()).isPositive();
         for (int m : new int[] {1, 2, 5, 32}) assertSame(drive(spec, 32, m, new AtSteps(width, resets)), lockstep, "M = " + m);
+    }
+
+    @Test
+    void aResetJustBeforeADivergenceInsideTheChunkRollsBackPastIt() {
+        // SGD far beyond its stable step size: |θ| grows ~200x per step and overflows within the chunk
+        RunSpec spec = TestRuns.run(TestRuns.quadratic(3, false, 0.2, new HazardSwitchSpec(0.02)), new SgdSpec(100),
+                new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 0, 50),
+                new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true), 1000);
+        int width = Learner.start(spec).evidenceWidth();
+        long divergedAt = drive(spec, 1, 1, new AtSteps(width)).metrics().divergedAtStep();
+        assertThat(divergedAt).as("the run diverges").isBetween(40L, 900L);
+        // the reset after step t − 1 (the last step the belief sees) saves the run in lockstep; the chunked
+        // learner already ran step t and diverged, so it must roll back instead of resetting where it stands
+        Long[] resets = {divergedAt - 1};
+        Outcome lockstep = drive(spec, 1, 1, new AtSteps(width, resets));
+        assertThat(lockstep.metrics().divergedAtStep()).isGreaterThan(divergedAt);
+        for (int[] km : new int[][] {{256, 32}, {256, 1}, {300, 300}}) {
+            assertSame(drive(spec, km[0], km[1], new AtSteps(width, resets)), lockstep, "K = " + km[0] + ", M = " + km[1]);
+        }
     }
 
     @Test
