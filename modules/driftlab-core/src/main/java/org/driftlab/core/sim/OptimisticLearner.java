@@ -22,8 +22,12 @@ import org.driftlab.core.spec.RunSpec;
  * with M = 16 / 32 / 64 (for 405 / 203 / 101 copies ≈ 81 / 41 / 20 step-equivalents). So M* ≈ 15, the total
  * is flat near it (M = 16: 154, M = 32: 183, M = 64: 323 step-equivalents per 5,000-step run, against 1,138
  * before), and {@link #CHECKPOINT_INTERVAL} = 32 gives up 0.6% of the learner work to M = 16 for half the
- * twins. At most {@link #MAX_CHECKPOINTS} twins are kept (memory: each is a whole learner, ≈ 6.3 KB for W1,
- * so 50 KB per learner at K = 256), so for K > 256 the interval grows to ⌈K / 8⌉.
+ * twins. Memory bounds it further: each checkpoint is a whole learner twin (6.1 KB for W1, 19 KB for W1-dense,
+ * whose twins share the Hessian's basis), held by every learner in flight, and the scale target is 10,000 W1
+ * learners in a 2 GB heap; so at most {@link #MAX_CHECKPOINTS} = 4 are kept and for K > 128 the interval
+ * grows to ⌈K / 4⌉: at K = 256 (the actor path's default) M = 64, 4 twins (+18 KB per W1 learner over the
+ * single snapshot): 323 step-equivalents of rollback per run, 140 (2.8% of the useful learner work) more than
+ * 8 twins at M = 32, 815 (16%) fewer than the single snapshot.
  *
  * <p>Allocation: the twins in {@link #start}; nothing per chunk (the learner's own rare log growth apart).
  * Confined to one thread.
@@ -32,7 +36,7 @@ public final class OptimisticLearner {
     /** Steps between checkpoints inside a chunk (M), see the class comment for how it was chosen. */
     public static final int CHECKPOINT_INTERVAL = 32;
     /** The most checkpoints (learner twins) kept per learner; the interval grows for longer chunks. */
-    public static final int MAX_CHECKPOINTS = 8;
+    public static final int MAX_CHECKPOINTS = 4;
 
     private final Learner learner;
     private final int chunkSize;
@@ -80,7 +84,7 @@ public final class OptimisticLearner {
         return new OptimisticLearner(Learner.start(spec), chunkSize, interval, mayRollBack);
     }
 
-    /** The checkpoint interval used for chunks of {@code chunkSize}: M, or ⌈K / MAX_CHECKPOINTS⌉ when larger. */
+    /** The checkpoint interval used for chunks of K = {@code chunkSize}: M, or ⌈K / MAX_CHECKPOINTS⌉ when larger. */
     public static int checkpointInterval(int chunkSize) {
         if (chunkSize < 1) throw new IllegalArgumentException("chunk size must be >= 1, got " + chunkSize);
         return Math.max(CHECKPOINT_INTERVAL, (chunkSize + MAX_CHECKPOINTS - 1) / MAX_CHECKPOINTS);

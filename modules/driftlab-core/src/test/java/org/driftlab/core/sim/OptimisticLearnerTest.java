@@ -166,7 +166,9 @@ class OptimisticLearnerTest {
     @Test
     void theIntervalIsCappedByTheNumberOfCheckpoints() {
         assertThat(OptimisticLearner.checkpointInterval(1)).isEqualTo(OptimisticLearner.CHECKPOINT_INTERVAL);
-        assertThat(OptimisticLearner.checkpointInterval(256)).isEqualTo(OptimisticLearner.CHECKPOINT_INTERVAL);
+        int most = OptimisticLearner.CHECKPOINT_INTERVAL * OptimisticLearner.MAX_CHECKPOINTS;
+        assertThat(OptimisticLearner.checkpointInterval(most)).isEqualTo(OptimisticLearner.CHECKPOINT_INTERVAL);
+        assertThat(OptimisticLearner.checkpointInterval(most + 1)).isEqualTo(OptimisticLearner.CHECKPOINT_INTERVAL + 1);
         assertThat(OptimisticLearner.checkpointInterval(1024)).isEqualTo(1024 / OptimisticLearner.MAX_CHECKPOINTS);
         assertThatThrownBy(() -> OptimisticLearner.checkpointInterval(0)).isInstanceOf(IllegalArgumentException.class);
     }
