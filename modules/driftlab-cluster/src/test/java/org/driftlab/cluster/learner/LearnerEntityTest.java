@@ -1,6 +1,7 @@
 package org.driftlab.cluster.learner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
@@ -134,6 +135,17 @@ class LearnerEntityTest {
             }
         }
         assertThat(manyResets).as("runs with many resets (>= 20)").isPositive();
+    }
+
+    @Test
+    void aConsumeMustFitItsLentBuffer() {
+        ActorRef<TaskBeliefActor.Verdict> to = TestInbox.<TaskBeliefActor.Verdict>create().getRef();
+        double[] buffer = new double[10];
+        assertThat(new TaskBeliefActor.Consume(0, 3, 3, buffer, to).evidence()).isSameAs(buffer); // longer is fine
+        assertThatThrownBy(() -> new TaskBeliefActor.Consume(0, 4, 3, buffer, to))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 x 3");
+        assertThatThrownBy(() -> new TaskBeliefActor.Consume(0, 1, -1, buffer, to))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width");
     }
 
     @Test
