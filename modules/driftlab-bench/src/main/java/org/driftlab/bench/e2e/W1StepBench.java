@@ -8,6 +8,7 @@ import org.driftlab.core.random.SeedStreams;
 import org.driftlab.core.rule.LearningRule;
 import org.driftlab.core.sim.BeliefMonitor;
 import org.driftlab.core.sim.Learner;
+import org.driftlab.core.sim.OptimisticLearner;
 import org.driftlab.core.sim.ResetOrder;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.stream.EvidenceKind;
@@ -37,9 +38,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code rule}: Adam's step alone, on gradients recorded from the workload's stream.</li>
  * <li>{@code belief}: the belief monitor alone on evidence recorded from the workload's stream (one step's
  *     evidence copied into the monitor's input buffer, as the learner would have written it).</li>
- * <li>{@code chunked}: Simulation's driver with chunks of K = 50 steps: chunk-start snapshot (Learner.copyStateFrom),
- *     runChunk, consume, and on an order the rollback and replay; exactly 50 steps per call (a chunk cut short
- *     by a reset is followed by one for the rest), reported per step.</li>
+ * <li>{@code chunked}: Simulation's driver with chunks of K = 50 steps ({@link OptimisticLearner}): runChunk with
+ *     its checkpoints every {@link OptimisticLearner#checkpointInterval} steps, consume, and on an order the
+ *     rollback to the nearest checkpoint and replay; exactly 50 steps per call (a chunk cut short by a reset is
+ *     followed by one for the rest), reported per step.</li>
+ * <li>{@code copyState}: one {@code Learner.copyStateFrom} (a checkpoint), per copy, not per step: the C of
+ *     the checkpoint interval's cost model (see {@link OptimisticLearner}).</li>
  * </ul>
  * Learners run a spec of 2⁴⁰ steps so they never finish inside a benchmark (the per-run logs of switches and
  * resets still grow, rarely: a few bytes per step amortised). Recordings: 8,192 steps from the workload's own
@@ -77,8 +81,10 @@ public class W1StepBench {
     double[] beliefInput;
     long beliefStep;
 
+    OptimisticLearner chunkRun;
     Learner chunkLearner;
-    Learner snapshot;
+    Learner copySource;
+    Learner copyTarget;
     BeliefMonitor chunkMonitor;
     double[] chunkEvidence;
 
@@ -92,8 +98,11 @@ public class W1StepBench {
         evidence = new double[learner.evidenceWidth()];
         learnerOnly = Learner.start(spec);
         learnerEvidence = new double[learnerOnly.evidenceWidth()];
-        chunkLearner = Learner.start(spec);
-        snapshot = chunkLearner.twin();
+        chunkRun = OptimisticLearner.start(spec, CHUNK, true);
+        chunkLearner = chunkRun.learner();
+        copySource = Learner.start(spec);
+        copySource.runChunk(1000, new double[1000 * copySource.evidenceWidth()]); // a state with switches logged
+        copyTarget = copySource.twin();
         chunkMonitor = BeliefMonitor.start(spec);
         chunkEvidence = new double[CHUNK * chunkLearner.evidenceWidth()];
         record();
@@ -159,15 +168,16 @@ public class W1StepBench {
         long target = chunkLearner.nextStep() + CHUNK;
         while (chunkLearner.nextStep() < target) {
             long start = chunkLearner.nextStep();
-            snapshot.copyStateFrom(chunkLearner);
-            int ran = chunkLearner.runChunk((int) (target - start), chunkEvidence);
+            int ran = chunkRun.runChunk((int) (target - start), chunkEvidence);
             ResetOrder order = chunkMonitor.consume(start, ran, chunkEvidence);
-            if (order != null) {
-                chunkLearner.copyStateFrom(snapshot);
-                chunkLearner.runChunk((int) (order.step() - start + 1), chunkEvidence);
-                chunkLearner.applyReset(order);
-            }
+            if (order != null) chunkRun.rollBack(order, chunkEvidence);
         }
         return chunkLearner.nextStep();
+    }
+
+    @Benchmark
+    public Learner copyState() {
+        copyTarget.copyStateFrom(copySource);
+        return copyTarget;
     }
 }

@@ -1,7 +1,6 @@
 package org.driftlab.cluster.learner;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -20,6 +19,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.driftlab.cluster.wire.WireMessage;
 import org.driftlab.core.sim.Learner;
+import org.driftlab.core.sim.OptimisticLearner;
 import org.driftlab.core.sim.ResetOrder;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
@@ -27,7 +27,10 @@ import org.driftlab.core.spec.RunSpec;
 /**
  * One run as a sharded entity (entity id = runId; DESIGN §9). On {@link Run} it starts the core
  * {@link Learner} and, when its reset policy is belief-driven (threshold, soft, recall), a co-located
- * {@link TaskBeliefActor} child; then it advances in chunks of K steps with optimistic execution and rollback (package doc). When
+ * {@link TaskBeliefActor} child; then it advances in chunks of K steps with optimistic execution and rollback
+ * ({@link OptimisticLearner}: checkpoints inside the chunk, replay from the nearest one; package doc). Each
+ * chunk's evidence buffer is lent to the belief in {@link TaskBeliefActor.Consume} and not touched again
+ * until the verdict comes back (the entity waits for it before running anything). When
  * the run ends it replies {@link Finished} to every requester, stops the child and asks its shard to
  * passivate it. A repeated {@link Run} (a re-dispatch) joins the running attempt or gets the kept outcome.
  * Stopped before the end (rebalance, shutdown), it replies {@link Interrupted} so the run is re-dispatched at
@@ -128,9 +131,10 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
     private final List<ActorRef<Reply>> requesters = new ArrayList<>();
 
     private RunSpec spec;          // non-null once a run started
-    private Learner learner;
-    private Learner snapshot;      // the chunk-start state, for rollback (only with a belief)
-    private double[] evidence;     // chunkSize × width, reused for every chunk and replay
+    private OptimisticLearner chunks; // the learner with its checkpoints (kept only with a belief)
+    private Learner learner;       // chunks.learner()
+    private double[] evidence;     // chunkSize × width, reused for every chunk and replay; lent to the belief
+                                   // from each Consume until its Verdict arrives
     private int width;
     private ActorRef<TaskBeliefActor.Command> belief;
     private long chunkStart;
@@ -174,13 +178,14 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
         startNanos = System.nanoTime();
         getContext().getLog().debug("run {} starts on {}", runId, node);
         try {
-            learner = Learner.start(spec);
-            width = learner.evidenceWidth();
-            evidence = new double[Math.multiplyExact(chunkSize, width)];
             // Only a belief-driven policy (threshold, soft, recall) can order a reset; otherwise the belief
             // cannot change the result and the run goes straight through, as Simulation does.
-            if (width > 0 && spec.reset().needsBelief()) {
-                snapshot = learner.twin();
+            boolean withBelief = spec.reset().needsBelief();
+            chunks = OptimisticLearner.start(spec, chunkSize, withBelief);
+            learner = chunks.learner();
+            width = learner.evidenceWidth();
+            evidence = new double[Math.multiplyExact(chunkSize, width)];
+            if (width > 0 && withBelief) {
                 belief = getContext().spawn(TaskBeliefActor.create(spec), "belief");
                 getContext().watch(belief);
             }
@@ -190,20 +195,23 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
         }
     }
 
-    /** Runs the next chunk: with a belief, after a snapshot, then asks for the verdict; else straight on. */
+    /**
+     * Runs the next chunk: with a belief (keeping checkpoints), then lends its evidence to the belief and waits
+     * for the verdict; else straight on.
+     */
     private Behavior<Command> nextChunk() {
         if (learner.finished()) return finish();
         if (belief == null) {
-            learner.runChunk(chunkSize, evidence);
+            chunks.runChunk(evidence);
             if (learner.finished()) return finish();
             getContext().getSelf().tell(Advance.INSTANCE);
             return this;
         }
-        snapshot.copyStateFrom(learner);
         chunkStart = learner.nextStep();
-        int steps = learner.runChunk(chunkSize, evidence);
+        int steps = chunks.runChunk(evidence);
         if (steps == 0) return finish();
-        belief.tell(new TaskBeliefActor.Consume(chunkStart, steps, Arrays.copyOf(evidence, steps * width), verdicts));
+        // lent, not copied: nothing writes the buffer until the Verdict for this chunk arrives
+        belief.tell(new TaskBeliefActor.Consume(chunkStart, steps, width, evidence, verdicts));
         return this;
     }
 
@@ -229,14 +237,8 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
                 if (s < chunkStart || s >= chunkStart + v.steps()) {
                     throw new IllegalStateException("reset at step " + s + " outside the chunk " + chunkStart + "+" + v.steps());
                 }
-                // Roll back to the chunk start and replay to s: the same steps, so the same weights at s.
-                learner.copyStateFrom(snapshot);
-                int replay = (int) (s - chunkStart + 1);
-                int replayed = learner.runChunk(replay, evidence);
-                if (replayed != replay) {
-                    throw new IllegalStateException("replay ran " + replayed + " of " + replay + " steps");
-                }
-                learner.applyReset(order);
+                // Roll back to the nearest checkpoint and replay to s: the same steps, so the same weights at s.
+                chunks.rollBack(order, evidence);
             }
             return nextChunk();
         } catch (RuntimeException e) {
@@ -269,8 +271,8 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
             getContext().stop(belief);
             belief = null;
         }
+        chunks = null;
         learner = null;
-        snapshot = null;
         evidence = null;
         shard.tell(new ClusterSharding.Passivate<>(getContext().getSelf()));
         return this;

@@ -23,14 +23,27 @@ public final class TaskBeliefActor extends AbstractBehavior<TaskBeliefActor.Comm
     public sealed interface Command extends WireMessage permits Consume {}
 
     /**
-     * The evidence of steps {@code firstStep … firstStep + steps − 1}, {@code evidence.length / steps} doubles
-     * per step as the learner wrote them. The array is a hand-off: a copy the sender never touches again.
+     * The evidence of steps {@code firstStep … firstStep + steps − 1}, {@code width} doubles per step as the
+     * learner wrote them, at {@code evidence[0 … steps·width)} (the array may be longer: it is the learner's
+     * chunk buffer).
+     *
+     * <p>Hand-back contract: the array is <em>lent</em>, not handed off. The sender does not touch it until it
+     * receives the {@link Verdict} for this chunk; the belief reads it only while handling this message and
+     * never keeps a reference after sending the Verdict. This saves a chunk-sized copy per chunk, and is sound
+     * only because the belief actor is a co-located child of the entity (the message never crosses nodes; if
+     * it did, Kryo would copy the array anyway). Records holding arrays compare by identity (STYLE C6).
      */
-    public record Consume(long firstStep, int steps, double[] evidence, ActorRef<Verdict> replyTo) implements Command {
+    public record Consume(long firstStep, int steps, int width, double[] evidence, ActorRef<Verdict> replyTo)
+            implements Command {
         public Consume {
             if (firstStep < 0) throw new IllegalArgumentException("firstStep must be >= 0, got " + firstStep);
             if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+            if (width < 0) throw new IllegalArgumentException("width must be >= 0, got " + width);
             if (evidence == null) throw new IllegalArgumentException("evidence must not be null");
+            if ((long) steps * width > evidence.length) {
+                throw new IllegalArgumentException("evidence must hold steps x width = " + steps + " x " + width
+                        + " doubles, got " + evidence.length);
+            }
             if (replyTo == null) throw new IllegalArgumentException("replyTo must not be null");
         }
     }
@@ -64,6 +77,10 @@ public final class TaskBeliefActor extends AbstractBehavior<TaskBeliefActor.Comm
             // the entity's chunk bookkeeping and ours disagree: continuing would silently break determinism
             throw new IllegalStateException("belief expected step " + expectedStep + " but got a chunk from " + c.firstStep());
         }
+        if (c.width() != monitor.width()) {
+            throw new IllegalStateException("belief consumes " + monitor.width() + " doubles per step but the chunk has " + c.width());
+        }
+        // c.evidence() is lent by the entity: read here only, never kept (see Consume)
         ResetOrder order = monitor.consume(c.firstStep(), c.steps(), c.evidence());
         expectedStep = order == null ? c.firstStep() + c.steps() : order.step() + 1;
         c.replyTo().tell(new Verdict(c.firstStep(), c.steps(), order));

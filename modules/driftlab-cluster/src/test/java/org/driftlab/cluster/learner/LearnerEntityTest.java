@@ -1,6 +1,7 @@
 package org.driftlab.cluster.learner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
@@ -137,6 +138,17 @@ class LearnerEntityTest {
     }
 
     @Test
+    void aConsumeMustFitItsLentBuffer() {
+        ActorRef<TaskBeliefActor.Verdict> to = TestInbox.<TaskBeliefActor.Verdict>create().getRef();
+        double[] buffer = new double[10];
+        assertThat(new TaskBeliefActor.Consume(0, 3, 3, buffer, to).evidence()).isSameAs(buffer); // longer is fine
+        assertThatThrownBy(() -> new TaskBeliefActor.Consume(0, 4, 3, buffer, to))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 x 3");
+        assertThatThrownBy(() -> new TaskBeliefActor.Consume(0, 1, -1, buffer, to))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width");
+    }
+
+    @Test
     void chunksGoToTheBeliefChildAndAResetRollsBackAndReplays() {
         RunSpec spec = everyPolicy(0, 500).get(3); // belief-threshold with BOCPD
         TestInbox<ClusterSharding.ShardCommand> shard = TestInbox.create();
@@ -168,6 +180,8 @@ class LearnerEntityTest {
         lockstep.applyReset(ResetOrder.full(4));
         lockstep.runChunk(10, expected);
         assertThat(second.evidence()).as("evidence after rollback, replay and reset").isEqualTo(expected);
+        assertThat(second.evidence()).as("the chunk buffer is lent, not copied").isSameAs(first.evidence());
+        assertThat(second.width()).isEqualTo(width);
 
         // No reset: the chunk stands and the next one follows it.
         second.replyTo().tell(new TaskBeliefActor.Verdict(5, 10, null));

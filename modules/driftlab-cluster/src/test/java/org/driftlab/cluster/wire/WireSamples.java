@@ -8,6 +8,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.driftlab.cluster.learner.TaskBeliefActor;
 import org.driftlab.core.belief.BeliefSpec;
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
@@ -160,7 +161,13 @@ final class WireSamples {
         throw new AssertionError("no sample for " + type + ": add one to WireSamples");
     }
 
+    @SuppressWarnings("unchecked")
     static Object record(Class<?> recordClass, ActorRef<?> ref) {
+        if (recordClass == TaskBeliefActor.Consume.class) {
+            // its checks tie the components together (steps x width <= evidence.length): generic ints would not fit
+            return new TaskBeliefActor.Consume(42, 2, 2, new double[] {1.0, Double.NaN, -0.0, 3.5},
+                    (ActorRef<TaskBeliefActor.Verdict>) ref);
+        }
         RecordComponent[] components = recordClass.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
         Object[] args = new Object[components.length];

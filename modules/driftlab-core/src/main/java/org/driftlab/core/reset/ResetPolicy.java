@@ -36,7 +36,7 @@ import org.driftlab.core.stream.TaskStream;
  *
  * <p>State: the POLICY random stream (fresh draws, perturbations), for recall the weights kept per recurring
  * task (K×d, preallocated), for continual backprop the utilities, ages and c. Confined to one learner; every
- * method except {@link #create} and {@link #copyStateFrom} (the generator's state copy) allocates nothing.
+ * method except {@link #create} allocates nothing ({@link #copyStateFrom}: see {@code Rng#copyStateFrom}).
  */
 public final class ResetPolicy {
     private enum Kind { NONE, PERIODIC, ORACLE, BELIEF, SHRINK_PERTURB, L2_INIT, RECALL, CONTINUAL_BACKPROP }

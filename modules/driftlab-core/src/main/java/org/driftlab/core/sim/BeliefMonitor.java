@@ -127,6 +127,11 @@ public final class BeliefMonitor {
         this.observer = observer;
     }
 
+    /** Doubles of evidence consumed per step (0 without a belief model). */
+    public int width() {
+        return width;
+    }
+
     /** The step whose evidence this monitor expects next. */
     public long nextStep() {
         return next;

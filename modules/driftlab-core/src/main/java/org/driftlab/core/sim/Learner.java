@@ -14,7 +14,7 @@ import org.driftlab.core.stream.TaskStream;
  * The learner side of one run (DESIGN §9): owns θ, the rule's state, the stream cursor, the learner-side
  * reset policies (periodic, oracle, shrink-perturb, l2-init) and the metrics. Advances in chunks; each
  * step writes its evidence for the belief. Confined to one thread; {@link #copyStateFrom} of a second
- * learner of the same spec is the chunk-start snapshot for rollback.
+ * learner of the same spec is a checkpoint for rollback ({@link OptimisticLearner}).
  *
  * <p>Step t (0-based): (a) the stream advances, switching before t (never before step 0); under the oracle
  * policy a switch resets θ before the step; (b) the noisy gradient g at θ_t is observed and L_t(θ_t) and its
@@ -81,7 +81,7 @@ public final class Learner {
     /**
      * A learner of the same spec in exactly this learner's state, sharing the stream's immutable parts (θ₀,
      * H and its basis, recurring optima) rather than drawing and decomposing them again: the cheap way to
-     * build the chunk-start snapshot (then kept current with {@link #copyStateFrom}).
+     * build a rollback checkpoint (then kept current with {@link #copyStateFrom}).
      */
     public Learner twin() {
         Learner copy = new Learner(spec, stream.twin());
@@ -115,9 +115,19 @@ public final class Learner {
      * (apart from the rare growth of the switch/reset logs, see {@link RunAccumulator}).
      */
     public int runChunk(int maxSteps, double[] evidence) {
+        return runChunk(maxSteps, evidence, 0);
+    }
+
+    /**
+     * As {@link #runChunk(int, double[])}, writing step j's evidence at {@code evidence[offset + j·width …]}
+     * (so a chunk can be run in segments into one buffer).
+     */
+    public int runChunk(int maxSteps, double[] evidence, int offset) {
         if (maxSteps < 0) throw new IllegalArgumentException("maxSteps must be >= 0, got " + maxSteps);
-        if ((long) maxSteps * width > evidence.length) {
-            throw new IllegalArgumentException("evidence must hold " + maxSteps + " x " + width + " doubles, got " + evidence.length);
+        if (offset < 0) throw new IllegalArgumentException("offset must be >= 0, got " + offset);
+        if (offset + (long) maxSteps * width > evidence.length) {
+            throw new IllegalArgumentException("evidence must hold " + offset + " + " + maxSteps + " x " + width
+                    + " doubles, got " + evidence.length);
         }
         int d = theta.length;
         int n = 0;
@@ -136,7 +146,7 @@ public final class Learner {
             stream.observeGradient(theta, g);
             double loss = stream.loss(theta);
             double excess = loss - stream.minLoss();
-            stream.writeEvidence(evidenceKind, theta, g, evidence, n * width);
+            stream.writeEvidence(evidenceKind, theta, g, evidence, offset + n * width);
             System.arraycopy(g, 0, gRule, 0, d);
             policy.regularise(theta, gRule);
             System.arraycopy(theta, 0, thetaBefore, 0, d);
@@ -191,8 +201,8 @@ public final class Learner {
 
     /**
      * Makes this learner (of the same spec) an exact twin of {@code other}: weights, rule, stream (with its
-     * random generators), policy (its generator and kept recall weights), metrics. Allocates only the
-     * generators' state copies.
+     * random generators), policy (its generator and kept recall weights), metrics. Allocates nothing (a
+     * generator that drew 32-bit ints copies through an allocated state, see {@code Rng#copyStateFrom}).
      */
     public void copyStateFrom(Learner other) {
         if (other.spec != spec && !other.spec.equals(spec)) {
@@ -215,6 +225,11 @@ public final class Learner {
     public RunResult result(long wallNanos, String node) {
         return new RunResult(spec.runId(), spec.conditionId(), spec.seed(),
                 metrics.finish(stream.distanceToOptimum(theta)), wallNanos, node);
+    }
+
+    /** True when the weights diverged (then {@link #nextStep()} is the step that diverged, not counted). */
+    boolean diverged() {
+        return diverged;
     }
 
     // --- the latest completed step, for per-step observers (package-private: Simulation) ---

@@ -4,10 +4,10 @@ import org.driftlab.core.spec.RunSpec;
 
 /**
  * Runs one learner to the end in one thread (DESIGN §9): the same {@link Learner} + {@link BeliefMonitor}
- * protocol the cluster's actors use, with optimistic chunks and rollback. Each chunk of K steps starts
- * from a snapshot; when the belief orders a reset at step s inside the chunk, the learner rolls back to
- * the snapshot, replays to s and applies the reset. The result is bit-identical for every K (and to
- * lockstep, K = 1) apart from {@code wallNanos}.
+ * protocol the cluster's actors use, with optimistic chunks and rollback ({@link OptimisticLearner}): each
+ * chunk of K steps keeps checkpoints; when the belief orders a reset at step s inside the chunk, the learner
+ * rolls back to the nearest checkpoint, replays to s and applies the reset. The result is bit-identical for
+ * every K (and to lockstep, K = 1) apart from {@code wallNanos}.
  */
 public final class Simulation {
     /** The node name a locally executed result carries. */
@@ -16,7 +16,7 @@ public final class Simulation {
     private Simulation() {}
 
     /**
-     * Runs {@code spec} in chunks of {@code chunkSize} ≥ 1 steps. Allocates the learner, its snapshot, the
+     * Runs {@code spec} in chunks of {@code chunkSize} ≥ 1 steps. Allocates the learner, its checkpoints, the
      * monitor and one evidence buffer of chunkSize × width doubles.
      */
     public static RunResult run(RunSpec spec, int chunkSize) {
@@ -51,21 +51,15 @@ public final class Simulation {
     static RunResult run(RunSpec spec, int chunkSize, StepObserver observer, BeliefMonitor monitor) {
         if (chunkSize < 1) throw new IllegalArgumentException("chunk size must be >= 1, got " + chunkSize);
         long startNanos = System.nanoTime();
-        Learner learner = Learner.start(spec);
+        // without belief-ordered resets there is never a rollback, so no checkpoints are kept (same result)
+        OptimisticLearner run = OptimisticLearner.start(spec, chunkSize, monitor.mayOrder());
+        Learner learner = run.learner();
         double[] evidence = new double[Math.multiplyExact(chunkSize, Math.max(1, learner.evidenceWidth()))];
-        // without belief-ordered resets there is never a rollback, so the snapshot is skipped (same result)
-        boolean mayRollBack = monitor.mayOrder();
-        Learner snapshot = mayRollBack ? learner.twin() : null;
         while (!learner.finished()) {
             long start = learner.nextStep();
-            if (mayRollBack) snapshot.copyStateFrom(learner);
-            int ran = learner.runChunk(chunkSize, evidence);
+            int ran = run.runChunk(evidence);
             ResetOrder order = monitor.consume(start, ran, evidence);
-            if (order != null) {
-                learner.copyStateFrom(snapshot);
-                learner.runChunk((int) (order.step() - start + 1), evidence);
-                learner.applyReset(order);
-            }
+            if (order != null) run.rollBack(order, evidence);
             if (observer != null && ran > 0) {
                 observer.onStep(start, start * spec.dt(), learner.lastTask(), learner.lastLoss(), learner.lastExcessLoss(),
                         monitor.lastPChange(), learner.lastStepReset(), learner.theta());

@@ -27,6 +27,20 @@ public final class Hessian {
         this.work = new double[lambda.length];
     }
 
+    private Hessian(Hessian shared) {
+        this.lambda = shared.lambda;
+        this.q = shared.q;
+        this.work = new double[lambda.length];
+    }
+
+    /**
+     * This H sharing its eigenvalues and basis (immutable) with its own workspace: for stream twins, so that
+     * each rollback checkpoint of a rotated stream does not hold its own copy of the d×d basis (128 KB at d = 128).
+     */
+    Hessian twin() {
+        return new Hessian(this);
+    }
+
     /** H = diag(h). */
     public static Hessian diagonal(double[] h) {
         return new Hessian(h, null);

@@ -51,7 +51,7 @@ final class QuadraticStream extends TaskStream {
     QuadraticStream(QuadraticStream other) {
         super(other);
         this.lambda = other.lambda;
-        this.hessian = other.hessian.isDiagonal() ? Hessian.diagonal(lambda) : Hessian.rotated(lambda, other.hessian.basis());
+        this.hessian = other.hessian.twin();
         this.sigma = other.sigma;
         this.center = other.center;
         this.diff = new double[dim];

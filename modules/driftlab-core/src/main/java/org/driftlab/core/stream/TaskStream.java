@@ -25,7 +25,7 @@ import org.driftlab.core.random.SeedStreams;
  *
  * <p>Confined to one learner. After construction, {@link #advance}, {@link #observeGradient},
  * {@link #loss}, {@link #excessLoss}, {@link #writeEvidence} and the {@link TaskView} methods allocate
- * nothing; {@link #copyStateFrom} allocates only the random generators' state copies.
+ * nothing; so does {@link #copyStateFrom} (unless a generator drew 32-bit ints, see {@code Rng#copyStateFrom}).
  */
 public abstract sealed class TaskStream implements TaskView permits QuadraticStream, LinearRegressionStream,
         SlowlyChangingRegressionStream {
@@ -301,7 +301,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
 
     /**
      * Makes this stream continue exactly as {@code other} (of an equal spec, built from the same seeds)
-     * would: cursor, task, optimum and every random generator. Allocates the generators' state copies.
+     * would: cursor, task, optimum and every random generator. Allocates nothing (see {@code Rng#copyStateFrom}).
      */
     public void copyStateFrom(TaskStream other) {
         if (other.getClass() != getClass() || !other.spec.equals(spec)) {

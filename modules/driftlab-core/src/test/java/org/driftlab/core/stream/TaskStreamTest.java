@@ -285,6 +285,8 @@ class TaskStreamTest {
             TaskStream b = a.twin();
             assertThat(b.initialWeights()).isSameAs(a.initialWeights());
             assertThat(b.hessian().eigenvalues()).isEqualTo(a.hessian().eigenvalues());
+            // the basis is shared, not copied: rollback checkpoints of a rotated stream cost no d×d matrix each
+            assertThat(b.hessian().basis()).isSameAs(a.hessian().basis());
             for (int t = 0; t < 30; t++) {
                 assertThat(b.advance()).isEqualTo(a.advance());
                 a.observeGradient(theta, ga);
