@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.driftlab.bench.e2e.Workloads;
 import org.driftlab.bench.e2e.Workloads.Workload;
+import org.driftlab.cluster.learner.LearnerEntity;
 import org.driftlab.cluster.sweep.EmbeddedCluster;
 import org.driftlab.cluster.sweep.ProgressListener;
 import org.driftlab.cluster.sweep.SweepOutcome;
@@ -115,20 +116,21 @@ public final class ConcurrentLearnersBench {
      * the pull batch (N: the coordinator gets all N specs in one message instead of N/32 pulls, each of which
      * waits for the coordinator's next turn behind the running learners, so that learners would start in
      * waves; the submitter is in the same JVM, so no frame limit applies), and a start timeout long enough
-     * that N first chunks queued before a learner's own do not trigger (harmless, but noisy) re-dispatches. With {@code fifo}, also the default dispatcher: a thread pool of
+     * that N first chunks queued before a learner's own do not trigger (harmless, but noisy) re-dispatches. With {@code fifo}, also the learners' dispatcher: a thread pool of
      * one thread per core (one FIFO queue of actors to run) and a throughput of max(N, 1000) messages per
-     * turn. Why: with Pekko's fork-join dispatcher a worker keeps running the actors its own tasks woke (a
-     * learner and its belief actor ping-pong on one worker), so the shard region and new entities, whose
+     * turn, on the learners' dispatcher ({@code LearnerEntity.DISPATCHER}). Why: with its fork-join executor a worker keeps running the actors its own tasks woke (a
+     * learner and its belief actor ping-pong on one worker, which is what keeps their state in cache), so new entities, whose
      * mailboxes hold the N Run messages, get a turn only now and then; and with the default throughput (5)
      * the region forwards 5 Runs per turn. Learners then start in waves and only a few hundred are alive at
      * once whatever N is (measured: at most 282–625 of 1,000). FIFO with a large throughput starts all N
      * before any runs its second chunk: every learner alive at once, the worst case for memory.
      */
     public static Config clusterConfig(Settings s, Config base) {
-        String fifo = !s.fifo() ? "" : "\npekko.actor.default-dispatcher.executor = thread-pool-executor"
-                + "\npekko.actor.default-dispatcher.thread-pool-executor.fixed-pool-size = "
+        String dispatcher = LearnerEntity.DISPATCHER;
+        String fifo = !s.fifo() ? "" : "\n" + dispatcher + ".executor = thread-pool-executor"
+                + "\n" + dispatcher + ".thread-pool-executor.fixed-pool-size = "
                 + Runtime.getRuntime().availableProcessors()
-                + "\npekko.actor.default-dispatcher.throughput = " + Math.max(1000, s.learners());
+                + "\n" + dispatcher + ".throughput = " + Math.max(1000, s.learners());
         return ConfigFactory.parseString("driftlab.sweep.in-flight-per-node = " + s.learners()
                         + "\ndriftlab.sweep.pull-batch = " + s.learners()
                         + "\ndriftlab.learner.chunk-size = " + s.chunkSize()

@@ -37,11 +37,11 @@ class SettingsTest {
         assertThat(c.getInt("driftlab.sweep.in-flight-per-node")).isEqualTo(10_000);
         assertThat(c.getInt("driftlab.learner.chunk-size")).isEqualTo(64);
         assertThat(c.getInt("other")).isEqualTo(1);
-        assertThat(c.getString("pekko.actor.default-dispatcher.executor")).isEqualTo("thread-pool-executor");
-        assertThat(c.getInt("pekko.actor.default-dispatcher.throughput")).isEqualTo(10_000);
+        assertThat(c.getString("driftlab.learner-dispatcher.executor")).isEqualTo("thread-pool-executor");
+        assertThat(c.getInt("driftlab.learner-dispatcher.throughput")).isEqualTo(10_000);
         var forkJoin = ConcurrentLearnersBench.clusterConfig(new ConcurrentLearnersBench.Settings(Workload.W1, 10, 5000, 64, false, 0),
                 ConfigFactory.empty());
-        assertThat(forkJoin.hasPath("pekko.actor.default-dispatcher")).isFalse();
+        assertThat(forkJoin.hasPath("driftlab.learner-dispatcher")).isFalse();
     }
 
     @Test

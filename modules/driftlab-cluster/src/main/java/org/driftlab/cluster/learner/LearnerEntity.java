@@ -6,6 +6,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.ChildFailed;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -39,6 +40,13 @@ import org.driftlab.core.spec.RunSpec;
  * not retried.
  */
 public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command> {
+
+    /**
+     * The dispatcher learner entities and their belief actors run on (driftlab-cluster's reference.conf): one
+     * thread per core, apart from the cluster's own actors, so that compute-bound chunks neither oversubscribe
+     * the cores nor starve the shard region and the coordinator.
+     */
+    public static final String DISPATCHER = "driftlab.learner-dispatcher";
 
     /** The sharded entity type; its name is the shard region's name. */
     public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "learner");
@@ -96,7 +104,8 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
         Entity<Command, ShardingEnvelope<Command>> e = Entity.of(TYPE_KEY, ctx -> Behaviors.setup(actor ->
                         create(ctx.getEntityId(), ctx.getShard(), settings, nodeName(Cluster.get(actor.getSystem())))))
                 .withMessageExtractor(new HashCodeMessageExtractor<>(shards))
-                .withStopMessage(Stop.INSTANCE);
+                .withStopMessage(Stop.INSTANCE)
+                .withEntityProps(DispatcherSelector.fromConfig(DISPATCHER));
         return role == null ? e : e.withRole(role);
     }
 
@@ -186,7 +195,7 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
             width = learner.evidenceWidth();
             evidence = new double[Math.multiplyExact(chunkSize, width)];
             if (width > 0 && withBelief) {
-                belief = getContext().spawn(TaskBeliefActor.create(spec), "belief");
+                belief = getContext().spawn(TaskBeliefActor.create(spec), "belief", DispatcherSelector.sameAsParent());
                 getContext().watch(belief);
             }
             return nextChunk();
