@@ -43,8 +43,9 @@ import org.duckdb.DuckDBConnection;
  * The DuckDB results store (DESIGN §10; schema in the package docs) and the {@link ResultSink} that fills it.
  *
  * <p>{@link #open} creates or migrates a store for writing; {@link #openReadOnly} opens an existing one for
- * the report and export. Each {@link #accept} is one transaction holding the run row and all its curves,
- * committed before it returns; a run id already stored is skipped. Several sweeps may share one store (one
+ * the report and export. Each {@link #acceptAll} (and {@link #accept}, a batch of one) is one transaction
+ * holding the batch's run rows and all their curves, committed before it returns; a run id already stored is
+ * skipped. Several sweeps may share one store (one
  * process at a time: DuckDB locks the file). Every failure is a {@link StoreException} naming the file.
  *
  * <p>Thread-safe: every method is synchronized on the store (one JDBC connection).
@@ -365,34 +366,62 @@ public final class ResultStore implements ResultSink {
      */
     @Override
     public synchronized void accept(RunSpec spec, RunResult result) {
+        acceptAll(List.of(new Entry(spec, result)));
+    }
+
+    /**
+     * Stores every entry not already stored in ONE transaction, committed on return: all of them or, when
+     * anything fails, none (StoreException; the store is as before the call, bar parameter columns a new key
+     * needed, which commit on their own). Entries already stored, or repeating a run id earlier in the list, are
+     * skipped. Every entry is checked before anything is written: each run must belong to a sweep begun on this
+     * store (IllegalStateException) and its spec's run id must equal its result's (IllegalArgumentException).
+     * One commit per batch is the point: a DuckDB commit costs milliseconds (WAL write and fsync), far more
+     * than inserting one run's rows.
+     */
+    @Override
+    public synchronized void acceptAll(List<Entry> entries) {
         checkWritable();
-        if (!spec.runId().equals(result.runId())) {
-            throw new IllegalArgumentException("result runId " + result.runId() + " does not match spec runId " + spec.runId());
+        List<Entry> fresh = new ArrayList<>(entries.size());
+        Set<String> seen = new HashSet<>();
+        Set<String> stored = storedIds();
+        for (Entry e : entries) {
+            String runId = e.result().runId();
+            if (!e.spec().runId().equals(runId)) {
+                throw new IllegalArgumentException("result runId " + runId + " does not match spec runId " + e.spec().runId());
+            }
+            if (stored.contains(runId) || !seen.add(runId)) continue;
+            if (!sweepOfRun.containsKey(runId)) {
+                throw new IllegalStateException("run " + runId + " belongs to no sweep begun on " + file);
+            }
+            fresh.add(e);
         }
-        if (storedIds().contains(result.runId())) return;
-        String sweep = sweepOfRun.get(result.runId());
-        if (sweep == null) {
-            throw new IllegalStateException("run " + result.runId() + " belongs to no sweep begun on " + file);
-        }
+        if (fresh.isEmpty()) return;
         try {
-            // schema changes (rare) commit on their own, so a skipped duplicate cannot roll them back
-            boolean changed = ensureParamColumns(List.of(), List.of(spec));
-            if (storedIds.size() + 1 > tCoverage) {
-                fillTQuantiles(tCoverage + 1, Math.max(2 * tCoverage, storedIds.size() + 1));
+            // schema changes (rare) commit on their own, so a failing batch cannot roll them back
+            List<RunSpec> specs = new ArrayList<>(fresh.size());
+            for (Entry e : fresh) specs.add(e.spec());
+            boolean changed = ensureParamColumns(List.of(), specs);
+            if (stored.size() + fresh.size() > tCoverage) {
+                fillTQuantiles(tCoverage + 1, Math.max(2 * tCoverage, stored.size() + fresh.size()));
                 changed = true;
             }
             if (changed) conn.commit();
-            if (insertRun(sweep, spec, result)) {
-                insertCurves(result.runId(), result.metrics());
-                conn.commit();
-            } else {
-                conn.rollback();
+            for (Entry e : fresh) {
+                // storedIds mirrors the table (the file is locked to this process), so a conflict is corruption
+                if (!insertRun(sweepOfRun.get(e.result().runId()), e.spec(), e.result())) {
+                    throw new SQLException("run " + e.result().runId() + " is in the runs table but was not known as stored");
+                }
             }
+            insertCurves(fresh);
+            conn.commit();
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new StoreException(file, "cannot store run " + result.runId() + " (" + firstLine(e.getMessage()) + ")", e);
+            closeInserts(); // DuckDB closes a statement that failed; the next batch prepares them afresh
+            String what = fresh.size() == 1 ? "run " + fresh.get(0).result().runId()
+                    : fresh.size() + " runs (" + fresh.get(0).result().runId() + " ...; none stored)";
+            throw new StoreException(file, "cannot store " + what + " (" + firstLine(e.getMessage()) + ")", e);
         }
-        storedIds.add(result.runId());
+        for (Entry e : fresh) stored.add(e.result().runId());
     }
 
     /** Inserts the runs row (this opens the transaction the curves join); false when the id was already there. */
@@ -455,29 +484,40 @@ public final class ResultStore implements ResultSink {
     }
 
     /**
-     * Inserts all curves of one run with one statement (three parallel lists unnested), inside the transaction
-     * the runs insert opened. Not DuckDB's Appender: with JDBC 1.4.4 an appender used inside an explicit
-     * transaction made later inserts on the connection vanish at random (seen in this store's tests).
+     * Inserts all curves of the batch's runs with one statement (four parallel lists unnested), inside the
+     * transaction the runs inserts opened. Not DuckDB's Appender: with JDBC 1.4.4 an appender used inside an
+     * explicit transaction made later inserts on the connection vanish at random (seen in this store's tests).
      */
-    private void insertCurves(String runId, RunMetrics m) throws SQLException {
-        int total = m.binnedLoss().length + m.binnedExcessLoss().length + m.alignedExcessLoss().length
-                + m.switchSteps().length + m.resetSteps().length + m.effectiveRank().length + m.deadFraction().length;
+    private void insertCurves(List<Entry> batch) throws SQLException {
+        int total = 0;
+        for (Entry e : batch) {
+            RunMetrics m = e.result().metrics();
+            total += m.binnedLoss().length + m.binnedExcessLoss().length + m.alignedExcessLoss().length
+                    + m.switchSteps().length + m.resetSteps().length + m.effectiveRank().length + m.deadFraction().length;
+        }
         if (total == 0) return;
+        String[] runIds = new String[total];
         String[] kinds = new String[total];
         Integer[] idx = new Integer[total];
         Double[] values = new Double[total];
-        int at = fill(kinds, idx, values, 0, CurveKind.BINNED_LOSS, m.binnedLoss());
-        at = fill(kinds, idx, values, at, CurveKind.BINNED_EXCESS, m.binnedExcessLoss());
-        at = fill(kinds, idx, values, at, CurveKind.ALIGNED_EXCESS, m.alignedExcessLoss());
-        at = fill(kinds, idx, values, at, CurveKind.SWITCH, m.switchSteps());
-        at = fill(kinds, idx, values, at, CurveKind.RESET, m.resetSteps());
-        at = fill(kinds, idx, values, at, CurveKind.EFFECTIVE_RANK, m.effectiveRank());
-        fill(kinds, idx, values, at, CurveKind.DEAD_FRACTION, m.deadFraction());
-        if (curvesInsert == null) {
-            curvesInsert = conn.prepareStatement("INSERT INTO curves SELECT ?, unnest(CAST(? AS VARCHAR[])), "
-                    + "unnest(CAST(? AS INTEGER[])), unnest(CAST(? AS DOUBLE[]))");
+        int at = 0;
+        for (Entry e : batch) {
+            RunMetrics m = e.result().metrics();
+            int from = at;
+            at = fill(kinds, idx, values, at, CurveKind.BINNED_LOSS, m.binnedLoss());
+            at = fill(kinds, idx, values, at, CurveKind.BINNED_EXCESS, m.binnedExcessLoss());
+            at = fill(kinds, idx, values, at, CurveKind.ALIGNED_EXCESS, m.alignedExcessLoss());
+            at = fill(kinds, idx, values, at, CurveKind.SWITCH, m.switchSteps());
+            at = fill(kinds, idx, values, at, CurveKind.RESET, m.resetSteps());
+            at = fill(kinds, idx, values, at, CurveKind.EFFECTIVE_RANK, m.effectiveRank());
+            at = fill(kinds, idx, values, at, CurveKind.DEAD_FRACTION, m.deadFraction());
+            java.util.Arrays.fill(runIds, from, at, e.result().runId());
         }
-        curvesInsert.setString(1, runId);
+        if (curvesInsert == null) {
+            curvesInsert = conn.prepareStatement("INSERT INTO curves SELECT unnest(CAST(? AS VARCHAR[])), "
+                    + "unnest(CAST(? AS VARCHAR[])), unnest(CAST(? AS INTEGER[])), unnest(CAST(? AS DOUBLE[]))");
+        }
+        curvesInsert.setArray(1, conn.createArrayOf("VARCHAR", runIds));
         curvesInsert.setArray(2, conn.createArrayOf("VARCHAR", kinds));
         curvesInsert.setArray(3, conn.createArrayOf("INTEGER", idx));
         curvesInsert.setArray(4, conn.createArrayOf("DOUBLE", values));
