@@ -406,11 +406,11 @@ public final class ResultStore implements ResultSink {
                 changed = true;
             }
             if (changed) conn.commit();
-            for (Entry e : fresh) {
-                // storedIds mirrors the table (the file is locked to this process), so a conflict is corruption
-                if (!insertRun(sweepOfRun.get(e.result().runId()), e.spec(), e.result())) {
-                    throw new SQLException("run " + e.result().runId() + " is in the runs table but was not known as stored");
-                }
+            int rows = insertRuns(fresh);
+            // storedIds mirrors the table (the file is locked to this process), so a conflict means corruption
+            if (rows != fresh.size()) {
+                throw new SQLException("runs insert wrote " + rows + " rows, expected " + fresh.size()
+                        + ": some runs are in the table but were not known as stored");
             }
             insertCurves(fresh);
             conn.commit();
@@ -424,63 +424,108 @@ public final class ResultStore implements ResultSink {
         for (Entry e : fresh) stored.add(e.result().runId());
     }
 
-    /** Inserts the runs row (this opens the transaction the curves join); false when the id was already there. */
-    private boolean insertRun(String sweep, RunSpec spec, RunResult r) throws SQLException {
-        List<ParamColumn> cols = new ArrayList<>();
-        Map<String, String> values = new HashMap<>();
-        for (SweptValue v : spec.params()) {
-            if (values.put(v.key(), v.value()) == null) cols.add(params.get(v.key()));
+    /** SQL types of {@link #FIXED_RUN_COLUMNS}, in the same order. */
+    private static final List<String> FIXED_RUN_TYPES = List.of("VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "BIGINT",
+            "VARCHAR", "VARCHAR", "DOUBLE", "BIGINT", "DOUBLE", "DOUBLE", "DOUBLE", "INTEGER", "INTEGER", "INTEGER",
+            "DOUBLE", "INTEGER", "INTEGER", "DOUBLE", "BOOLEAN", "BIGINT");
+
+    /**
+     * Inserts the runs rows of a batch (this opens the transaction the curves join): one statement per set of
+     * parameter columns (one in a sweep), each column passed as a list and unnested, as statements cost far
+     * more than rows here. Returns the rows written (fewer than the batch when an id was already there).
+     */
+    private int insertRuns(List<Entry> batch) throws SQLException {
+        Map<List<String>, List<Entry>> bySignature = new LinkedHashMap<>();
+        Map<List<String>, List<ParamColumn>> columnsOf = new HashMap<>();
+        for (Entry e : batch) {
+            List<ParamColumn> cols = new ArrayList<>();
+            Set<String> keys = new HashSet<>();
+            for (SweptValue v : e.spec().params()) if (keys.add(v.key())) cols.add(params.get(v.key()));
+            List<String> signature = new ArrayList<>();
+            for (ParamColumn c : cols) signature.add(c.column());
+            bySignature.computeIfAbsent(signature, k -> new ArrayList<>()).add(e);
+            columnsOf.putIfAbsent(signature, cols);
         }
-        List<String> signature = new ArrayList<>();
-        for (ParamColumn c : cols) signature.add(c.column());
+        int rows = 0;
+        for (Map.Entry<List<String>, List<Entry>> g : bySignature.entrySet()) {
+            rows += insertRuns(g.getValue(), columnsOf.get(g.getKey()), g.getKey());
+        }
+        return rows;
+    }
+
+    private int insertRuns(List<Entry> group, List<ParamColumn> cols, List<String> signature) throws SQLException {
         PreparedStatement ps = inserts.get(signature);
         if (ps == null) {
+            List<String> names = new ArrayList<>(FIXED_RUN_COLUMNS);
+            names.addAll(signature);
+            List<String> types = new ArrayList<>(FIXED_RUN_TYPES);
+            for (ParamColumn c : cols) types.add(c.numeric() ? "DOUBLE" : "VARCHAR");
             StringBuilder sql = new StringBuilder("INSERT INTO runs (");
-            StringBuilder marks = new StringBuilder();
-            List<String> all = new ArrayList<>(FIXED_RUN_COLUMNS);
-            all.addAll(signature);
-            for (int i = 0; i < all.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(quote(all.get(i)));
-                marks.append(i == 0 ? "?" : ", ?");
+            StringBuilder select = new StringBuilder();
+            for (int i = 0; i < names.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(quote(names.get(i)));
+                select.append(i == 0 ? "" : ", ").append("unnest(CAST(? AS ").append(types.get(i)).append("[]))");
             }
-            sql.append(") VALUES (").append(marks).append(") ON CONFLICT DO NOTHING");
+            sql.append(") SELECT ").append(select).append(" ON CONFLICT DO NOTHING");
             ps = conn.prepareStatement(sql.toString());
             inserts.put(signature, ps);
         }
-        RunMetrics m = r.metrics();
-        int i = 1;
-        ps.setString(i++, r.runId());
-        ps.setString(i++, sweep);
-        ps.setString(i++, r.conditionId());
-        ps.setInt(i++, r.seed());
-        ps.setLong(i++, spec.masterSeed());
-        ps.setString(i++, r.node());
-        ps.setString(i++, m.diverged() ? "diverged" : "ok");
-        ps.setDouble(i++, r.wallNanos() / 1e6);
-        ps.setLong(i++, m.steps());
-        setNullableDouble(ps, i++, m.meanLoss());
-        setNullableDouble(ps, i++, m.meanExcessLoss());
-        setNullableDouble(ps, i++, m.objective());
-        ps.setInt(i++, m.switches());
-        ps.setInt(i++, m.resets());
-        ps.setInt(i++, m.detections());
-        setNullableDouble(ps, i++, m.meanDetectionDelay());
-        ps.setInt(i++, m.falseAlarms());
-        ps.setInt(i++, m.missedSwitches());
-        setNullableDouble(ps, i++, m.finalDistance());
-        ps.setBoolean(i++, m.diverged());
-        ps.setLong(i++, m.divergedAtStep());
-        for (ParamColumn c : cols) {
-            String v = values.get(c.key());
-            if (c.numeric()) ps.setDouble(i++, Double.parseDouble(v));
-            else ps.setString(i++, v);
+        int n = group.size();
+        String[] runId = new String[n], sweep = new String[n], condition = new String[n], node = new String[n],
+                status = new String[n];
+        Integer[] seed = new Integer[n], switches = new Integer[n], resets = new Integer[n], detections = new Integer[n],
+                falseAlarms = new Integer[n], missed = new Integer[n];
+        Long[] masterSeed = new Long[n], steps = new Long[n], divergedAt = new Long[n];
+        Double[] wallMs = new Double[n], meanLoss = new Double[n], meanExcess = new Double[n], objective = new Double[n],
+                delay = new Double[n], finalDistance = new Double[n];
+        Boolean[] diverged = new Boolean[n];
+        Object[][] paramValues = new Object[cols.size()][];
+        for (int c = 0; c < cols.size(); c++) paramValues[c] = cols.get(c).numeric() ? new Double[n] : new String[n];
+        for (int j = 0; j < n; j++) {
+            RunSpec spec = group.get(j).spec();
+            RunResult r = group.get(j).result();
+            RunMetrics m = r.metrics();
+            runId[j] = r.runId();
+            sweep[j] = sweepOfRun.get(r.runId());
+            condition[j] = r.conditionId();
+            seed[j] = r.seed();
+            masterSeed[j] = spec.masterSeed();
+            node[j] = r.node();
+            status[j] = m.diverged() ? "diverged" : "ok";
+            wallMs[j] = r.wallNanos() / 1e6;
+            steps[j] = m.steps();
+            meanLoss[j] = nullIfNaN(m.meanLoss());
+            meanExcess[j] = nullIfNaN(m.meanExcessLoss());
+            objective[j] = nullIfNaN(m.objective());
+            switches[j] = m.switches();
+            resets[j] = m.resets();
+            detections[j] = m.detections();
+            delay[j] = nullIfNaN(m.meanDetectionDelay());
+            falseAlarms[j] = m.falseAlarms();
+            missed[j] = m.missedSwitches();
+            finalDistance[j] = nullIfNaN(m.finalDistance());
+            diverged[j] = m.diverged();
+            divergedAt[j] = m.divergedAtStep();
+            Map<String, String> values = new HashMap<>(); // a key given twice: its last value, as the config reads
+            for (SweptValue v : spec.params()) values.put(v.key(), v.value());
+            for (int c = 0; c < cols.size(); c++) {
+                String v = values.get(cols.get(c).key());
+                paramValues[c][j] = cols.get(c).numeric() ? (Object) Double.parseDouble(v) : v;
+            }
         }
-        return ps.executeUpdate() == 1;
+        Object[][] columns = {runId, sweep, condition, seed, masterSeed, node, status, wallMs, steps, meanLoss,
+                meanExcess, objective, switches, resets, detections, delay, falseAlarms, missed, finalDistance,
+                diverged, divergedAt};
+        int i = 1;
+        for (int c = 0; c < columns.length; c++) ps.setArray(i++, conn.createArrayOf(FIXED_RUN_TYPES.get(c), columns[c]));
+        for (int c = 0; c < cols.size(); c++) {
+            ps.setArray(i++, conn.createArrayOf(cols.get(c).numeric() ? "DOUBLE" : "VARCHAR", paramValues[c]));
+        }
+        return ps.executeUpdate();
     }
 
-    private static void setNullableDouble(PreparedStatement ps, int index, double v) throws SQLException {
-        if (Double.isNaN(v)) ps.setNull(index, java.sql.Types.DOUBLE);
-        else ps.setDouble(index, v);
+    private static Double nullIfNaN(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.List;
 import org.driftlab.core.sim.ResultSink;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
+import org.driftlab.core.spec.SweptValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +82,35 @@ class ResultStoreBatchTest {
         }
         assertThat(ResultStoreTest.count(file, "SELECT count(*) FROM runs")).isEqualTo(1);
         assertThat(ResultStoreTest.count(file, "SELECT count(DISTINCT run_id) FROM curves")).isEqualTo(1);
+    }
+
+    @Test
+    void oneBatchMayMixSweepsWithDifferentParameterColumns() {
+        SweepSpec a = StoreFixtures.hazardByReset("a", 1);
+        SweepSpec b = StoreFixtures.sweep("b", List.of("rule.lr", "reset"), List.of(
+                List.of(new SweptValue("rule.lr", "0.1"), new SweptValue("reset", "\"none\"")),
+                List.of(new SweptValue("rule.lr", "1e-2"), new SweptValue("reset", "\"none\""))), 2);
+        try (ResultStore store = ResultStore.open(dir.resolve("mixed.duckdb"))) {
+            store.beginSweep(a);
+            store.beginSweep(b);
+            List<RunSpec> mixed = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                mixed.add(a.runs().get(i));
+                mixed.add(b.runs().get(i));
+            }
+            store.acceptAll(entries(mixed));
+            assertThat(store.runCount()).isEqualTo(8);
+            for (RunSpec r : mixed) {
+                StoredRun got = store.run(r.runId()).orElseThrow();
+                assertThat(got.result()).isEqualTo(StoreFixtures.resultFor(r));
+                assertThat(got.sweep()).isEqualTo(a.runs().contains(r) ? "a" : "b");
+            }
+            StoredRun fromB = store.run(b.runs().get(3).runId()).orElseThrow();
+            assertThat(fromB.params()).containsEntry("rule.lr", 0.01).containsEntry("reset", "\"none\"")
+                    .doesNotContainKey("stream.switching.hazard");
+            StoredRun fromA = store.run(a.runs().get(0).runId()).orElseThrow();
+            assertThat(fromA.params()).containsOnlyKeys("stream.switching.hazard", "reset");
+        }
     }
 
     @Test
