@@ -169,13 +169,11 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     private Behavior<Command> onDeliver(Deliver d) {
         RunResult result = d.result();
         nodesUp = d.nodesUp();
-        RunSpec spec = unstored.get(result.runId());
-        return hold(result.runId(), new Held(result.runId(), spec, spec == null ? null : result, null, d.replyTo()));
+        return hold(new Held(result.runId(), unstored.get(result.runId()), result, null, d.replyTo()));
     }
 
     private Behavior<Command> onRunFailed(RunFailed f) {
-        boolean open = unstored.containsKey(f.runId());
-        return hold(f.runId(), new Held(f.runId(), null, null, open ? f.error() : null, f.replyTo()));
+        return hold(new Held(f.runId(), null, null, f.error(), f.replyTo()));
     }
 
     /**
@@ -183,7 +181,8 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
      * stored or failed is acknowledged at once (a re-delivery: its first answer is safe); a second answer for
      * a held run is held as a bare acknowledgement, sent after the commit that stores the first.
      */
-    private Behavior<Command> hold(String runId, Held h) {
+    private Behavior<Command> hold(Held h) {
+        String runId = h.runId();
         if (!unstored.containsKey(runId)) {
             h.replyTo().tell(new SweepCoordinator.Ack(sweepId, runId));
             return this;
