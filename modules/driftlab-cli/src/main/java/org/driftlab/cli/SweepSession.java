@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * summary, the per-condition table and the plots ({@link ConditionReport}). Wiring only.
  *
  * <p>Stopping ({@link #cancel}, called from the JVM shutdown hook on Ctrl-C): results stop being accepted
- * (a result being stored is committed first, as each store write is one transaction), the store is closed,
+ * (a batch being stored is committed first, as each store write is one transaction; batches held by the
+ * submitter and not yet written are dropped, unacknowledged), the store is closed,
  * then the cluster (bounded by {@link #CLUSTER_CLOSE_BOUND}). Runs not stored are simply run again by the
  * next invocation, which skips the stored ones.
  */
@@ -341,6 +342,16 @@ final class SweepSession {
                 refuseWhenStopped();
                 store.accept(spec, result);
                 storedNow++;
+            }
+        }
+
+        /** One store transaction for the whole batch (the store's group commit); refused as a whole once stopped. */
+        @Override
+        public void acceptAll(List<Entry> entries) {
+            synchronized (gate) {
+                refuseWhenStopped();
+                store.acceptAll(entries);
+                storedNow += entries.size(); // as accept: the submitter offers each run once
             }
         }
 

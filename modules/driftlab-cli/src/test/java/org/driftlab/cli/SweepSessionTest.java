@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The path the Ctrl-C shutdown hook takes ({@link SweepSession#cancel}): stopped after the first stored run,
- * the store holds whole runs only, and the next invocation runs exactly the rest.
+ * The path the Ctrl-C shutdown hook takes ({@link SweepSession#cancel}): stopped after the first stored batch
+ * (group commit: 3 results per store transaction here), the store holds that whole batch of whole runs only,
+ * and the next invocation runs exactly the rest.
  */
 class SweepSessionTest {
     @TempDir Path dir;
@@ -35,7 +36,9 @@ class SweepSessionTest {
         Path storeFile = dir.resolve("cancel.duckdb");
         ResultStore store = ResultStore.open(storeFile);
         SweepSession session = new SweepSession(sweep, store, new PrintWriter(new StringWriter()));
-        EmbeddedCluster cluster = EmbeddedCluster.start(1, ClusterConfig.load());
+        // batches by size only (the delay never fires), so the first commit holds exactly 3 runs
+        EmbeddedCluster cluster = EmbeddedCluster.start(1, com.typesafe.config.ConfigFactory.parseString(
+                "driftlab.sweep { store-batch-size = 3, store-batch-delay = 10m }").withFallback(ClusterConfig.load()));
         session.attach(new SweepSession.SweepCluster() {
             public org.driftlab.cluster.sweep.SweepClient client() { return cluster.client(); }
             public int workersUp() { return 1; }
@@ -51,21 +54,22 @@ class SweepSessionTest {
                 while (!session.isStopped()) Thread.onSpinWait();
             }
         })).isInstanceOf(CancellationException.class);
-        assertThat(cancelled.get()).isEqualTo(1);
+        assertThat(cancelled.get()).isEqualTo(3);
 
         Set<String> all = new HashSet<>();
         for (RunSpec r : sweep.runs()) all.add(r.runId());
         try (ResultStore s = ResultStore.openReadOnly(storeFile)) {
             List<StoredRun> runs = s.runs();
-            assertThat(runs).hasSize(1);
-            StoredRun only = runs.get(0);
-            assertThat(all).contains(only.result().runId());
-            assertThat(only.result().metrics().binnedLoss()).hasSize(10); // a whole run: its curves came with it
+            assertThat(runs).hasSize(3);
+            for (StoredRun r : runs) {
+                assertThat(all).contains(r.result().runId());
+                assertThat(r.result().metrics().binnedLoss()).hasSize(10); // a whole run: its curves came with it
+            }
         }
 
         CliHarness rerun = CliHarness.installed();
         assertThat(rerun.run("run", config.toString(), "--results", storeFile.toString(), "--no-plots")).as(rerun.err.toString()).isZero();
-        assertThat(rerun.err.toString()).contains("1 of 10 runs already in", "9 stored now, 1 already stored");
+        assertThat(rerun.err.toString()).contains("3 of 10 runs already in", "7 stored now, 3 already stored");
         try (ResultStore s = ResultStore.openReadOnly(storeFile)) {
             Set<String> stored = new HashSet<>();
             for (StoredRun r : s.runs()) assertThat(stored.add(r.result().runId())).isTrue();

@@ -34,9 +34,10 @@ import org.driftlab.core.spec.RunSpec;
 
 /**
  * The cluster singleton that runs sweeps (DESIGN §9; flow control and recovery in the package doc). It pulls
- * run specs from each submitter to keep at most {@code in-flight-per-node × nodes} runs outstanding, sends
- * each to the learner shard region, forwards each run's first answer to the submitter and frees the slot
- * when the submitter acknowledges it. Nothing is dispatched before the shard coordinator has registered the
+ * run specs from each submitter to keep at most {@code in-flight-per-node × nodes} runs computing, sends
+ * each to the learner shard region, forwards each run's first answer to the submitter (the slot frees then)
+ * and forgets the run when the submitter acknowledges it as stored; a sweep with {@code unackedLimit} answered
+ * runs not yet acknowledged gets no more runs until some are. Nothing is dispatched before the shard coordinator has registered the
  * region of every Up worker node (else the first shards would all be allocated to the first region).
  */
 public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Command> {
@@ -48,9 +49,15 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
 
     /**
      * Announces (or re-announces: idempotent per {@code sweepId}) a sweep of {@code total} runs still to run;
-     * the coordinator then pulls their specs from {@code submitter}.
+     * the coordinator then pulls their specs from {@code submitter}, which may hold up to {@code unackedLimit}
+     * (≥ 1) answered runs unacknowledged (its group commit) before the coordinator stops pulling for it.
      */
-    public record Submit(String sweepId, int total, ActorRef<SweepSubmitter.Command> submitter) implements Command {}
+    public record Submit(String sweepId, int total, int unackedLimit, ActorRef<SweepSubmitter.Command> submitter)
+            implements Command {
+        public Submit {
+            if (unackedLimit < 1) throw new IllegalArgumentException("unackedLimit must be >= 1, got " + unackedLimit);
+        }
+    }
 
     /** The submitter's answer to a pull: up to the number asked for; fewer means none are left. */
     public record Specs(String sweepId, List<RunSpec> specs) implements Command {
@@ -107,11 +114,14 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
 
     private static final class SweepState {
         ActorRef<SweepSubmitter.Command> submitter;
+        int unackedLimit;       // answered runs the submitter may hold unacknowledged
+        int unacked;            // answered runs of this sweep not yet acknowledged
         int pullAsked;          // > 0 while a pull is outstanding
         boolean drained;        // the submitter has no more specs for this incarnation
 
-        SweepState(ActorRef<SweepSubmitter.Command> submitter) {
+        SweepState(ActorRef<SweepSubmitter.Command> submitter, int unackedLimit) {
             this.submitter = submitter;
+            this.unackedLimit = unackedLimit;
         }
     }
 
@@ -146,6 +156,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     private final Map<String, SweepState> sweeps = new LinkedHashMap<>();
     private final Map<String, InFlight> inFlight = new HashMap<>(); // by key(sweepId, runId)
     private int pullsAsked;
+    private int unacked;         // answered and not yet acknowledged, over all sweeps (the rest of inFlight computes)
     private int nodes;           // Up worker nodes whose region the shard coordinator has registered
     private boolean ready;       // every Up worker's region is registered (at the latest poll)
 
@@ -195,10 +206,11 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         SweepState state = sweeps.get(submit.sweepId());
         if (state == null) {
             getContext().getLog().info("sweep {} submitted: {} runs to run", submit.sweepId(), submit.total());
-            sweeps.put(submit.sweepId(), new SweepState(submit.submitter()));
+            sweeps.put(submit.sweepId(), new SweepState(submit.submitter(), submit.unackedLimit()));
             pull();
         } else {
             state.submitter = submit.submitter();
+            state.unackedLimit = submit.unackedLimit();
         }
         return this;
     }
@@ -238,9 +250,12 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
                 redispatch(f, "its entity was stopped");
             } else {
                 f.answer = reply;
+                sweeps.get(f.sweepId).unacked++; // an entry in inFlight always has its sweep (forget drops both)
+                unacked++;
                 deliver(f);
             }
         }
+        pull(); // an answered run no longer computes: its slot is free
         return this;
     }
 
@@ -250,6 +265,8 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         if (f != null && f.answer != null) {
             inFlight.remove(key);
             timers.cancel(key);
+            sweeps.get(f.sweepId).unacked--;
+            unacked--;
             pull();
         }
         return this;
@@ -270,6 +287,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         SweepState state = sweeps.remove(sweepId);
         if (state == null) return false;
         pullsAsked -= state.pullAsked;
+        unacked -= state.unacked;
         inFlight.values().removeIf(f -> {
             boolean mine = f.sweepId.equals(sweepId);
             if (mine) timers.cancel(f.key);
@@ -352,14 +370,26 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         return this;
     }
 
-    /** Asks submitters for specs while the window has room: one outstanding pull per sweep. */
+    /**
+     * Asks submitters for specs while the window has room: one outstanding pull per sweep.
+     *
+     * <p>The window counts the runs computing (dispatched, not yet answered) and the specs asked for, not the
+     * answered runs waiting for the submitter's ack: with group commit a submitter holds a batch of answers
+     * until it commits them, and were they counted, a window smaller than a batch would idle every learner
+     * until the batch's delay ran out, and any window would idle while a commit runs. Memory stays bounded
+     * all the same: answered runs are bounded per sweep by the submitter's {@code unackedLimit} (no pull for a
+     * sweep at its limit), overshot at most by the runs already computing when it is reached (≤ window in
+     * all), so the coordinator holds at most 2 × window + Σ unackedLimit entries, whatever the sweeps' sizes.
+     * A store slower than the learners thus throttles its sweep through the acks, as before.
+     */
     private void pull() {
         if (!ready) return;
-        int room = settings.inFlightPerNode() * Math.max(1, nodes) - inFlight.size() - pullsAsked;
+        int computing = inFlight.size() - unacked;
+        int room = settings.inFlightPerNode() * Math.max(1, nodes) - computing - pullsAsked;
         for (Map.Entry<String, SweepState> e : sweeps.entrySet()) {
             if (room <= 0) return;
             SweepState state = e.getValue();
-            if (state.drained || state.pullAsked > 0) continue;
+            if (state.drained || state.pullAsked > 0 || state.unacked >= state.unackedLimit) continue;
             int ask = Math.min(room, settings.pullBatch());
             state.pullAsked = ask;
             pullsAsked += ask;

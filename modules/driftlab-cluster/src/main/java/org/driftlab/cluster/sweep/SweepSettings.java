@@ -7,7 +7,7 @@ import java.time.Duration;
  * Infrastructure settings of sweeps, read once from {@code driftlab.sweep} (STYLE C8; defaults and meaning in
  * {@code reference.conf}).
  *
- * @param inFlightPerNode  runs dispatched and not yet stored, per worker node (≥ 1)
+ * @param inFlightPerNode  runs dispatched and not yet answered (computing), per worker node (≥ 1)
  * @param shards           number of shards of learner entities (≈ 10 × the largest node count)
  * @param workerRole       cluster role of the nodes that run learners and may host the coordinator
  * @param pullBatch        most run specs the coordinator asks the submitter for at once
@@ -17,9 +17,14 @@ import java.time.Duration;
  * @param deliveryTimeout  a result not acknowledged by the submitter within this is delivered again
  * @param pollInterval     how often the coordinator refreshes the registered shard regions and members
  * @param resubmitInterval how often the submitter re-announces its sweep (finds a moved coordinator)
+ * @param storeBatchSize   the submitter stores its pending results in one transaction once this many are pending
+ *                         (≥ 1; 1 stores each on arrival)
+ * @param storeBatchDelay  ... or once the first pending one has waited this long, whichever comes first (≥ 0;
+ *                         zero stores each on arrival)
  */
 public record SweepSettings(int inFlightPerNode, int shards, String workerRole, int pullBatch, Duration startTimeout, Duration runTimeout,
-                            Duration deliveryTimeout, Duration pollInterval, Duration resubmitInterval) {
+                            Duration deliveryTimeout, Duration pollInterval, Duration resubmitInterval,
+                            int storeBatchSize, Duration storeBatchDelay) {
     public SweepSettings {
         if (inFlightPerNode < 1) throw new IllegalArgumentException("driftlab.sweep.in-flight-per-node must be >= 1, got " + inFlightPerNode);
         if (shards < 1) throw new IllegalArgumentException("driftlab.sweep.shards must be >= 1, got " + shards);
@@ -30,6 +35,19 @@ public record SweepSettings(int inFlightPerNode, int shards, String workerRole, 
         positive("delivery-timeout", deliveryTimeout);
         positive("poll-interval", pollInterval);
         positive("resubmit-interval", resubmitInterval);
+        if (storeBatchSize < 1) throw new IllegalArgumentException("driftlab.sweep.store-batch-size must be >= 1, got " + storeBatchSize);
+        if (storeBatchDelay == null || storeBatchDelay.isNegative()) {
+            throw new IllegalArgumentException("driftlab.sweep.store-batch-delay must be >= 0, got " + storeBatchDelay);
+        }
+    }
+
+    /**
+     * Results a submitter may hold answered but not yet acknowledged before the coordinator stops pulling for
+     * its sweep: one batch being committed plus one filling meanwhile, so the learners keep computing while
+     * the store commits.
+     */
+    public int unackedLimit() {
+        return 2 * storeBatchSize;
     }
 
     /** From the {@code driftlab.sweep} section. */
@@ -37,7 +55,8 @@ public record SweepSettings(int inFlightPerNode, int shards, String workerRole, 
         return new SweepSettings(sweep.getInt("in-flight-per-node"), sweep.getInt("shards"),
                 sweep.getString("worker-role"), sweep.getInt("pull-batch"), sweep.getDuration("start-timeout"), sweep.getDuration("run-timeout"),
                 sweep.getDuration("delivery-timeout"), sweep.getDuration("poll-interval"),
-                sweep.getDuration("resubmit-interval"));
+                sweep.getDuration("resubmit-interval"), sweep.getInt("store-batch-size"),
+                sweep.getDuration("store-batch-delay"));
     }
 
     private static void positive(String key, Duration d) {

@@ -4,9 +4,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -23,9 +25,16 @@ import org.driftlab.core.spec.RunSpec;
 
 /**
  * The submitter's side of one sweep, on the node that holds the {@link ResultSink}. It serves the
- * coordinator's pulls from the runs still to run (in sweep order), stores each delivered result in the sink
- * (which blocks: this actor runs on the blocking dispatcher) and only then acknowledges it, reports progress,
- * and completes {@code done} when every run is stored or failed. It re-announces the sweep every
+ * coordinator's pulls from the runs still to run (in sweep order), stores delivered results in the sink
+ * (which blocks: this actor runs on the blocking dispatcher) and only then acknowledges them, reports progress,
+ * and completes {@code done} when every run is stored or failed.
+ *
+ * <p>Group commit: answers (results and failures alike) are held in arrival order until {@code
+ * store-batch-size} are pending or the first has waited {@code store-batch-delay}; then the held results go
+ * to {@link ResultSink#acceptAll} in one call (one transaction in the store: all or nothing) and only after it
+ * returns is each held answer recorded, reported and acknowledged, in arrival order. So an acknowledged result
+ * is always stored, and a crash or interrupt loses only unacknowledged answers, which the coordinator (or
+ * the next invocation, from the store) runs again. It re-announces the sweep every
  * {@code resubmit-interval}; when a new coordinator incarnation pulls, the runs handed out to the old one and
  * not yet stored are queued again first. If the sink throws, the sweep fails: {@code done} completes
  * exceptionally.
@@ -33,7 +42,7 @@ import org.driftlab.core.spec.RunSpec;
 public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Command> {
 
     /** What the submitter accepts. */
-    public sealed interface Command extends WireMessage permits Pull, Deliver, RunFailed, Resubmit {}
+    public sealed interface Command extends WireMessage permits Pull, Deliver, RunFailed, Resubmit, Flush {}
 
     /** The coordinator asks for up to {@code max} run specs; {@code nodesUp} is for progress reports. */
     public record Pull(String sweepId, String incarnation, int max, int nodesUp,
@@ -48,6 +57,16 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
             implements Command {}
 
     private enum Resubmit implements Command { INSTANCE }
+
+    /** The first held answer has waited {@code store-batch-delay}: store what is held. */
+    private enum Flush implements Command { INSTANCE }
+
+    /**
+     * An answer held for the next commit: a result ({@code result} non-null), a failure ({@code error}
+     * non-null), or neither: a repeat of a held answer, acknowledged with it.
+     */
+    private record Held(String runId, RunSpec spec, RunResult result, String error,
+                        ActorRef<SweepCoordinator.Command> replyTo) {}
 
     /**
      * A submitter for {@code pending} (the sweep's runs not yet in {@code sink}, in sweep order).
@@ -70,11 +89,16 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     private final ResultSink sink;
     private final ProgressListener listener;
     private final ActorRef<SweepCoordinator.Command> coordinator;
+    private final SweepSettings settings;
+    private final TimerScheduler<Command> timers;
     private final CompletableFuture<SweepOutcome> done;
     private final Deque<RunSpec> queue;
     private final Map<String, RunSpec> unstored = new HashMap<>();              // lookup only
     private final Map<String, RunSpec> handedOut = new LinkedHashMap<>();       // in hand-out order
     private final Map<String, String> failures = new TreeMap<>();
+    private final List<Held> held = new ArrayList<>();                          // in arrival order
+    private final Set<String> heldIds = new HashSet<>();                        // lookup only
+    private int heldAnswers;
     private final long startNanos = System.nanoTime();
     private String incarnation;
     private int stored;
@@ -93,6 +117,8 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         this.sink = sink;
         this.listener = listener;
         this.coordinator = coordinator;
+        this.settings = settings;
+        this.timers = timers;
         this.done = done;
         this.queue = new ArrayDeque<>(pending);
         for (RunSpec spec : pending) {
@@ -101,7 +127,7 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
             }
         }
         timers.startTimerWithFixedDelay(Resubmit.INSTANCE, settings.resubmitInterval());
-        coordinator.tell(new SweepCoordinator.Submit(sweepId, pending.size(), ctx.getSelf()));
+        coordinator.tell(new SweepCoordinator.Submit(sweepId, pending.size(), settings.unackedLimit(), ctx.getSelf()));
     }
 
     @Override
@@ -111,16 +137,19 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
                 .onMessage(Deliver.class, this::onDeliver)
                 .onMessage(RunFailed.class, this::onRunFailed)
                 .onMessage(Resubmit.class, r -> onResubmit())
+                .onMessage(Flush.class, f -> flush())
                 .build();
     }
 
     private Behavior<Command> onPull(Pull pull) {
         if (!pull.incarnation().equals(incarnation)) {
             if (incarnation != null && !handedOut.isEmpty()) {
-                getContext().getLog().warn("a new sweep coordinator took over: {} runs handed out are queued again", handedOut.size());
-                List<RunSpec> again = new ArrayList<>(handedOut.values());
+                // held answers are not run again: the next commit stores them (or the sweep fails)
+                List<RunSpec> again = new ArrayList<>();
+                for (RunSpec spec : handedOut.values()) if (!heldIds.contains(spec.runId())) again.add(spec);
+                getContext().getLog().warn("a new sweep coordinator took over: {} runs handed out are queued again", again.size());
                 for (int i = again.size() - 1; i >= 0; i--) queue.addFirst(again.get(i));
-                handedOut.clear();
+                for (RunSpec spec : again) handedOut.remove(spec.runId());
             }
             incarnation = pull.incarnation();
         }
@@ -128,7 +157,8 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         List<RunSpec> batch = new ArrayList<>(Math.min(pull.max(), queue.size()));
         while (batch.size() < pull.max() && !queue.isEmpty()) {
             RunSpec spec = queue.pollFirst();
-            if (!unstored.containsKey(spec.runId())) continue; // stored meanwhile (a late result of the old incarnation)
+            // stored meanwhile (a late result of the old incarnation), or held for the next commit
+            if (!unstored.containsKey(spec.runId()) || heldIds.contains(spec.runId())) continue;
             handedOut.put(spec.runId(), spec);
             batch.add(spec);
         }
@@ -138,40 +168,79 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
 
     private Behavior<Command> onDeliver(Deliver d) {
         RunResult result = d.result();
-        RunSpec spec = unstored.get(result.runId());
         nodesUp = d.nodesUp();
-        if (spec != null) {
+        return hold(new Held(result.runId(), unstored.get(result.runId()), result, null, d.replyTo()));
+    }
+
+    private Behavior<Command> onRunFailed(RunFailed f) {
+        return hold(new Held(f.runId(), null, null, f.error(), f.replyTo()));
+    }
+
+    /**
+     * Holds an answer for the next commit and commits when the batch is full. An answer for a run already
+     * stored or failed is acknowledged at once (a re-delivery: its first answer is safe); a second answer for
+     * a held run is held as a bare acknowledgement, sent after the commit that stores the first.
+     */
+    private Behavior<Command> hold(Held h) {
+        String runId = h.runId();
+        if (!unstored.containsKey(runId)) {
+            h.replyTo().tell(new SweepCoordinator.Ack(sweepId, runId));
+            return this;
+        }
+        if (!heldIds.add(runId)) h = new Held(runId, null, null, null, h.replyTo());
+        if (held.isEmpty() && settings.storeBatchSize() > 1 && !settings.storeBatchDelay().isZero()) {
+            timers.startSingleTimer(Flush.INSTANCE, Flush.INSTANCE, settings.storeBatchDelay());
+        }
+        held.add(h);
+        if (h.result() != null || h.error() != null) heldAnswers++;
+        return heldAnswers >= settings.storeBatchSize() || settings.storeBatchDelay().isZero() ? flush() : this;
+    }
+
+    /**
+     * Stores the held results in one {@link ResultSink#acceptAll} call, then records and acknowledges every
+     * held answer in arrival order. If the sink throws, none is acknowledged and the sweep fails.
+     */
+    private Behavior<Command> flush() {
+        timers.cancel(Flush.INSTANCE);
+        if (held.isEmpty()) return this;
+        List<ResultSink.Entry> batch = new ArrayList<>(heldAnswers);
+        for (Held h : held) if (h.result() != null) batch.add(new ResultSink.Entry(h.spec(), h.result()));
+        if (!batch.isEmpty()) {
             try {
-                sink.accept(spec, result);
+                sink.acceptAll(batch);
             } catch (RuntimeException e) {
-                getContext().getLog().error("storing run {} failed: sweep {} aborted", result.runId(), sweepName, e);
+                getContext().getLog().error("storing {} results (from run {}) failed: sweep {} aborted", batch.size(),
+                        batch.get(0).result().runId(), sweepName, e);
                 done.completeExceptionally(e);
                 coordinator.tell(new SweepCoordinator.Finish(sweepId));
                 return Behaviors.stopped();
             }
-            unstored.remove(result.runId());
-            handedOut.remove(result.runId());
-            stored++;
-            learnerSteps += result.metrics().steps();
-            report();
         }
-        d.replyTo().tell(new SweepCoordinator.Ack(sweepId, result.runId()));
-        return unstored.isEmpty() ? complete() : this;
-    }
-
-    private Behavior<Command> onRunFailed(RunFailed f) {
-        if (unstored.remove(f.runId()) != null) {
-            handedOut.remove(f.runId());
-            failures.put(f.runId(), f.error());
-            getContext().getLog().error("run {} failed: {}", f.runId(), f.error());
-            report();
+        List<Held> answered = new ArrayList<>(held);
+        held.clear();
+        heldIds.clear();
+        heldAnswers = 0;
+        for (Held h : answered) {
+            if (h.result() != null) {
+                unstored.remove(h.runId());
+                handedOut.remove(h.runId());
+                stored++;
+                learnerSteps += h.result().metrics().steps();
+                report();
+            } else if (h.error() != null) {
+                unstored.remove(h.runId());
+                handedOut.remove(h.runId());
+                failures.put(h.runId(), h.error());
+                getContext().getLog().error("run {} failed: {}", h.runId(), h.error());
+                report();
+            }
+            h.replyTo().tell(new SweepCoordinator.Ack(sweepId, h.runId()));
         }
-        f.replyTo().tell(new SweepCoordinator.Ack(sweepId, f.runId()));
         return unstored.isEmpty() ? complete() : this;
     }
 
     private Behavior<Command> onResubmit() {
-        coordinator.tell(new SweepCoordinator.Submit(sweepId, unstored.size(), getContext().getSelf()));
+        coordinator.tell(new SweepCoordinator.Submit(sweepId, unstored.size(), settings.unackedLimit(), getContext().getSelf()));
         return this;
     }
 

@@ -7,9 +7,12 @@
  * {@link org.driftlab.cluster.sweep.SweepClient}.
  *
  * <p>Flow control is pull-based end to end, so memory stays bounded for any sweep size: the coordinator
- * holds at most {@code in-flight-per-node × nodes} runs (dispatched, not yet stored) and pulls specs from the
- * submitter only to refill that window; a slot frees when the submitter acknowledges that the result is
- * stored. Each entity acknowledges a dispatch ({@code Started}, with its node). Runs are re-dispatched when
+ * has at most {@code in-flight-per-node × nodes} runs computing (dispatched, not yet answered) and pulls specs
+ * from the submitter only to refill that window; a slot frees when the run is answered. The submitter stores
+ * answers in group commits ({@code store-batch-size}, {@code store-batch-delay}: one store transaction per
+ * batch) and acknowledges each only after its batch is committed; answered runs not yet acknowledged are
+ * bounded per sweep by the limit the submitter announces ({@code 2 × store-batch-size}): a sweep at its limit
+ * gets no new runs, so a slow store throttles its sweep. Each entity acknowledges a dispatch ({@code Started}, with its node). Runs are re-dispatched when
  * the entity was stopped ({@code Interrupted}), when a member is removed (the runs started there and those
  * not yet acknowledged), when a dispatch is not acknowledged within {@code start-timeout} (a message lost in
  * the race between a node's removal and its region's), or after {@code run-timeout}. Results are taken once

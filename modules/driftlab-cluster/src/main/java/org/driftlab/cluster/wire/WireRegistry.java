@@ -155,6 +155,7 @@ public final class WireRegistry {
         put(t, 361, SweepSubmitter.Deliver.class);
         put(t, 362, SweepSubmitter.RunFailed.class);
         put(t, 363, named("org.driftlab.cluster.sweep.SweepSubmitter$Resubmit"));
+        put(t, 364, named("org.driftlab.cluster.sweep.SweepSubmitter$Flush"));
         return Collections.unmodifiableMap(t);
     }
 

@@ -17,6 +17,9 @@ class SettingsTest {
         assertThat(s.sweep().shards()).isEqualTo(100);
         assertThat(s.sweep().workerRole()).isEqualTo("worker");
         assertThat(s.sweep().runTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(s.sweep().storeBatchSize()).isEqualTo(64);
+        assertThat(s.sweep().storeBatchDelay()).isEqualTo(Duration.ofMillis(100));
+        assertThat(s.sweep().unackedLimit()).isEqualTo(128);
     }
 
     @Test
@@ -27,6 +30,10 @@ class SettingsTest {
                 .withFallback(ConfigFactory.load()))).hasMessageContaining("in-flight-per-node").hasMessageContaining("-2");
         assertThatThrownBy(() -> DriftlabSettings.fromConfig(ConfigFactory.parseString("driftlab.sweep.run-timeout = 0s")
                 .withFallback(ConfigFactory.load()))).hasMessageContaining("run-timeout");
+        assertThatThrownBy(() -> DriftlabSettings.fromConfig(ConfigFactory.parseString("driftlab.sweep.store-batch-size = 0")
+                .withFallback(ConfigFactory.load()))).hasMessageContaining("store-batch-size").hasMessageContaining("0");
+        assertThatThrownBy(() -> DriftlabSettings.fromConfig(ConfigFactory.parseString("driftlab.sweep.store-batch-delay = -1s")
+                .withFallback(ConfigFactory.load()))).hasMessageContaining("store-batch-delay");
     }
 
     @Test

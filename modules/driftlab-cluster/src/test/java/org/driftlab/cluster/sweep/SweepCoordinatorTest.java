@@ -36,6 +36,7 @@ import org.driftlab.core.sim.InMemoryResultSink;
  */
 class SweepCoordinatorTest {
     private static final int IN_FLIGHT = 4;
+    private static final int UNACKED = 3; // the probe submitter's announced limit of answers held unacknowledged
     private static EmbeddedCluster cluster;
     private static ActorRef<SweepCoordinator.Command> coordinator;
 
@@ -66,13 +67,13 @@ class SweepCoordinatorTest {
     }
 
     @Test
-    void neverMoreThanTheWindowOutstandingAndEachAnswerOnce() {
+    void neverMoreThanTheWindowComputingNorPastTheUnackedLimitAndEachAnswerOnce() {
         TestProbe<SweepSubmitter.Command> submitter = TestProbe.create(cluster.nodes().get(0).system());
         String sweepId = "window-" + UUID.randomUUID();
         List<RunSpec> runs = failingRuns(10);
-        coordinator.tell(new SweepCoordinator.Submit(sweepId, runs.size(), submitter.ref()));
+        coordinator.tell(new SweepCoordinator.Submit(sweepId, runs.size(), UNACKED, submitter.ref()));
         int next = 0;
-        int outstanding = 0; // pulled and not acknowledged
+        int computing = 0; // pulled and not answered
         Set<String> answered = new HashSet<>();
         List<SweepSubmitter.RunFailed> unacked = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -82,16 +83,17 @@ class SweepCoordinatorTest {
             if (m == null) {
                 // quiet: acknowledge what came back (only now, so the window stays full meanwhile)
                 for (SweepSubmitter.RunFailed f : unacked) f.replyTo().tell(new SweepCoordinator.Ack(sweepId, f.runId()));
-                outstanding -= unacked.size();
                 unacked.clear();
             } else if (m instanceof SweepSubmitter.Pull pull) {
-                assertThat(outstanding + pull.max()).as("pulled beyond the window").isLessThanOrEqualTo(IN_FLIGHT);
+                assertThat(computing + pull.max()).as("pulled beyond the window").isLessThanOrEqualTo(IN_FLIGHT);
+                assertThat(unacked.size()).as("pulled for a sweep at its unacked limit").isLessThan(UNACKED);
                 List<RunSpec> batch = runs.subList(next, Math.min(runs.size(), next + pull.max()));
                 next += batch.size();
-                outstanding += batch.size();
+                computing += batch.size();
                 pull.replyTo().tell(new SweepCoordinator.Specs(sweepId, batch));
             } else if (m instanceof SweepSubmitter.RunFailed failed) {
                 assertThat(answered.add(failed.runId())).as("answered once: %s", failed.runId()).isTrue();
+                computing--;
                 unacked.add(failed);
             } else {
                 throw new AssertionError("unexpected " + m);
@@ -113,7 +115,7 @@ class SweepCoordinatorTest {
             // the probe as the worker sees it (a remote reference with the client's address), as after the wire
             ActorRef<SweepSubmitter.Command> submitter = ActorRefResolver.get(worker.system())
                     .resolveActorRef(ActorRefResolver.get(client.system()).toSerializationFormat(remote.ref()));
-            coordinator.tell(new SweepCoordinator.Submit(abandoned, 10, submitter));
+            coordinator.tell(new SweepCoordinator.Submit(abandoned, 10, UNACKED, submitter));
             // left unanswered: the pull is outstanding when the submitter's node goes
             assertThat(remote.expectMessageClass(SweepSubmitter.Pull.class, Duration.ofSeconds(10)).max()).isEqualTo(3);
         }
@@ -125,7 +127,7 @@ class SweepCoordinatorTest {
         while (asked != 3) {
             assertThat(System.nanoTime()).as("window freed in time (last pull asked %d)", asked).isLessThan(deadline);
             String probeId = "after-" + UUID.randomUUID();
-            coordinator.tell(new SweepCoordinator.Submit(probeId, 10, local.ref()));
+            coordinator.tell(new SweepCoordinator.Submit(probeId, 10, UNACKED, local.ref()));
             asked = local.expectMessageClass(SweepSubmitter.Pull.class, Duration.ofSeconds(10)).max();
             coordinator.tell(new SweepCoordinator.Finish(probeId)); // frees its outstanding pull
             Thread.sleep(100);

@@ -43,8 +43,9 @@ import org.duckdb.DuckDBConnection;
  * The DuckDB results store (DESIGN §10; schema in the package docs) and the {@link ResultSink} that fills it.
  *
  * <p>{@link #open} creates or migrates a store for writing; {@link #openReadOnly} opens an existing one for
- * the report and export. Each {@link #accept} is one transaction holding the run row and all its curves,
- * committed before it returns; a run id already stored is skipped. Several sweeps may share one store (one
+ * the report and export. Each {@link #acceptAll} (and {@link #accept}, a batch of one) is one transaction
+ * holding the batch's run rows and all their curves, committed before it returns; a run id already stored is
+ * skipped. Several sweeps may share one store (one
  * process at a time: DuckDB locks the file). Every failure is a {@link StoreException} naming the file.
  *
  * <p>Thread-safe: every method is synchronized on the store (one JDBC connection).
@@ -365,119 +366,203 @@ public final class ResultStore implements ResultSink {
      */
     @Override
     public synchronized void accept(RunSpec spec, RunResult result) {
-        checkWritable();
-        if (!spec.runId().equals(result.runId())) {
-            throw new IllegalArgumentException("result runId " + result.runId() + " does not match spec runId " + spec.runId());
-        }
-        if (storedIds().contains(result.runId())) return;
-        String sweep = sweepOfRun.get(result.runId());
-        if (sweep == null) {
-            throw new IllegalStateException("run " + result.runId() + " belongs to no sweep begun on " + file);
-        }
-        try {
-            // schema changes (rare) commit on their own, so a skipped duplicate cannot roll them back
-            boolean changed = ensureParamColumns(List.of(), List.of(spec));
-            if (storedIds.size() + 1 > tCoverage) {
-                fillTQuantiles(tCoverage + 1, Math.max(2 * tCoverage, storedIds.size() + 1));
-                changed = true;
-            }
-            if (changed) conn.commit();
-            if (insertRun(sweep, spec, result)) {
-                insertCurves(result.runId(), result.metrics());
-                conn.commit();
-            } else {
-                conn.rollback();
-            }
-        } catch (SQLException e) {
-            rollbackQuietly();
-            throw new StoreException(file, "cannot store run " + result.runId() + " (" + firstLine(e.getMessage()) + ")", e);
-        }
-        storedIds.add(result.runId());
-    }
-
-    /** Inserts the runs row (this opens the transaction the curves join); false when the id was already there. */
-    private boolean insertRun(String sweep, RunSpec spec, RunResult r) throws SQLException {
-        List<ParamColumn> cols = new ArrayList<>();
-        Map<String, String> values = new HashMap<>();
-        for (SweptValue v : spec.params()) {
-            if (values.put(v.key(), v.value()) == null) cols.add(params.get(v.key()));
-        }
-        List<String> signature = new ArrayList<>();
-        for (ParamColumn c : cols) signature.add(c.column());
-        PreparedStatement ps = inserts.get(signature);
-        if (ps == null) {
-            StringBuilder sql = new StringBuilder("INSERT INTO runs (");
-            StringBuilder marks = new StringBuilder();
-            List<String> all = new ArrayList<>(FIXED_RUN_COLUMNS);
-            all.addAll(signature);
-            for (int i = 0; i < all.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(quote(all.get(i)));
-                marks.append(i == 0 ? "?" : ", ?");
-            }
-            sql.append(") VALUES (").append(marks).append(") ON CONFLICT DO NOTHING");
-            ps = conn.prepareStatement(sql.toString());
-            inserts.put(signature, ps);
-        }
-        RunMetrics m = r.metrics();
-        int i = 1;
-        ps.setString(i++, r.runId());
-        ps.setString(i++, sweep);
-        ps.setString(i++, r.conditionId());
-        ps.setInt(i++, r.seed());
-        ps.setLong(i++, spec.masterSeed());
-        ps.setString(i++, r.node());
-        ps.setString(i++, m.diverged() ? "diverged" : "ok");
-        ps.setDouble(i++, r.wallNanos() / 1e6);
-        ps.setLong(i++, m.steps());
-        setNullableDouble(ps, i++, m.meanLoss());
-        setNullableDouble(ps, i++, m.meanExcessLoss());
-        setNullableDouble(ps, i++, m.objective());
-        ps.setInt(i++, m.switches());
-        ps.setInt(i++, m.resets());
-        ps.setInt(i++, m.detections());
-        setNullableDouble(ps, i++, m.meanDetectionDelay());
-        ps.setInt(i++, m.falseAlarms());
-        ps.setInt(i++, m.missedSwitches());
-        setNullableDouble(ps, i++, m.finalDistance());
-        ps.setBoolean(i++, m.diverged());
-        ps.setLong(i++, m.divergedAtStep());
-        for (ParamColumn c : cols) {
-            String v = values.get(c.key());
-            if (c.numeric()) ps.setDouble(i++, Double.parseDouble(v));
-            else ps.setString(i++, v);
-        }
-        return ps.executeUpdate() == 1;
-    }
-
-    private static void setNullableDouble(PreparedStatement ps, int index, double v) throws SQLException {
-        if (Double.isNaN(v)) ps.setNull(index, java.sql.Types.DOUBLE);
-        else ps.setDouble(index, v);
+        acceptAll(List.of(new Entry(spec, result)));
     }
 
     /**
-     * Inserts all curves of one run with one statement (three parallel lists unnested), inside the transaction
-     * the runs insert opened. Not DuckDB's Appender: with JDBC 1.4.4 an appender used inside an explicit
-     * transaction made later inserts on the connection vanish at random (seen in this store's tests).
+     * Stores every entry not already stored in ONE transaction, committed on return: all of them or, when
+     * anything fails, none (StoreException; the store is as before the call, bar parameter columns a new key
+     * needed, which commit on their own). Entries already stored, or repeating a run id earlier in the list, are
+     * skipped. Every entry is checked before anything is written: each run must belong to a sweep begun on this
+     * store (IllegalStateException) and its spec's run id must equal its result's (IllegalArgumentException).
+     * One commit per batch is the point: a DuckDB commit costs milliseconds (WAL write and fsync), far more
+     * than inserting one run's rows.
      */
-    private void insertCurves(String runId, RunMetrics m) throws SQLException {
-        int total = m.binnedLoss().length + m.binnedExcessLoss().length + m.alignedExcessLoss().length
-                + m.switchSteps().length + m.resetSteps().length + m.effectiveRank().length + m.deadFraction().length;
+    @Override
+    public synchronized void acceptAll(List<Entry> entries) {
+        checkWritable();
+        List<Entry> fresh = new ArrayList<>(entries.size());
+        Set<String> seen = new HashSet<>();
+        Set<String> stored = storedIds();
+        for (Entry e : entries) {
+            String runId = e.result().runId();
+            if (!e.spec().runId().equals(runId)) {
+                throw new IllegalArgumentException("result runId " + runId + " does not match spec runId " + e.spec().runId());
+            }
+            if (stored.contains(runId) || !seen.add(runId)) continue;
+            if (!sweepOfRun.containsKey(runId)) {
+                throw new IllegalStateException("run " + runId + " belongs to no sweep begun on " + file);
+            }
+            fresh.add(e);
+        }
+        if (fresh.isEmpty()) return;
+        try {
+            // schema changes (rare) commit on their own, so a failing batch cannot roll them back
+            List<RunSpec> specs = new ArrayList<>(fresh.size());
+            for (Entry e : fresh) specs.add(e.spec());
+            boolean changed = ensureParamColumns(List.of(), specs);
+            if (stored.size() + fresh.size() > tCoverage) {
+                fillTQuantiles(tCoverage + 1, Math.max(2 * tCoverage, stored.size() + fresh.size()));
+                changed = true;
+            }
+            if (changed) conn.commit();
+            int rows = insertRuns(fresh);
+            // storedIds mirrors the table (the file is locked to this process), so a conflict means corruption
+            if (rows != fresh.size()) {
+                throw new SQLException("runs insert wrote " + rows + " rows, expected " + fresh.size()
+                        + ": some runs are in the table but were not known as stored");
+            }
+            insertCurves(fresh);
+            conn.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            closeInserts(); // DuckDB closes a statement that failed; the next batch prepares them afresh
+            String what = fresh.size() == 1 ? "run " + fresh.get(0).result().runId()
+                    : fresh.size() + " runs (" + fresh.get(0).result().runId() + " ...; none stored)";
+            throw new StoreException(file, "cannot store " + what + " (" + firstLine(e.getMessage()) + ")", e);
+        }
+        for (Entry e : fresh) stored.add(e.result().runId());
+    }
+
+    /** SQL types of {@link #FIXED_RUN_COLUMNS}, in the same order. */
+    private static final List<String> FIXED_RUN_TYPES = List.of("VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "BIGINT",
+            "VARCHAR", "VARCHAR", "DOUBLE", "BIGINT", "DOUBLE", "DOUBLE", "DOUBLE", "INTEGER", "INTEGER", "INTEGER",
+            "DOUBLE", "INTEGER", "INTEGER", "DOUBLE", "BOOLEAN", "BIGINT");
+
+    /**
+     * Inserts the runs rows of a batch (this opens the transaction the curves join): one statement per set of
+     * parameter columns (one in a sweep), each column passed as a list and unnested, as statements cost far
+     * more than rows here. Returns the rows written (fewer than the batch when an id was already there).
+     */
+    private int insertRuns(List<Entry> batch) throws SQLException {
+        Map<List<String>, List<Entry>> bySignature = new LinkedHashMap<>();
+        Map<List<String>, List<ParamColumn>> columnsOf = new HashMap<>();
+        for (Entry e : batch) {
+            List<ParamColumn> cols = new ArrayList<>();
+            Set<String> keys = new HashSet<>();
+            for (SweptValue v : e.spec().params()) if (keys.add(v.key())) cols.add(params.get(v.key()));
+            List<String> signature = new ArrayList<>();
+            for (ParamColumn c : cols) signature.add(c.column());
+            bySignature.computeIfAbsent(signature, k -> new ArrayList<>()).add(e);
+            columnsOf.putIfAbsent(signature, cols);
+        }
+        int rows = 0;
+        for (Map.Entry<List<String>, List<Entry>> g : bySignature.entrySet()) {
+            rows += insertRuns(g.getValue(), columnsOf.get(g.getKey()), g.getKey());
+        }
+        return rows;
+    }
+
+    private int insertRuns(List<Entry> group, List<ParamColumn> cols, List<String> signature) throws SQLException {
+        PreparedStatement ps = inserts.get(signature);
+        if (ps == null) {
+            List<String> names = new ArrayList<>(FIXED_RUN_COLUMNS);
+            names.addAll(signature);
+            List<String> types = new ArrayList<>(FIXED_RUN_TYPES);
+            for (ParamColumn c : cols) types.add(c.numeric() ? "DOUBLE" : "VARCHAR");
+            StringBuilder sql = new StringBuilder("INSERT INTO runs (");
+            StringBuilder select = new StringBuilder();
+            for (int i = 0; i < names.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(quote(names.get(i)));
+                select.append(i == 0 ? "" : ", ").append("unnest(CAST(? AS ").append(types.get(i)).append("[]))");
+            }
+            sql.append(") SELECT ").append(select).append(" ON CONFLICT DO NOTHING");
+            ps = conn.prepareStatement(sql.toString());
+            inserts.put(signature, ps);
+        }
+        int n = group.size();
+        String[] runId = new String[n], sweep = new String[n], condition = new String[n], node = new String[n],
+                status = new String[n];
+        Integer[] seed = new Integer[n], switches = new Integer[n], resets = new Integer[n], detections = new Integer[n],
+                falseAlarms = new Integer[n], missed = new Integer[n];
+        Long[] masterSeed = new Long[n], steps = new Long[n], divergedAt = new Long[n];
+        Double[] wallMs = new Double[n], meanLoss = new Double[n], meanExcess = new Double[n], objective = new Double[n],
+                delay = new Double[n], finalDistance = new Double[n];
+        Boolean[] diverged = new Boolean[n];
+        Object[][] paramValues = new Object[cols.size()][];
+        for (int c = 0; c < cols.size(); c++) paramValues[c] = cols.get(c).numeric() ? new Double[n] : new String[n];
+        for (int j = 0; j < n; j++) {
+            RunSpec spec = group.get(j).spec();
+            RunResult r = group.get(j).result();
+            RunMetrics m = r.metrics();
+            runId[j] = r.runId();
+            sweep[j] = sweepOfRun.get(r.runId());
+            condition[j] = r.conditionId();
+            seed[j] = r.seed();
+            masterSeed[j] = spec.masterSeed();
+            node[j] = r.node();
+            status[j] = m.diverged() ? "diverged" : "ok";
+            wallMs[j] = r.wallNanos() / 1e6;
+            steps[j] = m.steps();
+            meanLoss[j] = nullIfNaN(m.meanLoss());
+            meanExcess[j] = nullIfNaN(m.meanExcessLoss());
+            objective[j] = nullIfNaN(m.objective());
+            switches[j] = m.switches();
+            resets[j] = m.resets();
+            detections[j] = m.detections();
+            delay[j] = nullIfNaN(m.meanDetectionDelay());
+            falseAlarms[j] = m.falseAlarms();
+            missed[j] = m.missedSwitches();
+            finalDistance[j] = nullIfNaN(m.finalDistance());
+            diverged[j] = m.diverged();
+            divergedAt[j] = m.divergedAtStep();
+            Map<String, String> values = new HashMap<>(); // a key given twice: its last value, as the config reads
+            for (SweptValue v : spec.params()) values.put(v.key(), v.value());
+            for (int c = 0; c < cols.size(); c++) {
+                String v = values.get(cols.get(c).key());
+                paramValues[c][j] = cols.get(c).numeric() ? (Object) Double.parseDouble(v) : v;
+            }
+        }
+        Object[][] columns = {runId, sweep, condition, seed, masterSeed, node, status, wallMs, steps, meanLoss,
+                meanExcess, objective, switches, resets, detections, delay, falseAlarms, missed, finalDistance,
+                diverged, divergedAt};
+        int i = 1;
+        for (int c = 0; c < columns.length; c++) ps.setArray(i++, conn.createArrayOf(FIXED_RUN_TYPES.get(c), columns[c]));
+        for (int c = 0; c < cols.size(); c++) {
+            ps.setArray(i++, conn.createArrayOf(cols.get(c).numeric() ? "DOUBLE" : "VARCHAR", paramValues[c]));
+        }
+        return ps.executeUpdate();
+    }
+
+    private static Double nullIfNaN(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    /**
+     * Inserts all curves of the batch's runs with one statement (four parallel lists unnested), inside the
+     * transaction the runs inserts opened. Not DuckDB's Appender: with JDBC 1.4.4 an appender used inside an
+     * explicit transaction made later inserts on the connection vanish at random (seen in this store's tests).
+     */
+    private void insertCurves(List<Entry> batch) throws SQLException {
+        int total = 0;
+        for (Entry e : batch) {
+            RunMetrics m = e.result().metrics();
+            total += m.binnedLoss().length + m.binnedExcessLoss().length + m.alignedExcessLoss().length
+                    + m.switchSteps().length + m.resetSteps().length + m.effectiveRank().length + m.deadFraction().length;
+        }
         if (total == 0) return;
+        String[] runIds = new String[total];
         String[] kinds = new String[total];
         Integer[] idx = new Integer[total];
         Double[] values = new Double[total];
-        int at = fill(kinds, idx, values, 0, CurveKind.BINNED_LOSS, m.binnedLoss());
-        at = fill(kinds, idx, values, at, CurveKind.BINNED_EXCESS, m.binnedExcessLoss());
-        at = fill(kinds, idx, values, at, CurveKind.ALIGNED_EXCESS, m.alignedExcessLoss());
-        at = fill(kinds, idx, values, at, CurveKind.SWITCH, m.switchSteps());
-        at = fill(kinds, idx, values, at, CurveKind.RESET, m.resetSteps());
-        at = fill(kinds, idx, values, at, CurveKind.EFFECTIVE_RANK, m.effectiveRank());
-        fill(kinds, idx, values, at, CurveKind.DEAD_FRACTION, m.deadFraction());
-        if (curvesInsert == null) {
-            curvesInsert = conn.prepareStatement("INSERT INTO curves SELECT ?, unnest(CAST(? AS VARCHAR[])), "
-                    + "unnest(CAST(? AS INTEGER[])), unnest(CAST(? AS DOUBLE[]))");
+        int at = 0;
+        for (Entry e : batch) {
+            RunMetrics m = e.result().metrics();
+            int from = at;
+            at = fill(kinds, idx, values, at, CurveKind.BINNED_LOSS, m.binnedLoss());
+            at = fill(kinds, idx, values, at, CurveKind.BINNED_EXCESS, m.binnedExcessLoss());
+            at = fill(kinds, idx, values, at, CurveKind.ALIGNED_EXCESS, m.alignedExcessLoss());
+            at = fill(kinds, idx, values, at, CurveKind.SWITCH, m.switchSteps());
+            at = fill(kinds, idx, values, at, CurveKind.RESET, m.resetSteps());
+            at = fill(kinds, idx, values, at, CurveKind.EFFECTIVE_RANK, m.effectiveRank());
+            at = fill(kinds, idx, values, at, CurveKind.DEAD_FRACTION, m.deadFraction());
+            java.util.Arrays.fill(runIds, from, at, e.result().runId());
         }
-        curvesInsert.setString(1, runId);
+        if (curvesInsert == null) {
+            curvesInsert = conn.prepareStatement("INSERT INTO curves SELECT unnest(CAST(? AS VARCHAR[])), "
+                    + "unnest(CAST(? AS VARCHAR[])), unnest(CAST(? AS INTEGER[])), unnest(CAST(? AS DOUBLE[]))");
+        }
+        curvesInsert.setArray(1, conn.createArrayOf("VARCHAR", runIds));
         curvesInsert.setArray(2, conn.createArrayOf("VARCHAR", kinds));
         curvesInsert.setArray(3, conn.createArrayOf("INTEGER", idx));
         curvesInsert.setArray(4, conn.createArrayOf("DOUBLE", values));

@@ -22,7 +22,8 @@
  *       median. It agrees with {@code org.driftlab.results.stats} (DESIGN §8).</li>
  * </ul>
  *
- * <p>Durability: each result is one transaction (run row and its curves together) committed before
- * {@code accept} returns, so a crash leaves only whole runs; run ids already stored are skipped.
+ * <p>Durability: each batch of results ({@code acceptAll}; {@code accept} is a batch of one) is one
+ * transaction (the runs rows and their curves together, all or nothing) committed before it returns, so a
+ * crash leaves only whole runs, and a failed batch none of its runs; run ids already stored are skipped.
  */
 package org.driftlab.results.store;

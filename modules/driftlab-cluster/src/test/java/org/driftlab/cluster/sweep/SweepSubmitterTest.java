@@ -1,0 +1,227 @@
+package org.driftlab.cluster.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.driftlab.core.belief.NoBeliefSpec;
+import org.driftlab.core.metrics.MetricsSpec;
+import org.driftlab.core.reset.NoResetSpec;
+import org.driftlab.core.rule.MetricSpec;
+import org.driftlab.core.rule.NaturalGradientSpec;
+import org.driftlab.core.sim.ResultSink;
+import org.driftlab.core.sim.RunResult;
+import org.driftlab.core.sim.Simulation;
+import org.driftlab.core.spec.RunSpec;
+import org.driftlab.core.spec.SweepSpec;
+import org.driftlab.core.stream.NoSwitchSpec;
+import org.driftlab.core.stream.PriorSpec;
+import org.driftlab.core.stream.QuadraticStreamSpec;
+import org.driftlab.core.stream.SpectrumSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The submitter's group commit, driven message by message with a probe in the coordinator's place (no
+ * cluster): answers are held until the batch is full or its delay has passed, stored in one sink call, and
+ * only then acknowledged, in arrival order; a failing batch acknowledges none; a resumed sweep runs exactly
+ * the runs the sink does not hold.
+ */
+class SweepSubmitterTest {
+    private static final Duration LONG = Duration.ofMinutes(10); // a batch delay that never fires in a test
+    private static ActorTestKit testKit;
+    private static List<RunSpec> runs;
+    private static List<RunResult> results;
+
+    @BeforeAll
+    static void start() {
+        testKit = ActorTestKit.create("submitter", ConfigFactory.parseString("pekko.actor.provider = local")
+                .withFallback(ConfigFactory.load()));
+        runs = new ArrayList<>();
+        results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            var stream = new QuadraticStreamSpec(3, SpectrumSpec.logSpaced(1, 1), false, 0.1, PriorSpec.standard(),
+                    null, List.of(), new NoSwitchSpec());
+            var rule = new NaturalGradientSpec(0.1, new MetricSpec(MetricSpec.Kind.DIAGONAL, List.of(1.0, 2.0, 3.0), Double.NaN), 0.0);
+            RunSpec spec = new RunSpec("run-" + i, "c", i, 7, 20, 1.0, stream, rule, new NoBeliefSpec(), new NoResetSpec(),
+                    MetricsSpec.defaults(), List.of());
+            runs.add(spec);
+            results.add(Simulation.run(spec, 8));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        testKit.shutdownTestKit();
+    }
+
+    /** A sink that records each call: the run ids of each {@code acceptAll}, and single accepts. Thread-safe. */
+    static class RecordingSink implements ResultSink {
+        final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+        final List<String> singles = Collections.synchronizedList(new ArrayList<>());
+        final Set<String> stored = Collections.synchronizedSet(new HashSet<>());
+        volatile int failOnBatch = -1; // the index of the acceptAll call that throws (storing nothing), or −1
+
+        @Override public void beginSweep(SweepSpec sweep) {}
+
+        @Override
+        public Set<String> storedRunIds(SweepSpec sweep) {
+            Set<String> ids = new HashSet<>();
+            for (RunSpec r : sweep.runs()) if (stored.contains(r.runId())) ids.add(r.runId());
+            return ids;
+        }
+
+        @Override
+        public void accept(RunSpec spec, RunResult result) {
+            singles.add(result.runId());
+            stored.add(result.runId());
+        }
+
+        @Override
+        public void acceptAll(List<Entry> entries) {
+            if (batches.size() == failOnBatch) {
+                batches.add(List.of());
+                throw new IllegalStateException("disk full");
+            }
+            List<String> ids = new ArrayList<>();
+            for (Entry e : entries) ids.add(e.result().runId());
+            batches.add(ids);
+            stored.addAll(ids);
+        }
+
+        @Override public void close() {}
+    }
+
+    private record Started(ActorRef<SweepSubmitter.Command> submitter, TestProbe<SweepCoordinator.Command> coordinator,
+                           CompletableFuture<SweepOutcome> done, List<Progress> progress) {
+        /** Pulls every pending spec (as the coordinator does) and returns them. */
+        List<RunSpec> pullAll() {
+            submitter.tell(new SweepSubmitter.Pull("s", "inc", 100, 1, coordinator.ref()));
+            return coordinator.expectMessageClass(SweepCoordinator.Specs.class).specs();
+        }
+
+        void deliver(int i) {
+            submitter.tell(new SweepSubmitter.Deliver("s", results.get(i), 1, coordinator.ref()));
+        }
+
+        List<String> acks(int n) {
+            List<String> ids = new ArrayList<>();
+            for (int k = 0; k < n; k++) ids.add(coordinator.expectMessageClass(SweepCoordinator.Ack.class).runId());
+            return ids;
+        }
+    }
+
+    private static Started start(List<RunSpec> pending, ResultSink sink, int batchSize, Duration delay) {
+        SweepSettings settings = new SweepSettings(4, 10, "worker", 3, Duration.ofSeconds(10), Duration.ofMinutes(30),
+                Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofMinutes(10), batchSize, delay);
+        TestProbe<SweepCoordinator.Command> coordinator = testKit.createTestProbe();
+        CompletableFuture<SweepOutcome> done = new CompletableFuture<>();
+        List<Progress> progress = Collections.synchronizedList(new ArrayList<>());
+        ActorRef<SweepSubmitter.Command> submitter = testKit.spawn(SweepSubmitter.create("sweep", "s", pending,
+                runs.size() - pending.size(), sink, progress::add, coordinator.ref(), settings, done));
+        SweepCoordinator.Submit submit = coordinator.expectMessageClass(SweepCoordinator.Submit.class);
+        assertThat(submit.unackedLimit()).isEqualTo(2 * batchSize);
+        return new Started(submitter, coordinator, done, progress);
+    }
+
+    @Test
+    void answersAreHeldUntilTheBatchIsFullThenStoredInOneCallAndAcknowledgedInArrivalOrder() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        Started s = start(runs, sink, 4, LONG);
+        assertThat(s.pullAll()).hasSize(8);
+        for (int i : new int[] {2, 0, 1}) s.deliver(i);
+        s.coordinator().expectNoMessage(Duration.ofMillis(200));
+        assertThat(sink.batches).isEmpty();
+        assertThat(s.progress()).isEmpty();
+        s.deliver(5);
+        assertThat(s.acks(4)).containsExactly("run-2", "run-0", "run-1", "run-5");
+        assertThat(sink.batches).containsExactly(List.of("run-2", "run-0", "run-1", "run-5"));
+        assertThat(s.progress()).hasSize(4);
+        for (int i : new int[] {3, 4, 6, 7}) s.deliver(i);
+        assertThat(s.acks(4)).containsExactly("run-3", "run-4", "run-6", "run-7");
+        s.coordinator().expectMessageClass(SweepCoordinator.Finish.class);
+        SweepOutcome outcome = s.done().get(10, TimeUnit.SECONDS);
+        assertThat(outcome.stored()).isEqualTo(8);
+        assertThat(sink.batches).hasSize(2);
+        assertThat(sink.singles).isEmpty();
+    }
+
+    @Test
+    void failuresTakeTheSameOrderedPathAndARepeatIsAcknowledgedWithItsBatch() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        Started s = start(runs.subList(0, 3), sink, 3, LONG);
+        s.pullAll();
+        s.deliver(0);
+        s.submitter().tell(new SweepSubmitter.RunFailed("s", "run-1", "boom", s.coordinator().ref()));
+        s.deliver(0); // a re-delivery of a held answer: not a third answer of the batch
+        s.coordinator().expectNoMessage(Duration.ofMillis(200));
+        s.deliver(2);
+        assertThat(s.acks(4)).containsExactly("run-0", "run-1", "run-0", "run-2");
+        assertThat(sink.batches).containsExactly(List.of("run-0", "run-2"));
+        s.coordinator().expectMessageClass(SweepCoordinator.Finish.class);
+        SweepOutcome outcome = s.done().get(10, TimeUnit.SECONDS);
+        assertThat(outcome.stored()).isEqualTo(2);
+        assertThat(outcome.failures()).containsOnlyKeys("run-1");
+    }
+
+    @Test
+    void aPartialBatchIsStoredOnceItsFirstAnswerHasWaitedTheDelay() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        Started s = start(runs.subList(0, 3), sink, 100, Duration.ofMillis(100));
+        s.pullAll();
+        s.deliver(1);
+        s.deliver(0);
+        assertThat(s.acks(2)).containsExactly("run-1", "run-0"); // the probe waits up to 3 s
+        assertThat(sink.batches).containsExactly(List.of("run-1", "run-0"));
+        s.deliver(1); // already stored: acknowledged at once, not stored again
+        assertThat(s.acks(1)).containsExactly("run-1");
+        s.deliver(2);
+        assertThat(s.acks(1)).containsExactly("run-2");
+        assertThat(s.done().get(10, TimeUnit.SECONDS).stored()).isEqualTo(3);
+        assertThat(sink.batches).containsExactly(List.of("run-1", "run-0"), List.of("run-2"));
+    }
+
+    @Test
+    void aFailingBatchIsAcknowledgedNotAtAllAndTheResumedSweepRunsExactlyTheRest() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        sink.failOnBatch = 1; // the second commit fails (a full disk, or an interrupt refusing results)
+        Started s = start(runs, sink, 3, LONG);
+        s.pullAll();
+        for (int i = 0; i < 3; i++) s.deliver(i);
+        assertThat(s.acks(3)).containsExactly("run-0", "run-1", "run-2");
+        for (int i = 3; i < 6; i++) s.deliver(i);
+        s.coordinator().expectMessageClass(SweepCoordinator.Finish.class); // no ack for the failed batch
+        s.coordinator().expectNoMessage(Duration.ofMillis(200));
+        assertThat(s.done()).isCompletedExceptionally();
+        try {
+            s.done().get();
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).hasMessage("disk full");
+        }
+        assertThat(sink.stored).containsExactlyInAnyOrder("run-0", "run-1", "run-2");
+
+        // resumed as SweepClient does: the pending runs are those the sink does not hold
+        sink.failOnBatch = -1;
+        Set<String> have = sink.storedRunIds(new SweepSpec("sweep", "", List.of(), runs));
+        List<RunSpec> pending = runs.stream().filter(r -> !have.contains(r.runId())).toList();
+        Started again = start(pending, sink, 3, LONG);
+        List<RunSpec> pulled = again.pullAll();
+        assertThat(pulled).extracting(RunSpec::runId).containsExactly("run-3", "run-4", "run-5", "run-6", "run-7");
+        for (int i = 3; i < 8; i++) again.deliver(i);
+        again.acks(3);
+        again.coordinator().expectNoMessage(Duration.ofMillis(200)); // 2 held: the delay is long
+        assertThat(sink.stored).hasSize(6);
+    }
+}
