@@ -73,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(default: the configured driftlab.sweep.in-flight-per-node).")
     Integer inFlight;
 
-    @Option(names = "--warmup", paramLabel = "R", defaultValue = "1", description = "Discarded warm-up rounds, each running all three paths (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "R", defaultValue = "3", description = "Discarded warm-up rounds, each running all three paths; the actor path JIT-compiles Pekko's code too and needs several (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--rounds", paramLabel = "R", defaultValue = "3", description = "Measured rounds, each running all three paths; medians are reported (default: ${DEFAULT-VALUE}).")
