@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.cluster.MemberStatus;
@@ -80,14 +81,18 @@ class TlsSystemTest {
 
             // another CA's certificate, and no TLS at all: neither gets in within the bounded wait
             Config plain = ConfigFactory.parseString(TEARDOWN + "pekko.remote.artery.canonical.port = 0").withFallback(ConfigFactory.load());
-            try (DriftlabNode c = DriftlabNode.worker("127.0.0.1", 0, List.of(seed), Set.of(),
+            DriftlabNode c = DriftlabNode.worker("127.0.0.1", 0, List.of(seed), Set.of(),
                     tls(rogue.resolve("node-c.p12"), rogue.resolve("truststore.p12")));
-                 DriftlabNode d = DriftlabNode.worker("127.0.0.1", 0, List.of(seed), Set.of(), plain)) {
+            DriftlabNode d = DriftlabNode.worker("127.0.0.1", 0, List.of(seed), Set.of(), plain);
+            try {
                 assertThatThrownBy(() -> c.awaitWorkersUp(1, Duration.ofSeconds(8))).isInstanceOf(TimeoutException.class);
                 assertThat(Cluster.get(c.system()).selfMember().status()).isNotEqualTo(MemberStatus.up());
                 assertThat(Cluster.get(d.system()).selfMember().status()).isNotEqualTo(MemberStatus.up());
                 assertThat(a.workersUp()).isEqualTo(1);
                 assertThat(Cluster.get(a.system()).state().getMembers()).hasSize(1);
+            } finally {
+                stopRefused(c);
+                stopRefused(d);
             }
 
             try (DriftlabNode b = DriftlabNode.worker("127.0.0.1", 0, List.of(seed), Set.of(),
@@ -95,6 +100,24 @@ class TlsSystemTest {
                 b.awaitWorkersUp(2, Duration.ofSeconds(30));
                 a.awaitWorkersUp(2, Duration.ofSeconds(30));
             }
+        }
+    }
+
+    /**
+     * Stops a node whose TLS handshakes failed. Its actor system may take longer than DriftlabNode.close()'s
+     * 30 s to terminate (seen once in four suite runs: the actor-system-terminate phase timed out while Artery
+     * restarted the failed outbound streams; the same hang after a TLS failure is akka/akka-core#29162). What
+     * this test checks is that such a node never joins, so its slow exit is waited for, up to 60 s, but not
+     * asserted.
+     */
+    private static void stopRefused(DriftlabNode node) {
+        node.system().terminate();
+        try {
+            node.system().getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            System.err.println("node " + node.hostPort() + " refused by TLS did not terminate within 60 s: " + e);
         }
     }
 }

@@ -44,7 +44,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "S", defaultValue = "5000", description = "Steps per learner (default: ${DEFAULT-VALUE}).")
     long steps;
 
-    @Option(names = "--chunk", paramLabel = "K", defaultValue = "256", description = "Chunk size K of the learner entities (default: ${DEFAULT-VALUE}, the cluster default).")
+    @Option(names = "--chunk", paramLabel = "K", defaultValue = "256", description = "Chunk size K of the learner entities (default: ${DEFAULT-VALUE}, twice the cluster default: the evidence buffer grows with K, so this is the larger memory case).")
     int chunk;
 
     @Option(names = "--dispatcher", paramLabel = "D", defaultValue = "fifo",

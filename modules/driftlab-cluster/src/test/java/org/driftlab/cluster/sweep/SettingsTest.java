@@ -12,7 +12,7 @@ class SettingsTest {
     @Test
     void referenceDefaultsLoad() {
         DriftlabSettings s = DriftlabSettings.fromConfig(ConfigFactory.load());
-        assertThat(s.learner().chunkSize()).isEqualTo(256);
+        assertThat(s.learner().chunkSize()).isEqualTo(128);
         assertThat(s.sweep().inFlightPerNode()).isEqualTo(8);
         assertThat(s.sweep().shards()).isEqualTo(100);
         assertThat(s.sweep().workerRole()).isEqualTo("worker");
