@@ -51,8 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
-    @Option(names = "--workload", paramLabel = "W", defaultValue = "w1", description = "w1, w1-dense or w1-scalar (default: ${DEFAULT-VALUE}).")
-    String workload;
+    @Mixin
+    WorkloadOption workload;
 
     @Option(names = "--learners", paramLabel = "N", defaultValue = "1000", description = "Learners per round and path (default: ${DEFAULT-VALUE}).")
     int learners;
@@ -81,7 +81,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workload w = parseWorkload();
+        Workload w = workload.workload();
         validate();
         return ExitCodes.run(spec, debug, () -> {
             PrintWriter out = spec.commandLine().getOut();
@@ -121,14 +121,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void atLeast(String flag, long value, long min) {
         if (value < min) throw new ParameterException(spec.commandLine(), flag + " must be >= " + min + ", got " + value);
-    }
-
-    private Workload parseWorkload() {
-        try {
-            return Workload.byId(workload.toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--workload must be w1, w1-dense or w1-scalar, got " + workload);
-        }
     }
 
     // what a pasted output needs to be read later: when, on what machine and JVM, how loaded

@@ -59,8 +59,8 @@ public final class BenchJvmsCommand implements Callable<Integer> {
             description = "Two worker counts to compare, e.g. 1,3 (instead of --workers): both clusters run, rounds interleaved.")
     List<Integer> compare;
 
-    @Option(names = "--workload", paramLabel = "W", defaultValue = "w1", description = "w1, w1-dense or w1-scalar (default: ${DEFAULT-VALUE}).")
-    String workload;
+    @Mixin
+    WorkloadOption workload;
 
     @Option(names = "--learners", paramLabel = "N", defaultValue = "1000", description = "Learners per round (default: ${DEFAULT-VALUE}).")
     int learners;
@@ -92,7 +92,7 @@ public final class BenchJvmsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Integer> counts = workerCounts();
-        Workload w = parseWorkload();
+        Workload w = workload.workload();
         if (learners < 1) throw usage("--learners must be >= 1, got " + learners);
         if (steps < 1) throw usage("--steps must be >= 1, got " + steps);
         if (warmup < 0) throw usage("--warmup must be >= 0, got " + warmup);
@@ -168,14 +168,6 @@ public final class BenchJvmsCommand implements Callable<Integer> {
             opts.add(o);
         }
         return opts;
-    }
-
-    private Workload parseWorkload() {
-        try {
-            return Workload.byId(workload.toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw usage("--workload must be w1, w1-dense or w1-scalar, got " + workload);
-        }
     }
 
     private ParameterException usage(String message) {

@@ -3,7 +3,6 @@ package org.driftlab.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.driftlab.bench.e2e.Workloads.Workload;
 import org.driftlab.bench.scale.ChildJvm;
@@ -35,8 +34,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
-    @Option(names = "--workload", paramLabel = "W", defaultValue = "w1", description = "w1, w1-dense or w1-scalar (default: ${DEFAULT-VALUE}).")
-    String workload;
+    @Mixin
+    WorkloadOption workload;
 
     @Option(names = "--learners", paramLabel = "N", defaultValue = "10000", description = "Learners in flight at once (default: ${DEFAULT-VALUE}).")
     int learners;
@@ -49,7 +48,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
 
     @Option(names = "--dispatcher", paramLabel = "D", defaultValue = "fifo",
             description = "fifo: a FIFO thread pool, one thread per core, so all N learners are alive at once (the worst case for memory); "
-                    + "default: Pekko's default fork-join dispatcher, with which learners start in waves (default: ${DEFAULT-VALUE}).")
+                    + "default: the learners' own dispatcher (driftlab.learner-dispatcher, fork-join, LIFO), with which learners start in waves (default: ${DEFAULT-VALUE}).")
     String dispatcher;
 
     @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "2g",
@@ -62,7 +61,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // picocli usage errors (exit code 2 with a hint) are thrown before the body, whose errors ExitCodes maps
-        Workload w = workload(spec, workload);
+        Workload w = workload.workload();
         if (!dispatcher.equals("fifo") && !dispatcher.equals("default")) {
             throw new ParameterException(spec.commandLine(), "--dispatcher must be fifo or default, got " + dispatcher);
         }
@@ -104,14 +103,6 @@ public final class BenchScaleCommand implements Callable<Integer> {
             }
             return r.completed() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;
         });
-    }
-
-    static Workload workload(CommandSpec spec, String id) {
-        try {
-            return Workload.byId(id.toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--workload must be w1, w1-dense or w1-scalar, got " + id);
-        }
     }
 
     /**

@@ -27,8 +27,8 @@ public final class BenchSweepMemoryCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
-    @Option(names = "--workload", paramLabel = "W", defaultValue = "w1", description = "w1, w1-dense or w1-scalar (default: ${DEFAULT-VALUE}).")
-    String workload;
+    @Mixin
+    WorkloadOption workload;
 
     @Option(names = "--runs", paramLabel = "R", defaultValue = "100000", description = "Runs in the sweep (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -53,7 +53,7 @@ public final class BenchSweepMemoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var w = BenchScaleCommand.workload(spec, workload); // a usage error before the body (exit code 2 with a hint)
+        var w = workload.workload(); // a usage error before the body (exit code 2 with a hint)
         return ExitCodes.run(spec, debug, () -> {
             SweepMemoryBench.Settings s = new SweepMemoryBench.Settings(w, runs, steps, samples, 0);
             if (!BenchScaleCommand.CURRENT.equals(heap)) {
