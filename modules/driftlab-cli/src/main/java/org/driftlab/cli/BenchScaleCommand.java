@@ -1,11 +1,9 @@
 package org.driftlab.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.driftlab.bench.e2e.Workloads.Workload;
-import org.driftlab.bench.scale.ChildJvm;
 import org.driftlab.bench.scale.ConcurrentLearnersBench;
 import org.driftlab.bench.scale.HeapHistogram;
 import picocli.CommandLine.Command;
@@ -26,7 +24,6 @@ import picocli.CommandLine.Spec;
         description = {"Run N learners at once on one embedded node (in-flight window N) in a JVM with the given "
                 + "maximum heap; print completion, learner-steps/s, peak heap after GC and bytes per concurrent learner."})
 public final class BenchScaleCommand implements Callable<Integer> {
-    static final String CURRENT = "current";
 
     @Spec
     CommandSpec spec;
@@ -51,12 +48,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
                     + "default: the learners' own dispatcher (driftlab.learner-dispatcher, fork-join, LIFO), with which learners start in waves (default: ${DEFAULT-VALUE}).")
     String dispatcher;
 
-    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "2g",
-            description = "Maximum heap of the child JVM that measures, as for -Xmx (2g, 1536m), or 'current' to measure in this JVM (default: ${DEFAULT-VALUE}).")
-    String heap;
-
-    @Option(names = "--timeout", paramLabel = "MIN", defaultValue = "60", description = "Minutes after which the child JVM is stopped (default: ${DEFAULT-VALUE}).")
-    int timeoutMinutes;
+    @Mixin
+    MeasuringJvmOptions jvm;
 
     @Override
     public Integer call() {
@@ -69,8 +62,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
             ConcurrentLearnersBench.Settings s = new ConcurrentLearnersBench.Settings(
                     w, learners, steps, chunk, dispatcher.equals("fifo"), 0);
             PrintWriter out = spec.commandLine().getOut();
-            if (!CURRENT.equals(heap)) {
-                return inChild(spec, "scale", heap, timeoutMinutes, List.of("--workload", s.workload().id(),
+            if (jvm.inChild()) {
+                return jvm.runInChild(spec, "scale", List.of("--workload", s.workload().id(),
                         "--learners", String.valueOf(learners), "--steps", String.valueOf(steps),
                         "--chunk", String.valueOf(chunk), "--dispatcher", dispatcher));
             }
@@ -103,37 +96,6 @@ public final class BenchScaleCommand implements Callable<Integer> {
             }
             return r.completed() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;
         });
-    }
-
-    /**
-     * Runs {@code driftlab bench <sub> <args> --heap current} in a child JVM with -Xmx{@code heap}, copying its
-     * output; its exit code, or FAILURE with a message when it ran out of heap or out of time.
-     */
-    static int inChild(CommandSpec spec, String sub, String heap, int timeoutMinutes, List<String> args) throws Exception {
-        ChildJvm.checkHeap("--heap", heap);
-        if (timeoutMinutes < 1) throw new IllegalArgumentException("--timeout must be >= 1 minute, got " + timeoutMinutes);
-        PrintWriter out = spec.commandLine().getOut();
-        List<String> childArgs = new java.util.ArrayList<>(List.of("bench", sub));
-        childArgs.addAll(args);
-        childArgs.addAll(List.of("--heap", CURRENT));
-        out.printf("measuring in a child JVM with -Xmx%s (driftlab bench %s ... --heap current)%n", heap, sub);
-        out.flush();
-        int code = ChildJvm.run(heap, DriftlabCommand.class.getName(), childArgs, Duration.ofMinutes(timeoutMinutes), line -> {
-            out.println(line);
-            out.flush();
-        });
-        PrintWriter err = spec.commandLine().getErr();
-        if (code == ChildJvm.OUT_OF_MEMORY_EXIT) {
-            out.println("completed:             NO: the child JVM ran out of heap (-Xmx" + heap + ")");
-            err.println("driftlab: the measurement did not fit in -Xmx" + heap);
-            return ExitCodes.FAILURE;
-        }
-        if (code < 0) {
-            out.println("completed:             NO: stopped after " + timeoutMinutes + " min (--timeout)");
-            err.println("driftlab: the child JVM did not finish within " + timeoutMinutes + " min");
-            return ExitCodes.FAILURE;
-        }
-        return code;
     }
 
     static String mib(long bytes) {

@@ -39,12 +39,8 @@ public final class BenchSweepMemoryCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "K", defaultValue = "10", description = "Heap samples, one every R/K stored runs (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "2g",
-            description = "Maximum heap of the child JVM that measures, as for -Xmx, or 'current' to measure in this JVM (default: ${DEFAULT-VALUE}).")
-    String heap;
-
-    @Option(names = "--timeout", paramLabel = "MIN", defaultValue = "60", description = "Minutes after which the child JVM is stopped (default: ${DEFAULT-VALUE}).")
-    int timeoutMinutes;
+    @Mixin
+    MeasuringJvmOptions jvm;
 
     /** The simple name of a tracked class: after the last '.' and '$' ("TaskHolder" for the scheduler's). */
     static String shortName(String className) {
@@ -56,8 +52,8 @@ public final class BenchSweepMemoryCommand implements Callable<Integer> {
         var w = workload.workload(); // a usage error before the body (exit code 2 with a hint)
         return ExitCodes.run(spec, debug, () -> {
             SweepMemoryBench.Settings s = new SweepMemoryBench.Settings(w, runs, steps, samples, 0);
-            if (!BenchScaleCommand.CURRENT.equals(heap)) {
-                return BenchScaleCommand.inChild(spec, "sweep-memory", heap, timeoutMinutes, List.of(
+            if (jvm.inChild()) {
+                return jvm.runInChild(spec, "sweep-memory", List.of(
                         "--workload", s.workload().id(), "--runs", String.valueOf(runs), "--steps", String.valueOf(steps),
                         "--samples", String.valueOf(samples)));
             }
