@@ -74,8 +74,9 @@ class TlsSystemTest {
         makeCerts(rogue, "node-c");
         assertThatThrownBy(() -> makeCerts(good, "node-a")).hasMessageContaining("exists; not overwriting");
 
-        try (DriftlabNode a = DriftlabNode.worker("127.0.0.1", 0, List.of(), Set.of(),
-                tls(good.resolve("node-a.p12"), good.resolve("truststore.p12")))) {
+        DriftlabNode a = DriftlabNode.worker("127.0.0.1", 0, List.of(), Set.of(),
+                tls(good.resolve("node-a.p12"), good.resolve("truststore.p12")));
+        try {
             a.awaitWorkersUp(1, Duration.ofSeconds(30));
             String seed = a.hostPort();
 
@@ -91,33 +92,40 @@ class TlsSystemTest {
                 assertThat(a.workersUp()).isEqualTo(1);
                 assertThat(Cluster.get(a.system()).state().getMembers()).hasSize(1);
             } finally {
-                stopRefused(c);
-                stopRefused(d);
+                stop(c);
+                stop(d);
             }
 
-            try (DriftlabNode b = DriftlabNode.worker("127.0.0.1", 0, List.of(seed), Set.of(),
-                    tls(good.resolve("node-b.p12"), good.resolve("truststore.p12")))) {
+            DriftlabNode b = DriftlabNode.worker("127.0.0.1", 0, List.of(seed), Set.of(),
+                    tls(good.resolve("node-b.p12"), good.resolve("truststore.p12")));
+            try {
                 b.awaitWorkersUp(2, Duration.ofSeconds(30));
                 a.awaitWorkersUp(2, Duration.ofSeconds(30));
+            } finally {
+                stop(b);
             }
+        } finally {
+            stop(a);
         }
     }
 
     /**
-     * Stops a node whose TLS handshakes failed. Its actor system may take longer than DriftlabNode.close()'s
-     * 30 s to terminate (seen once in four suite runs: the actor-system-terminate phase timed out while Artery
-     * restarted the failed outbound streams; the same hang after a TLS failure is akka/akka-core#29162). What
-     * this test checks is that such a node never joins, so its slow exit is waited for, up to 60 s, but not
-     * asserted.
+     * Stops a TLS node and waits up to 60 s for its actor system to terminate, without asserting that it does.
+     * With tls-tcp, termination can hang in Pekko 1.7.0: Artery waits without a deadline for its streams to
+     * complete (apache/pekko#3247, bounded by shutdown-streams-timeout in apache/pekko#3317, not in 1.7.0; the
+     * same hang after a TLS failure is akka/akka-core#29162). It was seen in full suite runs, once for a refused
+     * node and once for an admitted one, never in 14 runs of this class alone. What this test checks is who
+     * joins. A node process is not held by the hang: on SIGTERM, Pekko's JVM shutdown hook waits for coordinated
+     * shutdown at most the sum of its phase timeouts.
      */
-    private static void stopRefused(DriftlabNode node) {
+    private static void stop(DriftlabNode node) {
         node.system().terminate();
         try {
             node.system().getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            System.err.println("node " + node.hostPort() + " refused by TLS did not terminate within 60 s: " + e);
+            System.err.println("TLS node " + node.hostPort() + " did not terminate within 60 s: " + e);
         }
     }
 }
