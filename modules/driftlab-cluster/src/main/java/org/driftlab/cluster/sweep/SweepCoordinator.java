@@ -1,5 +1,6 @@
 package org.driftlab.cluster.sweep;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,8 +45,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
 
     /** What the coordinator accepts. */
     public sealed interface Command extends WireMessage
-            permits Submit, Specs, Ack, Finish, EntityReplied, Tick, RegionsKnown, MemberGone, StartTimedOut,
-            RunTimedOut, DeliveryTimedOut {}
+            permits Submit, Specs, Ack, Finish, EntityReplied, Tick, RegionsKnown, MemberGone {}
 
     /**
      * Announces (or re-announces: idempotent per {@code sweepId}) a sweep of {@code total} runs still to run;
@@ -84,13 +84,6 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
      */
     private record MemberGone(String address, String hostPort, boolean worker) implements Command {}
 
-    /** Timer messages name an in-flight entry by its key (sweep id and run id). */
-    private record StartTimedOut(String key, int attempt) implements Command {}
-
-    private record RunTimedOut(String key, int attempt) implements Command {}
-
-    private record DeliveryTimedOut(String key) implements Command {}
-
     /** Name of the singleton (and of its proxy). */
     public static final String NAME = "sweep-coordinator";
 
@@ -125,6 +118,16 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         }
     }
 
+    /** What an in-flight run is waiting for, and what happens when its deadline passes first. */
+    private enum Awaiting {
+        /** its entity's Started: re-dispatch after start-timeout (the message may be lost with a node) */
+        START,
+        /** its entity's answer: re-dispatch after run-timeout */
+        ANSWER,
+        /** the submitter's ack of the delivered answer: deliver again after delivery-timeout */
+        ACK
+    }
+
     /**
      * One run of one sweep between dispatch and the submitter's ack. Keyed by sweep and run: the same run in
      * two sweeps at once (two submissions of one config) is dispatched once per sweep, computed once by its
@@ -137,11 +140,18 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         int attempt;
         String node;                // host:port where it was last acknowledged as started, or null
         LearnerEntity.Reply answer; // non-null once answered: waiting for the submitter's ack
+        Awaiting awaiting;
+        long deadline;              // System.nanoTime() after which the Tick acts on what it awaits
 
         InFlight(String sweepId, RunSpec spec) {
             this.key = key(sweepId, spec.runId());
             this.sweepId = sweepId;
             this.spec = spec;
+        }
+
+        void await(Awaiting what, Duration timeout) {
+            awaiting = what;
+            deadline = System.nanoTime() + timeout.toNanos();
         }
     }
 
@@ -196,9 +206,6 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
                 .onMessage(Tick.class, t -> onTick())
                 .onMessage(RegionsKnown.class, this::onRegionsKnown)
                 .onMessage(MemberGone.class, this::onMemberGone)
-                .onMessage(StartTimedOut.class, this::onStartTimedOut)
-                .onMessage(RunTimedOut.class, this::onRunTimedOut)
-                .onMessage(DeliveryTimedOut.class, this::onDeliveryTimedOut)
                 .build();
     }
 
@@ -245,7 +252,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         for (InFlight f : waiting) {
             if (reply instanceof LearnerEntity.Started started) {
                 f.node = started.node();
-                timers.startSingleTimer(f.key, new RunTimedOut(f.key, f.attempt), settings.runTimeout());
+                f.await(Awaiting.ANSWER, settings.runTimeout());
             } else if (reply instanceof LearnerEntity.Interrupted) {
                 redispatch(f, "its entity was stopped");
             } else {
@@ -264,7 +271,6 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         InFlight f = inFlight.get(key);
         if (f != null && f.answer != null) {
             inFlight.remove(key);
-            timers.cancel(key);
             sweeps.get(f.sweepId).unacked--;
             unacked--;
             pull();
@@ -280,24 +286,38 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     }
 
     /**
-     * Forgets a sweep: its outstanding pull, its runs in flight and their timers (answers still to come are
-     * then dropped as duplicates). False when it was not known.
+     * Forgets a sweep: its outstanding pull and its runs in flight (answers still to come are then dropped as
+     * duplicates). False when it was not known.
      */
     private boolean forget(String sweepId) {
         SweepState state = sweeps.remove(sweepId);
         if (state == null) return false;
         pullsAsked -= state.pullAsked;
         unacked -= state.unacked;
-        inFlight.values().removeIf(f -> {
-            boolean mine = f.sweepId.equals(sweepId);
-            if (mine) timers.cancel(f.key);
-            return mine;
-        });
+        inFlight.values().removeIf(f -> f.sweepId.equals(sweepId));
         return true;
     }
 
+    /**
+     * Polls the shard regions and acts on the in-flight runs whose deadline has passed. One scan per poll
+     * instead of a timer per run and phase: timeouts are seconds to minutes, so acting up to a poll interval
+     * late does not matter, while three timers per run cost scheduler entries (kept in Pekko's timer wheel
+     * until their original expiry even when cancelled) and messages on the coordinator's hot path.
+     */
     private Behavior<Command> onTick() {
         classicRegion.tell(ShardRegion.getCurrentRegionsInstance(), Adapter.toClassic(regionsAdapter));
+        long now = System.nanoTime();
+        List<InFlight> expired = new ArrayList<>();
+        for (InFlight f : inFlight.values()) {
+            if (now - f.deadline >= 0) expired.add(f);
+        }
+        for (InFlight f : expired) {
+            switch (f.awaiting) {
+                case START -> redispatch(f, "not acknowledged within " + settings.startTimeout());
+                case ANSWER -> redispatch(f, "no answer within " + settings.runTimeout());
+                case ACK -> deliver(f);
+            }
+        }
         return this;
     }
 
@@ -348,28 +368,6 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         return this;
     }
 
-    private Behavior<Command> onStartTimedOut(StartTimedOut timedOut) {
-        InFlight f = inFlight.get(timedOut.key());
-        if (f != null && f.answer == null && f.attempt == timedOut.attempt()) {
-            redispatch(f, "not acknowledged within " + settings.startTimeout());
-        }
-        return this;
-    }
-
-    private Behavior<Command> onRunTimedOut(RunTimedOut timedOut) {
-        InFlight f = inFlight.get(timedOut.key());
-        if (f != null && f.answer == null && f.attempt == timedOut.attempt()) {
-            redispatch(f, "no answer within " + settings.runTimeout());
-        }
-        return this;
-    }
-
-    private Behavior<Command> onDeliveryTimedOut(DeliveryTimedOut timedOut) {
-        InFlight f = inFlight.get(timedOut.key());
-        if (f != null && f.answer != null) deliver(f);
-        return this;
-    }
-
     /**
      * Asks submitters for specs while the window has room: one outstanding pull per sweep.
      *
@@ -405,7 +403,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     private void dispatch(InFlight f) {
         f.node = null;
         region.tell(new ShardingEnvelope<>(f.spec.runId(), new LearnerEntity.Run(f.spec, replies)));
-        timers.startSingleTimer(f.key, new StartTimedOut(f.key, f.attempt), settings.startTimeout());
+        f.await(Awaiting.START, settings.startTimeout());
     }
 
     private void redispatch(InFlight f, String why) {
@@ -423,6 +421,6 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         } else if (f.answer instanceof LearnerEntity.Failed failed) {
             state.submitter.tell(new SweepSubmitter.RunFailed(f.sweepId, failed.runId(), failed.error(), self));
         }
-        timers.startSingleTimer(f.key, new DeliveryTimedOut(f.key), settings.deliveryTimeout());
+        f.await(Awaiting.ACK, settings.deliveryTimeout());
     }
 }

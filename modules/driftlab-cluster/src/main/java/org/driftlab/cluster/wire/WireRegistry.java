@@ -148,9 +148,7 @@ public final class WireRegistry {
         put(t, 345, named("org.driftlab.cluster.sweep.SweepCoordinator$Tick"));
         put(t, 346, named("org.driftlab.cluster.sweep.SweepCoordinator$RegionsKnown"));
         put(t, 347, named("org.driftlab.cluster.sweep.SweepCoordinator$MemberGone"));
-        put(t, 348, named("org.driftlab.cluster.sweep.SweepCoordinator$RunTimedOut"));
-        put(t, 349, named("org.driftlab.cluster.sweep.SweepCoordinator$DeliveryTimedOut"));
-        put(t, 350, named("org.driftlab.cluster.sweep.SweepCoordinator$StartTimedOut"));
+        // 348–350 retired: the coordinator's per-run timeout messages (deadlines are scanned on its Tick)
         put(t, 360, SweepSubmitter.Pull.class);
         put(t, 361, SweepSubmitter.Deliver.class);
         put(t, 362, SweepSubmitter.RunFailed.class);
