@@ -177,7 +177,8 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     }
 
     /**
-     * Holds an answer for the next commit and commits when the batch is full. An answer for a run already
+     * Holds an answer for the next commit and commits when the batch is full or holds every run still
+     * unstored (else the sweep's end would wait for store-batch-delay). An answer for a run already
      * stored or failed is acknowledged at once (a re-delivery: its first answer is safe); a second answer for
      * a held run is held as a bare acknowledgement, sent after the commit that stores the first.
      */
@@ -193,7 +194,9 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         }
         held.add(h);
         if (h.result() != null || h.error() != null) heldAnswers++;
-        return heldAnswers >= settings.storeBatchSize() || settings.storeBatchDelay().isZero() ? flush() : this;
+        // the last runs of a sweep commit at once: no answer can come to fill their batch
+        boolean noneToCome = heldIds.size() == unstored.size();
+        return heldAnswers >= settings.storeBatchSize() || settings.storeBatchDelay().isZero() || noneToCome ? flush() : this;
     }
 
     /**

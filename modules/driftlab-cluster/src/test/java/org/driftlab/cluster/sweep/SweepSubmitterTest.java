@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The submitter's group commit, driven message by message with a probe in the coordinator's place (no
- * cluster): answers are held until the batch is full or its delay has passed, stored in one sink call, and
- * only then acknowledged, in arrival order; a failing batch acknowledges none; a resumed sweep runs exactly
- * the runs the sink does not hold.
+ * cluster): answers are held until the batch is full, its delay has passed or no other answer can come,
+ * stored in one sink call, and only then acknowledged, in arrival order; a failing batch acknowledges none; a
+ * resumed sweep runs exactly the runs the sink does not hold.
  */
 class SweepSubmitterTest {
     private static final Duration LONG = Duration.ofMinutes(10); // a batch delay that never fires in a test
@@ -220,8 +220,25 @@ class SweepSubmitterTest {
         List<RunSpec> pulled = again.pullAll();
         assertThat(pulled).extracting(RunSpec::runId).containsExactly("run-3", "run-4", "run-5", "run-6", "run-7");
         for (int i = 3; i < 8; i++) again.deliver(i);
-        again.acks(3);
-        again.coordinator().expectNoMessage(Duration.ofMillis(200)); // 2 held: the delay is long
-        assertThat(sink.stored).hasSize(6);
+        assertThat(again.acks(5)).containsExactly("run-3", "run-4", "run-5", "run-6", "run-7");
+        SweepOutcome resumed = again.done().get(10, TimeUnit.SECONDS);
+        assertThat(resumed.stored()).isEqualTo(5);
+        assertThat(resumed.skipped()).isEqualTo(3);
+        assertThat(sink.stored).hasSize(8);
+    }
+
+    @Test
+    void theLastAnswersOfASweepAreStoredAtOnceNotAfterTheDelay() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        Started s = start(runs.subList(0, 3), sink, 100, LONG);
+        s.pullAll();
+        s.deliver(1);
+        s.deliver(0);
+        s.coordinator().expectNoMessage(Duration.ofMillis(200)); // run-2 may still fill the batch
+        s.deliver(2); // nothing more can come: a partial batch, stored now
+        assertThat(s.acks(3)).containsExactly("run-1", "run-0", "run-2");
+        assertThat(sink.batches).containsExactly(List.of("run-1", "run-0", "run-2"));
+        s.coordinator().expectMessageClass(SweepCoordinator.Finish.class);
+        assertThat(s.done().get(10, TimeUnit.SECONDS).stored()).isEqualTo(3);
     }
 }
