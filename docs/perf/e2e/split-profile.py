@@ -3,7 +3,8 @@
 
 Usage: split-profile.py PROFILE.collapsed[.gz]
 Thread groups: main = path (a), pool = path (b), learner-dispatcher = path (c)'s learners and beliefs,
-default/internal dispatcher = the coordinator and sharding, jit, GC, other. Within each group, samples are
+default/internal dispatcher = the coordinator and sharding, remote = Artery (serialization, TCP), jit, GC,
+other. Also for the worker JVMs of `driftlab bench jvms` (there, main is the node's start-up). Within each group, samples are
 counted inside Learner.runChunk, inside BeliefMonitor.consume, or outside both.
 """
 import collections, gzip, sys
@@ -15,6 +16,7 @@ def lines(path):
 
 def group(thread):
     for key, name in (('pool-', 'pool (b)'), ('main', 'main (a)'), ('learner-dispatcher', 'learner-dispatcher (c)'),
+                      ('remote-dispatcher', 'remote (Artery)'),
                       ('default-dispatcher', 'default-dispatcher'), ('internal-dispatcher', 'internal-dispatcher'),
                       ('Compiler', 'jit'), ('GC', 'GC'), ('G1', 'GC')):
         if key in thread:
