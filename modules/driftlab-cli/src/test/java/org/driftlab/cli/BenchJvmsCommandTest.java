@@ -18,6 +18,8 @@ class BenchJvmsCommandTest {
                 "--worker-java-opts", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", "--log-dir", logs.toString());
         String out = h.out.toString();
         assertThat(code).as(h.err + out).isZero();
+        int share = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        assertThat(out).contains("cores each worker JVM sizes its thread pools for: 2 worker JVMs: " + share + " (its share");
         assertThat(out).contains("child logs: " + logs.toAbsolutePath()).contains("this machine has ")
                 .contains("not a speed-up").contains("equal the in-process core loop's");
         Matcher runs = Pattern.compile("2 worker JVMs\\s+[0-9,]+ learner-steps/s .*runs per JVM: (\\d+),(\\d+);").matcher(out);
@@ -28,6 +30,17 @@ class BenchJvmsCommandTest {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("worker JVM %d alive", pid).isFalse();
         }
         assertThat(pids(out)).hasSize(2);
+    }
+
+    @Test
+    void eachWorkerJvmGetsItsShareOfTheCoresUnlessTheUserSetsOneOrOptsOut() {
+        List<String> user = List.of("-Xmx1g");
+        assertThat(BenchJvmsCommand.workerOptions(user, 2, 1, true)).containsExactly("-Xmx1g", "-XX:ActiveProcessorCount=2");
+        assertThat(BenchJvmsCommand.workerOptions(user, 2, 3, true)).containsExactly("-Xmx1g", "-XX:ActiveProcessorCount=1");
+        assertThat(BenchJvmsCommand.workerOptions(user, 8, 3, true)).containsExactly("-Xmx1g", "-XX:ActiveProcessorCount=2");
+        assertThat(BenchJvmsCommand.workerOptions(user, 2, 3, false)).containsExactly("-Xmx1g");
+        List<String> own = List.of("-XX:ActiveProcessorCount=4", "-Xmx1g");
+        assertThat(BenchJvmsCommand.workerOptions(own, 2, 3, true)).isEqualTo(own);
     }
 
     @Test
