@@ -40,6 +40,8 @@ class SweepCoordinatorDeadlineTest {
         cluster = EmbeddedCluster.start(1, ConfigFactory.parseString(
                 "driftlab.sweep { in-flight-per-node = 2, shards = 10, delivery-timeout = 1s, run-timeout = 1s,"
                         + " poll-interval = 200ms }\n"
+                        // LoggingTestKit's wait after the block (3 s by default): ample room on a loaded CI machine
+                        + "pekko.actor.testkit.typed.filter-leeway = 10s\n"
                         + "pekko.remote.artery.canonical.port = 0").withFallback(ConfigFactory.load()));
         system = cluster.nodes().get(0).system();
         coordinator = SweepCoordinator.initSingleton(system, cluster.nodes().get(0).settings());
