@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.driftlab.bench.cluster.LocalWorkers;
 import org.driftlab.bench.cluster.MultiJvmBench;
@@ -121,18 +122,20 @@ public final class BenchJvmsCommand implements Callable<Integer> {
             out.printf("worker JVMs: %s, options: %s; child logs: %s%n", joined(counts), String.join(" ", jvmOptions), logs.toAbsolutePath());
             out.printf("this machine has %d cores; one worker JVM already uses all of them and more worker JVMs share the same "
                     + "cores, so comparing worker counts measures the overhead of spreading a sweep over JVMs, not a speed-up%n", cores);
+            Map<Integer, List<String>> optionsByCount = new LinkedHashMap<>();
             List<String> shares = new ArrayList<>();
             for (int n : counts) {
-                shares.add(label(n) + ": " + processorsOption(jvmOptions, cores, n, shareCores)
-                        .map(o -> o.substring(o.indexOf('=') + 1)).orElse(cores + " (all, --no-share-cores)"));
+                List<String> opts = workerOptions(jvmOptions, cores, n, shareCores);
+                optionsByCount.put(n, opts);
+                shares.add(label(n) + ": " + opts.stream().filter(o -> o.startsWith(ACTIVE_PROCESSORS))
+                        .map(o -> o.substring(ACTIVE_PROCESSORS.length())).findFirst().orElse(cores + " (all, --no-share-cores)"));
             }
             out.printf("cores each worker JVM sizes its thread pools for: %s%s%n", String.join(", ", shares),
                     userSetsProcessors(jvmOptions) ? " (set by --worker-java-opts)" : shareCores ? " (its share, -XX:ActiveProcessorCount)" : "");
             out.flush();
             Duration timeout = Duration.ofSeconds(startTimeoutSeconds);
             List<CountResult> results = MultiJvmBench.run(s, n -> LocalWorkers.start(NodeLauncher.ofThisJvm(DriftlabCommand.class.getName(),
-                    List.of("node"), workerOptions(jvmOptions, cores, n, shareCores)), n, logs.resolve(n + "-jvms"), clientConfig, timeout),
-                    new Printer(out, s));
+                    List.of("node"), optionsByCount.get(n)), n, logs.resolve(n + "-jvms"), clientConfig, timeout), new Printer(out, s));
             for (CountResult r : results) {
                 out.printf("%-16s %,14.0f learner-steps/s  (median of %d; %.0f worker CPU ns per learner-step; runs per JVM: %s; "
                                 + "CPU s per JVM: %s)%n", label(r.workers()), r.medianStepsPerSecond(), rounds, r.cpuNanosPerStep(),
@@ -197,11 +200,6 @@ public final class BenchJvmsCommand implements Callable<Integer> {
         List<String> opts = new ArrayList<>(userOptions);
         if (share && !userSetsProcessors(userOptions)) opts.add(ACTIVE_PROCESSORS + Math.max(1, cores / workers));
         return opts;
-    }
-
-    /** The -XX:ActiveProcessorCount option the workers run with, if any. */
-    private static Optional<String> processorsOption(List<String> userOptions, int cores, int workers, boolean share) {
-        return workerOptions(userOptions, cores, workers, share).stream().filter(o -> o.startsWith(ACTIVE_PROCESSORS)).reduce((a, b) -> b);
     }
 
     private static boolean userSetsProcessors(List<String> userOptions) {
