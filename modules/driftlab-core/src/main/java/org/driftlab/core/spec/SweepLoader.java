@@ -37,9 +37,13 @@ import org.driftlab.core.spec.ConfigProblem.Kind;
  *
  * <p>Sweeps are grids in the style of Ray Tune: {@code sweep { "rule.lr" = [0.01, 0.1], reset = [none, oracle] }}
  * maps config paths to lists of values (numbers, strings or whole objects; a value replaces what the base
- * config has at that path). Conditions are the cartesian product of the lists, the first key varying slowest;
- * keys are taken in the order they are written (by line, then by position on the line), recovered from the
- * origins and the text because HOCON objects do not keep key order. Runs are conditions × seeds, seeds varying fastest.
+ * config has at that path). A {@code zip { a = [...], b = [...] }} inside {@code sweep} links lists of equal
+ * length that vary together (the i-th values of each form one axis value); {@code zip = [{...}, {...}]} gives
+ * several linked groups. Conditions are the cartesian product of the axes (each plain key, each zip), the first
+ * varying slowest. Axes are taken in the order of their lines, which the parser's origins give; HOCON objects do
+ * not keep key order, so keys written on one line are taken in the order of their paths. Only the order of runs
+ * and of {@link SweepSpec#sweptKeys()} follows from this; ids do not. Runs are conditions × seeds, seeds
+ * varying fastest.
  *
  * <p>Ids: each condition's canonical resolved config (every default filled in, keys sorted, numbers
  * normalised; {@code name}, {@code seeds} and {@code sweep} excluded) is hashed by {@link ConditionIds}. The
@@ -57,6 +61,8 @@ public final class SweepLoader {
 
     private static final ConfigResolveOptions RESOLVE = ConfigResolveOptions.defaults().setUseSystemEnvironment(false);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** The key under {@code sweep} that links lists (not a config path: no top-level key is called zip). */
+    private static final String ZIP = "zip";
     /** Positions where a string is shorthand for {@code { type = string }}. */
     private static final List<String> TYPED_POSITIONS = List.of("stream", "rule", "belief", "reset", "stream.switching",
             "rule.metric", "belief.model");
@@ -114,12 +120,21 @@ public final class SweepLoader {
 
     // ---- expansion ----------------------------------------------------------------------------------------
 
-    /** One swept key: its config path, its values, where it is written. */
-    private record Entry(String path, List<String> parts, String sweepKey, ConfigList values, ConfigOrigin origin) {
+    /** One swept key: its config path, its values, where it is written ({@code within}: sweep or sweep.zip). */
+    private record Entry(String path, List<String> parts, String within, ConfigList values, ConfigOrigin origin) {
         String display() {
-            return "sweep." + (path.contains(".") ? ConfigUtil.quoteString(path) : path);
+            return within + "." + (path.contains(".") ? ConfigUtil.quoteString(path) : path);
         }
     }
+
+    /** One axis of the grid: a swept key, or the keys of a zip (all lists of the same length), in line order. */
+    private record Axis(List<Entry> entries, ConfigOrigin origin) {
+        int size() {
+            return entries.get(0).values().size();
+        }
+    }
+
+    private static final Comparator<ConfigOrigin> BY_LINE = Comparator.comparingInt(Problems::line);
 
     /**
      * {@code parsed} is the config before substitution: swept values are set in it and each condition is resolved
@@ -133,12 +148,13 @@ public final class SweepLoader {
                     "must be letters, digits, '.', '_' or '-' (it names the results file), got \"" + name + "\"");
         }
         List<Integer> seeds = seeds(top);
-        List<Entry> entries = sweepEntries(root.root(), text, problems.file(null), problems);
+        List<Axis> axes = sweepAxes(root.root(), problems);
+        List<Entry> entries = axes.stream().flatMap(a -> a.entries().stream()).toList();
         if (seeds == null) seeds = List.of(0); // a problem is recorded; expand anyway to find the others
 
         Config base = normalize(parsed.withoutPath("sweep"));
         long count = 1;
-        for (Entry e : entries) count *= e.values().size();
+        for (Axis a : axes) count *= a.size();
         if (count > MAX_CONDITIONS || count * seeds.size() > MAX_RUNS) {
             problems.add(entries.isEmpty() ? top.originOf("seeds") : entries.get(0).origin(), "sweep", Kind.BAD_SWEEP,
                     "the grid has " + count + " conditions × " + seeds.size() + " seeds; at most " + MAX_CONDITIONS
@@ -149,24 +165,25 @@ public final class SweepLoader {
         List<Condition> conditions = new ArrayList<>();
         List<List<SweptValue>> params = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        int[] index = new int[entries.size()];
+        int[] index = new int[axes.size()];
         Set<String> unsettable = new HashSet<>();
         for (long c = 0; c < count; c++) {
             Config config = base;
             List<SweptValue> swept = new ArrayList<>(entries.size());
-            for (int k = 0; k < entries.size(); k++) {
-                Entry e = entries.get(k);
-                ConfigValue value = e.values().get(index[k]);
-                swept.add(new SweptValue(e.path(), sweptText(value)));
-                if (config == null) continue;
-                try {
-                    config = normalize(config.withValue(ConfigUtil.joinPath(e.parts()), value));
-                } catch (ConfigException ex) {
-                    // e.g. a path below a value that is still a substitution (rule += x): reported at the entry
-                    if (unsettable.add(e.path())) {
-                        problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "cannot set this path: " + parserMessage(ex));
+            for (int k = 0; k < axes.size(); k++) {
+                for (Entry e : axes.get(k).entries()) {
+                    ConfigValue value = e.values().get(index[k]);
+                    swept.add(new SweptValue(e.path(), sweptText(value)));
+                    if (config == null) continue;
+                    try {
+                        config = normalize(config.withValue(ConfigUtil.joinPath(e.parts()), value));
+                    } catch (ConfigException ex) {
+                        // e.g. a path below a value that is still a substitution (rule += x): reported at the entry
+                        if (unsettable.add(e.path())) {
+                            problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "cannot set this path: " + parserMessage(ex));
+                        }
+                        config = null;
                     }
-                    config = null;
                 }
             }
             int mark = problems.count();
@@ -186,8 +203,8 @@ public final class SweepLoader {
             }
             conditions.add(condition);
             params.add(swept);
-            for (int k = entries.size() - 1; k >= 0; k--) { // odometer: the last key varies fastest
-                if (++index[k] < entries.get(k).values().size()) break;
+            for (int k = axes.size() - 1; k >= 0; k--) { // odometer: the last axis varies fastest
+                if (++index[k] < axes.get(k).size()) break;
                 index[k] = 0;
             }
         }
@@ -247,72 +264,94 @@ public final class SweepLoader {
         return ((ConfigObject) top.originObject()).get(key);
     }
 
-    /** The sweep entries in file order; problems for malformed ones (which are left out). */
-    private static List<Entry> sweepEntries(ConfigObject root, String text, String mainFile, Problems problems) {
+    /** The sweep's axes in file order; problems for malformed entries (which are left out). */
+    private static List<Axis> sweepAxes(ConfigObject root, Problems problems) {
         ConfigValue sweep = root.get("sweep");
-        List<Entry> entries = new ArrayList<>();
-        if (sweep == null || sweep.valueType() == ConfigValueType.NULL) return entries;
+        List<Axis> axes = new ArrayList<>();
+        if (sweep == null || sweep.valueType() == ConfigValueType.NULL) return axes;
         if (sweep.valueType() != ConfigValueType.OBJECT) {
             problems.add(sweep.origin(), "sweep", Kind.WRONG_TYPE,
                     "expected an object of config paths to lists of values, got " + ConfigNode.describe(sweep));
-            return entries;
+            return axes;
         }
-        collect((ConfigObject) sweep, new ArrayList<>(), null, entries, problems);
-        // HOCON objects do not keep key order: order by line, then by where the key stands on its line
-        List<String> lines = text.lines().toList();
-        entries.sort(Comparator.comparingInt((Entry e) -> Problems.line(e.origin()))
-                .thenComparingInt(e -> column(e, lines, mainFile))
-                .thenComparing(Entry::path));
+        ConfigObject grid = (ConfigObject) sweep;
+        List<Entry> plain = new ArrayList<>();
+        collect(grid.withoutKey(ZIP), new ArrayList<>(), "sweep", plain, problems);
+        for (Entry e : plain) axes.add(new Axis(List.of(e), e.origin()));
+        ConfigValue zip = grid.get(ZIP);
+        if (zip instanceof ConfigObject group) {
+            zipAxis(group, problems, axes);
+        } else if (zip instanceof ConfigList groups && groups.stream().allMatch(g -> g instanceof ConfigObject)) {
+            for (ConfigValue g : groups) zipAxis((ConfigObject) g, problems, axes);
+        } else if (zip != null && zip.valueType() != ConfigValueType.NULL) {
+            problems.add(zip.origin(), "sweep.zip", Kind.BAD_SWEEP, "expected an object of config paths to lists of equal"
+                    + " length (or a list of such objects), got " + ConfigNode.describe(zip));
+        }
+        axes.sort(Comparator.comparing(Axis::origin, BY_LINE).thenComparing(a -> a.entries().get(0).path()));
         Set<String> paths = new HashSet<>();
-        List<Entry> valid = new ArrayList<>();
-        for (Entry e : entries) {
-            String head = e.parts().get(0);
-            if (!paths.add(e.path())) {
-                problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "this path is swept twice");
-            } else if (e.parts().stream().anyMatch(String::isEmpty)) {
-                problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "not a config path");
-            } else if (!ConditionReader.SWEEPABLE.contains(head)) {
-                String why = ConditionReader.TOP_KEYS.contains(head)
-                        ? head + " cannot be swept" + (head.equals("seeds") ? " (list the seeds in seeds = [...] instead)" : "")
-                        : "no such config key '" + head + "'" + ConfigNode.suggestion(head, ConditionReader.SWEEPABLE)
-                        + "; sweepable: " + String.join(", ", ConditionReader.SWEEPABLE);
-                problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, why);
-            } else if (e.values().isEmpty()) {
-                problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "the list of values must not be empty");
-            } else {
-                valid.add(e);
-            }
+        List<Axis> valid = new ArrayList<>();
+        for (Axis a : axes) {
+            boolean ok = true;
+            for (Entry e : a.entries()) ok &= validEntry(e, paths, problems);
+            if (ok) valid.add(a);
         }
         return valid;
     }
 
-    /**
-     * The column at which an entry's key (as written directly under {@code sweep}) stands on its line of the
-     * loaded file's text; {@link Integer#MAX_VALUE} when it cannot be told (an included file, an odd spelling).
-     */
-    private static int column(Entry e, List<String> lines, String mainFile) {
-        ConfigOrigin o = e.origin();
-        if (o.filename() != null && !o.filename().equals(mainFile)) return Integer.MAX_VALUE;
-        int line = o.lineNumber();
-        if (line < 1 || line > lines.size()) return Integer.MAX_VALUE;
-        java.util.regex.Matcher m = Pattern.compile("(^|[\\s{,])(\"" + Pattern.quote(e.sweepKey()) + "\"|"
-                + Pattern.quote(e.sweepKey()) + ")\\s*[=:\\[{]").matcher(lines.get(line - 1));
-        return m.find() ? m.start(2) : Integer.MAX_VALUE;
+    /** The keys of one {@code zip} group as one axis; a problem when their lists differ in length. */
+    private static void zipAxis(ConfigObject group, Problems problems, List<Axis> axes) {
+        List<Entry> entries = new ArrayList<>();
+        collect(group, new ArrayList<>(), "sweep.zip", entries, problems);
+        if (entries.isEmpty()) {
+            problems.add(group.origin(), "sweep.zip", Kind.BAD_SWEEP, "a zip needs at least one config path and its list of values");
+            return;
+        }
+        entries.sort(Comparator.comparing(Entry::origin, BY_LINE).thenComparing(Entry::path));
+        int size = entries.get(0).values().size();
+        for (Entry e : entries) {
+            if (e.values().size() != size) {
+                problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "the lists of a zip vary together and must have the"
+                        + " same length: " + entries.get(0).path() + " has " + size + " values, " + e.path() + " has "
+                        + e.values().size());
+                return;
+            }
+        }
+        axes.add(new Axis(List.copyOf(entries), group.origin()));
     }
 
-    private static void collect(ConfigObject object, List<String> prefix, String sweepKey, List<Entry> out, Problems problems) {
+    /** Checks one entry (a sweepable path, swept once, with values); records a problem when it is not. */
+    private static boolean validEntry(Entry e, Set<String> paths, Problems problems) {
+        String head = e.parts().get(0);
+        if (!paths.add(e.path())) {
+            problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "this path is swept twice");
+        } else if (e.parts().stream().anyMatch(String::isEmpty)) {
+            problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "not a config path");
+        } else if (!ConditionReader.SWEEPABLE.contains(head)) {
+            String why = ConditionReader.TOP_KEYS.contains(head)
+                    ? head + " cannot be swept" + (head.equals("seeds") ? " (list the seeds in seeds = [...] instead)" : "")
+                    : "no such config key '" + head + "'" + ConfigNode.suggestion(head, ConditionReader.SWEEPABLE)
+                    + "; sweepable: " + String.join(", ", ConditionReader.SWEEPABLE);
+            problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, why);
+        } else if (e.values().isEmpty()) {
+            problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "the list of values must not be empty");
+        } else {
+            return true;
+        }
+        return false;
+    }
+
+    private static void collect(ConfigObject object, List<String> prefix, String within, List<Entry> out, Problems problems) {
         for (Map.Entry<String, ConfigValue> kv : object.entrySet()) {
             List<String> parts = new ArrayList<>(prefix);
             parts.addAll(Arrays.asList(kv.getKey().split("\\.", -1)));
             ConfigValue v = kv.getValue();
             if (v.valueType() == ConfigValueType.OBJECT) {
-                collect((ConfigObject) v, parts, sweepKey == null ? kv.getKey() : sweepKey, out, problems);
+                collect((ConfigObject) v, parts, within, out, problems);
             } else if (v.valueType() == ConfigValueType.LIST) {
-                out.add(new Entry(String.join(".", parts), List.copyOf(parts), sweepKey == null ? kv.getKey() : sweepKey,
-                        (ConfigList) v, v.origin()));
+                out.add(new Entry(String.join(".", parts), List.copyOf(parts), within, (ConfigList) v, v.origin()));
             } else {
                 String path = String.join(".", parts);
-                problems.add(v.origin(), "sweep." + (path.contains(".") ? ConfigUtil.quoteString(path) : path), Kind.BAD_SWEEP,
+                problems.add(v.origin(), within + "." + (path.contains(".") ? ConfigUtil.quoteString(path) : path), Kind.BAD_SWEEP,
                         "expected a list of values to sweep, got " + ConfigNode.describe(v) + " (write [value] for one value)");
             }
         }

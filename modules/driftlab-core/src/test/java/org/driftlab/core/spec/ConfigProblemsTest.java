@@ -70,6 +70,9 @@ class ConfigProblemsTest {
                 Arguments.of("sweep of seeds", VALID + "sweep {\n  seeds = [1, 2] #!\n}\n", "sweep.seeds", Kind.BAD_SWEEP, "cannot be swept"),
                 Arguments.of("sweep value not a list", VALID + "sweep {\n  \"rule.lr\" = 0.1 #!\n}\n", "sweep.\"rule.lr\"", Kind.BAD_SWEEP, "expected a list of values"),
                 Arguments.of("swept value out of range", VALID + "sweep {\n  \"rule.lr\" = [0.1, -1] #!\n}\n", "rule.lr", Kind.OUT_OF_RANGE, "must be > 0, got -1"),
+                Arguments.of("zip lists of different lengths", VALID + "sweep {\n  zip {\n    \"rule.lr\" = [0.1, 0.2]\n    dt = [1, 2, 3] #!\n  }\n}\n", "sweep.zip.dt", Kind.BAD_SWEEP, "same length: rule.lr has 2 values, dt has 3"),
+                Arguments.of("zip that is not an object", VALID + "sweep {\n  zip = 3 #!\n}\n", "sweep.zip", Kind.BAD_SWEEP, "expected an object of config paths"),
+                Arguments.of("path both zipped and swept", VALID + "sweep {\n  \"rule.lr\" = [0.1]\n  zip { \"rule.lr\" = [0.2] } #!\n}\n", "sweep.zip.\"rule.lr\"", Kind.BAD_SWEEP, "swept twice"),
                 Arguments.of("sweep giving the same condition twice", VALID + "sweep {\n  reset = [none, { type = none }] #!\n}\n", "sweep", Kind.BAD_SWEEP, "same experiment"),
                 // syntax
                 Arguments.of("HOCON syntax error", VALID + "rule { lr = [0.1,\n #!", "", Kind.SYNTAX, ""),

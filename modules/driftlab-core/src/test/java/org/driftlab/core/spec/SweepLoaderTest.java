@@ -112,9 +112,49 @@ class SweepLoaderTest {
     }
 
     @Test
-    void sweepKeysOnOneLineKeepTheirWrittenOrder() {
+    void sweepKeysOnOneLineAreTakenInPathOrder() {
+        // HOCON objects do not keep key order and origins give lines only: one line is ordered by path (ids do not depend on it)
         SweepSpec sweep = SweepLoader.parse(BASE + "sweep { \"rule.lr\" = [0.1], dt = [0.5], reset: [none], \"rule.beta1\" = [0.8] }\n", "o.conf");
-        assertThat(sweep.sweptKeys()).containsExactly("rule.lr", "dt", "reset", "rule.beta1");
+        assertThat(sweep.sweptKeys()).containsExactly("dt", "reset", "rule.beta1", "rule.lr");
+        SweepSpec lines = SweepLoader.parse(BASE + "sweep {\n  \"rule.lr\" = [0.1]\n  dt = [0.5]\n  reset: [none]\n  \"rule.beta1\" = [0.8]\n}\n", "o.conf");
+        assertThat(sweep.runs()).extracting(RunSpec::runId).isEqualTo(lines.runs().stream().map(RunSpec::runId).toList());
+    }
+
+    @Test
+    void zipLinksListsThatVaryTogetherBesideTheProduct() {
+        String text = BASE + """
+                sweep {
+                  zip {
+                    "rule.lr" = [0.01, 0.1]
+                    rule.beta1 = [0.8, 0.9]
+                  }
+                  dt = [0.5, 1, 2]
+                }
+                """;
+        SweepSpec sweep = SweepLoader.parse(text, "zip.conf");
+        assertThat(sweep.sweptKeys()).containsExactly("rule.lr", "rule.beta1", "dt");
+        assertThat(sweep.runs()).extracting(r -> r.params().stream().map(SweptValue::value).toList()).containsExactly(
+                List.of("0.01", "0.8", "0.5"), List.of("0.01", "0.8", "1"), List.of("0.01", "0.8", "2"),
+                List.of("0.1", "0.9", "0.5"), List.of("0.1", "0.9", "1"), List.of("0.1", "0.9", "2"));
+        assertThat(((AdamSpec) sweep.runs().get(5).rule()).beta1()).isEqualTo(0.9);
+        // a zip of one key is that key's axis: same runs as the plain sweep
+        SweepSpec single = SweepLoader.parse(BASE + "sweep { zip { rule.lr = [0.01, 0.1] } }", "a.conf");
+        SweepSpec plain = SweepLoader.parse(BASE + "sweep { rule.lr = [0.01, 0.1] }", "a.conf");
+        assertThat(single.runs()).isEqualTo(plain.runs());
+    }
+
+    @Test
+    void severalZipGroupsAreSeveralAxes() {
+        SweepSpec sweep = SweepLoader.parse(BASE + """
+                sweep {
+                  zip = [
+                    { rule.lr = [0.01, 0.1], rule.beta1 = [0.8, 0.9] }
+                    { dt = [0.5, 2], steps = [10, 20] }
+                  ]
+                }
+                """, "zips.conf");
+        assertThat(sweep.runs()).hasSize(4);
+        assertThat(sweep.sweptKeys()).containsExactly("rule.beta1", "rule.lr", "dt", "steps");
     }
 
     @Test
