@@ -1,6 +1,6 @@
 package org.driftlab.core.belief;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Bayesian online changepoint detection (Adams &amp; MacKay 2007) with constant {@code hazard}, run lengths

@@ -1,6 +1,6 @@
 package org.driftlab.core.belief;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * A hidden-Markov filter over the K known recurring tasks of a {@code markov} stream (their optima and

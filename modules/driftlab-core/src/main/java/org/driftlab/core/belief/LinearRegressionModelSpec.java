@@ -1,6 +1,6 @@
 package org.driftlab.core.belief;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Bayesian linear regression y = w·x + ε with w | τ ~ N(0, priorVar/τ · I), noise precision

@@ -1,6 +1,6 @@
 package org.driftlab.core.belief;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Normal–Gamma model of a scalar series (unknown mean and precision): μ | τ ~ N(mu0, 1/(kappa0 τ)),

@@ -1,6 +1,6 @@
 package org.driftlab.core.metrics;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * What a run measures beyond its scalar summaries (DESIGN §8): the number of bins of the loss curve, the

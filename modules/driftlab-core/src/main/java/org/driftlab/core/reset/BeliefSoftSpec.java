@@ -1,6 +1,6 @@
 package org.driftlab.core.reset;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Partial reset: when p_change(window) crosses tau, θ ← θ + p·(θ_reset − θ) with p = p_change at that

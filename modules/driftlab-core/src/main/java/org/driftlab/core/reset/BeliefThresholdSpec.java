@@ -1,6 +1,6 @@
 package org.driftlab.core.reset;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /** Reset when p_change(window) > tau (DESIGN §6–7); p_change counts only switches after the last reset. */
 public record BeliefThresholdSpec(double tau, int window, ResetTarget target, boolean resetRuleState) implements ResetSpec {

@@ -1,6 +1,6 @@
 package org.driftlab.core.reset;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Continual backpropagation (Dohare et al. 2024, Algorithm 1) for MLP learners: after every step, hidden units

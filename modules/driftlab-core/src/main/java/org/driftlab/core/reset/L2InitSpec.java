@@ -1,6 +1,6 @@
 package org.driftlab.core.reset;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /** L2 regularisation toward the initial weights (Kumar et al.): the rule sees g + λ(θ − θ₀). */
 public record L2InitSpec(double lambda) implements ResetSpec {

@@ -1,6 +1,6 @@
 package org.driftlab.core.reset;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /** Reset exactly when the task switches (before the first step of each new task): an upper reference. */
 public record OracleResetSpec(ResetTarget target, boolean resetRuleState) implements ResetSpec {

@@ -1,6 +1,6 @@
 package org.driftlab.core.reset;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /** Reset after every {@code period}-th step (after steps period−1, 2·period−1, …, 0-based). */
 public record PeriodicResetSpec(long period, ResetTarget target, boolean resetRuleState) implements ResetSpec {

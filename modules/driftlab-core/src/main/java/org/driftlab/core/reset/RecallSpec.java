@@ -1,6 +1,6 @@
 package org.driftlab.core.reset;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Recall with the HMM filter: when the posterior of a task other than the one the learner assumes exceeds

@@ -1,6 +1,6 @@
 package org.driftlab.core.rule;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Adam / AdamW with PyTorch's semantics (bias correction, ε outside the root). {@code weightDecay} λ is

@@ -1,6 +1,6 @@
 package org.driftlab.core.rule;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * The paper authors' "ballistic" rule: v ← β2 v + (1 − β2) g² with v₀ = 0 and no bias correction;

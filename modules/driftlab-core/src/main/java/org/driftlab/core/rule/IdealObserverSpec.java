@@ -1,6 +1,6 @@
 package org.driftlab.core.rule;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * The ideal observer for quadratic tasks (DESIGN §6): its weights are the posterior mean E[w* | z_1:t] of

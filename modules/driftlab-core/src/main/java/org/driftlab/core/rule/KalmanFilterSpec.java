@@ -1,6 +1,6 @@
 package org.driftlab.core.rule;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Settings of the {@code filtered} belief source. The true gradient is modelled per coordinate as an

@@ -1,7 +1,7 @@
 package org.driftlab.core.rule;
 
 import java.util.List;
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * A metric G on parameter space. {@code kind}: identity; diagonal ({@code values} = the diagonal, length d);

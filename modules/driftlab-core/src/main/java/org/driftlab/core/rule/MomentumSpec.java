@@ -1,6 +1,6 @@
 package org.driftlab.core.rule;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Heavy-ball momentum with PyTorch's semantics (dampening 0): b ← μ b + g; θ ← θ − lr·b, or with

@@ -1,6 +1,6 @@
 package org.driftlab.core.rule;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Natural gradient: θ ← θ − lr·(F + δI)⁻¹ g with F the {@code metric} (fixed, the task's Hessian, or an

@@ -1,6 +1,6 @@
 package org.driftlab.core.rule;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * The paper's normative rule (DESIGN §5): the exact optimal flow over one step of length dt for the

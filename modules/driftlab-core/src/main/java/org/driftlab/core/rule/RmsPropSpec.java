@@ -1,6 +1,6 @@
 package org.driftlab.core.rule;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /** RMSprop with PyTorch's semantics: v ← α v + (1 − α) g²; θ ← θ − lr·g / (√v + ε). */
 public record RmsPropSpec(double lr, double alpha, double eps) implements RuleSpec {

@@ -1,6 +1,6 @@
 package org.driftlab.core.rule;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /** Checks shared by the learning rules' constructors and {@code copyStateFrom}. */
 final class Rules {

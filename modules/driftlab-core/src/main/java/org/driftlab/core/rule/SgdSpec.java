@@ -1,6 +1,6 @@
 package org.driftlab.core.rule;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /** Plain SGD: θ ← θ − lr·g. */
 public record SgdSpec(double lr) implements RuleSpec {

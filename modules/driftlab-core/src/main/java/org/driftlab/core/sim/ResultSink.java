@@ -2,7 +2,7 @@ package org.driftlab.core.sim;
 
 import java.util.List;
 import java.util.Set;
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
 

@@ -1,5 +1,7 @@
 package org.driftlab.core.spec;
 
+import org.driftlab.core.check.Require;
+
 /**
  * One mistake found in an experiment config (STYLE C10.1): where it is ({@code file}, 1-based
  * {@code line}; 0 when the parser could not tell), which config {@code key} it concerns (a dotted path such

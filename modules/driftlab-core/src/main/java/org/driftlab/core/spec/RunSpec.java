@@ -2,6 +2,7 @@ package org.driftlab.core.spec;
 
 import java.util.List;
 import org.driftlab.core.belief.BeliefSpec;
+import org.driftlab.core.check.Require;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.rule.RuleSpec;

@@ -1,6 +1,7 @@
 package org.driftlab.core.spec;
 
 import java.util.List;
+import org.driftlab.core.check.Require;
 
 /**
  * A validated experiment: its name (the config file's base name unless set), the config text it came

@@ -1,5 +1,7 @@
 package org.driftlab.core.spec;
 
+import org.driftlab.core.check.Require;
+
 /** One swept parameter of a condition: its config path and the value's canonical HOCON rendering. */
 public record SweptValue(String key, String value) {
     public SweptValue {

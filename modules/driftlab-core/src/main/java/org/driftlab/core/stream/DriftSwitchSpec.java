@@ -1,6 +1,6 @@
 package org.driftlab.core.stream;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * No discrete switches: after each step the optimum follows a discretised Ornstein–Uhlenbeck process

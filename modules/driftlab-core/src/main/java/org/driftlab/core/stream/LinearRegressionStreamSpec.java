@@ -1,7 +1,7 @@
 package org.driftlab.core.stream;
 
 import java.util.List;
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Linear regression tasks: x ~ N(0, I_dim), y = w*·x + targetNoise·ε; each step observes a minibatch of

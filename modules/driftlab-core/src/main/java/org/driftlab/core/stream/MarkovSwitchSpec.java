@@ -1,6 +1,6 @@
 package org.driftlab.core.stream;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * {@code tasks} recurring tasks (optima drawn once from the prior, or pinned). Before each step after the

@@ -1,7 +1,7 @@
 package org.driftlab.core.stream;
 
 import org.driftlab.core.random.Rng;
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Where each parameter of a one-hidden-layer MLP learner sits in the flat weight vector θ (DESIGN §4,

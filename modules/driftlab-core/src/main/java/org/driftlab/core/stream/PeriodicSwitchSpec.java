@@ -1,6 +1,6 @@
 package org.driftlab.core.stream;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /** A switch every {@code period} steps: at steps period, 2·period, …. */
 public record PeriodicSwitchSpec(long period) implements SwitchSpec {

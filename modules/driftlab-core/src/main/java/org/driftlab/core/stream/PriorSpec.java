@@ -1,6 +1,6 @@
 package org.driftlab.core.stream;
 
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * The isotropic Gaussian N(mean·1, std²·I) from which task optima are drawn at each switch and initial

@@ -1,7 +1,7 @@
 package org.driftlab.core.stream;
 
 import java.util.List;
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Quadratic tasks L(θ) = ½ (θ − w*)ᵀ H (θ − w*) with H's eigenvalues from {@code spectrum}, diagonal or

@@ -1,7 +1,7 @@
 package org.driftlab.core.stream;
 
 import java.util.List;
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Slowly-changing regression, the loss-of-plasticity setting of Dohare et al. (2024, Nature) (DESIGN §4).

@@ -1,7 +1,7 @@
 package org.driftlab.core.stream;
 
 import java.util.List;
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /**
  * Eigenvalues of a quadratic task's Hessian H: either {@code values} (one per dimension, all > 0) or,

@@ -2,7 +2,7 @@ package org.driftlab.core.stream;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.driftlab.core.spec.Require;
+import org.driftlab.core.check.Require;
 
 /** Shared checks of the fields every {@link StreamSpec} has. */
 final class StreamSpecs {

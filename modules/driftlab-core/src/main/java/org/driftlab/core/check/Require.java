@@ -1,4 +1,4 @@
-package org.driftlab.core.spec;
+package org.driftlab.core.check;
 
 import java.util.List;
 
