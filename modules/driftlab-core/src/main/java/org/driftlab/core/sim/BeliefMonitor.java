@@ -71,12 +71,10 @@ public final class BeliefMonitor {
 
     /**
      * The monitor for {@code spec}, expecting step 0 next. Builds the belief from the spec with the
-     * evidence description of the run's stream (DESIGN §6).
-     *
-     * @throws IllegalArgumentException when the stream, belief and reset policy do not fit together
+     * evidence description of the run's stream (DESIGN §6). The spec's blocks fit together: that was checked when
+     * its config loaded.
      */
     public static BeliefMonitor start(RunSpec spec) {
-        RunChecks.check(spec);
         if (spec.belief() instanceof NoBeliefSpec) return new BeliefMonitor(spec, null, 0);
         EvidenceInfo info = evidenceInfo(spec);
         return new BeliefMonitor(spec, TaskBeliefs.create(spec.belief(), info), info.width());

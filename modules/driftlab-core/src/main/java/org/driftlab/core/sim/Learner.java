@@ -50,7 +50,6 @@ public final class Learner {
     }
 
     private Learner(RunSpec spec, TaskStream stream) {
-        RunChecks.check(spec);
         this.spec = spec;
         SeedStreams seeds = SeedStreams.of(spec.masterSeed(), spec.seed());
         this.stream = stream;
@@ -70,9 +69,8 @@ public final class Learner {
     }
 
     /**
-     * A learner at step 0 with its initial weights drawn (or pinned) as the spec says.
-     *
-     * @throws IllegalArgumentException when the stream, belief and reset policy do not fit together
+     * A learner at step 0 with its initial weights drawn (or pinned) as the spec says. The spec's blocks fit
+     * together: that was checked once, when its config loaded.
      */
     public static Learner start(RunSpec spec) {
         return new Learner(spec);

@@ -1,6 +1,11 @@
 package org.driftlab.core.spec;
 
-import java.util.List;
+import static org.driftlab.core.spec.Key.block;
+import static org.driftlab.core.spec.Key.integer;
+import static org.driftlab.core.spec.Key.optionalReal;
+import static org.driftlab.core.spec.Key.real;
+import static org.driftlab.core.spec.Key.requiredReal;
+
 import org.driftlab.core.belief.BeliefSpec;
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
@@ -10,37 +15,66 @@ import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.belief.ObservationModelSpec;
 
-/** Reads the {@code belief} block (DESIGN §6) into a {@link BeliefSpec}; the schema is in docs/CONFIG.md. */
+/** The {@code belief} block and its {@code model} sub-block (DESIGN §6): their declaration and their reader. */
 final class BeliefConfig {
-    static final List<String> TYPES = List.of("none", "bocpd", "hmm");
-    static final List<String> MODEL_TYPES = List.of("gaussian", "normal-gamma", "linear-regression");
-    static final double DEFAULT_PRUNE = 1e-10;
+    static final String FROM_STREAM = "from the stream (the exact model)";
+
+    static final Block MODEL = Block.typed("belief.model", "The observation model of a BOCPD belief", "",
+            Variant.of("gaussian", "z = θ − H⁻¹g per dimension; needs a quadratic stream, and gradient-noise > 0 unless"
+                            + " noise-var is set",
+                    optionalReal("prior-mean", Range.FINITE, FROM_STREAM, "mean of a new task's optimum"),
+                    optionalReal("prior-var", Range.POSITIVE, FROM_STREAM, "variance of a new task's optimum"),
+                    optionalReal("noise-var", Range.POSITIVE, FROM_STREAM, "variance of z given the optimum")),
+            Variant.of("normal-gamma", "the observed loss (a scalar); any stream",
+                    real("mu0", 0.0, Range.FINITE, "prior mean of the loss level"),
+                    real("kappa0", 1.0, Range.POSITIVE, "pseudo-observations of the mean"),
+                    real("alpha0", 1.0, Range.POSITIVE, "shape of the precision's gamma prior"),
+                    real("beta0", 1.0, Range.POSITIVE, "rate of the precision's gamma prior")),
+            Variant.of("linear-regression", "the minibatch (x, y); needs a linear-regression stream",
+                    real("prior-var", 1.0, Range.POSITIVE, "prior variance of the regression weights"),
+                    real("alpha0", 1.0, Range.POSITIVE, "shape of the noise precision's gamma prior"),
+                    real("beta0", 1.0, Range.POSITIVE, "rate of the noise precision's gamma prior")));
+
+    static final Key HAZARD = requiredReal("hazard", Range.OPEN_UNIT, "the belief's constant switch probability");
+    /** Shared with the ideal-observer rule, which runs a BOCPD of its own. */
+    static final Key PRUNE = real("prune", 1e-10, Range.UNIT_FROM_ZERO, "drop run lengths with posterior below it (0 = exact)");
     static final long DEFAULT_R_MAX = 256;
+
+    static final Block BELIEF = Block.typed("belief", "The task belief (DESIGN §6)", "",
+            Variant.of("none", "no belief (only none, periodic, oracle, shrink-perturb, l2-init and continual-backprop resets)"),
+            Variant.of("bocpd", "Bayesian online change-point detection (Adams & MacKay 2007)", HAZARD,
+                    block("model", MODEL, "gaussian", "the observation model"),
+                    PRUNE,
+                    integer("r-max", DEFAULT_R_MAX, 1, 1_000_000, "longest run length kept").unit("steps")),
+            Variant.of("hmm", "a filter over the K tasks of a markov stream (needs gradient-noise > 0)",
+                    HAZARD.withDoc("switch probability of the filter")));
 
     private BeliefConfig() {}
 
     /** The belief spec, or null when {@code n} has problems (recorded). */
     static BeliefSpec read(ConfigNode n) {
         int mark = n.problems().count();
-        String type = n.type(TYPES);
+        String type = n.type(BELIEF);
         if (type == null) return null;
+        Variant v = BELIEF.variant(type);
         switch (type) {
             case "none" -> {
                 n.finish();
                 return n.build(mark, NoBeliefSpec::new);
             }
             case "hmm" -> {
-                double hazard = n.requiredNumber("hazard", Range.OPEN_UNIT);
+                double hazard = n.real(v.key("hazard"));
                 n.finish();
                 return n.build(mark, () -> new HmmSpec(hazard));
             }
             default -> { // bocpd
-                double hazard = n.requiredNumber("hazard", Range.OPEN_UNIT);
-                ConfigNode m = n.child("model", "gaussian");
+                double hazard = n.real(v.key("hazard"));
+                Key modelKey = v.key("model");
+                ConfigNode m = n.child(modelKey);
                 ObservationModelSpec model = m == null ? null : model(m);
-                if (m != null) n.adopt("model", m);
-                double prune = n.number("prune", DEFAULT_PRUNE, Range.UNIT_FROM_ZERO);
-                int rMax = (int) n.integer("r-max", DEFAULT_R_MAX, 1, Integer.MAX_VALUE);
+                if (m != null) n.adopt(modelKey.name(), m);
+                double prune = n.real(v.key("prune"));
+                int rMax = (int) n.integer(v.key("r-max"));
                 n.finish();
                 return n.build(mark, () -> new BocpdSpec(hazard, model, prune, rMax));
             }
@@ -49,28 +83,29 @@ final class BeliefConfig {
 
     private static ObservationModelSpec model(ConfigNode m) {
         int mark = m.problems().count();
-        String type = m.type(MODEL_TYPES);
+        String type = m.type(MODEL);
         if (type == null) return null;
+        Variant v = MODEL.variant(type);
         switch (type) {
             case "gaussian" -> {
-                Double priorMean = m.optionalNumber("prior-mean", Range.FINITE);
-                Double priorVar = m.optionalNumber("prior-var", Range.POSITIVE);
-                Double noiseVar = m.optionalNumber("noise-var", Range.POSITIVE);
+                Double priorMean = m.optionalReal(v.key("prior-mean"));
+                Double priorVar = m.optionalReal(v.key("prior-var"));
+                Double noiseVar = m.optionalReal(v.key("noise-var"));
                 m.finish();
                 return m.build(mark, () -> new GaussianModelSpec(priorMean, priorVar, noiseVar));
             }
             case "normal-gamma" -> {
-                double mu0 = m.number("mu0", 0.0, Range.FINITE);
-                double kappa0 = m.number("kappa0", 1.0, Range.POSITIVE);
-                double alpha0 = m.number("alpha0", 1.0, Range.POSITIVE);
-                double beta0 = m.number("beta0", 1.0, Range.POSITIVE);
+                double mu0 = m.real(v.key("mu0"));
+                double kappa0 = m.real(v.key("kappa0"));
+                double alpha0 = m.real(v.key("alpha0"));
+                double beta0 = m.real(v.key("beta0"));
                 m.finish();
                 return m.build(mark, () -> new NormalGammaModelSpec(mu0, kappa0, alpha0, beta0));
             }
             default -> { // linear-regression
-                double priorVar = m.number("prior-var", 1.0, Range.POSITIVE);
-                double alpha0 = m.number("alpha0", 1.0, Range.POSITIVE);
-                double beta0 = m.number("beta0", 1.0, Range.POSITIVE);
+                double priorVar = m.real(v.key("prior-var"));
+                double alpha0 = m.real(v.key("alpha0"));
+                double beta0 = m.real(v.key("beta0"));
                 m.finish();
                 return m.build(mark, () -> new LinearRegressionModelSpec(priorVar, alpha0, beta0));
             }

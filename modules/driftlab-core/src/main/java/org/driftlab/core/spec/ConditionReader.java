@@ -1,40 +1,55 @@
 package org.driftlab.core.spec;
 
+import static org.driftlab.core.spec.Key.block;
+import static org.driftlab.core.spec.Key.integer;
+import static org.driftlab.core.spec.Key.real;
+import static org.driftlab.core.spec.Key.requiredBlock;
+import static org.driftlab.core.spec.Key.requiredInteger;
+
 import com.typesafe.config.ConfigObject;
 import java.util.List;
+import java.util.Map;
 import org.driftlab.core.belief.BeliefSpec;
-import org.driftlab.core.belief.BocpdSpec;
-import org.driftlab.core.belief.GaussianModelSpec;
-import org.driftlab.core.belief.HmmSpec;
-import org.driftlab.core.belief.LinearRegressionModelSpec;
-import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.metrics.MetricsSpec;
-import org.driftlab.core.reset.ContinualBackpropSpec;
-import org.driftlab.core.reset.RecallSpec;
-import org.driftlab.core.rule.BeliefSource;
 import org.driftlab.core.reset.ResetSpec;
-import org.driftlab.core.rule.IdealObserverSpec;
-import org.driftlab.core.rule.MetricSpec;
 import org.driftlab.core.rule.NaturalGradientSpec;
 import org.driftlab.core.rule.OptimalControlSpec;
 import org.driftlab.core.rule.RuleSpec;
+import org.driftlab.core.spec.CompatibilityRule.Blocks;
 import org.driftlab.core.spec.ConfigProblem.Kind;
-import org.driftlab.core.stream.LinearRegressionStreamSpec;
-import org.driftlab.core.stream.MarkovSwitchSpec;
-import org.driftlab.core.stream.QuadraticStreamSpec;
-import org.driftlab.core.stream.SlowlyChangingRegressionStreamSpec;
 import org.driftlab.core.stream.StreamSpec;
 
 /**
- * Reads one resolved condition (a whole experiment config with every swept value substituted) into specs,
- * checks that its blocks fit together, and renders its canonical form (defaults filled in, keys sorted):
- * the text its condition id is hashed from. {@code name}, {@code seeds} and {@code sweep} are read once per
- * sweep by {@link SweepLoader} and are not part of a condition.
+ * The top level and the {@code metrics} block: their declaration, and the reader of one resolved condition (a whole
+ * experiment config with every swept value substituted) into specs. It checks the {@link CompatibilityRules} once and
+ * renders the condition's canonical form (defaults filled in, keys sorted): the text its condition id is hashed from.
+ * {@code name}, {@code seeds} and {@code sweep} are read once per sweep by {@link SweepLoader} and are not part of a
+ * condition.
  */
 final class ConditionReader {
-    /** Top-level keys, in documentation order. */
-    static final List<String> TOP_KEYS = List.of("name", "steps", "dt", "seeds", "master-seed", "stream", "rule",
-            "belief", "reset", "metrics", "sweep");
+    private static final MetricsSpec METRIC_DEFAULTS = MetricsSpec.defaults();
+
+    static final Block OBJECTIVE = Block.untyped("metrics.objective", "Weights of the discounted objective J", "",
+            real("gamma", METRIC_DEFAULTS.gamma(), Range.NON_NEGATIVE, "γ, the discount rate").unit("1/time"),
+            real("eta", METRIC_DEFAULTS.eta(), Range.POSITIVE, "η, the weight of the movement cost"),
+            real("k", METRIC_DEFAULTS.k(), Range.POSITIVE, "k, the weight of the loss"));
+    static final Block METRICS = Block.untyped("metrics", "What each run measures (DESIGN §8)", "",
+            integer("bins", METRIC_DEFAULTS.curveBins(), 1, 100_000, "bins of the loss curve"),
+            integer("aligned-lags", METRIC_DEFAULTS.alignedLags(), 0, 100_000, "switch-aligned mean loss at lags 0…L").unit("steps"),
+            integer("detection-window", METRIC_DEFAULTS.detectionWindow(), 1, Integer.MAX_VALUE,
+                    "D: a reset within D steps of a true switch detects it").unit("steps"),
+            block("objective", OBJECTIVE, "weights of the discounted objective J"));
+
+    static final Key STEPS = requiredInteger("steps", 1, 1_000_000_000_000L, "learner updates per run").unit("steps");
+    static final Key DT = real("dt", 1.0, Range.POSITIVE, "simulated time per step (continuous-time rules use it)").unit("time");
+    static final Key MASTER_SEED = integer("master-seed", 0, Long.MIN_VALUE, Long.MAX_VALUE,
+            "root of every random stream (DESIGN §3)");
+    static final Key STREAM = requiredBlock("stream", StreamConfig.STREAM, "the task stream");
+    static final Key RULE = requiredBlock("rule", RuleConfig.RULE, "the learning rule");
+    static final Key BELIEF = block("belief", BeliefConfig.BELIEF, "none", "the task-belief model");
+    static final Key RESET = block("reset", ResetConfig.RESET, "none", "the reset policy");
+    static final Key METRICS_KEY = block("metrics", METRICS, "what each run measures");
+
     /** Top-level keys a sweep may vary (seeds have their own list; name and master-seed are per sweep). */
     static final List<String> SWEEPABLE = List.of("steps", "dt", "stream", "rule", "belief", "reset", "metrics");
 
@@ -48,32 +63,39 @@ final class ConditionReader {
     static Condition read(Problems problems, ConfigObject root) {
         int mark = problems.count();
         ConfigNode n = new ConfigNode(problems, "", root);
-        n.has("name");
-        n.has("seeds");
-        n.has("sweep");
-        long steps = n.requiredInteger("steps", 1, Long.MAX_VALUE);
-        double dt = n.number("dt", 1.0, Range.POSITIVE);
-        long masterSeed = n.integer("master-seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+        n.has(SweepLoader.NAME.name());
+        n.has(SweepLoader.SEEDS.name());
+        n.has(SweepLoader.SWEEP.name());
+        long steps = n.integer(STEPS);
+        double dt = n.real(DT);
+        long masterSeed = n.integer(MASTER_SEED);
 
-        ConfigNode s = n.child("stream", null);
+        ConfigNode s = n.child(STREAM);
         StreamSpec stream = s == null ? null : StreamConfig.read(s);
-        if (s != null) n.adopt("stream", s);
-        ConfigNode r = n.child("rule", null);
+        if (s != null) n.adopt(STREAM.name(), s);
+        ConfigNode r = n.child(RULE);
         RuleSpec rule = r == null ? null : RuleConfig.read(r);
-        if (r != null) n.adopt("rule", r);
-        ConfigNode b = n.child("belief", "none");
+        if (r != null) n.adopt(RULE.name(), r);
+        ConfigNode b = n.child(BELIEF);
         BeliefSpec belief = b == null ? null : BeliefConfig.read(b);
-        if (b != null) n.adopt("belief", b);
-        ConfigNode z = n.child("reset", "none");
+        if (b != null) n.adopt(BELIEF.name(), b);
+        ConfigNode z = n.child(RESET);
         ResetSpec reset = z == null ? null : ResetConfig.read(z);
-        if (z != null) n.adopt("reset", z);
-        ConfigNode m = n.object("metrics");
+        if (z != null) n.adopt(RESET.name(), z);
+        ConfigNode m = n.object(METRICS_KEY);
         MetricsSpec metrics = m == null ? null : metrics(m);
-        if (m != null) n.adopt("metrics", m);
+        if (m != null) n.adopt(METRICS_KEY.name(), m);
         n.finish();
         if (problems.count() > mark) return null;
 
-        crossCheck(problems, stream, rule, belief, reset, r, b, z);
+        Blocks blocks = new Blocks(stream, rule, belief, reset, n.resolved());
+        Map<String, ConfigNode> nodes = Map.of("stream", s, "rule", r, "belief", b, "reset", z);
+        for (CompatibilityRule c : CompatibilityRules.ALL) {
+            if (!c.broken().test(blocks)) continue;
+            int dot = c.key().indexOf('.');
+            ConfigNode at = nodes.get(c.key().substring(0, dot));
+            problems.add(at.originOf(c.key().substring(dot + 1)), c.key(), Kind.INCONSISTENT, c.message().apply(blocks));
+        }
         if (problems.count() > mark) return null;
         if (rule instanceof NaturalGradientSpec || rule instanceof OptimalControlSpec) {
             // these rules check their metric against dim (symmetry, positive-definiteness) when built: a few d×d
@@ -90,89 +112,25 @@ final class ConditionReader {
 
     private static MetricsSpec metrics(ConfigNode m) {
         int mark = m.problems().count();
-        MetricsSpec d = MetricsSpec.defaults();
-        int bins = (int) m.integer("bins", d.curveBins(), 1, Integer.MAX_VALUE);
-        int lags = (int) m.integer("aligned-lags", d.alignedLags(), 0, Integer.MAX_VALUE);
-        int window = (int) m.integer("detection-window", d.detectionWindow(), 1, Integer.MAX_VALUE);
-        ConfigNode o = m.object("objective");
+        int bins = (int) m.integer(METRICS.key("bins"));
+        int lags = (int) m.integer(METRICS.key("aligned-lags"));
+        int window = (int) m.integer(METRICS.key("detection-window"));
+        Key objectiveKey = METRICS.key("objective");
+        ConfigNode o = m.object(objectiveKey);
         double gamma = Double.NaN;
         double eta = Double.NaN;
         double k = Double.NaN;
         if (o != null) {
-            gamma = o.number("gamma", d.gamma(), Range.NON_NEGATIVE);
-            eta = o.number("eta", d.eta(), Range.POSITIVE);
-            k = o.number("k", d.k(), Range.POSITIVE);
+            gamma = o.real(OBJECTIVE.key("gamma"));
+            eta = o.real(OBJECTIVE.key("eta"));
+            k = o.real(OBJECTIVE.key("k"));
             o.finish();
-            m.adopt("objective", o);
+            m.adopt(objectiveKey.name(), o);
         }
         m.finish();
         double g = gamma;
         double e = eta;
         double kk = k;
         return m.build(mark, () -> new MetricsSpec(bins, lags, window, g, e, kk));
-    }
-
-    /** Checks that the blocks fit together (each was valid on its own). */
-    private static void crossCheck(Problems p, StreamSpec stream, RuleSpec rule, BeliefSpec belief, ResetSpec reset,
-                                   ConfigNode ruleNode, ConfigNode beliefNode, ConfigNode resetNode) {
-        boolean quadratic = stream instanceof QuadraticStreamSpec;
-        double gradientNoise = quadratic ? ((QuadraticStreamSpec) stream).gradientNoise() : Double.NaN;
-
-        if (reset.needsBelief() && belief instanceof NoBeliefSpec) {
-            p.add(resetNode.originOf("type"), "reset.type", Kind.INCONSISTENT,
-                    "a " + resetNode.resolved().get("type") + " reset needs a task belief: set belief { type = bocpd, hazard = ... }");
-        }
-        if (reset instanceof RecallSpec && !(belief instanceof HmmSpec)) {
-            p.add(resetNode.originOf("type"), "reset.type", Kind.INCONSISTENT, "recall needs belief type hmm");
-        }
-        if (belief instanceof HmmSpec) {
-            if (!quadratic || !(stream.switching() instanceof MarkovSwitchSpec)) {
-                p.add(beliefNode.originOf("type"), "belief.type", Kind.INCONSISTENT,
-                        "belief type hmm needs a quadratic stream with switching type markov");
-            } else if (!(gradientNoise > 0)) {
-                p.add(beliefNode.originOf("type"), "belief.type", Kind.INCONSISTENT,
-                        "belief type hmm needs stream.gradient-noise > 0");
-            }
-        }
-        if (belief instanceof BocpdSpec bocpd) {
-            if (bocpd.model() instanceof GaussianModelSpec gaussian) {
-                if (!quadratic) {
-                    p.add(beliefNode.originOf("model"), "belief.model", Kind.INCONSISTENT,
-                            "the gaussian model observes quadratic tasks; for a linear-regression stream use model linear-regression or normal-gamma");
-                } else if (gaussian.noiseVar() == null && !(gradientNoise > 0)) {
-                    p.add(beliefNode.originOf("model"), "belief.model", Kind.INCONSISTENT,
-                            "the gaussian model takes its noise from stream.gradient-noise, which is 0: set model.noise-var or a gradient-noise > 0");
-                }
-            }
-            if (bocpd.model() instanceof LinearRegressionModelSpec && !(stream instanceof LinearRegressionStreamSpec)) {
-                p.add(beliefNode.originOf("model"), "belief.model", Kind.INCONSISTENT,
-                        "the linear-regression model observes (x, y) samples and needs a linear-regression stream");
-            }
-        }
-        if (rule instanceof IdealObserverSpec && !(quadratic && gradientNoise > 0)) {
-            p.add(ruleNode.originOf("type"), "rule.type", Kind.INCONSISTENT,
-                    "ideal-observer needs a quadratic stream with gradient-noise > 0");
-        }
-        boolean mlp = stream instanceof SlowlyChangingRegressionStreamSpec;
-        if (reset instanceof ContinualBackpropSpec && !mlp) {
-            p.add(resetNode.originOf("type"), "reset.type", Kind.INCONSISTENT,
-                    "continual-backprop replaces hidden units of an MLP learner: it needs a slowly-changing-regression stream");
-        }
-        if (mlp && (rule instanceof NaturalGradientSpec ng && ng.metric().kind() == MetricSpec.Kind.HESSIAN
-                || rule instanceof OptimalControlSpec oc && oc.source() != BeliefSource.FILTERED)) {
-            p.add(ruleNode.originOf("type"), "rule.type", Kind.INCONSISTENT,
-                    "a slowly-changing-regression stream has no Hessian or true gradient: use a hessian-free metric or the filtered source");
-        }
-        MetricSpec metric = rule instanceof NaturalGradientSpec ng ? ng.metric()
-                : rule instanceof OptimalControlSpec oc ? oc.metric() : null;
-        if (metric != null && metric.values() != null) {
-            int dim = stream.dim();
-            int expected = metric.kind() == MetricSpec.Kind.DENSE ? dim * dim : dim;
-            if (metric.values().size() != expected) {
-                p.add(ruleNode.originOf("metric.values"), "rule.metric.values", Kind.INCONSISTENT,
-                        "a " + (metric.kind() == MetricSpec.Kind.DENSE ? "dense" : "diagonal") + " metric for dim " + dim
-                                + " needs " + expected + " values, got " + metric.values().size());
-            }
-        }
     }
 }

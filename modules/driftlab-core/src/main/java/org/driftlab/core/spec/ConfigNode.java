@@ -67,10 +67,64 @@ final class ConfigNode {
         return raw(k) != null;
     }
 
+    // ---- declared keys (the readers' API: defaults and ranges come from the declaration) -------------------
+
+    /** A required or defaulted real. */
+    double real(Key k) {
+        return k.presence() == Key.Presence.REQUIRED ? requiredNumber(k.name(), k.range()) : number(k.name(), k.realDefault(), k.range());
+    }
+
+    /** An optional real; null (and not resolved) when absent. */
+    Double optionalReal(Key k) {
+        return optionalNumber(k.name(), k.range());
+    }
+
+    /** A required or defaulted integer within the key's bounds. */
+    long integer(Key k) {
+        return k.presence() == Key.Presence.REQUIRED ? requiredInteger(k.name(), k.min(), k.max())
+                : integer(k.name(), (Long) k.dflt(), k.min(), k.max());
+    }
+
+    boolean bool(Key k) {
+        return bool(k.name(), (Boolean) k.dflt());
+    }
+
+    /** One of the key's options; null on a problem. */
+    String choice(Key k) {
+        return choice(k.name(), (String) k.dflt(), k.options());
+    }
+
+    /** A list of reals in the key's range; null (and not resolved) when absent, a problem too when required. */
+    List<Double> reals(Key k) {
+        List<Double> values = numbers(k.name(), k.range());
+        if (values == null && k.presence() == Key.Presence.REQUIRED && !has(k.name())) missing(k.name());
+        return values;
+    }
+
+    /** An optional list of lists of finite numbers; null (and not resolved) when absent. */
+    List<List<Double>> matrix(Key k) {
+        return matrix(k.name());
+    }
+
+    /** The {@code type} of this node: one of {@code block}'s types; null on a problem. */
+    String type(Block block) {
+        return choice("type", null, block.types());
+    }
+
+    /** The typed sub-block at {@code k} (see {@link #child(String, String)}); null on a problem. */
+    ConfigNode child(Key k) {
+        return child(k.name(), (String) k.dflt());
+    }
+
+    /** The untyped sub-block at {@code k} (see {@link #object(String)}); null on a problem. */
+    ConfigNode object(Key k) {
+        return object(k.name());
+    }
+
     // ---- numbers ------------------------------------------------------------------------------------------
 
     /** A real number in {@code range}, {@code dflt} when absent. */
-    double number(String k, double dflt, Range range) {
+    private double number(String k, double dflt, Range range) {
         ConfigValue v = raw(k);
         if (v == null) {
             resolved.put(k, dflt);
@@ -80,7 +134,7 @@ final class ConfigNode {
     }
 
     /** A required real number in {@code range}. */
-    double requiredNumber(String k, Range range) {
+    private double requiredNumber(String k, Range range) {
         ConfigValue v = raw(k);
         if (v == null) {
             missing(k);
@@ -90,7 +144,7 @@ final class ConfigNode {
     }
 
     /** An optional real number in {@code range}; null (and not resolved) when absent. */
-    Double optionalNumber(String k, Range range) {
+    private Double optionalNumber(String k, Range range) {
         ConfigValue v = raw(k);
         return v == null ? null : checkedNumber(k, v, range);
     }
@@ -99,7 +153,7 @@ final class ConfigNode {
         Double d = asNumber(key(k), v);
         if (d == null) return Double.NaN;
         if (!range.contains(d)) {
-            problems.add(v.origin(), key(k), Kind.OUT_OF_RANGE, "must be " + range.text + ", got " + CanonicalJson.display(d));
+            problems.add(v.origin(), key(k), Kind.OUT_OF_RANGE, "must be " + range.text() + ", got " + CanonicalJson.display(d));
             return Double.NaN;
         }
         resolved.put(k, d);
@@ -107,7 +161,7 @@ final class ConfigNode {
     }
 
     /** An integer ≥ {@code min} and ≤ {@code max}, {@code dflt} when absent. */
-    long integer(String k, long dflt, long min, long max) {
+    private long integer(String k, long dflt, long min, long max) {
         ConfigValue v = raw(k);
         if (v == null) {
             resolved.put(k, dflt);
@@ -117,7 +171,7 @@ final class ConfigNode {
     }
 
     /** A required integer ≥ {@code min} and ≤ {@code max}. */
-    long requiredInteger(String k, long min, long max) {
+    private long requiredInteger(String k, long min, long max) {
         ConfigValue v = raw(k);
         if (v == null) {
             missing(k);
@@ -138,13 +192,13 @@ final class ConfigNode {
     }
 
     /** A list of real numbers each in {@code range}; null (and not resolved) when absent. */
-    List<Double> numbers(String k, Range range) {
+    private List<Double> numbers(String k, Range range) {
         ConfigValue v = raw(k);
         return v == null ? null : numberList(key(k), v, range, k, true);
     }
 
     /** A list of lists of finite numbers; null (and not resolved) when absent. */
-    List<List<Double>> matrix(String k) {
+    private List<List<Double>> matrix(String k) {
         ConfigValue v = raw(k);
         if (v == null) return null;
         if (v.valueType() != ConfigValueType.LIST) {
@@ -178,7 +232,7 @@ final class ConfigNode {
             if (d == null) {
                 ok = false;
             } else if (!range.contains(d)) {
-                problems.add(list.get(i).origin(), elementKey, Kind.OUT_OF_RANGE, "must be " + range.text + ", got " + CanonicalJson.display(d));
+                problems.add(list.get(i).origin(), elementKey, Kind.OUT_OF_RANGE, "must be " + range.text() + ", got " + CanonicalJson.display(d));
                 ok = false;
             }
             out.add(d);
@@ -190,7 +244,7 @@ final class ConfigNode {
 
     // ---- other scalars ------------------------------------------------------------------------------------
 
-    boolean bool(String k, boolean dflt) {
+    private boolean bool(String k, boolean dflt) {
         ConfigValue v = raw(k);
         if (v == null) {
             resolved.put(k, dflt);
@@ -223,7 +277,7 @@ final class ConfigNode {
     }
 
     /** One of {@code options}, {@code dflt} when absent (required when null); null on a problem. */
-    String choice(String k, String dflt, List<String> options) {
+    private String choice(String k, String dflt, List<String> options) {
         ConfigValue v = raw(k);
         if (v == null) {
             if (dflt == null) {
@@ -249,11 +303,6 @@ final class ConfigNode {
         return s;
     }
 
-    /** The {@code type} discriminator of this node: one of {@code types}; null on a problem. */
-    String type(List<String> types) {
-        return choice("type", null, types);
-    }
-
     // ---- children -----------------------------------------------------------------------------------------
 
     /**
@@ -261,7 +310,7 @@ final class ConfigNode {
      * absent: a node {@code { type = dfltType }} (located at this node), or, with a null default, a missing-value
      * problem and null. Call {@link #adopt} with the child once it has been read.
      */
-    ConfigNode child(String k, String dfltType) {
+    private ConfigNode child(String k, String dfltType) {
         ConfigValue v = raw(k);
         if (v == null) {
             if (dfltType == null) {
@@ -281,7 +330,7 @@ final class ConfigNode {
     }
 
     /** A plain object child (no type shorthand); absent gives an empty object at this node's origin. */
-    ConfigNode object(String k) {
+    private ConfigNode object(String k) {
         ConfigValue v = raw(k);
         if (v == null) return new ConfigNode(problems, key(k), ConfigValueFactory.fromMap(Map.of()).withOrigin(object.origin()));
         if (v.valueType() != ConfigValueType.OBJECT) {

@@ -1,7 +1,7 @@
 package org.driftlab.core.spec;
 
 /** The allowed ranges of real-valued config numbers, with the wording used in problems and docs. */
-enum Range {
+public enum Range {
     FINITE("a finite number"),
     POSITIVE("> 0"),
     NON_NEGATIVE(">= 0"),
@@ -12,13 +12,19 @@ enum Range {
     /** [0, 1]. */
     CLOSED_UNIT("in [0, 1]");
 
-    final String text;
+    private final String text;
 
     Range(String text) {
         this.text = text;
     }
 
-    boolean contains(double v) {
+    /** The range as problems and docs word it, e.g. {@code "in (0, 1)"}. */
+    public String text() {
+        return text;
+    }
+
+    /** True when {@code v} is finite and in the range. */
+    public boolean contains(double v) {
         if (!Double.isFinite(v)) return false;
         return switch (this) {
             case FINITE -> true;

@@ -1,5 +1,13 @@
 package org.driftlab.core.spec;
 
+import static org.driftlab.core.spec.Key.block;
+import static org.driftlab.core.spec.Key.choice;
+import static org.driftlab.core.spec.Key.integer;
+import static org.driftlab.core.spec.Key.optionalBlock;
+import static org.driftlab.core.spec.Key.real;
+import static org.driftlab.core.spec.Key.requiredReal;
+import static org.driftlab.core.spec.Key.requiredReals;
+
 import java.util.List;
 import java.util.Locale;
 import org.driftlab.core.rule.AdamSpec;
@@ -16,83 +24,135 @@ import org.driftlab.core.rule.RuleSpec;
 import org.driftlab.core.rule.SgdSpec;
 
 /**
- * Reads the {@code rule} block (DESIGN §5) into a {@link RuleSpec}. Defaults follow PyTorch where PyTorch
- * defines the optimizer (SGD, RMSprop, Adam, AdamW); the schema is in docs/CONFIG.md.
+ * The {@code rule} block and its {@code metric} and {@code filter} sub-blocks (DESIGN §5): their declaration and
+ * their reader. Defaults follow PyTorch where PyTorch defines the optimizer (SGD, RMSprop, Adam, AdamW).
  */
 final class RuleConfig {
-    static final List<String> TYPES = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam", "adamw", "ballistic",
-            "natural-gradient", "optimal-control", "ideal-observer");
-    static final List<String> METRIC_TYPES = List.of("identity", "diagonal", "dense", "hessian", "gradient-outer");
-    static final List<String> SOURCES = List.of("oracle", "observed", "filtered");
+    private static final String PYTORCH = "PyTorch";
 
-    static final double PYTORCH_LR = 1e-3;      // torch.optim.SGD, Adam, AdamW
-    static final double PYTORCH_RMSPROP_LR = 1e-2;
-    static final double PYTORCH_EPS = 1e-8;
-    static final double PYTORCH_ADAMW_DECAY = 1e-2;
+    // ---- rule.metric and rule.filter ----------------------------------------------------------------------
+
+    static final Key METRIC_VALUES = requiredReals("values", Range.FINITE,
+            "diagonal: d entries > 0; dense: d×d entries, row-major, symmetric positive-definite");
+    static final Block METRIC = Block.typed("rule.metric", "The metric of a natural-gradient or optimal-control rule", "",
+            Variant.of("identity", "I"),
+            Variant.of("diagonal", "diag(values)", METRIC_VALUES),
+            Variant.of("dense", "the d×d matrix of values", METRIC_VALUES),
+            Variant.of("hessian", "the task's Hessian H (oracle knowledge)"),
+            Variant.of("gradient-outer", "a running average of g gᵀ",
+                    real("beta", 0.99, Range.OPEN_UNIT, "decay of the running average")));
+
+    static final Block FILTER = Block.untyped("rule.filter", "The Kalman filter of the filtered belief source", "",
+            requiredReal("rate", Range.OPEN_UNIT, "expected switch rate of the filter's random-walk model"),
+            requiredReal("process-var", Range.POSITIVE, "process variance"),
+            requiredReal("noise-var", Range.POSITIVE, "observation noise variance"),
+            real("beta2", 0.999, Range.UNIT_FROM_ZERO, "decay of the gradient's second-moment estimate"),
+            real("eps", 1e-8, Range.POSITIVE, "added to the second moment's square root"));
+
+    // ---- rule ---------------------------------------------------------------------------------------------
+
+    static final Key LR = real("lr", 1e-3, Range.POSITIVE, "step size").note(PYTORCH);
+    static final Key BETA2 = real("beta2", 0.999, Range.UNIT_FROM_ZERO, "decay of the second moment").note(PYTORCH);
+    static final Key EPS = real("eps", 1e-8, Range.POSITIVE, "added to the second moment's square root").note(PYTORCH);
+    static final Key MOMENTUM = real("momentum", 0.9, Range.UNIT_FROM_ZERO,
+            "μ (PyTorch semantics, dampening 0; PyTorch's default 0 would be sgd)");
+    static final Key BETA1 = real("beta1", 0.9, Range.UNIT_FROM_ZERO, "decay of the first moment").note(PYTORCH);
+    static final Key ADAM_DECAY = real("weight-decay", 0.0, Range.NON_NEGATIVE, "λ, coupled: the rule sees g + λθ").note(PYTORCH);
+    static final Key ADAMW_DECAY = real("weight-decay", 1e-2, Range.NON_NEGATIVE, "λ, decoupled: θ ← θ − lr·λ·θ").note(PYTORCH);
+    static final Key SOURCE = choice("source", "observed", List.of("oracle", "observed", "filtered"), "the belief (m, V) the control acts on");
+    static final Key FILTER_KEY = optionalBlock("filter", FILTER, "required when source = filtered, else not allowed",
+            "the Kalman filter of the filtered source");
+
+    static final Block RULE = Block.typed("rule", "The learning rule (DESIGN §5)", "",
+            Variant.of("sgd", "θ ← θ − lr·g", LR),
+            Variant.of("momentum", "heavy-ball momentum", LR, MOMENTUM),
+            Variant.of("nesterov", "Nesterov momentum", LR, MOMENTUM),
+            Variant.of("rmsprop", "θ ← θ − lr·g/(√v + ε)", LR.withDefault(1e-2),
+                    real("alpha", 0.99, Range.OPEN_UNIT, "decay of the squared-gradient average").note(PYTORCH), EPS),
+            Variant.of("adam", "Adam", LR, BETA1, BETA2, EPS, ADAM_DECAY),
+            Variant.of("adamw", "Adam with decoupled weight decay", LR, BETA1, BETA2, EPS, ADAMW_DECAY),
+            Variant.of("ballistic", "θ ← θ − lr·g/√(v + ε), v₀ = 0, no bias correction", LR.note(""), BETA2.note(""), EPS.note("")),
+            Variant.of("natural-gradient", "θ ← θ − lr·(F + δI)⁻¹g",
+                    Key.requiredReal("lr", Range.POSITIVE, "step size"),
+                    block("metric", METRIC, "hessian", "F (not identity)"),
+                    real("damping", 1e-4, Range.NON_NEGATIVE, "δ")),
+            Variant.of("optimal-control", "the optimal control of the weights under a discounted objective",
+                    requiredReal("gamma", Range.NON_NEGATIVE, "discount γ (horizon ≈ 1/γ)").unit("1/time"),
+                    real("eta", 1.0, Range.POSITIVE, "mobility η"),
+                    real("k", 1.0, Range.POSITIVE, "loss weight k"),
+                    block("metric", METRIC, "identity", "G (constant metrics only: identity, diagonal, dense)"),
+                    real("decay", 0.0, Range.NON_NEGATIVE, "j in the default dynamics f(θ) = −jθ"),
+                    SOURCE, FILTER_KEY),
+            Variant.of("ideal-observer", "weights = the posterior mean of w* under its own BOCPD (needs a quadratic"
+                            + " stream with gradient-noise > 0)",
+                    requiredReal("hazard", Range.OPEN_UNIT, "hazard of its own BOCPD"),
+                    BeliefConfig.PRUNE,
+                    integer("r-max", BeliefConfig.DEFAULT_R_MAX, 1, Integer.MAX_VALUE, "longest run length kept")));
 
     private RuleConfig() {}
 
     /** The rule spec, or null when {@code n} has problems (recorded). */
     static RuleSpec read(ConfigNode n) {
         int mark = n.problems().count();
-        String type = n.type(TYPES);
+        String type = n.type(RULE);
         if (type == null) return null;
+        Variant v = RULE.variant(type);
         switch (type) {
             case "sgd" -> {
-                double lr = n.number("lr", PYTORCH_LR, Range.POSITIVE);
+                double lr = n.real(v.key("lr"));
                 n.finish();
                 return n.build(mark, () -> new SgdSpec(lr));
             }
             case "momentum", "nesterov" -> {
-                double lr = n.number("lr", PYTORCH_LR, Range.POSITIVE);
-                double momentum = n.number("momentum", 0.9, Range.UNIT_FROM_ZERO);
+                double lr = n.real(v.key("lr"));
+                double momentum = n.real(v.key("momentum"));
                 n.finish();
                 boolean nesterov = type.equals("nesterov");
                 return n.build(mark, () -> new MomentumSpec(lr, momentum, nesterov));
             }
             case "rmsprop" -> {
-                double lr = n.number("lr", PYTORCH_RMSPROP_LR, Range.POSITIVE);
-                double alpha = n.number("alpha", 0.99, Range.OPEN_UNIT);
-                double eps = n.number("eps", PYTORCH_EPS, Range.POSITIVE);
+                double lr = n.real(v.key("lr"));
+                double alpha = n.real(v.key("alpha"));
+                double eps = n.real(v.key("eps"));
                 n.finish();
                 return n.build(mark, () -> new RmsPropSpec(lr, alpha, eps));
             }
             case "adam", "adamw" -> {
                 boolean decoupled = type.equals("adamw");
-                double lr = n.number("lr", PYTORCH_LR, Range.POSITIVE);
-                double beta1 = n.number("beta1", 0.9, Range.UNIT_FROM_ZERO);
-                double beta2 = n.number("beta2", 0.999, Range.UNIT_FROM_ZERO);
-                double eps = n.number("eps", PYTORCH_EPS, Range.POSITIVE);
-                double decay = n.number("weight-decay", decoupled ? PYTORCH_ADAMW_DECAY : 0.0, Range.NON_NEGATIVE);
+                double lr = n.real(v.key("lr"));
+                double beta1 = n.real(v.key("beta1"));
+                double beta2 = n.real(v.key("beta2"));
+                double eps = n.real(v.key("eps"));
+                double decay = n.real(v.key("weight-decay"));
                 n.finish();
                 return n.build(mark, () -> new AdamSpec(lr, beta1, beta2, eps, decay, decoupled));
             }
             case "ballistic" -> {
-                double lr = n.number("lr", PYTORCH_LR, Range.POSITIVE);
-                double beta2 = n.number("beta2", 0.999, Range.UNIT_FROM_ZERO);
-                double eps = n.number("eps", PYTORCH_EPS, Range.POSITIVE);
+                double lr = n.real(v.key("lr"));
+                double beta2 = n.real(v.key("beta2"));
+                double eps = n.real(v.key("eps"));
                 n.finish();
                 return n.build(mark, () -> new BallisticSpec(lr, beta2, eps));
             }
             case "natural-gradient" -> {
-                double lr = n.requiredNumber("lr", Range.POSITIVE);
-                MetricSpec metric = metric(n, "hessian");
-                double damping = n.number("damping", 1e-4, Range.NON_NEGATIVE);
+                double lr = n.real(v.key("lr"));
+                MetricSpec metric = metric(n, v.key("metric"));
+                double damping = n.real(v.key("damping"));
                 n.finish();
                 return n.build(mark, () -> new NaturalGradientSpec(lr, metric, damping));
             }
             case "optimal-control" -> {
-                double gamma = n.requiredNumber("gamma", Range.NON_NEGATIVE);
-                double eta = n.number("eta", 1.0, Range.POSITIVE);
-                double k = n.number("k", 1.0, Range.POSITIVE);
-                MetricSpec metric = metric(n, "identity");
-                double decay = n.number("decay", 0.0, Range.NON_NEGATIVE);
-                String source = n.choice("source", "observed", SOURCES);
+                double gamma = n.real(v.key("gamma"));
+                double eta = n.real(v.key("eta"));
+                double k = n.real(v.key("k"));
+                MetricSpec metric = metric(n, v.key("metric"));
+                double decay = n.real(v.key("decay"));
+                String source = n.choice(SOURCE);
                 KalmanFilterSpec filter = null;
                 if ("filtered".equals(source)) {
                     filter = filter(n);
                 } else if (source != null) {
-                    n.notApplicable("filter", "only used when source = filtered");
+                    n.notApplicable(FILTER_KEY.name(), "only used when source = filtered");
                 }
                 n.finish();
                 KalmanFilterSpec f = filter;
@@ -100,31 +160,30 @@ final class RuleConfig {
                         BeliefSource.valueOf(source.toUpperCase(Locale.ROOT)), f));
             }
             default -> { // ideal-observer
-                double hazard = n.requiredNumber("hazard", Range.OPEN_UNIT);
-                double prune = n.number("prune", BeliefConfig.DEFAULT_PRUNE, Range.UNIT_FROM_ZERO);
-                int rMax = (int) n.integer("r-max", BeliefConfig.DEFAULT_R_MAX, 1, Integer.MAX_VALUE);
+                double hazard = n.real(v.key("hazard"));
+                double prune = n.real(v.key("prune"));
+                int rMax = (int) n.integer(v.key("r-max"));
                 n.finish();
                 return n.build(mark, () -> new IdealObserverSpec(hazard, prune, rMax));
             }
         }
     }
 
-    private static MetricSpec metric(ConfigNode n, String dfltType) {
-        ConfigNode m = n.child("metric", dfltType);
+    private static MetricSpec metric(ConfigNode n, Key key) {
+        ConfigNode m = n.child(key);
         if (m == null) return null;
         int mark = m.problems().count();
-        String type = m.type(METRIC_TYPES);
+        String type = m.type(METRIC);
         if (type == null) return null;
         List<Double> values = null;
         double beta = Double.NaN;
         switch (type) {
             case "diagonal", "dense" -> {
-                values = m.numbers("values", Range.FINITE);
-                if (values == null && !m.has("values")) m.missing("values");
+                values = m.reals(METRIC_VALUES);
                 m.notApplicable("beta", "only used by a gradient-outer metric");
             }
             case "gradient-outer" -> {
-                beta = m.number("beta", 0.99, Range.OPEN_UNIT);
+                beta = m.real(METRIC.variant(type).key("beta"));
                 m.notApplicable("values", "only used by diagonal and dense metrics");
             }
             default -> {
@@ -133,7 +192,7 @@ final class RuleConfig {
             }
         }
         m.finish();
-        n.adopt("metric", m);
+        n.adopt(key.name(), m);
         List<Double> v = values;
         double b = beta;
         // MetricSpec's own messages name "metric.values"/"metric.beta": built at the rule node so they land there
@@ -141,20 +200,20 @@ final class RuleConfig {
     }
 
     private static KalmanFilterSpec filter(ConfigNode n) {
-        if (!n.has("filter")) {
-            n.missing("filter");
+        if (!n.has(FILTER_KEY.name())) {
+            n.missing(FILTER_KEY.name());
             return null;
         }
-        ConfigNode f = n.object("filter");
+        ConfigNode f = n.object(FILTER_KEY);
         if (f == null) return null;
         int mark = f.problems().count();
-        double rate = f.requiredNumber("rate", Range.OPEN_UNIT);
-        double processVar = f.requiredNumber("process-var", Range.POSITIVE);
-        double noiseVar = f.requiredNumber("noise-var", Range.POSITIVE);
-        double beta2 = f.number("beta2", 0.999, Range.UNIT_FROM_ZERO);
-        double eps = f.number("eps", PYTORCH_EPS, Range.POSITIVE);
+        double rate = f.real(FILTER.key("rate"));
+        double processVar = f.real(FILTER.key("process-var"));
+        double noiseVar = f.real(FILTER.key("noise-var"));
+        double beta2 = f.real(FILTER.key("beta2"));
+        double eps = f.real(FILTER.key("eps"));
         f.finish();
-        n.adopt("filter", f);
+        n.adopt(FILTER_KEY.name(), f);
         return n.build(mark, () -> new KalmanFilterSpec(rate, processVar, noiseVar, beta2, eps));
     }
 }

@@ -56,11 +56,19 @@ import org.driftlab.core.spec.ConfigProblem.Kind;
 public final class SweepLoader {
     /** Upper bounds that catch a runaway grid before it allocates millions of specs. */
     static final int MAX_CONDITIONS = 100_000;
-    static final int MAX_SEEDS = 1_000_000;
     static final long MAX_RUNS = 10_000_000;
 
+    static final Key NAME = Key.other("name", Key.Presence.OPTIONAL, "the file name without extension",
+            "sweep name; names the results file `results/<name>.duckdb` (letters, digits, `.`, `_`, `-`)");
+    static final Key SEEDS = Key.integer("seeds", 1, 1, 1_000_000, "a count N (seed indices 0…N−1) or a list of distinct"
+            + " seed indices ≥ 0; seed i gives the same switches, noise and init in every condition (paired comparisons)");
+    /** The list form of {@code seeds} (its documented form is {@link #SEEDS}). */
+    private static final Key SEED_LIST = Key.reals("seeds", Range.NON_NEGATIVE, "", "");
+    static final Key SWEEP = Key.other("sweep", Key.Presence.OPTIONAL, "none",
+            "values to sweep: a grid, with linked `zip` groups (see [Sweeps](#sweeps))");
+
     private static final ConfigResolveOptions RESOLVE = ConfigResolveOptions.defaults().setUseSystemEnvironment(false);
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     /** The key under {@code sweep} that links lists (not a config path: no top-level key is called zip). */
     private static final String ZIP = "zip";
     /** Positions where a string is shorthand for {@code { type = string }}. */
@@ -142,9 +150,9 @@ public final class SweepLoader {
      */
     private static SweepSpec expand(Config parsed, Config root, String text, String defaultName, Problems problems) {
         ConfigNode top = new ConfigNode(problems, "", root.root());
-        String name = top.string("name", defaultName);
-        if (name != null && !NAME.matcher(name).matches()) {
-            problems.add(top.originOf("name"), "name", Kind.OUT_OF_RANGE,
+        String name = top.string(NAME.name(), defaultName);
+        if (name != null && !NAME_PATTERN.matcher(name).matches()) {
+            problems.add(top.originOf(NAME.name()), NAME.name(), Kind.OUT_OF_RANGE,
                     "must be letters, digits, '.', '_' or '-' (it names the results file), got \"" + name + "\"");
         }
         List<Integer> seeds = seeds(top);
@@ -224,10 +232,10 @@ public final class SweepLoader {
 
     /** Seed indices: {@code seeds = N} means 0 … N−1; a list gives them explicitly. Null on a problem. */
     private static List<Integer> seeds(ConfigNode top) {
-        ConfigValueType type = top.typeOf("seeds");
+        ConfigValueType type = top.typeOf(SEEDS.name());
         if (type == null) return List.of(0);
         if (type == ConfigValueType.LIST) {
-            List<Double> given = top.numbers("seeds", Range.NON_NEGATIVE);
+            List<Double> given = top.reals(SEED_LIST);
             if (given == null) return null;
             List<Integer> out = new ArrayList<>();
             Set<Integer> distinct = new HashSet<>();
@@ -253,7 +261,7 @@ public final class SweepLoader {
             return null;
         }
         int mark = top.problems().count();
-        long n = top.integer("seeds", 1, 1, MAX_SEEDS);
+        long n = top.integer(SEEDS);
         if (top.problems().count() > mark) return null;
         List<Integer> out = new ArrayList<>((int) n);
         for (int i = 0; i < n; i++) out.add(i);
@@ -327,7 +335,7 @@ public final class SweepLoader {
         } else if (e.parts().stream().anyMatch(String::isEmpty)) {
             problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "not a config path");
         } else if (!ConditionReader.SWEEPABLE.contains(head)) {
-            String why = ConditionReader.TOP_KEYS.contains(head)
+            String why = ConfigSchema.TOP.keys().stream().anyMatch(k -> k.name().equals(head))
                     ? head + " cannot be swept" + (head.equals("seeds") ? " (list the seeds in seeds = [...] instead)" : "")
                     : "no such config key '" + head + "'" + ConfigNode.suggestion(head, ConditionReader.SWEEPABLE)
                     + "; sweepable: " + String.join(", ", ConditionReader.SWEEPABLE);

@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
-import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.belief.LinearRegressionModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
-import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.L2InitSpec;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.PeriodicResetSpec;
-import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.reset.ShrinkPerturbSpec;
@@ -28,7 +24,6 @@ import org.driftlab.core.rule.SgdSpec;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.stream.HazardSwitchSpec;
 import org.driftlab.core.stream.LinearRegressionStreamSpec;
-import org.driftlab.core.stream.MarkovSwitchSpec;
 import org.driftlab.core.stream.NoSwitchSpec;
 import org.driftlab.core.stream.PeriodicSwitchSpec;
 import org.driftlab.core.stream.PriorSpec;
@@ -166,32 +161,6 @@ class LearnerTest {
                 new NoResetSpec(), 5);
         assertThat(Learner.start(loss).evidenceWidth()).isEqualTo(1);
         assertThat(Learner.start(TestRuns.simple(5)).evidenceWidth()).isZero();
-    }
-
-    @Test
-    void rejectsCombinationsThatDoNotFit() {
-        BocpdSpec gaussian = new BocpdSpec(0.01, GaussianModelSpec.fromStream(), 0, 10);
-        LinearRegressionStreamSpec lr = new LinearRegressionStreamSpec(3, 4, 0.1, PriorSpec.standard(), null, List.of(), new NoSwitchSpec());
-        List<Runnable> bad = new ArrayList<>();
-        List<String> messages = List.of("needs a task belief", "recall needs the hmm belief", "gaussian needs a quadratic stream",
-                "markov switching", "linear-regression needs a linear-regression stream", "set noise-var", "single task");
-        bad.add(() -> Learner.start(TestRuns.run(TestRuns.quadratic(2, false, 0.1, new NoSwitchSpec()), new SgdSpec(0.1),
-                new NoBeliefSpec(), new BeliefThresholdSpec(0.5, 5, ResetTarget.INIT, true), 5)));
-        bad.add(() -> Learner.start(TestRuns.run(TestRuns.quadratic(2, false, 0.1, new MarkovSwitchSpec(2, 0.1)), new SgdSpec(0.1),
-                gaussian, new RecallSpec(0.5, true), 5)));
-        bad.add(() -> Learner.start(TestRuns.run(lr, new SgdSpec(0.1), gaussian, new NoResetSpec(), 5)));
-        bad.add(() -> Learner.start(TestRuns.run(TestRuns.quadratic(2, false, 0.1, new HazardSwitchSpec(0.1)), new SgdSpec(0.1),
-                new HmmSpec(0.1), new NoResetSpec(), 5)));
-        bad.add(() -> Learner.start(TestRuns.run(TestRuns.quadratic(2, false, 0.1, new NoSwitchSpec()), new SgdSpec(0.1),
-                new BocpdSpec(0.01, new LinearRegressionModelSpec(1, 1, 1), 0, 10), new NoResetSpec(), 5)));
-        bad.add(() -> Learner.start(TestRuns.run(TestRuns.quadratic(2, false, 0.0, new NoSwitchSpec()), new SgdSpec(0.1),
-                gaussian, new NoResetSpec(), 5)));
-        bad.add(() -> Learner.start(TestRuns.run(new QuadraticStreamSpec(1, SpectrumSpec.of(List.of(1.0)), false, 0.1,
-                PriorSpec.standard(), null, List.of(List.of(1.0), List.of(2.0)), new NoSwitchSpec()), new SgdSpec(0.1),
-                new NoBeliefSpec(), new NoResetSpec(), 5)));
-        for (int i = 0; i < bad.size(); i++) {
-            assertThatThrownBy(bad.get(i)::run).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(messages.get(i));
-        }
     }
 
     @Test
