@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = "Continual-learning simulator: learners on shifting tasks, a Bayesian task belief, weight resets.",
         subcommands = {RunCommand.class, NodeCommand.class, SubmitCommand.class, TraceCommand.class, BeliefCommand.class,
                 ReportCommand.class, ExportCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                HelpCommand.class})
 public final class DriftlabCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

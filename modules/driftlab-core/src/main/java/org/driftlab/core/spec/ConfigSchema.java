@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class ConfigSchema {
     /** The top level of a config file. */
-    public static final Block TOP = Block.untyped("", "Top level", "",
+    public static final Block TOP = Block.untyped("", "The keys of the file itself", "",
             SweepLoader.NAME, ConditionReader.STEPS, ConditionReader.DT, SweepLoader.SEEDS, ConditionReader.MASTER_SEED,
             ConditionReader.STREAM, ConditionReader.RULE, ConditionReader.BELIEF, ConditionReader.RESET,
             ConditionReader.METRICS_KEY, SweepLoader.SWEEP);
@@ -24,13 +24,6 @@ public final class ConfigSchema {
         List<Block> out = new ArrayList<>();
         collect(TOP, out);
         return out;
-    }
-
-    /** The block at {@code path} ({@code ""} for the top level, e.g. {@code "stream.switching"}). */
-    public static Block block(String path) {
-        return blocks().stream().filter(b -> b.path().equals(path)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no config block '" + path + "'; blocks: "
-                        + String.join(", ", blocks().stream().map(b -> b.path().isEmpty() ? "(top level)" : b.path()).toList())));
     }
 
     /** The cross-block compatibility rules. */

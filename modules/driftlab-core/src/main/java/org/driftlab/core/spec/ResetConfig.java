@@ -26,8 +26,8 @@ final class ResetConfig {
     static final Key TARGET = choice("target", "init", List.of("init", "prior-mean", "fresh-draw"),
             "where a reset sends the weights: the run's initial weights, μ0·1, or a new draw from the init distribution");
     static final Key RULE_STATE = bool("reset-rule-state", true, "a reset also resets the rule's moments and step count");
-    static final Key WINDOW = integer("window", 10, 1, Integer.MAX_VALUE, "p_change is the posterior mass of run lengths"
-            + " below window").unit("steps");
+    static final Key WINDOW = integer("window", 10, 1, Integer.MAX_VALUE, "p_change(window): the posterior probability"
+            + " of a switch within the last window steps (after the last reset)").unit("steps");
     private static final ContinualBackpropSpec DOHARE = ContinualBackpropSpec.dohare2024();
 
     static final Block RESET = Block.typed("reset", "The reset policy (DESIGN §7)", "",
@@ -46,7 +46,7 @@ final class ResetConfig {
             Variant.of("l2-init", "the rule sees g + λ(θ − θ₀)",
                     requiredReal("lambda", Range.POSITIVE, "λ, the pull toward the initial weights θ₀")),
             Variant.of("recall", "load the weights kept for the task the HMM now believes in; needs belief type hmm",
-                    real("tau", 0.5, Range.OPEN_UNIT, "posterior mass of the believed task needed to switch to it"), RULE_STATE),
+                    real("tau", 0.5, Range.OPEN_UNIT, "posterior of another task above which the learner switches to it"), RULE_STATE),
             Variant.of("continual-backprop", "Dohare et al.'s Algorithm 1: re-initialise the lowest-utility mature hidden"
                             + " units; needs a slowly-changing-regression stream",
                     real("replacement-rate", DOHARE.replacementRate(), Range.CLOSED_UNIT, "ρ, replacements per mature unit and step"),

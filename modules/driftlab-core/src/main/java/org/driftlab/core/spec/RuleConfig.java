@@ -42,12 +42,13 @@ final class RuleConfig {
             Variant.of("gradient-outer", "a running average of g gᵀ",
                     real("beta", 0.99, Range.OPEN_UNIT, "decay of the running average")));
 
-    static final Block FILTER = Block.untyped("rule.filter", "The Kalman filter of the filtered belief source", "",
-            requiredReal("rate", Range.OPEN_UNIT, "expected switch rate of the filter's random-walk model"),
-            requiredReal("process-var", Range.POSITIVE, "process variance"),
-            requiredReal("noise-var", Range.POSITIVE, "observation noise variance"),
-            real("beta2", 0.999, Range.UNIT_FROM_ZERO, "decay of the gradient's second-moment estimate"),
-            real("eps", 1e-8, Range.POSITIVE, "added to the second moment's square root"));
+    static final Block FILTER = Block.untyped("rule.filter", "The Kalman filter of the filtered belief source",
+            "the true gradient per coordinate as an Ornstein–Uhlenbeck process, observed with noise",
+            requiredReal("rate", Range.OPEN_UNIT, "relaxation per step of the true gradient's Ornstein–Uhlenbeck model"),
+            requiredReal("process-var", Range.POSITIVE, "stationary variance of that process"),
+            requiredReal("noise-var", Range.POSITIVE, "variance of each observation's noise"),
+            real("beta2", 0.999, Range.UNIT_FROM_ZERO, "factor of V, an exponential average of g² (as Adam's second moment)"),
+            real("eps", 1e-8, Range.POSITIVE, "floor of V"));
 
     // ---- rule ---------------------------------------------------------------------------------------------
 

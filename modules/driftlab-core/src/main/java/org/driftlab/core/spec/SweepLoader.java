@@ -33,7 +33,7 @@ import org.driftlab.core.spec.ConfigProblem.Kind;
 
 /**
  * Loads an experiment config (HOCON) into a validated {@link SweepSpec} (DESIGN §1–3, STYLE C10.1; the schema
- * is in docs/CONFIG.md).
+ * is declared in {@link ConfigSchema}).
  *
  * <p>Sweeps are grids in the style of Ray Tune: {@code sweep { "rule.lr" = [0.01, 0.1], reset = [none, oracle] }}
  * maps config paths to lists of values (numbers, strings or whole objects; a value replaces what the base
