@@ -24,16 +24,20 @@ final class BeliefConfig {
                             + " noise-var is set",
                     optionalReal("prior-mean", Range.FINITE, FROM_STREAM, "mean of a new task's optimum"),
                     optionalReal("prior-var", Range.POSITIVE, FROM_STREAM, "variance of a new task's optimum"),
-                    optionalReal("noise-var", Range.POSITIVE, FROM_STREAM, "variance of z given the optimum")),
+                    optionalReal("noise-var", Range.POSITIVE, FROM_STREAM, "variance of z given the optimum"))
+                    .builds(v -> new GaussianModelSpec(v.optionalReal("prior-mean"), v.optionalReal("prior-var"),
+                            v.optionalReal("noise-var"))),
             Variant.of("normal-gamma", "the observed loss (a scalar); any stream",
                     real("mu0", 0.0, Range.FINITE, "prior mean of the loss level"),
                     real("kappa0", 1.0, Range.POSITIVE, "pseudo-observations of the mean"),
                     real("alpha0", 1.0, Range.POSITIVE, "shape of the precision's gamma prior"),
-                    real("beta0", 1.0, Range.POSITIVE, "rate of the precision's gamma prior")),
+                    real("beta0", 1.0, Range.POSITIVE, "rate of the precision's gamma prior"))
+                    .builds(v -> new NormalGammaModelSpec(v.real("mu0"), v.real("kappa0"), v.real("alpha0"), v.real("beta0"))),
             Variant.of("linear-regression", "the minibatch (x, y); needs a linear-regression stream",
                     real("prior-var", 1.0, Range.POSITIVE, "prior variance of the regression weights"),
                     real("alpha0", 1.0, Range.POSITIVE, "shape of the noise precision's gamma prior"),
-                    real("beta0", 1.0, Range.POSITIVE, "rate of the noise precision's gamma prior")));
+                    real("beta0", 1.0, Range.POSITIVE, "rate of the noise precision's gamma prior"))
+                    .builds(v -> new LinearRegressionModelSpec(v.real("prior-var"), v.real("alpha0"), v.real("beta0"))));
 
     static final Key HAZARD = requiredReal("hazard", Range.OPEN_UNIT, "the belief's constant switch probability");
     /** Shared with the ideal-observer rule, which runs a BOCPD of its own. */
@@ -84,31 +88,6 @@ final class BeliefConfig {
     private static ObservationModelSpec model(ConfigNode m) {
         int mark = m.problems().count();
         String type = m.type(MODEL);
-        if (type == null) return null;
-        Variant v = MODEL.variant(type);
-        switch (type) {
-            case "gaussian" -> {
-                Double priorMean = m.optionalReal(v.key("prior-mean"));
-                Double priorVar = m.optionalReal(v.key("prior-var"));
-                Double noiseVar = m.optionalReal(v.key("noise-var"));
-                m.finish();
-                return m.build(mark, () -> new GaussianModelSpec(priorMean, priorVar, noiseVar));
-            }
-            case "normal-gamma" -> {
-                double mu0 = m.real(v.key("mu0"));
-                double kappa0 = m.real(v.key("kappa0"));
-                double alpha0 = m.real(v.key("alpha0"));
-                double beta0 = m.real(v.key("beta0"));
-                m.finish();
-                return m.build(mark, () -> new NormalGammaModelSpec(mu0, kappa0, alpha0, beta0));
-            }
-            default -> { // linear-regression
-                double priorVar = m.real(v.key("prior-var"));
-                double alpha0 = m.real(v.key("alpha0"));
-                double beta0 = m.real(v.key("beta0"));
-                m.finish();
-                return m.build(mark, () -> new LinearRegressionModelSpec(priorVar, alpha0, beta0));
-            }
-        }
+        return type == null ? null : m.buildVariant(mark, MODEL.variant(type), ObservationModelSpec.class);
     }
 }

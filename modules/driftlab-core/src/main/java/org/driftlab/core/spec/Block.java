@@ -27,7 +27,7 @@ public record Block(String path, String title, String doc, boolean typed, List<V
     }
 
     static Block untyped(String path, String title, String doc, Key... keys) {
-        return new Block(path, title, doc, false, List.of(new Variant("", "", List.of(keys))));
+        return new Block(path, title, doc, false, List.of(new Variant("", "", List.of(keys), null)));
     }
 
     /** The type names, in declaration order. */

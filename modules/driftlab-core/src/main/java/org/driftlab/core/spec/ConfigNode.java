@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,11 @@ import java.util.TreeMap;
 import org.driftlab.core.spec.ConfigProblem.Kind;
 
 /**
- * Reads one HOCON object of an experiment config against the schema that its reader declares by asking for
- * keys. Each typed getter checks type and range and, on a mistake, records a problem at the value's line and
- * returns a placeholder (the caller builds no spec once a problem was recorded). Every value read, given or
- * defaulted, goes into {@link #resolved()}: the canonical tree that ids are hashed from. {@link #finish()}
- * reports the keys nobody asked for. Confined to one load.
+ * Reads one HOCON object of an experiment config by the declared {@link Key}s its reader asks for (defaults, ranges
+ * and bounds come from the declaration; see {@link ConfigSchema}). Each typed getter checks type and range and, on a
+ * mistake, records a problem at the value's line and returns a placeholder (the caller builds no spec once a problem
+ * was recorded). Every value read, given or defaulted, goes into {@link #resolved()}: the canonical tree that ids are
+ * hashed from. {@link #finish()} reports the keys nobody asked for. Confined to one load.
  */
 final class ConfigNode {
     private final Problems problems;
@@ -104,6 +105,30 @@ final class ConfigNode {
     /** An optional list of lists of finite numbers; null (and not resolved) when absent. */
     List<List<Double>> matrix(Key k) {
         return matrix(k.name());
+    }
+
+    /**
+     * Reads every key of {@code variant} (scalars and lists only), reports the keys it does not declare, and builds
+     * the variant's spec with {@link Variant#spec()} when no problem was recorded since {@code mark}; null when not built.
+     */
+    <T> T buildVariant(int mark, Variant variant, Class<T> as) {
+        if (variant.spec() == null) throw new IllegalStateException("type " + variant.type() + " declares no spec builder");
+        Map<String, Object> values = new HashMap<>();
+        for (Key k : variant.keys()) {
+            Object value = switch (k.type()) {
+                case REAL -> k.presence() == Key.Presence.OPTIONAL ? optionalReal(k) : (Object) real(k);
+                case INTEGER -> integer(k);
+                case BOOLEAN -> bool(k);
+                case CHOICE -> choice(k);
+                case REAL_LIST -> reals(k);
+                case MATRIX -> matrix(k);
+                default -> throw new IllegalStateException("key " + k.name() + " of " + variant.type() + " is read by hand");
+            };
+            values.put(k.name(), value);
+        }
+        finish();
+        Values read = new Values(variant.type(), values);
+        return build(mark, () -> as.cast(variant.spec().apply(read)));
     }
 
     /** The {@code type} of this node: one of {@code block}'s types; null on a problem. */

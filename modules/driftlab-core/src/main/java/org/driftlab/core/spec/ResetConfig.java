@@ -31,27 +31,35 @@ final class ResetConfig {
     private static final ContinualBackpropSpec DOHARE = ContinualBackpropSpec.dohare2024();
 
     static final Block RESET = Block.typed("reset", "The reset policy (DESIGN §7)", "",
-            Variant.of("none", "never reset"),
+            Variant.of("none", "never reset").builds(v -> new NoResetSpec()),
             Variant.of("periodic", "reset after every period-th step",
-                    requiredInteger("period", 1, Long.MAX_VALUE, "T").unit("steps"), TARGET, RULE_STATE),
-            Variant.of("oracle", "reset exactly at true switches: the upper reference", TARGET, RULE_STATE),
+                    requiredInteger("period", 1, Long.MAX_VALUE, "T").unit("steps"), TARGET, RULE_STATE)
+                    .builds(v -> new PeriodicResetSpec(v.integer("period"), target(v), ruleState(v))),
+            Variant.of("oracle", "reset exactly at true switches: the upper reference", TARGET, RULE_STATE)
+                    .builds(v -> new OracleResetSpec(target(v), ruleState(v))),
             Variant.of("belief-threshold", "reset when p_change(window) > tau; needs a belief",
-                    real("tau", 0.5, Range.OPEN_UNIT, "threshold on p_change"), WINDOW, TARGET, RULE_STATE),
+                    real("tau", 0.5, Range.OPEN_UNIT, "threshold on p_change"), WINDOW, TARGET, RULE_STATE)
+                    .builds(v -> new BeliefThresholdSpec(v.real("tau"), window(v), target(v), ruleState(v))),
             Variant.of("belief-soft", "when p_change crosses tau: θ ← θ + p·(θ_reset − θ); needs a belief",
-                    real("tau", 0.2, Range.OPEN_UNIT, "threshold on p_change"), WINDOW, TARGET, RULE_STATE),
+                    real("tau", 0.2, Range.OPEN_UNIT, "threshold on p_change"), WINDOW, TARGET, RULE_STATE)
+                    .builds(v -> new BeliefSoftSpec(v.real("tau"), window(v), target(v), ruleState(v))),
             Variant.of("shrink-perturb", "θ ← λθ + σε after every `every`-th step",
                     requiredReal("lambda", Range.CLOSED_UNIT, "λ, the shrink factor"),
                     requiredReal("sigma", Range.NON_NEGATIVE, "σ, the perturbation's std"),
-                    integer("every", 1, 1, Long.MAX_VALUE, "steps between shrinks").unit("steps")),
+                    integer("every", 1, 1, Long.MAX_VALUE, "steps between shrinks").unit("steps"))
+                    .builds(v -> new ShrinkPerturbSpec(v.real("lambda"), v.real("sigma"), v.integer("every"))),
             Variant.of("l2-init", "the rule sees g + λ(θ − θ₀)",
-                    requiredReal("lambda", Range.POSITIVE, "λ, the pull toward the initial weights θ₀")),
+                    requiredReal("lambda", Range.POSITIVE, "λ, the pull toward the initial weights θ₀"))
+                    .builds(v -> new L2InitSpec(v.real("lambda"))),
             Variant.of("recall", "load the weights kept for the task the HMM now believes in; needs belief type hmm",
-                    real("tau", 0.5, Range.OPEN_UNIT, "posterior of another task above which the learner switches to it"), RULE_STATE),
+                    real("tau", 0.5, Range.OPEN_UNIT, "posterior of another task above which the learner switches to it"), RULE_STATE)
+                    .builds(v -> new RecallSpec(v.real("tau"), ruleState(v))),
             Variant.of("continual-backprop", "Dohare et al.'s Algorithm 1: re-initialise the lowest-utility mature hidden"
                             + " units; needs a slowly-changing-regression stream",
                     real("replacement-rate", DOHARE.replacementRate(), Range.CLOSED_UNIT, "ρ, replacements per mature unit and step"),
                     integer("maturity-threshold", DOHARE.maturityThreshold(), 0, Long.MAX_VALUE, "age before a unit may be replaced").unit("steps"),
-                    real("decay", DOHARE.decay(), Range.UNIT_FROM_ZERO, "η, decay of the contribution utility")));
+                    real("decay", DOHARE.decay(), Range.UNIT_FROM_ZERO, "η, decay of the contribution utility"))
+                    .builds(v -> new ContinualBackpropSpec(v.real("replacement-rate"), v.integer("maturity-threshold"), v.real("decay"))));
 
     private ResetConfig() {}
 
@@ -59,66 +67,18 @@ final class ResetConfig {
     static ResetSpec read(ConfigNode n) {
         int mark = n.problems().count();
         String type = n.type(RESET);
-        if (type == null) return null;
-        Variant v = RESET.variant(type);
-        switch (type) {
-            case "none" -> {
-                n.finish();
-                return n.build(mark, NoResetSpec::new);
-            }
-            case "periodic" -> {
-                long period = n.integer(v.key("period"));
-                ResetTarget target = target(n);
-                boolean ruleState = n.bool(RULE_STATE);
-                n.finish();
-                return n.build(mark, () -> new PeriodicResetSpec(period, target, ruleState));
-            }
-            case "oracle" -> {
-                ResetTarget target = target(n);
-                boolean ruleState = n.bool(RULE_STATE);
-                n.finish();
-                return n.build(mark, () -> new OracleResetSpec(target, ruleState));
-            }
-            case "belief-threshold", "belief-soft" -> {
-                boolean soft = type.equals("belief-soft");
-                double tau = n.real(v.key("tau"));
-                int window = (int) n.integer(WINDOW);
-                ResetTarget target = target(n);
-                boolean ruleState = n.bool(RULE_STATE);
-                n.finish();
-                return n.build(mark, () -> soft ? new BeliefSoftSpec(tau, window, target, ruleState)
-                        : new BeliefThresholdSpec(tau, window, target, ruleState));
-            }
-            case "shrink-perturb" -> {
-                double lambda = n.real(v.key("lambda"));
-                double sigma = n.real(v.key("sigma"));
-                long every = n.integer(v.key("every"));
-                n.finish();
-                return n.build(mark, () -> new ShrinkPerturbSpec(lambda, sigma, every));
-            }
-            case "l2-init" -> {
-                double lambda = n.real(v.key("lambda"));
-                n.finish();
-                return n.build(mark, () -> new L2InitSpec(lambda));
-            }
-            case "continual-backprop" -> {
-                double rate = n.real(v.key("replacement-rate"));
-                long maturity = n.integer(v.key("maturity-threshold"));
-                double decay = n.real(v.key("decay"));
-                n.finish();
-                return n.build(mark, () -> new ContinualBackpropSpec(rate, maturity, decay));
-            }
-            default -> { // recall
-                double tau = n.real(v.key("tau"));
-                boolean ruleState = n.bool(RULE_STATE);
-                n.finish();
-                return n.build(mark, () -> new RecallSpec(tau, ruleState));
-            }
-        }
+        return type == null ? null : n.buildVariant(mark, RESET.variant(type), ResetSpec.class);
     }
 
-    private static ResetTarget target(ConfigNode n) {
-        String t = n.choice(TARGET);
-        return t == null ? null : ResetTarget.valueOf(t.replace('-', '_').toUpperCase(Locale.ROOT));
+    private static ResetTarget target(Values v) {
+        return ResetTarget.valueOf(v.text(TARGET.name()).replace('-', '_').toUpperCase(Locale.ROOT));
+    }
+
+    private static boolean ruleState(Values v) {
+        return v.bool(RULE_STATE.name());
+    }
+
+    private static int window(Values v) {
+        return (int) v.integer(WINDOW.name());
     }
 }

@@ -40,12 +40,15 @@ final class StreamConfig {
     static final Key DRIFT_SIGMA = requiredReal("sigma", Range.NON_NEGATIVE, "std of the optimum's random walk per step");
 
     static final Block SWITCHING = Block.typed("stream.switching", "When the task changes", "",
-            Variant.of("none", "one task for the whole run"),
-            Variant.of("hazard", "switch before each step with probability ρ (geometric durations)", HAZARD),
-            Variant.of("periodic", "a switch at steps T, 2T, …", PERIOD),
+            Variant.of("none", "one task for the whole run").builds(v -> new NoSwitchSpec()),
+            Variant.of("hazard", "switch before each step with probability ρ (geometric durations)", HAZARD)
+                    .builds(v -> new HazardSwitchSpec(v.real("hazard"))),
+            Variant.of("periodic", "a switch at steps T, 2T, …", PERIOD).builds(v -> new PeriodicSwitchSpec(v.integer("period"))),
             Variant.of("markov", "K recurring tasks; stay with 1 − ρ, else move uniformly to another", TASKS,
-                    HAZARD.withDoc("ρ: probability of leaving the current task before each step")),
-            Variant.of("drift", "no switches: w ← w + rate·(μ0 − w) + sigma·ε after each step", DRIFT_RATE, DRIFT_SIGMA));
+                    HAZARD.withDoc("ρ: probability of leaving the current task before each step"))
+                    .builds(v -> new MarkovSwitchSpec((int) v.integer("tasks"), v.real("hazard"))),
+            Variant.of("drift", "no switches: w ← w + rate·(μ0 − w) + sigma·ε after each step", DRIFT_RATE, DRIFT_SIGMA)
+                    .builds(v -> new DriftSwitchSpec(v.real("rate"), v.real("sigma"))));
 
     // ---- stream -------------------------------------------------------------------------------------------
 
@@ -187,37 +190,6 @@ final class StreamConfig {
     private static SwitchSpec readSwitching(ConfigNode s) {
         int mark = s.problems().count();
         String type = s.type(SWITCHING);
-        if (type == null) return null;
-        Variant v = SWITCHING.variant(type);
-        SwitchSpec spec;
-        switch (type) {
-            case "none" -> {
-                s.finish();
-                spec = s.build(mark, NoSwitchSpec::new);
-            }
-            case "hazard" -> {
-                double hazard = s.real(v.key("hazard"));
-                s.finish();
-                spec = s.build(mark, () -> new HazardSwitchSpec(hazard));
-            }
-            case "periodic" -> {
-                long period = s.integer(v.key("period"));
-                s.finish();
-                spec = s.build(mark, () -> new PeriodicSwitchSpec(period));
-            }
-            case "markov" -> {
-                int tasks = (int) s.integer(v.key("tasks"));
-                double hazard = s.real(v.key("hazard"));
-                s.finish();
-                spec = s.build(mark, () -> new MarkovSwitchSpec(tasks, hazard));
-            }
-            default -> { // drift
-                double rate = s.real(v.key("rate"));
-                double sigma = s.real(v.key("sigma"));
-                s.finish();
-                spec = s.build(mark, () -> new DriftSwitchSpec(rate, sigma));
-            }
-        }
-        return spec;
+        return type == null ? null : s.buildVariant(mark, SWITCHING.variant(type), SwitchSpec.class);
     }
 }
