@@ -45,13 +45,14 @@ final class BeliefConfig {
     static final long DEFAULT_R_MAX = 256;
 
     static final Block BELIEF = Block.typed("belief", "The task belief (DESIGN §6)", "",
-            Variant.of("none", "no belief (only none, periodic, oracle, shrink-perturb, l2-init and continual-backprop resets)"),
+            Variant.of("none", "no belief (only none, periodic, oracle, shrink-perturb, l2-init and continual-backprop resets)")
+                    .builds(v -> new NoBeliefSpec()),
             Variant.of("bocpd", "Bayesian online change-point detection (Adams & MacKay 2007)", HAZARD,
                     block("model", MODEL, "gaussian", "the observation model"),
                     PRUNE,
                     integer("r-max", DEFAULT_R_MAX, 1, 1_000_000, "longest run length kept").unit("steps")),
             Variant.of("hmm", "a filter over the K tasks of a markov stream (needs gradient-noise > 0)",
-                    HAZARD.withDoc("switch probability of the filter")));
+                    HAZARD.withDoc("switch probability of the filter")).builds(v -> new HmmSpec(v.real("hazard"))));
 
     private BeliefConfig() {}
 
@@ -61,28 +62,17 @@ final class BeliefConfig {
         String type = n.type(BELIEF);
         if (type == null) return null;
         Variant v = BELIEF.variant(type);
-        switch (type) {
-            case "none" -> {
-                n.finish();
-                return n.build(mark, NoBeliefSpec::new);
-            }
-            case "hmm" -> {
-                double hazard = n.real(v.key("hazard"));
-                n.finish();
-                return n.build(mark, () -> new HmmSpec(hazard));
-            }
-            default -> { // bocpd
-                double hazard = n.real(v.key("hazard"));
-                Key modelKey = v.key("model");
-                ConfigNode m = n.child(modelKey);
-                ObservationModelSpec model = m == null ? null : model(m);
-                if (m != null) n.adopt(modelKey.name(), m);
-                double prune = n.real(v.key("prune"));
-                int rMax = (int) n.integer(v.key("r-max"));
-                n.finish();
-                return n.build(mark, () -> new BocpdSpec(hazard, model, prune, rMax));
-            }
-        }
+        if (v.spec() != null) return n.buildVariant(mark, v, BeliefSpec.class);
+        // bocpd: its model is a sub-block
+        double hazard = n.real(v.key("hazard"));
+        Key modelKey = v.key("model");
+        ConfigNode m = n.child(modelKey);
+        ObservationModelSpec model = m == null ? null : model(m);
+        if (m != null) n.adopt(modelKey.name(), m);
+        double prune = n.real(v.key("prune"));
+        int rMax = (int) n.integer(v.key("r-max"));
+        n.finish();
+        return n.build(mark, () -> new BocpdSpec(hazard, model, prune, rMax));
     }
 
     private static ObservationModelSpec model(ConfigNode m) {

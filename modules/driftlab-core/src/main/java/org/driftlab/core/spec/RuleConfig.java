@@ -65,14 +65,18 @@ final class RuleConfig {
             "the Kalman filter of the filtered source");
 
     static final Block RULE = Block.typed("rule", "The learning rule (DESIGN §5)", "",
-            Variant.of("sgd", "θ ← θ − lr·g", LR),
-            Variant.of("momentum", "heavy-ball momentum", LR, MOMENTUM),
-            Variant.of("nesterov", "Nesterov momentum", LR, MOMENTUM),
+            Variant.of("sgd", "θ ← θ − lr·g", LR).builds(v -> new SgdSpec(v.real("lr"))),
+            Variant.of("momentum", "heavy-ball momentum", LR, MOMENTUM)
+                    .builds(v -> new MomentumSpec(v.real("lr"), v.real("momentum"), false)),
+            Variant.of("nesterov", "Nesterov momentum", LR, MOMENTUM)
+                    .builds(v -> new MomentumSpec(v.real("lr"), v.real("momentum"), true)),
             Variant.of("rmsprop", "θ ← θ − lr·g/(√v + ε)", LR.withDefault(1e-2),
-                    real("alpha", 0.99, Range.OPEN_UNIT, "decay of the squared-gradient average").note(PYTORCH), EPS),
-            Variant.of("adam", "Adam", LR, BETA1, BETA2, EPS, ADAM_DECAY),
-            Variant.of("adamw", "Adam with decoupled weight decay", LR, BETA1, BETA2, EPS, ADAMW_DECAY),
-            Variant.of("ballistic", "θ ← θ − lr·g/√(v + ε), v₀ = 0, no bias correction", LR.note(""), BETA2.note(""), EPS.note("")),
+                    real("alpha", 0.99, Range.OPEN_UNIT, "decay of the squared-gradient average").note(PYTORCH), EPS)
+                    .builds(v -> new RmsPropSpec(v.real("lr"), v.real("alpha"), v.real("eps"))),
+            Variant.of("adam", "Adam", LR, BETA1, BETA2, EPS, ADAM_DECAY).builds(v -> adam(v, false)),
+            Variant.of("adamw", "Adam with decoupled weight decay", LR, BETA1, BETA2, EPS, ADAMW_DECAY).builds(v -> adam(v, true)),
+            Variant.of("ballistic", "θ ← θ − lr·g/√(v + ε), v₀ = 0, no bias correction", LR.note(""), BETA2.note(""), EPS.note(""))
+                    .builds(v -> new BallisticSpec(v.real("lr"), v.real("beta2"), v.real("eps"))),
             Variant.of("natural-gradient", "θ ← θ − lr·(F + δI)⁻¹g",
                     Key.requiredReal("lr", Range.POSITIVE, "step size"),
                     block("metric", METRIC, "hessian", "F (not identity)"),
@@ -88,7 +92,8 @@ final class RuleConfig {
                             + " stream with gradient-noise > 0)",
                     requiredReal("hazard", Range.OPEN_UNIT, "hazard of its own BOCPD"),
                     BeliefConfig.PRUNE,
-                    integer("r-max", BeliefConfig.DEFAULT_R_MAX, 1, Integer.MAX_VALUE, "longest run length kept")));
+                    integer("r-max", BeliefConfig.DEFAULT_R_MAX, 1, Integer.MAX_VALUE, "longest run length kept").unit("steps"))
+                    .builds(v -> new IdealObserverSpec(v.real("hazard"), v.real("prune"), (int) v.integer("r-max"))));
 
     private RuleConfig() {}
 
@@ -98,76 +103,35 @@ final class RuleConfig {
         String type = n.type(RULE);
         if (type == null) return null;
         Variant v = RULE.variant(type);
-        switch (type) {
-            case "sgd" -> {
-                double lr = n.real(v.key("lr"));
-                n.finish();
-                return n.build(mark, () -> new SgdSpec(lr));
-            }
-            case "momentum", "nesterov" -> {
-                double lr = n.real(v.key("lr"));
-                double momentum = n.real(v.key("momentum"));
-                n.finish();
-                boolean nesterov = type.equals("nesterov");
-                return n.build(mark, () -> new MomentumSpec(lr, momentum, nesterov));
-            }
-            case "rmsprop" -> {
-                double lr = n.real(v.key("lr"));
-                double alpha = n.real(v.key("alpha"));
-                double eps = n.real(v.key("eps"));
-                n.finish();
-                return n.build(mark, () -> new RmsPropSpec(lr, alpha, eps));
-            }
-            case "adam", "adamw" -> {
-                boolean decoupled = type.equals("adamw");
-                double lr = n.real(v.key("lr"));
-                double beta1 = n.real(v.key("beta1"));
-                double beta2 = n.real(v.key("beta2"));
-                double eps = n.real(v.key("eps"));
-                double decay = n.real(v.key("weight-decay"));
-                n.finish();
-                return n.build(mark, () -> new AdamSpec(lr, beta1, beta2, eps, decay, decoupled));
-            }
-            case "ballistic" -> {
-                double lr = n.real(v.key("lr"));
-                double beta2 = n.real(v.key("beta2"));
-                double eps = n.real(v.key("eps"));
-                n.finish();
-                return n.build(mark, () -> new BallisticSpec(lr, beta2, eps));
-            }
-            case "natural-gradient" -> {
-                double lr = n.real(v.key("lr"));
-                MetricSpec metric = metric(n, v.key("metric"));
-                double damping = n.real(v.key("damping"));
-                n.finish();
-                return n.build(mark, () -> new NaturalGradientSpec(lr, metric, damping));
-            }
-            case "optimal-control" -> {
-                double gamma = n.real(v.key("gamma"));
-                double eta = n.real(v.key("eta"));
-                double k = n.real(v.key("k"));
-                MetricSpec metric = metric(n, v.key("metric"));
-                double decay = n.real(v.key("decay"));
-                String source = n.choice(SOURCE);
-                KalmanFilterSpec filter = null;
-                if ("filtered".equals(source)) {
-                    filter = filter(n);
-                } else if (source != null) {
-                    n.notApplicable(FILTER_KEY.name(), "only used when source = filtered");
-                }
-                n.finish();
-                KalmanFilterSpec f = filter;
-                return n.build(mark, () -> new OptimalControlSpec(gamma, eta, k, metric, decay,
-                        BeliefSource.valueOf(source.toUpperCase(Locale.ROOT)), f));
-            }
-            default -> { // ideal-observer
-                double hazard = n.real(v.key("hazard"));
-                double prune = n.real(v.key("prune"));
-                int rMax = (int) n.integer(v.key("r-max"));
-                n.finish();
-                return n.build(mark, () -> new IdealObserverSpec(hazard, prune, rMax));
-            }
+        if (v.spec() != null) return n.buildVariant(mark, v, RuleSpec.class);
+        if (type.equals("natural-gradient")) {
+            double lr = n.real(v.key("lr"));
+            MetricSpec metric = metric(n, v.key("metric"));
+            double damping = n.real(v.key("damping"));
+            n.finish();
+            return n.build(mark, () -> new NaturalGradientSpec(lr, metric, damping));
         }
+        // optimal-control: its filter is read only for the filtered source
+        double gamma = n.real(v.key("gamma"));
+        double eta = n.real(v.key("eta"));
+        double k = n.real(v.key("k"));
+        MetricSpec metric = metric(n, v.key("metric"));
+        double decay = n.real(v.key("decay"));
+        String source = n.choice(SOURCE);
+        KalmanFilterSpec filter = null;
+        if ("filtered".equals(source)) {
+            filter = filter(n);
+        } else if (source != null) {
+            n.notApplicable(FILTER_KEY.name(), "only used when source = filtered");
+        }
+        n.finish();
+        KalmanFilterSpec f = filter;
+        return n.build(mark, () -> new OptimalControlSpec(gamma, eta, k, metric, decay,
+                BeliefSource.valueOf(source.toUpperCase(Locale.ROOT)), f));
+    }
+
+    private static AdamSpec adam(Values v, boolean decoupled) {
+        return new AdamSpec(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), v.real("weight-decay"), decoupled);
     }
 
     private static MetricSpec metric(ConfigNode n, Key key) {
