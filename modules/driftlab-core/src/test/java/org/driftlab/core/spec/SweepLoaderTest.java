@@ -26,6 +26,7 @@ import org.driftlab.core.stream.NoSwitchSpec;
 import org.driftlab.core.stream.PriorSpec;
 import org.driftlab.core.stream.QuadraticStreamSpec;
 import org.driftlab.core.stream.SpectrumSpec;
+import org.driftlab.core.reset.PeriodicResetSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +142,22 @@ class SweepLoaderTest {
         SweepSpec single = SweepLoader.parse(BASE + "sweep { zip { rule.lr = [0.01, 0.1] } }", "a.conf");
         SweepSpec plain = SweepLoader.parse(BASE + "sweep { rule.lr = [0.01, 0.1] }", "a.conf");
         assertThat(single.runs()).isEqualTo(plain.runs());
+    }
+
+    @Test
+    void theDocumentedZipExampleHasSixConditions() {
+        SweepSpec sweep = SweepLoader.parse(BASE + """
+                sweep {
+                  zip {
+                    stream.switching.hazard = [0.001, 0.01, 0.1]
+                    reset = [{ type = periodic, period = 1000 }, { type = periodic, period = 100 }, { type = periodic, period = 10 }]
+                  }
+                  "rule.lr" = [0.01, 0.1]
+                }
+                """, "doc.conf");
+        assertThat(sweep.runs()).hasSize(6);
+        assertThat(sweep.runs().get(5).stream().switching()).isEqualTo(new HazardSwitchSpec(0.1));
+        assertThat(sweep.runs().get(5).reset()).isEqualTo(new PeriodicResetSpec(10, ResetTarget.INIT, true));
     }
 
     @Test
