@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Renders the declared {@link ConfigSchema}: docs/CONFIG.md ({@link #markdown()}: the prose of CONFIG.template.md
