@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * with each type's keys, defaults, ranges, units and meaning, and the rules that blocks must follow together.
  * {@code --markdown} prints docs/CONFIG.md, which is generated this way. Wiring only: {@link ConfigDocs} renders.
  */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(name = "config", mixinStandardHelpOptions = true, versionProvider = DriftlabCommand.Version.class,
         description = {"Print the config schema: each block's keys with their defaults, ranges, units and meaning, and "
                 + "the rules the blocks must follow together."})
 public final class ConfigHelpCommand implements Callable<Integer> {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
  * {@code driftlab help config [BLOCK]} prints the config schema ({@link ConfigHelpCommand}). Ours rather than
  * picocli's {@link CommandLine.HelpCommand} only because that one cannot hold a subcommand.
  */
-@Command(name = "help", subcommands = ConfigHelpCommand.class,
+@Command(name = "help", mixinStandardHelpOptions = true, versionProvider = DriftlabCommand.Version.class,
+        subcommands = ConfigHelpCommand.class,
         description = {"Print the usage of driftlab or of COMMAND; 'help config [BLOCK]' prints the config schema."})
 public final class HelpCommand implements Callable<Integer> {
     @Spec

@@ -52,5 +52,8 @@ class ConfigHelpCommandTest {
         CliHarness none = CliHarness.installed();
         assertThat(none.run("help", "bogus")).isEqualTo(ExitCodes.USAGE);
         assertThat(none.err.toString()).contains("Unknown command 'bogus'");
+        CliHarness own = CliHarness.installed();
+        assertThat(own.run("help", "config", "--help")).isZero();
+        assertThat(own.out.toString()).contains("Usage: driftlab help config").contains("--markdown");
     }
 }
