@@ -6,7 +6,7 @@ for jar in before after8b; do
   for w in "w1 16" "w1-dense 4" "w1-scalar 8"; do
     set -- $w
     { echo "## core-$jar $1 learners=$2"; echo "start $(date -u +%FT%TZ) $(uptime)"; } >> runs.log
-    java -cp /tmp/bench-$jar.jar org.driftlab.bench.e2e.CoreLoopBench $1 $2 5000 50 2 5 >> core-$jar.txt 2>&1
+    java -cp /tmp/bench-$jar.jar org.driftlab.bench.e2e.CoreLoopHarness $1 $2 5000 50 2 5 >> core-$jar.txt 2>&1
     echo "end   $(date -u +%FT%TZ) $(uptime)" >> runs.log
   done
 done

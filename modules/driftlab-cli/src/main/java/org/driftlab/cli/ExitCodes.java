@@ -109,8 +109,9 @@ public final class ExitCodes {
     }
 
     private static boolean debugRequested(CommandLine cl) {
-        Object top = cl.getCommandSpec().root().userObject();
-        return top instanceof DriftlabCommand d && d.debug != null && d.debug.enabled();
+        // the top command's --debug mixin: DriftlabCommand's, or the bench tool's top command's
+        CommandSpec top = cl.getCommandSpec().root().mixins().get("debug");
+        return top != null && top.userObject() instanceof DebugOption d && d.enabled();
     }
 
     private static final IExecutionExceptionHandler EXECUTION_ERRORS =

@@ -3,18 +3,18 @@ package org.driftlab.bench.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.driftlab.bench.e2e.CoreLoopBench.Result;
-import org.driftlab.bench.e2e.CoreLoopBench.Settings;
+import org.driftlab.bench.e2e.CoreLoopHarness.Result;
+import org.driftlab.bench.e2e.CoreLoopHarness.Settings;
 import org.driftlab.bench.e2e.Workloads.Workload;
 import org.junit.jupiter.api.Test;
 
-class CoreLoopBenchTest {
+class CoreLoopHarnessTest {
     @Test
     void singleThreadAndPoolRunTheSameLearners() {
         Settings s = new Settings(Workload.W1, 3, 400, 50, 1, 1, 2, 5);
-        Result one = CoreLoopBench.run(s);
-        Result two = CoreLoopBench.run(s.withThreads(2));
-        CoreLoopBench.compare(one, two);
+        Result one = CoreLoopHarness.run(s);
+        Result two = CoreLoopHarness.run(s.withThreads(2));
+        CoreLoopHarness.compare(one, two);
         assertThat(one.learnerSteps()).isEqualTo(1_200);
         assertThat(one.roundNanos()).hasSize(2);
         assertThat(one.roundCpuNanos()).hasSize(2);
@@ -31,9 +31,9 @@ class CoreLoopBenchTest {
 
     @Test
     void compareRejectsDifferentLearners() {
-        Result a = CoreLoopBench.run(new Settings(Workload.W1, 1, 100, 10, 1, 0, 1, 0));
-        Result b = CoreLoopBench.run(new Settings(Workload.W1, 1, 100, 10, 1, 0, 1, 1));
-        assertThatThrownBy(() -> CoreLoopBench.compare(a, b)).isInstanceOf(IllegalStateException.class).hasMessageContaining("checksums");
+        Result a = CoreLoopHarness.run(new Settings(Workload.W1, 1, 100, 10, 1, 0, 1, 0));
+        Result b = CoreLoopHarness.run(new Settings(Workload.W1, 1, 100, 10, 1, 0, 1, 1));
+        assertThatThrownBy(() -> CoreLoopHarness.compare(a, b)).isInstanceOf(IllegalStateException.class).hasMessageContaining("checksums");
     }
 
     @Test

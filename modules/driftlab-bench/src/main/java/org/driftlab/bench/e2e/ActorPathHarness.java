@@ -32,7 +32,7 @@ import org.driftlab.core.spec.SweepSpec;
  * {@link System#nanoTime()} and the process CPU time around {@code SweepClient.run} from submission until the last
  * result is in the sink. A {@link Session} keeps one cluster up across many rounds, so {@link PathComparison} can
  * interleave them with the core loop's; {@link #run} is the standalone form (warm-up rounds first, discarded). Round k
- * uses seeds {@code firstSeed + k·N …} as {@link CoreLoopBench} does, and its checksum is the same digest of the
+ * uses seeds {@code firstSeed + k·N …} as {@link CoreLoopHarness} does, and its checksum is the same digest of the
  * metrics in seed order ({@link RoundResult#checksum}), so a round's checksum equals the core loop's for the same
  * seeds at any chunk size (determinism, DESIGN §3, §9).
  *
@@ -40,8 +40,8 @@ import org.driftlab.core.spec.SweepSpec;
  * ({@value #CHUNK_SIZE_KEY}, {@value #IN_FLIGHT_KEY}) read from the config the cluster starts with;
  * {@link #withChunkAndInFlight} overrides them.
  */
-public final class ActorPathBench {
-    /** What to run: as {@link CoreLoopBench.Settings}, plus the number of in-process cluster nodes. */
+public final class ActorPathHarness {
+    /** What to run: as {@link CoreLoopHarness.Settings}, plus the number of in-process cluster nodes. */
     public record Settings(Workload workload, int learners, long steps, int nodes, int warmupRounds, int rounds, int firstSeed) {
         public Settings {
             if (workload == null) throw new IllegalArgumentException("workload must be given");
@@ -72,7 +72,7 @@ public final class ActorPathBench {
     /** The config key of the coordinator's window of runs in flight per node (driftlab-cluster's reference.conf). */
     public static final String IN_FLIGHT_KEY = "driftlab.sweep.in-flight-per-node";
 
-    private ActorPathBench() {}
+    private ActorPathHarness() {}
 
     /**
      * {@code base} with {@link #CHUNK_SIZE_KEY} set to {@code chunkSize} and {@link #IN_FLIGHT_KEY} to
@@ -178,15 +178,15 @@ public final class ActorPathBench {
      * the warm-up and measured rounds, and stops the cluster. IllegalStateException when a run fails or, given
      * {@code coreLoop} (same workload, learners, steps, seeds), when a round's checksum differs from it.
      */
-    public static Result run(Settings s, Config clusterConfig, CoreLoopBench.Result coreLoop) throws Exception {
+    public static Result run(Settings s, Config clusterConfig, CoreLoopHarness.Result coreLoop) throws Exception {
         try (Session session = Session.start(s.nodes(), clusterConfig)) {
             for (int k = 0; k < s.warmupRounds(); k++) {
-                session.round(CoreLoopBench.specs(s.workload(), s.learners(), s.steps(), s.firstSeed() + (s.rounds() + k) * s.learners()));
+                session.round(CoreLoopHarness.specs(s.workload(), s.learners(), s.steps(), s.firstSeed() + (s.rounds() + k) * s.learners()));
             }
             long[] nanos = new long[s.rounds()];
             long[] sums = new long[s.rounds()];
             for (int k = 0; k < s.rounds(); k++) {
-                RoundResult r = session.round(CoreLoopBench.specs(s.workload(), s.learners(), s.steps(), s.firstSeed() + k * s.learners()));
+                RoundResult r = session.round(CoreLoopHarness.specs(s.workload(), s.learners(), s.steps(), s.firstSeed() + k * s.learners()));
                 nanos[k] = r.wallNanos();
                 sums[k] = r.checksum();
                 if (coreLoop != null && k < coreLoop.checksums().length && coreLoop.checksums()[k] != sums[k]) {

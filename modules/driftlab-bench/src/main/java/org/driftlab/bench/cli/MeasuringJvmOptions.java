@@ -1,12 +1,15 @@
-package org.driftlab.cli;
+package org.driftlab.bench.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.driftlab.bench.scale.ChildJvm;
+import java.util.regex.Pattern;
+import org.driftlab.childjvm.ChildJvm;
+import org.driftlab.cli.ExitCodes;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The {@code --heap} and {@code --timeout} options of the memory benchmarks, which measure in a child JVM of a
@@ -14,6 +17,7 @@ import picocli.CommandLine.Option;
  */
 public final class MeasuringJvmOptions {
     private static final String CURRENT = "current";
+    private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
 
     @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "2g",
             description = "Maximum heap of the child JVM that measures, as for -Xmx (2g, 1536m), or 'current' to measure in this JVM (default: ${DEFAULT-VALUE}).")
@@ -27,20 +31,28 @@ public final class MeasuringJvmOptions {
         return !CURRENT.equals(heap);
     }
 
+    /** Usage errors (exit code 2, naming the option) for a --heap that is not -Xmx syntax or a --timeout below 1 minute. */
+    void validate(CommandSpec spec) {
+        if (inChild() && (heap == null || !HEAP.matcher(heap).matches())) {
+            throw new ParameterException(spec.commandLine(), "--heap must be a heap size such as 2g or 1536m, or 'current', got '" + heap + "'");
+        }
+        if (timeoutMinutes < 1) throw new ParameterException(spec.commandLine(), "--timeout must be >= 1 minute, got " + timeoutMinutes);
+    }
+
     /**
-     * Runs {@code driftlab bench <sub> <args> --heap current} in a child JVM with -Xmx{@code heap}, copying its
-     * output; its exit code, or FAILURE with a message when it ran out of heap or out of time.
+     * Runs {@code driftlab bench <sub> <args> --heap current} in a child JVM with -Xmx{@code heap} that exits on its
+     * first OutOfMemoryError rather than limping on, copying its output; its exit code, or FAILURE with a message
+     * when it ran out of heap or out of time.
      */
     int runInChild(CommandSpec spec, String sub, List<String> args) throws Exception {
-        ChildJvm.checkHeap("--heap", heap);
-        if (timeoutMinutes < 1) throw new IllegalArgumentException("--timeout must be >= 1 minute, got " + timeoutMinutes);
         PrintWriter out = spec.commandLine().getOut();
-        List<String> childArgs = new ArrayList<>(List.of("bench", sub));
+        List<String> childArgs = new ArrayList<>(List.of(sub));
         childArgs.addAll(args);
         childArgs.addAll(List.of("--heap", CURRENT));
         out.printf("measuring in a child JVM with -Xmx%s (driftlab bench %s ... --heap current)%n", heap, sub);
         out.flush();
-        int code = ChildJvm.run(heap, DriftlabCommand.class.getName(), childArgs, Duration.ofMinutes(timeoutMinutes), line -> {
+        ChildJvm child = ChildJvm.ofThisJvm(BenchCommand.class.getName(), List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"), childArgs);
+        int code = child.run(Duration.ofMinutes(timeoutMinutes), line -> {
             out.println(line);
             out.flush();
         });

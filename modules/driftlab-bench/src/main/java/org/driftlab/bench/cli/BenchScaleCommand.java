@@ -1,10 +1,14 @@
-package org.driftlab.cli;
+package org.driftlab.bench.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.driftlab.cli.ClusterConfig;
+import org.driftlab.cli.DebugOption;
+import org.driftlab.cli.ExitCodes;
+import org.driftlab.cli.RunCommand;
 import org.driftlab.bench.e2e.Workloads.Workload;
-import org.driftlab.bench.scale.ConcurrentLearnersBench;
+import org.driftlab.bench.scale.ConcurrentLearnersMeasurement;
 import org.driftlab.bench.scale.HeapHistogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +22,7 @@ import picocli.CommandLine.Spec;
  * in a child JVM with {@code -Xmx} = {@code --heap} (default 2g; {@code --heap current} measures in this JVM,
  * whose heap the launcher sets from DRIFTLAB_JAVA_OPTS). Prints whether all runs completed, learner-steps/s,
  * the peak heap after GC, and the live bytes per concurrent learner with the classes that hold them. Wiring
- * only: the measurement is {@link ConcurrentLearnersBench}.
+ * only: the measurement is {@link ConcurrentLearnersMeasurement}.
  */
 @Command(name = "scale", mixinStandardHelpOptions = true,
         description = {"Run N learners at once on one embedded node (in-flight window N) in a JVM with the given "
@@ -58,9 +62,10 @@ public final class BenchScaleCommand implements Callable<Integer> {
         if (!dispatcher.equals("fifo") && !dispatcher.equals("default")) {
             throw new ParameterException(spec.commandLine(), "--dispatcher must be fifo or default, got " + dispatcher);
         }
+        jvm.validate(spec);
+        ConcurrentLearnersMeasurement.Settings s = BenchOptions.checked(spec, () -> new ConcurrentLearnersMeasurement.Settings(
+                w, learners, steps, chunk, dispatcher.equals("fifo"), 0));
         return ExitCodes.run(spec, debug, () -> {
-            ConcurrentLearnersBench.Settings s = new ConcurrentLearnersBench.Settings(
-                    w, learners, steps, chunk, dispatcher.equals("fifo"), 0);
             PrintWriter out = spec.commandLine().getOut();
             if (jvm.inChild()) {
                 return jvm.runInChild(spec, "scale", List.of("--workload", s.workload().id(),
@@ -70,7 +75,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
             out.printf("scale: %,d %s learners x %,d steps in flight at once on 1 node, chunk K = %d, %s dispatcher, max heap %s%n",
                     learners, s.workload().id(), steps, chunk, dispatcher, mib(Runtime.getRuntime().maxMemory()));
             out.flush();
-            ConcurrentLearnersBench.Result r = ConcurrentLearnersBench.run(s, ClusterConfig.load(RunCommand.EMBEDDED));
+            ConcurrentLearnersMeasurement.Result r = ConcurrentLearnersMeasurement.run(s, ClusterConfig.load(RunCommand.EMBEDDED));
             out.printf("completed:             %s (%,d of %,d runs stored, %d failed)%n", r.completed() ? "yes" : "NO",
                     r.results(), learners, r.failures());
             out.printf("learner-steps/s:       %,.0f (wall %.1f s, less %.1f s of the mid-run heap sample)%n",

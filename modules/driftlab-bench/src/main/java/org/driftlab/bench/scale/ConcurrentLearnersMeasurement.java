@@ -33,7 +33,7 @@ import org.driftlab.core.spec.SweepSpec;
  * as the number alive falls (its peak is past) and reports how many were alive; when the sweep ends between
  * two polls there is no sample ({@link Result#sampled()} false).
  */
-public final class ConcurrentLearnersBench {
+public final class ConcurrentLearnersMeasurement {
     private static final long POLL_MILLIS = 250;
 
     /**
@@ -98,7 +98,7 @@ public final class ConcurrentLearnersBench {
         }
     }
 
-    private ConcurrentLearnersBench() {}
+    private ConcurrentLearnersMeasurement() {}
 
     /**
      * Runs started so far: belief monitors on the heap, reachable or not (one per started run of a workload

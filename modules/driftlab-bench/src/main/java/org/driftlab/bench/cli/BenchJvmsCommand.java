@@ -1,4 +1,4 @@
-package org.driftlab.cli;
+package org.driftlab.bench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,11 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.driftlab.bench.cluster.LocalWorkers;
-import org.driftlab.bench.cluster.MultiJvmBench;
-import org.driftlab.bench.cluster.MultiJvmBench.CountResult;
-import org.driftlab.bench.cluster.NodeLauncher;
-import org.driftlab.bench.e2e.CoreLoopBench;
+import org.driftlab.bench.cluster.MultiJvmHarness;
+import org.driftlab.bench.cluster.MultiJvmHarness.CountResult;
+import org.driftlab.bench.e2e.CoreLoopHarness;
 import org.driftlab.bench.e2e.Workloads.Workload;
+import org.driftlab.childjvm.ChildJvm;
+import org.driftlab.cli.ClusterConfig;
+import org.driftlab.cli.DebugOption;
+import org.driftlab.cli.DriftlabCommand;
+import org.driftlab.cli.ExitCodes;
+import org.driftlab.cli.RunCommand;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import picocli.CommandLine.Command;
@@ -110,8 +115,8 @@ public final class BenchJvmsCommand implements Callable<Integer> {
         if (rounds < 1) throw usage("--rounds must be >= 1, got " + rounds);
         if (startTimeoutSeconds < 1) throw usage("--start-timeout must be >= 1, got " + startTimeoutSeconds);
         List<String> jvmOptions = jvmOptions();
+        MultiJvmHarness.Settings s = BenchOptions.checked(spec, () -> new MultiJvmHarness.Settings(w, learners, steps, counts, warmup, rounds, 0));
         return ExitCodes.run(spec, debug, () -> {
-            MultiJvmBench.Settings s = new MultiJvmBench.Settings(w, learners, steps, counts, warmup, rounds, 0);
             Path logs = logDir != null ? Files.createDirectories(logDir) : Files.createTempDirectory("driftlab-bench-jvms-");
             int cores = Runtime.getRuntime().availableProcessors();
             // Pekko's stdout logger (used while an actor system shuts down) must not write into the results
@@ -134,8 +139,8 @@ public final class BenchJvmsCommand implements Callable<Integer> {
                     userSetsProcessors(jvmOptions) ? " (set by --worker-java-opts)" : shareCores ? " (its share, -XX:ActiveProcessorCount)" : "");
             out.flush();
             Duration timeout = Duration.ofSeconds(startTimeoutSeconds);
-            List<CountResult> results = MultiJvmBench.run(s, n -> LocalWorkers.start(NodeLauncher.ofThisJvm(DriftlabCommand.class.getName(),
-                    List.of("node"), optionsByCount.get(n)), n, logs.resolve(n + "-jvms"), clientConfig, timeout), new Printer(out, s));
+            List<CountResult> results = MultiJvmHarness.run(s, n -> LocalWorkers.start(ChildJvm.ofThisJvm(DriftlabCommand.class.getName(),
+                    optionsByCount.get(n), List.of("node")), n, logs.resolve(n + "-jvms"), clientConfig, timeout), new Printer(out, s));
             for (CountResult r : results) {
                 out.printf("%-16s %,14.0f learner-steps/s  (median of %d; %.0f worker CPU ns per learner-step; runs per JVM: %s; "
                                 + "CPU s per JVM: %s)%n", label(r.workers()), r.medianStepsPerSecond(), rounds, r.cpuNanosPerStep(),
@@ -153,8 +158,8 @@ public final class BenchJvmsCommand implements Callable<Integer> {
             }
             out.flush();
             // the reference after the children are gone, so it competes with nothing
-            CoreLoopBench.Result core = CoreLoopBench.run(s.coreLoop(REFERENCE_CHUNK, Math.max(1, cores)));
-            MultiJvmBench.verify(results, core);
+            CoreLoopHarness.Result core = CoreLoopHarness.run(s.coreLoop(REFERENCE_CHUNK, Math.max(1, cores)));
+            MultiJvmHarness.verify(results, core);
             out.printf("metrics of every round equal the in-process core loop's for the same seeds (checksums %s)%n",
                     Arrays.toString(core.checksums()));
             return ExitCodes.OK;
@@ -236,7 +241,7 @@ public final class BenchJvmsCommand implements Callable<Integer> {
     }
 
     /** Prints cluster start-up and each round as it ends. */
-    private record Printer(PrintWriter out, MultiJvmBench.Settings s) implements MultiJvmBench.Listener {
+    private record Printer(PrintWriter out, MultiJvmHarness.Settings s) implements MultiJvmHarness.Listener {
         @Override
         public void clusterUp(int workers, LocalWorkers cluster, long startNanos) {
             out.printf("%s up in %.1f s: %s (pids %s)%n", label(workers), startNanos / 1e9, String.join(", ", cluster.workerHostPorts()),

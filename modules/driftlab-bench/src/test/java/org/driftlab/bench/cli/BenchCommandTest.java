@@ -1,14 +1,17 @@
-package org.driftlab.cli;
+package org.driftlab.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.driftlab.cli.ClusterConfig;
+import org.driftlab.cli.ExitCodes;
+import org.driftlab.cli.RunCommand;
 import org.junit.jupiter.api.Test;
 
 class BenchCommandTest {
     @Test
     void measuresTheThreePathsInInterleavedRoundsAndTheyAgree() {
-        CliHarness h = CliHarness.installed();
-        int code = h.run("bench", "--learners", "4", "--steps", "300", "--warmup", "1", "--rounds", "3", "--chunk", "64",
+        BenchCli h = new BenchCli();
+        int code = h.run("--learners", "4", "--steps", "300", "--warmup", "1", "--rounds", "3", "--chunk", "64",
                 "--in-flight", "3");
         assertThat(code).as(h.err.toString()).isZero();
         String out = h.out.toString();
@@ -28,8 +31,8 @@ class BenchCommandTest {
 
     @Test
     void theChunkSizeAndWindowDefaultToTheClusterConfig() {
-        CliHarness h = CliHarness.installed();
-        int code = h.run("bench", "--learners", "2", "--steps", "100", "--warmup", "0", "--rounds", "1");
+        BenchCli h = new BenchCli();
+        int code = h.run("--learners", "2", "--steps", "100", "--warmup", "0", "--rounds", "1");
         assertThat(code).as(h.err.toString()).isZero();
         com.typesafe.config.Config config = ClusterConfig.load(RunCommand.EMBEDDED);
         assertThat(h.out.toString())
@@ -39,15 +42,15 @@ class BenchCommandTest {
 
     @Test
     void anUnknownWorkloadIsAUsageError() {
-        CliHarness h = CliHarness.installed();
-        assertThat(h.run("bench", "--workload", "w9")).isEqualTo(ExitCodes.USAGE);
+        BenchCli h = new BenchCli();
+        assertThat(h.run("--workload", "w9")).isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains("--workload").contains("w9");
     }
 
     @Test
     void nonPositiveSizesAreUsageErrors() {
-        CliHarness h = CliHarness.installed();
-        assertThat(h.run("bench", "--learners", "0")).isEqualTo(ExitCodes.USAGE);
+        BenchCli h = new BenchCli();
+        assertThat(h.run("--learners", "0")).isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains("learners");
     }
 
@@ -55,8 +58,8 @@ class BenchCommandTest {
     void badChunkAndWindowAreUsageErrorsNamingTheFlag() {
         for (String[] bad : new String[][] {{"--chunk", "0"}, {"--in-flight", "0"}, {"--chunk", "-3"}, {"--rounds", "0"},
                 {"--warmup", "-1"}, {"--nodes", "0"}, {"--steps", "0"}}) {
-            CliHarness h = CliHarness.installed();
-            assertThat(h.run("bench", bad[0], bad[1])).as(bad[0]).isEqualTo(ExitCodes.USAGE);
+            BenchCli h = new BenchCli();
+            assertThat(h.run(bad[0], bad[1])).as(bad[0]).isEqualTo(ExitCodes.USAGE);
             assertThat(h.err.toString()).as(bad[0]).contains(bad[0] + " must be >= ").contains("got " + bad[1]);
             assertThat(h.out.toString()).as(bad[0]).isEmpty();
         }

@@ -40,7 +40,7 @@ import org.driftlab.core.spec.RunSpec;
  * seeds run identical learners (determinism, DESIGN §3), so their checksums must agree, which
  * {@link #compare} checks.
  */
-public final class CoreLoopBench {
+public final class CoreLoopHarness {
     /**
      * What to run: {@code learners} ≥ 1 learners of {@code steps} ≥ 1 steps in chunks of {@code chunkSize} ≥ 1,
      * {@code threads} ≥ 1 (1 = on the calling thread), after {@code warmupRounds} ≥ 0 discarded batches,
@@ -101,7 +101,7 @@ public final class CoreLoopBench {
         }
     }
 
-    private CoreLoopBench() {}
+    private CoreLoopHarness() {}
 
     /** Runs the warm-up and measured batches of {@code settings}. Allocates the learners and, for threads > 1, a pool. */
     public static Result run(Settings settings) {
@@ -233,7 +233,7 @@ public final class CoreLoopBench {
 
     /**
      * Command-line entry for ad-hoc measurement (the CLI's {@code bench} command is the supported front end):
-     * {@code java -cp benchmarks.jar org.driftlab.bench.e2e.CoreLoopBench [workload] [learners] [steps] [chunk]
+     * {@code java -cp benchmarks.jar org.driftlab.bench.e2e.CoreLoopHarness [workload] [learners] [steps] [chunk]
      * [warmup] [rounds]}, defaults w1 8 5000 50 2 5. Prints one line per thread count.
      */
     public static void main(String[] args) {

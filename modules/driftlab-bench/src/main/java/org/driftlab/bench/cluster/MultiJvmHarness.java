@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.driftlab.bench.e2e.CoreLoopBench;
+import org.driftlab.bench.e2e.CoreLoopHarness;
 import org.driftlab.bench.e2e.RoundResult;
 import org.driftlab.bench.e2e.Workloads;
 import org.driftlab.bench.e2e.Workloads.Workload;
@@ -27,7 +27,7 @@ import org.driftlab.core.spec.SweepSpec;
  * path — W child JVMs, a client node in this JVM, each round one sweep of N {@link Workloads} learners submitted
  * through the client, results into an in-memory sink (the store is not measured) — so 1 and 3 differ only in W.
  *
- * <p>Timing, as {@code ActorPathBench}: the clusters are started and Up before any clock; a round is
+ * <p>Timing, as {@code ActorPathHarness}: the clusters are started and Up before any clock; a round is
  * {@link System#nanoTime()} around {@link SweepClient#run} from submission until the last result is in the sink.
  * Warm-up rounds (discarded) let every child JVM compile its hot code; each JVM compiles for itself and sees
  * only 1/W of a round's runs, so W worker JVMs get W × {@code warmupRounds} warm-up rounds: every worker JVM has
@@ -36,12 +36,12 @@ import org.driftlab.core.spec.SweepSpec;
  * so a drift in the machine's speed (other processes, thermal or host scheduling) falls on every count alike
  * rather than on whichever ran last; an idle cluster costs only heartbeats meanwhile.
  *
- * <p>Seeds and checksums, as {@link CoreLoopBench}: round k uses seeds {@code firstSeed + k·N …}, warm-up rounds
+ * <p>Seeds and checksums, as {@link CoreLoopHarness}: round k uses seeds {@code firstSeed + k·N …}, warm-up rounds
  * the seeds after the measured ones, and a round's checksum is the digest of its metrics in seed order that
- * {@code CoreLoopBench} computes, so {@link #verify} can check every count's rounds against the core loop's for
+ * {@code CoreLoopHarness} computes, so {@link #verify} can check every count's rounds against the core loop's for
  * the same seeds (DESIGN §3: results do not depend on the number of nodes).
  */
-public final class MultiJvmBench {
+public final class MultiJvmHarness {
     /**
      * What to run: {@code learners} ≥ 1 learners of {@code steps} ≥ 1 steps per round, on clusters of each of
      * {@code workerCounts} (distinct, each ≥ 1) worker JVMs, {@code warmupRounds} ≥ 0 discarded rounds per worker
@@ -74,8 +74,8 @@ public final class MultiJvmBench {
         }
 
         /** The core-loop settings that run the same learners (same seeds per measured round) on {@code threads} threads. */
-        public CoreLoopBench.Settings coreLoop(int chunkSize, int threads) {
-            return new CoreLoopBench.Settings(workload, learners, steps, chunkSize, threads, 0, rounds, firstSeed);
+        public CoreLoopHarness.Settings coreLoop(int chunkSize, int threads) {
+            return new CoreLoopHarness.Settings(workload, learners, steps, chunkSize, threads, 0, rounds, firstSeed);
         }
     }
 
@@ -132,7 +132,7 @@ public final class MultiJvmBench {
         LocalWorkers start(int workers) throws Exception;
     }
 
-    private MultiJvmBench() {}
+    private MultiJvmHarness() {}
 
     /**
      * Starts one cluster per worker count, runs the warm-up then the measured rounds (interleaved across counts),
@@ -209,7 +209,7 @@ public final class MultiJvmBench {
      * IllegalStateException unless every count's round checksums equal the core loop's for the same seeds
      * ({@code coreLoop} from {@link Settings#coreLoop}); otherwise returns normally.
      */
-    public static void verify(List<CountResult> results, CoreLoopBench.Result coreLoop) {
+    public static void verify(List<CountResult> results, CoreLoopHarness.Result coreLoop) {
         for (CountResult r : results) {
             if (!Arrays.equals(r.checksums(), coreLoop.checksums())) {
                 throw new IllegalStateException("metrics on " + r.workers() + " worker JVMs differ from the core loop's for the same seeds: checksums "

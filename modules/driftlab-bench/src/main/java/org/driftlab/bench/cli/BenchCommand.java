@@ -1,4 +1,4 @@
-package org.driftlab.cli;
+package org.driftlab.bench.cli;
 
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
@@ -13,11 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import org.driftlab.bench.e2e.ActorPathBench;
+import org.driftlab.cli.ClusterConfig;
+import org.driftlab.cli.DebugOption;
+import org.driftlab.cli.ExitCodes;
+import org.driftlab.cli.RunCommand;
+import org.driftlab.bench.e2e.ActorPathHarness;
 import org.driftlab.bench.e2e.PathComparison;
 import org.driftlab.bench.e2e.PathComparison.Path;
 import org.driftlab.bench.e2e.RoundResult;
 import org.driftlab.bench.e2e.Workloads.Workload;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,9 +40,12 @@ import picocli.CommandLine.Spec;
  * and per pair the median and range of the per-round ratios. All three paths run the same learners and must
  * agree bit for bit in every round; a difference is an error. The header names the machine, JVM, heap, date,
  * chunk size K (the same for all paths) and in-flight window, so a pasted output describes itself. Wiring and
- * formatting only: the measurement lives in driftlab-bench.
+ * formatting only: the measurement lives in {@link PathComparison}.
+ *
+ * <p>The top command of the bench tool, a jar of its own beside the product's ({@code driftlab-bench.jar}, which
+ * the launcher runs for {@code ./driftlab bench ...}), so that the product jar holds no bench or JMH code.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "driftlab bench", mixinStandardHelpOptions = true,
         subcommands = {BenchJvmsCommand.class, BenchScaleCommand.class, BenchSweepMemoryCommand.class},
         description = {"Measure learner-steps per second of a reference workload: (a) core loop, 1 thread; "
                 + "(b) core loop, one thread per core; (c) the full actor path on an embedded cluster. "
@@ -79,6 +87,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "R", defaultValue = "3", description = "Measured rounds, each running all three paths; medians are reported (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    /** Runs the bench command line and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** A command line with the product's usage-error message and exception-to-exit-code mapping installed. */
+    public static CommandLine newCommandLine() {
+        return ExitCodes.install(new CommandLine(new BenchCommand()));
+    }
+
     @Override
     public Integer call() {
         Workload w = workload.workload();
@@ -87,12 +105,12 @@ public final class BenchCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             int cores = Runtime.getRuntime().availableProcessors();
             int poolThreads = Math.max(2, cores);
-            Config config = ActorPathBench.withChunkAndInFlight(ClusterConfig.load(RunCommand.EMBEDDED),
+            Config config = ActorPathHarness.withChunkAndInFlight(ClusterConfig.load(RunCommand.EMBEDDED),
                     chunk == null ? OptionalInt.empty() : OptionalInt.of(chunk),
                     inFlight == null ? OptionalInt.empty() : OptionalInt.of(inFlight));
             PathComparison.Settings settings = new PathComparison.Settings(w, learners, steps, poolThreads, warmup, rounds, 0);
             printMachine(out, cores);
-            try (ActorPathBench.Session actors = ActorPathBench.Session.start(nodes, config)) {
+            try (ActorPathHarness.Session actors = ActorPathHarness.Session.start(nodes, config)) {
                 out.printf(Locale.ROOT, "workload %s: %,d learners x %,d steps per round and path; chunk K = %d for all three paths; "
                                 + "(c): in-flight window %d runs per node, %d %s%n",
                         w.id(), learners, steps, actors.chunkSize(), actors.inFlightPerNode(), nodes, nodes == 1 ? "node" : "nodes");

@@ -1,4 +1,4 @@
-package org.driftlab.cli;
+package org.driftlab.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,14 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.driftlab.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BenchJvmsCommandTest {
     @Test
     void twoWorkerJvmsRunTheSweepAgreeWithTheCoreLoopAndAreGoneAfterwards(@TempDir Path logs) {
-        CliHarness h = CliHarness.installed();
-        int code = h.run("bench", "jvms", "--workers", "2", "--learners", "4", "--steps", "200", "--warmup", "0", "--rounds", "1",
+        BenchCli h = new BenchCli();
+        int code = h.run("jvms", "--workers", "2", "--learners", "4", "--steps", "200", "--warmup", "0", "--rounds", "1",
                 "--worker-java-opts", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", "--log-dir", logs.toString());
         String out = h.out.toString();
         assertThat(code).as(h.err + out).isZero();
@@ -62,8 +63,8 @@ class BenchJvmsCommandTest {
     }
 
     private static void assertUsage(String expected, String... args) {
-        CliHarness h = CliHarness.installed();
-        List<String> all = new ArrayList<>(List.of("bench", "jvms"));
+        BenchCli h = new BenchCli();
+        List<String> all = new ArrayList<>(List.of("jvms"));
         all.addAll(List.of(args));
         assertThat(h.run(all.toArray(String[]::new))).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).as(String.join(" ", args)).contains(expected);

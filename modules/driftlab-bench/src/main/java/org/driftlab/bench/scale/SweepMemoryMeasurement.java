@@ -28,7 +28,7 @@ import org.driftlab.core.spec.SweepSpec;
  * shard, entities) and the submitter's shrinking bookkeeping hold. Flat in R means: constant across the
  * samples of one sweep, and the same at R = 10,000 and 100,000 apart from the spec list.
  */
-public final class SweepMemoryBench {
+public final class SweepMemoryMeasurement {
     /** The classes whose live instances each sample reports. */
     public static final List<String> TRACKED = List.of(
             "org.driftlab.core.spec.RunSpec",
@@ -120,7 +120,7 @@ public final class SweepMemoryBench {
         }
     }
 
-    private SweepMemoryBench() {}
+    private SweepMemoryMeasurement() {}
 
     /** Starts a one-node embedded cluster with {@code clusterConfig}, runs the sweep with samples, stops the cluster. */
     public static Result run(Settings s, Config clusterConfig) throws Exception {

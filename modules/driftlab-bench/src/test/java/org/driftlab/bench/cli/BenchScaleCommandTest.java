@@ -1,15 +1,16 @@
-package org.driftlab.cli;
+package org.driftlab.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.driftlab.cli.ExitCodes;
 import org.junit.jupiter.api.Test;
 
 /** {@code bench scale} and {@code bench sweep-memory}: tiny in-process runs and argument validation. */
 class BenchScaleCommandTest {
     @Test
     void scaleRunsATinyWorkloadInThisJvmAndReportsItsFields() {
-        CliHarness h = CliHarness.installed();
-        int code = h.run("bench", "scale", "--learners", "3", "--steps", "300", "--chunk", "64", "--heap", "current");
+        BenchCli h = new BenchCli();
+        int code = h.run("scale", "--learners", "3", "--steps", "300", "--chunk", "64", "--heap", "current");
         assertThat(code).as(h.err.toString()).isZero();
         assertThat(h.out.toString())
                 .contains("scale: 3 w1 learners x 300 steps", "chunk K = 64", "fifo dispatcher")
@@ -21,8 +22,8 @@ class BenchScaleCommandTest {
 
     @Test
     void sweepMemoryRunsATinySweepInThisJvmAndSamplesItsHeap() {
-        CliHarness h = CliHarness.installed();
-        int code = h.run("bench", "sweep-memory", "--runs", "12", "--steps", "50", "--samples", "3", "--heap", "current");
+        BenchCli h = new BenchCli();
+        int code = h.run("sweep-memory", "--runs", "12", "--steps", "50", "--samples", "3", "--heap", "current");
         assertThat(code).as(h.err.toString()).isZero();
         String out = h.out.toString();
         assertThat(out).contains("sweep-memory: 12 w1 runs x 50 steps")
@@ -37,20 +38,20 @@ class BenchScaleCommandTest {
     @Test
     void badArgumentsAreUsageErrorsNamingTheOption() {
         String[][] cases = {
-                {"bench", "scale", "--learners", "0", "--heap", "current"}, {"learners must be >= 1, got 0"},
-                {"bench", "scale", "--steps", "0", "--heap", "current"}, {"steps must be >= 1, got 0"},
-                {"bench", "scale", "--chunk", "0", "--heap", "current"}, {"chunk must be >= 1, got 0"},
-                {"bench", "scale", "--workload", "w9"}, {"--workload", "w9"},
-                {"bench", "scale", "--heap", "2x"}, {"--heap", "'2x'"},
-                {"bench", "scale", "--dispatcher", "lifo"}, {"--dispatcher", "lifo"},
-                {"bench", "scale", "--learners", "2", "--timeout", "0"}, {"--timeout"},
-                {"bench", "sweep-memory", "--runs", "0", "--heap", "current"}, {"runs must be >= 1, got 0"},
-                {"bench", "sweep-memory", "--runs", "5", "--samples", "6", "--heap", "current"}, {"samples must be in [1, runs = 5], got 6"},
-                {"bench", "sweep-memory", "--heap", "lots"}, {"--heap", "'lots'"},
-                {"bench", "sweep-memory", "--workload", "w2"}, {"--workload", "w2"},
+                {"scale", "--learners", "0", "--heap", "current"}, {"learners must be >= 1, got 0"},
+                {"scale", "--steps", "0", "--heap", "current"}, {"steps must be >= 1, got 0"},
+                {"scale", "--chunk", "0", "--heap", "current"}, {"chunk must be >= 1, got 0"},
+                {"scale", "--workload", "w9"}, {"--workload", "w9"},
+                {"scale", "--heap", "2x"}, {"--heap", "'2x'"},
+                {"scale", "--dispatcher", "lifo"}, {"--dispatcher", "lifo"},
+                {"scale", "--learners", "2", "--timeout", "0"}, {"--timeout"},
+                {"sweep-memory", "--runs", "0", "--heap", "current"}, {"runs must be >= 1, got 0"},
+                {"sweep-memory", "--runs", "5", "--samples", "6", "--heap", "current"}, {"samples must be in [1, runs = 5], got 6"},
+                {"sweep-memory", "--heap", "lots"}, {"--heap", "'lots'"},
+                {"sweep-memory", "--workload", "w2"}, {"--workload", "w2"},
         };
         for (int i = 0; i < cases.length; i += 2) {
-            CliHarness h = CliHarness.installed();
+            BenchCli h = new BenchCli();
             assertThat(h.run(cases[i])).as(String.join(" ", cases[i])).isEqualTo(ExitCodes.USAGE);
             assertThat(h.err.toString()).as(String.join(" ", cases[i])).contains(cases[i + 1]);
         }

@@ -1,10 +1,14 @@
-package org.driftlab.cli;
+package org.driftlab.bench.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.driftlab.cli.ClusterConfig;
+import org.driftlab.cli.DebugOption;
+import org.driftlab.cli.ExitCodes;
+import org.driftlab.cli.RunCommand;
 import org.driftlab.bench.scale.HeapHistogram;
-import org.driftlab.bench.scale.SweepMemoryBench;
+import org.driftlab.bench.scale.SweepMemoryMeasurement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +19,7 @@ import picocli.CommandLine.Spec;
  * {@code driftlab bench sweep-memory}: R short runs through the full actor path on one embedded node with the
  * configured in-flight window, in a child JVM with {@code -Xmx} = {@code --heap} (or {@code --heap current});
  * prints the live heap and the live instances of the per-run classes every R / samples runs, the bytes per
- * RunSpec the submitter holds, and the heap growth per stored run. Wiring only: {@link SweepMemoryBench}.
+ * RunSpec the submitter holds, and the heap growth per stored run. Wiring only: {@link SweepMemoryMeasurement}.
  */
 @Command(name = "sweep-memory", mixinStandardHelpOptions = true,
         description = {"Run R short runs through the actor path with the default in-flight window and sample the live "
@@ -50,8 +54,9 @@ public final class BenchSweepMemoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var w = workload.workload(); // a usage error before the body (exit code 2 with a hint)
+        jvm.validate(spec);
+        SweepMemoryMeasurement.Settings s = BenchOptions.checked(spec, () -> new SweepMemoryMeasurement.Settings(w, runs, steps, samples, 0));
         return ExitCodes.run(spec, debug, () -> {
-            SweepMemoryBench.Settings s = new SweepMemoryBench.Settings(w, runs, steps, samples, 0);
             if (jvm.inChild()) {
                 return jvm.runInChild(spec, "sweep-memory", List.of(
                         "--workload", s.workload().id(), "--runs", String.valueOf(runs), "--steps", String.valueOf(steps),
@@ -61,15 +66,15 @@ public final class BenchSweepMemoryCommand implements Callable<Integer> {
             out.printf("sweep-memory: %,d %s runs x %,d steps on 1 node, max heap %s%n", runs, s.workload().id(), steps,
                     BenchScaleCommand.mib(Runtime.getRuntime().maxMemory()));
             out.flush();
-            SweepMemoryBench.Result r = SweepMemoryBench.run(s, ClusterConfig.load(RunCommand.EMBEDDED));
+            SweepMemoryMeasurement.Result r = SweepMemoryMeasurement.run(s, ClusterConfig.load(RunCommand.EMBEDDED));
             out.printf("in-flight window:      %d runs per node (driftlab.sweep.in-flight-per-node)%n", r.inFlightPerNode());
             out.printf("live heap, node up:    %s%n", BenchScaleCommand.mib(r.baselineBytes()));
             out.printf("RunSpec list:          %s for %,d specs = %,.0f bytes per RunSpec (held by the submitter for the whole sweep)%n",
                     BenchScaleCommand.mib(r.specBytes()), runs, r.bytesPerRunSpec());
             out.printf("%10s %12s %16s", "stored", "live MiB", "less specs MiB");
-            for (String c : SweepMemoryBench.TRACKED) out.printf(" %13s", shortName(c));
+            for (String c : SweepMemoryMeasurement.TRACKED) out.printf(" %13s", shortName(c));
             out.println();
-            for (SweepMemoryBench.Sample sample : r.samples()) {
+            for (SweepMemoryMeasurement.Sample sample : r.samples()) {
                 out.printf("%,10d %12.1f %16.1f", sample.stored(), sample.liveBytes() / 1048576.0,
                         (sample.liveBytes() - r.specBytes()) / 1048576.0);
                 for (long n : sample.instances()) out.printf(" %,13d", n);

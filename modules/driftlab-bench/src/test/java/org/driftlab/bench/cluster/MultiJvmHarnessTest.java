@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.driftlab.bench.cluster.MultiJvmBench.CountResult;
-import org.driftlab.bench.cluster.MultiJvmBench.Settings;
-import org.driftlab.bench.e2e.CoreLoopBench;
+import org.driftlab.bench.cluster.MultiJvmHarness.CountResult;
+import org.driftlab.bench.cluster.MultiJvmHarness.Settings;
+import org.driftlab.bench.e2e.CoreLoopHarness;
 import org.driftlab.bench.e2e.RoundResult;
 import org.driftlab.bench.e2e.Workloads;
 import org.driftlab.bench.e2e.Workloads.Workload;
@@ -16,7 +16,7 @@ import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.sim.Simulation;
 import org.junit.jupiter.api.Test;
 
-class MultiJvmBenchTest {
+class MultiJvmHarnessTest {
     @Test
     void settingsNameTheBadField() {
         assertThatThrownBy(() -> new Settings(null, 1, 10, List.of(1), 0, 1, 0)).hasMessageContaining("workload");
@@ -42,16 +42,16 @@ class MultiJvmBenchTest {
 
     @Test
     void roundsAlternateTheirOrderSoDriftFallsOnEveryCountAlike() {
-        assertThat(MultiJvmBench.order(2, 0)).containsExactly(0, 1);
-        assertThat(MultiJvmBench.order(2, 1)).containsExactly(1, 0);
-        assertThat(MultiJvmBench.order(2, 2)).containsExactly(0, 1);
-        assertThat(MultiJvmBench.order(1, 1)).containsExactly(0);
+        assertThat(MultiJvmHarness.order(2, 0)).containsExactly(0, 1);
+        assertThat(MultiJvmHarness.order(2, 1)).containsExactly(1, 0);
+        assertThat(MultiJvmHarness.order(2, 2)).containsExactly(0, 1);
+        assertThat(MultiJvmHarness.order(1, 1)).containsExactly(0);
     }
 
     @Test
     void theRoundChecksumIsTheCoreLoopsDigestOfTheSameSeeds() {
         Settings s = new Settings(Workload.W1, 3, 150, List.of(1, 3), 0, 2, 4);
-        CoreLoopBench.Result core = CoreLoopBench.run(s.coreLoop(64, 1));
+        CoreLoopHarness.Result core = CoreLoopHarness.run(s.coreLoop(64, 1));
         long[] ours = new long[2];
         for (int k = 0; k < 2; k++) {
             List<RunResult> inSeedOrder = new ArrayList<>();
@@ -61,9 +61,9 @@ class MultiJvmBenchTest {
         assertThat(ours).containsExactly(core.checksums());
 
         CountResult same = new CountResult(3, 450, new long[] {1, 1}, ours, Map.of(), new long[0]);
-        MultiJvmBench.verify(List.of(same), core);
+        MultiJvmHarness.verify(List.of(same), core);
         CountResult other = new CountResult(3, 450, new long[] {1, 1}, new long[] {ours[1], ours[0]}, Map.of(), new long[0]);
-        assertThatThrownBy(() -> MultiJvmBench.verify(List.of(same, other), core))
+        assertThatThrownBy(() -> MultiJvmHarness.verify(List.of(same, other), core))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("3 worker JVMs differ from the core loop");
     }
 
@@ -73,7 +73,7 @@ class MultiJvmBenchTest {
                 Map.of(), new long[0]);
         assertThat(r.stepsPerSecond()).containsExactly(1e6, 2e6, 5e5);
         assertThat(r.medianStepsPerSecond()).isEqualTo(1e6);
-        assertThat(MultiJvmBench.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+        assertThat(MultiJvmHarness.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
         CountResult cpu = new CountResult(2, 1_000, new long[] {1, 1}, new long[2], Map.of(), new long[] {3_000, 1_000});
         assertThat(cpu.cpuNanosPerStep()).isEqualTo(2.0); // 4,000 ns over 2 rounds of 1,000 learner-steps
         CountResult unknown = new CountResult(2, 1_000, new long[] {1}, new long[1], Map.of(), new long[] {3_000, -1});

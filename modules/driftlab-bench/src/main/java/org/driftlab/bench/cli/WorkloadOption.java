@@ -1,4 +1,4 @@
-package org.driftlab.cli;
+package org.driftlab.bench.cli;
 
 import java.util.Locale;
 import org.driftlab.bench.e2e.Workloads.Workload;
