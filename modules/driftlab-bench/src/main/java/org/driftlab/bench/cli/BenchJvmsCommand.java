@@ -115,7 +115,7 @@ public final class BenchJvmsCommand implements Callable<Integer> {
         if (rounds < 1) throw usage("--rounds must be >= 1, got " + rounds);
         if (startTimeoutSeconds < 1) throw usage("--start-timeout must be >= 1, got " + startTimeoutSeconds);
         List<String> jvmOptions = jvmOptions();
-        MultiJvmHarness.Settings s = BenchOptions.checked(spec, () -> new MultiJvmHarness.Settings(w, learners, steps, counts, warmup, rounds, 0));
+        MultiJvmHarness.Settings s = ExitCodes.fromUserValues(() -> new MultiJvmHarness.Settings(w, learners, steps, counts, warmup, rounds, 0));
         return ExitCodes.run(spec, debug, () -> {
             Path logs = logDir != null ? Files.createDirectories(logDir) : Files.createTempDirectory("driftlab-bench-jvms-");
             int cores = Runtime.getRuntime().availableProcessors();

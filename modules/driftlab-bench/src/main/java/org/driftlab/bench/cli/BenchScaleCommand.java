@@ -63,7 +63,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--dispatcher must be fifo or default, got " + dispatcher);
         }
         jvm.validate(spec);
-        ConcurrentLearnersMeasurement.Settings s = BenchOptions.checked(spec, () -> new ConcurrentLearnersMeasurement.Settings(
+        ConcurrentLearnersMeasurement.Settings s = ExitCodes.fromUserValues(() -> new ConcurrentLearnersMeasurement.Settings(
                 w, learners, steps, chunk, dispatcher.equals("fifo"), 0));
         return ExitCodes.run(spec, debug, () -> {
             PrintWriter out = spec.commandLine().getOut();

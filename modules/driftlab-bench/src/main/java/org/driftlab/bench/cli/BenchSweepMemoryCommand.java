@@ -55,7 +55,7 @@ public final class BenchSweepMemoryCommand implements Callable<Integer> {
     public Integer call() {
         var w = workload.workload(); // a usage error before the body (exit code 2 with a hint)
         jvm.validate(spec);
-        SweepMemoryMeasurement.Settings s = BenchOptions.checked(spec, () -> new SweepMemoryMeasurement.Settings(w, runs, steps, samples, 0));
+        SweepMemoryMeasurement.Settings s = ExitCodes.fromUserValues(() -> new SweepMemoryMeasurement.Settings(w, runs, steps, samples, 0));
         return ExitCodes.run(spec, debug, () -> {
             if (jvm.inChild()) {
                 return jvm.runInChild(spec, "sweep-memory", List.of(
