@@ -199,7 +199,7 @@ public final class BenchJvmsCommand implements Callable<Integer> {
      * The options of each of {@code workers} worker JVMs on a machine of {@code cores}: the user's, plus
      * -XX:ActiveProcessorCount = max(1, cores / workers) when sharing and the user set none. Without it each JVM
      * sizes its pools (learner dispatcher, GC, JIT) for every core, so W JVMs run W times the threads the cores
-     * can hold: measured 3 JVMs on 2 cores at 1.54 M learner-steps/s with all cores each, 1.75 M with their share.
+     * can hold, which costs throughput (docs/PERFORMANCE.md, "More JVMs on the same cores").
      */
     static List<String> workerOptions(List<String> userOptions, int cores, int workers, boolean share) {
         List<String> opts = new ArrayList<>(userOptions);

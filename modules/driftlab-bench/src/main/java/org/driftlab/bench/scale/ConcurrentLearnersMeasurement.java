@@ -122,7 +122,7 @@ public final class ConcurrentLearnersMeasurement {
      * learner and its belief actor ping-pong on one worker, which is what keeps their state in cache), so new entities, whose
      * mailboxes hold the N Run messages, get a turn only now and then; and with the default throughput (5)
      * the region forwards 5 Runs per turn. Learners then start in waves and only a few hundred are alive at
-     * once whatever N is (measured: at most 282–625 of 1,000). FIFO with a large throughput starts all N
+     * once whatever N is (docs/SCALE.md). FIFO with a large throughput starts all N
      * before any runs its second chunk: every learner alive at once, the worst case for memory.
      */
     public static Config clusterConfig(Settings s, Config base) {
