@@ -1,4 +1,4 @@
-package org.driftlab.systemtest.science;
+package org.driftlab.experiments;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +11,13 @@ import org.driftlab.core.stream.QuadraticStreamSpec;
  * θ(t) of runs executed in lockstep (the same numbers {@code driftlab trace --weights} writes), for the
  * noise-free experiments 1 and 2, whose streams pin the initial weights and the optimum.
  */
-final class Trajectories {
+public final class Trajectories {
     private Trajectories() {}
 
     /** One run's path: time[t] = t·dt and theta[t] = θ(t) for t = 0..steps (θ(0) the pinned initial weights). */
-    record Trajectory(RunSpec spec, RunResult result, double[] time, double[][] theta) {
+    public record Trajectory(RunSpec spec, RunResult result, double[] time, double[][] theta) {
         /** θ_i(t) − target_i for every t. */
-        double[] error(int i, double target) {
+        public double[] error(int i, double target) {
             double[] e = new double[theta.length];
             for (int t = 0; t < e.length; t++) e[t] = theta[t][i] - target;
             return e;
@@ -25,7 +25,7 @@ final class Trajectories {
     }
 
     /** Runs {@code spec} in lockstep and keeps θ after every step. Needs a quadratic stream with pinned init. */
-    static Trajectory trace(RunSpec spec) {
+    public static Trajectory trace(RunSpec spec) {
         QuadraticStreamSpec stream = (QuadraticStreamSpec) spec.stream();
         if (stream.init() == null || stream.init().isEmpty()) throw new IllegalArgumentException("run " + spec.runId() + " has no pinned init");
         int n = (int) spec.steps();
@@ -39,7 +39,7 @@ final class Trajectories {
         return new Trajectory(spec, r, time, theta);
     }
 
-    static List<Trajectory> traceAll(List<RunSpec> specs) {
+    public static List<Trajectory> traceAll(List<RunSpec> specs) {
         List<Trajectory> out = new ArrayList<>();
         for (RunSpec s : specs) out.add(trace(s));
         return out;
@@ -49,7 +49,7 @@ final class Trajectories {
      * The per-step decay rate −ln(e(t+1)/e(t))/dt of an error series, or NaN once |e(t)| has fallen to
      * {@code floor} (where rounding, not the rule, sets the ratio) or the error changed sign.
      */
-    static double stepRate(double[] e, int t, double dt, double floor) {
+    public static double stepRate(double[] e, int t, double dt, double floor) {
         if (Math.abs(e[t]) <= floor || Math.abs(e[t + 1]) <= floor || Math.signum(e[t]) != Math.signum(e[t + 1])) return Double.NaN;
         return -Math.log(e[t + 1] / e[t]) / dt;
     }
@@ -59,7 +59,7 @@ final class Trajectories {
      * shrunk by {@code factor} (e.g. 1e-6), or the end of the run if it never does. For an exponential decay
      * e^{−λt} it is λ whatever the factor; for other rules it is the rate averaged over the approach.
      */
-    static double averageRate(double[] e, double[] time, double factor) {
+    public static double averageRate(double[] e, double[] time, double factor) {
         double e0 = Math.abs(e[0]);
         int end = e.length - 1;
         for (int t = 1; t < e.length; t++) {

@@ -1,4 +1,4 @@
-package org.driftlab.systemtest.science;
+package org.driftlab.experiments;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,15 +28,15 @@ import org.driftlab.results.stats.Summary;
 import org.driftlab.results.store.Metric;
 import org.driftlab.results.store.ResultStore;
 import org.driftlab.results.store.StoredRun;
-import org.driftlab.systemtest.science.Trajectories.Trajectory;
+import org.driftlab.experiments.Trajectories.Trajectory;
 import org.knowm.xchart.XYChart;
 
 /**
  * The tables and plots of docs/RESULTS.md, computed from the committed configs' traces (experiments 1, 2) and
  * from the results stores their sweeps wrote (experiments 3, 4, 5). Writes {@code docs/results/<experiment>.md}
- * and PNGs under {@code docs/img/}; run from the repository root:
- * {@code java -cp modules/driftlab-cli/target/driftlab.jar:src-test/target/test-classes
- * org.driftlab.systemtest.science.Experiments horizon|geometry|hazard|threshold|recurring|plasticity}.
+ * and PNGs under {@code docs/img/}; run from the repository root (the command is in docs/RESULTS.md):
+ * {@code java -cp modules/driftlab-cli/target/driftlab.jar:modules/driftlab-experiments/target/driftlab-experiments.jar
+ * org.driftlab.experiments.Experiments horizon|geometry|hazard|threshold|recurring|plasticity}.
  */
 public final class Experiments {
     private static final Path IMG = Path.of("docs", "img");
@@ -48,6 +48,10 @@ public final class Experiments {
     private Experiments() {}
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 0) {
+            System.err.println("usage: Experiments horizon|geometry|hazard|threshold|recurring|plasticity ... (from the repository root)");
+            System.exit(2);
+        }
         System.setProperty("java.awt.headless", "true");
         Files.createDirectories(IMG);
         Files.createDirectories(TABLES);
