@@ -48,7 +48,7 @@ public final class DriftlabCommand implements Callable<Integer> {
     }
 
     /** The version from the build (a filtered resource), "unknown" when run from unfiltered classes. */
-    static final class Version implements IVersionProvider {
+    public static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
             Properties p = new Properties();

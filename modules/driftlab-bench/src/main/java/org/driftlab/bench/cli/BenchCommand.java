@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.driftlab.cli.ClusterConfig;
 import org.driftlab.cli.DebugOption;
+import org.driftlab.cli.DriftlabCommand;
 import org.driftlab.cli.ExitCodes;
 import org.driftlab.cli.RunCommand;
 import org.driftlab.bench.e2e.ActorPathHarness;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Spec;
  * <p>The top command of the bench tool, a jar of its own beside the product's ({@code driftlab-bench.jar}, which
  * the launcher runs for {@code ./driftlab bench ...}), so that the product jar holds no bench or JMH code.
  */
-@Command(name = "driftlab bench", mixinStandardHelpOptions = true,
+@Command(name = "driftlab bench", mixinStandardHelpOptions = true, versionProvider = DriftlabCommand.Version.class,
         subcommands = {BenchJvmsCommand.class, BenchScaleCommand.class, BenchSweepMemoryCommand.class},
         description = {"Measure learner-steps per second of a reference workload: (a) core loop, 1 thread; "
                 + "(b) core loop, one thread per core; (c) the full actor path on an embedded cluster. "

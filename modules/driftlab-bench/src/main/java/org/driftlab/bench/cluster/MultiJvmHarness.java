@@ -3,20 +3,18 @@ package org.driftlab.bench.cluster;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.driftlab.bench.e2e.CoreLoopHarness;
+import org.driftlab.bench.e2e.MemorySink;
 import org.driftlab.bench.e2e.RoundResult;
 import org.driftlab.bench.e2e.Workloads;
 import org.driftlab.bench.e2e.Workloads.Workload;
 import org.driftlab.cluster.sweep.ProgressListener;
 import org.driftlab.cluster.sweep.SweepClient;
 import org.driftlab.cluster.sweep.SweepOutcome;
-import org.driftlab.core.sim.ResultSink;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
@@ -264,12 +262,7 @@ public final class MultiJvmHarness {
         long start = System.nanoTime();
         SweepOutcome outcome = client.run(sweep, sink, ProgressListener.none());
         long nanos = System.nanoTime() - start;
-        if (!outcome.failures().isEmpty() || sink.results.size() != s.learners()) {
-            throw new IllegalStateException("benchmark sweep incomplete: " + sink.results.size() + " of " + s.learners()
-                    + " results, failures " + outcome.failures());
-        }
-        List<RunResult> inSeedOrder = new ArrayList<>(sink.results);
-        inSeedOrder.sort(Comparator.comparingInt(RunResult::seed));
+        List<RunResult> inSeedOrder = sink.inSeedOrder(outcome, s.learners());
         return new Round(nanos, RoundResult.checksum(inSeedOrder), inSeedOrder);
     }
 
@@ -283,18 +276,5 @@ public final class MultiJvmHarness {
             }
         }
         if (first != null) throw first;
-    }
-
-    /** Keeps results in memory: the benchmark measures the cluster, not the store. */
-    private static final class MemorySink implements ResultSink {
-        final ConcurrentLinkedQueue<RunResult> results = new ConcurrentLinkedQueue<>();
-
-        @Override public void beginSweep(SweepSpec sweep) { }
-
-        @Override public Set<String> storedRunIds(SweepSpec sweep) { return Set.of(); }
-
-        @Override public void accept(RunSpec spec, RunResult result) { results.add(result); }
-
-        @Override public void close() { }
     }
 }

@@ -2,21 +2,16 @@ package org.driftlab.bench.e2e;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.driftlab.bench.e2e.Workloads.Workload;
 import org.driftlab.cluster.learner.LearnerSettings;
 import org.driftlab.cluster.sweep.EmbeddedCluster;
 import org.driftlab.cluster.sweep.ProgressListener;
 import org.driftlab.cluster.sweep.SweepOutcome;
 import org.driftlab.cluster.sweep.SweepSettings;
-import org.driftlab.core.sim.ResultSink;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
@@ -158,12 +153,7 @@ public final class ActorPathHarness {
             SweepOutcome outcome = cluster.client().run(sweep, sink, ProgressListener.none());
             long nanos = System.nanoTime() - start;
             long cpu1 = RoundResult.processCpuNanosNow();
-            if (!outcome.failures().isEmpty() || sink.results.size() != specs.size()) {
-                throw new IllegalStateException("benchmark sweep incomplete: " + sink.results.size() + " of " + specs.size()
-                        + " results, failures " + outcome.failures());
-            }
-            List<RunResult> inSeedOrder = new ArrayList<>(sink.results);
-            inSeedOrder.sort(Comparator.comparingInt(RunResult::seed));
+            List<RunResult> inSeedOrder = sink.inSeedOrder(outcome, specs.size());
             return new RoundResult(nanos, RoundResult.cpuBetween(cpu0, cpu1), RoundResult.checksum(inSeedOrder), learnerSteps);
         }
 
@@ -196,18 +186,5 @@ public final class ActorPathHarness {
             }
             return new Result(s, Math.multiplyExact(s.learners(), s.steps()), nanos, sums);
         }
-    }
-
-    /** Keeps results in memory: the benchmark measures the cluster, not the store. */
-    private static final class MemorySink implements ResultSink {
-        final ConcurrentLinkedQueue<RunResult> results = new ConcurrentLinkedQueue<>();
-
-        @Override public void beginSweep(SweepSpec sweep) { }
-
-        @Override public Set<String> storedRunIds(SweepSpec sweep) { return Set.of(); }
-
-        @Override public void accept(RunSpec spec, RunResult result) { results.add(result); }
-
-        @Override public void close() { }
     }
 }

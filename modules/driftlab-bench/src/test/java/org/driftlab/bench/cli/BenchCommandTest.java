@@ -41,6 +41,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void theBenchJarsTopCommandIsDriftlabBenchWithItsVersionAndATopLevelDebug() {
+        BenchCli version = new BenchCli();
+        assertThat(version.run("--version")).isZero();
+        assertThat(version.out.toString()).startsWith("driftlab ");
+        // ./driftlab --debug bench scale ... reaches the bench jar as --debug scale ...: the subcommand sees the debug flag
+        BenchCli debug = new BenchCli();
+        assertThat(debug.run("--debug", "scale", "--learners", "0", "--heap", "current")).isEqualTo(ExitCodes.USAGE);
+        assertThat(debug.err.toString()).startsWith("driftlab: learners must be >= 1, got 0").contains("\tat ");
+        BenchCli plain = new BenchCli();
+        assertThat(plain.run("scale", "--learners", "0", "--heap", "current")).isEqualTo(ExitCodes.USAGE);
+        assertThat(plain.err.toString().trim()).isEqualTo("driftlab: learners must be >= 1, got 0");
+    }
+
+    @Test
     void anUnknownWorkloadIsAUsageError() {
         BenchCli h = new BenchCli();
         assertThat(h.run("--workload", "w9")).isEqualTo(ExitCodes.USAGE);
