@@ -124,7 +124,7 @@ public final class MultiJvmHarness {
         default void roundDone(int workers, boolean warmup, int round, long nanos, double stepsPerSecond, double cpuNanosPerStep) { }
     }
 
-    /** Starts a cluster of W worker JVMs (in the CLI: {@link LocalWorkers#start} with its launcher and log directory). */
+    /** Starts a cluster of W worker JVMs ({@code bench jvms}: {@link LocalWorkers#start} with its node command and log directory). */
     @FunctionalInterface
     public interface ClusterStarter {
         LocalWorkers start(int workers) throws Exception;

@@ -232,7 +232,7 @@ public final class CoreLoopHarness {
     }
 
     /**
-     * Command-line entry for ad-hoc measurement (the CLI's {@code bench} command is the supported front end):
+     * Command-line entry for ad-hoc measurement ({@code driftlab bench} is the supported front end):
      * {@code java -cp benchmarks.jar org.driftlab.bench.e2e.CoreLoopHarness [workload] [learners] [steps] [chunk]
      * [warmup] [rounds]}, defaults w1 8 5000 50 2 5. Prints one line per thread count.
      */
