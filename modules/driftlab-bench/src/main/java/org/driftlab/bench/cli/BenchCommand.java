@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
  * the launcher runs for {@code ./driftlab bench ...}), so that the product jar holds no bench or JMH code.
  */
 @Command(name = "driftlab bench", mixinStandardHelpOptions = true, versionProvider = DriftlabCommand.Version.class,
-        subcommands = {BenchJvmsCommand.class, BenchScaleCommand.class, BenchSweepMemoryCommand.class},
+        subcommands = {BenchJvmsCommand.class, BenchScaleCommand.class, BenchSweepMemoryCommand.class, CommandLine.HelpCommand.class},
         description = {"Measure learner-steps per second of a reference workload: (a) core loop, 1 thread; "
                 + "(b) core loop, one thread per core; (c) the full actor path on an embedded cluster. "
                 + "Rounds are interleaved: each runs (a), (b), (c) on the same seeds, in an order rotated every round.",

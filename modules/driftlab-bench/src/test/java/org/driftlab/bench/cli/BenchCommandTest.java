@@ -42,6 +42,9 @@ class BenchCommandTest {
 
     @Test
     void theBenchJarsTopCommandIsDriftlabBenchWithItsVersionAndATopLevelDebug() {
+        BenchCli help = new BenchCli();
+        assertThat(help.run("help", "jvms")).isZero();
+        assertThat(help.out.toString()).contains("Usage: driftlab bench jvms").contains("--compare");
         BenchCli version = new BenchCli();
         assertThat(version.run("--version")).isZero();
         assertThat(version.out.toString()).startsWith("driftlab ");
