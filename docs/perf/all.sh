@@ -14,4 +14,4 @@ B=/tmp/bench-before.jar; A=/tmp/bench-after.jar
 ./run.sh $A after-gauss 'GaussianBocpdBench'
 ./run.sh $A after-flops 'GaussianFlopRateBench'
 ./run.sh $A after-gemv 'GemvCrossoverBench'
-echo ALLDONE >> runs.log
+echo ALLDONE >> runs.txt

@@ -1,7 +1,6 @@
 package org.driftlab.systemtest;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,11 +10,12 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.driftlab.childjvm.ChildJvm;
 
 /**
- * Child JVMs for cluster system tests: a main class of this module on the test class path (so the children
- * log through this module's logback-test.xml), its stdout and stderr in a log file under
- * {@code target/child-logs}. Callers own the processes and must {@link #destroyAll destroy} them, also when
+ * Child JVMs for cluster system tests, started by the launcher the bench shares ({@link ChildJvm}): a main class
+ * of this module on the test class path (so the children log through this module's logback-test.xml), its stdout
+ * and stderr in a log file under {@code target/child-logs}. Callers own the processes and must {@link #destroyAll destroy} them, also when
  * a test fails.
  */
 final class ChildJvms {
@@ -31,16 +31,9 @@ final class ChildJvms {
      * {@code args}, writing its output to {@code log}.
      */
     static Process start(Class<?> main, List<String> flags, List<String> args, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.addAll(flags);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(main.getName());
-        cmd.addAll(args);
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
+        options.addAll(flags);
+        return ChildJvm.ofThisJvm(main.getName(), options, args).start(null, log);
     }
 
     /** A {@link WorkerMain} on 127.0.0.1:{@code port} joining through {@code seed} (null: it founds the cluster). */
@@ -52,15 +45,12 @@ final class ChildJvms {
 
     /** A port free at the time of the call. */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return ChildJvm.freePort();
     }
 
     /** SIGKILLs every process still alive and waits up to 20 s for each to be gone. */
     static void destroyAll(List<Process> processes) throws InterruptedException {
-        for (Process p : processes) p.destroyForcibly();
-        for (Process p : processes) p.waitFor(20, TimeUnit.SECONDS);
+        ChildJvm.destroyAll(processes);
     }
 
     /**

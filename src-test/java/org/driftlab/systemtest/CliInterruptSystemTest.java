@@ -9,11 +9,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.driftlab.childjvm.ChildJvm;
 import org.driftlab.cli.DriftlabCommand;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepLoader;
@@ -56,9 +56,8 @@ class CliInterruptSystemTest {
                 sweep { reset = [ { type = none }, { type = oracle } ] }
                 """);
         Path store = dir.resolve("interrupted.duckdb");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Ddriftlab.sweep.in-flight-per-node=2", "-cp", System.getProperty("java.class.path"),
-                DriftlabCommand.class.getName(), "run", config.toString(), "--results", store.toString(), "--no-plots"));
+        List<String> cmd = ChildJvm.ofThisJvm(DriftlabCommand.class.getName(), List.of("-Xmx512m", "-Ddriftlab.sweep.in-flight-per-node=2"),
+                List.of("run", config.toString(), "--results", store.toString(), "--no-plots")).command();
         Process child = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         StringBuilder seen = new StringBuilder();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.driftlab.core.rule.OptimalControlSpec;
 import org.driftlab.core.stream.QuadraticStreamSpec;
-import org.driftlab.systemtest.science.Trajectories.Trajectory;
+import org.driftlab.experiments.ClosedForms;
+import org.driftlab.experiments.Configs;
+import org.driftlab.experiments.Trajectories.Trajectory;
+import org.driftlab.experiments.Trajectories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

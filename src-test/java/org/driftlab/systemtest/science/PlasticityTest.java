@@ -8,6 +8,7 @@ import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.sim.Simulation;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
+import org.driftlab.experiments.Configs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

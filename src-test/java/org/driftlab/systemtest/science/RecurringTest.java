@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.driftlab.core.spec.SweepSpec;
+import org.driftlab.experiments.Configs;
 import org.junit.jupiter.api.Test;
 
 /**

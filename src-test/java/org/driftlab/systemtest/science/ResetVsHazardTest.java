@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.spec.SweepSpec;
+import org.driftlab.experiments.Configs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.driftlab.core.belief.BeliefSeries;
+import org.driftlab.core.input.BadInputException;
 import org.driftlab.core.series.SeriesCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,10 +75,10 @@ public final class BeliefCommand implements Callable<Integer> {
             boolean gaussian = "gaussian".equals(model);
             rejectForeignOptions(gaussian);
             SeriesCsv series = SeriesCsv.read(input);
-            BeliefSeries.Options options = new BeliefSeries.Options(model, hazard, orDefault(priorMean, 0.0),
+            BeliefSeries.Options options = ExitCodes.fromUserValues(() -> new BeliefSeries.Options(model, hazard, orDefault(priorMean, 0.0),
                     gaussian ? orDefault(priorVar, 1.0) : priorVar, gaussian ? orDefault(noiseVar, 1.0) : noiseVar,
                     gaussian ? kappa0 : orDefault(kappa0, 1.0), gaussian ? alpha0 : orDefault(alpha0, 1.0),
-                    gaussian ? beta0 : orDefault(beta0, 1.0), window, prune, rMax != null ? rMax : Math.max(1, series.rows()));
+                    gaussian ? beta0 : orDefault(beta0, 1.0), window, prune, rMax != null ? rMax : Math.max(1, series.rows())));
             if (out == null) {
                 PrintWriter stdout = spec.commandLine().getOut();
                 BeliefSeries.run(series, options, stdout);
@@ -97,10 +98,10 @@ public final class BeliefCommand implements Callable<Integer> {
     /** An option of the other model is a mistake, not something to ignore silently. */
     private void rejectForeignOptions(boolean gaussian) {
         if (gaussian && (kappa0 != null || alpha0 != null || beta0 != null)) {
-            throw new IllegalArgumentException("--kappa0, --alpha0 and --beta0 apply to --model normal-gamma only");
+            throw new BadInputException("--kappa0, --alpha0 and --beta0 apply to --model normal-gamma only");
         }
         if (!gaussian && (priorVar != null || noiseVar != null)) {
-            throw new IllegalArgumentException("--prior-var and --noise-var apply to --model gaussian only");
+            throw new BadInputException("--prior-var and --noise-var apply to --model gaussian only");
         }
     }
 

@@ -10,18 +10,18 @@ import com.typesafe.config.ConfigFactory;
  * {@code reference.conf} files into one where Pekko's own defaults would win over the keys driftlab-cluster
  * sets for them ({@code pekko.actor.provider = cluster}, the Kryo bindings, ...).
  */
-final class ClusterConfig {
+public final class ClusterConfig {
     private static final String CLUSTER_DEFAULTS = "org/driftlab/cli/reference.conf";
 
     private ClusterConfig() {}
 
     /** The layered, resolved configuration. IllegalStateException when the build left out the cluster defaults. */
-    static Config load() {
+    public static Config load() {
         return load(ConfigFactory.empty());
     }
 
     /** As {@link #load()}, with {@code commandDefaults} between {@code application.conf} and the cluster defaults. */
-    static Config load(Config commandDefaults) {
+    public static Config load(Config commandDefaults) {
         ClassLoader loader = ClusterConfig.class.getClassLoader();
         if (loader.getResource(CLUSTER_DEFAULTS) == null) {
             throw new IllegalStateException(CLUSTER_DEFAULTS + " is missing from the build (see the driftlab-cli pom)");

@@ -26,7 +26,8 @@ public final class DebugOption {
     }
 
     private DebugOption root() {
-        if (mixee != null && mixee.root().userObject() instanceof DriftlabCommand top && top.debug != null) return top.debug;
-        return this;
+        // the top command's own --debug (a mixin named "debug"): DriftlabCommand's, or the bench tool's
+        CommandSpec top = mixee == null ? null : mixee.root().mixins().get("debug");
+        return top != null && top.userObject() instanceof DebugOption d ? d : this;
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "driftlab", mixinStandardHelpOptions = true, versionProvider = DriftlabCommand.Version.class,
         description = "Continual-learning simulator: learners on shifting tasks, a Bayesian task belief, weight resets.",
         subcommands = {RunCommand.class, NodeCommand.class, SubmitCommand.class, TraceCommand.class, BeliefCommand.class,
-                ReportCommand.class, ExportCommand.class, BenchCommand.class,
+                ReportCommand.class, ExportCommand.class, BenchToolCommand.class,
                 HelpCommand.class})
 public final class DriftlabCommand implements Callable<Integer> {
     @Spec
@@ -48,7 +48,7 @@ public final class DriftlabCommand implements Callable<Integer> {
     }
 
     /** The version from the build (a filtered resource), "unknown" when run from unfiltered classes. */
-    static final class Version implements IVersionProvider {
+    public static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
             Properties p = new Properties();

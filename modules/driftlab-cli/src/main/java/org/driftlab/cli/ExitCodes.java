@@ -8,6 +8,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.driftlab.core.input.BadInputException;
 import org.driftlab.core.spec.ConfigProblems;
 import org.driftlab.results.store.StoreException;
 import org.slf4j.Logger;
@@ -22,11 +24,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The exception-to-exit-code mapper (STYLE C10.4, C16). A user's mistake is reported as one clear message on
- * stderr and exit code {@link #USAGE}: {@link ConfigProblems} (every problem, one per line), an
- * {@link IllegalArgumentException} (a bad CSV or argument value, thrown by readers with a message naming the
- * field and value), a missing or unreadable file, a results store that cannot be opened or written ({@link
- * StoreException}). Anything else is an internal error, exit code
- * {@link #FAILURE}. The stack trace goes to stderr only with {@code --debug}, and always to the log file.
+ * stderr and exit code {@link #USAGE}: {@link ConfigProblems} (every problem, one per line), a {@link
+ * BadInputException} (a bad CSV cell, flag or value, thrown where the user's input is checked, with a message
+ * naming the file, field and value), a picocli {@link ParameterException} a command throws for its flags, a
+ * missing or unreadable file, a results store that cannot be opened or written ({@link StoreException}).
+ * Anything else is exit code {@link #FAILURE}: an unchecked exception ({@link IllegalArgumentException} and
+ * {@link IllegalStateException} included: a broken internal invariant) is reported as a bug, a checked one as an
+ * internal error. The stack trace always goes to the log file ({@value #LOG_FILE}), and to stderr with
+ * {@code --debug}.
  */
 public final class ExitCodes {
     public static final int OK = 0;
@@ -39,9 +44,26 @@ public final class ExitCodes {
     /** A sweep stopped by Ctrl-C (128 + SIGINT, as shells report it); what was stored stays, a rerun resumes. */
     public static final int INTERRUPTED = 130;
 
+    /** Where the CLI logs (logback.xml), relative to the working directory. */
+    static final String LOG_FILE = "logs/driftlab.log";
+
     private static final Logger LOG = LoggerFactory.getLogger(ExitCodes.class);
 
     private ExitCodes() {}
+
+    /**
+     * What {@code build} returns: a record built from values the user gave (flags), whose constructor checks exactly
+     * those values. What it rejects with an IllegalArgumentException is then the user's input, rethrown as a {@link
+     * BadInputException} with the same message (exit code {@link #USAGE}). Use it only where every value checked
+     * comes from the user; elsewhere an IllegalArgumentException is a bug.
+     */
+    public static <T> T fromUserValues(Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+    }
 
     /** Installs the short usage-error handler and the execution-exception mapping on {@code cl}; returns it. */
     public static CommandLine install(CommandLine cl) {
@@ -93,13 +115,18 @@ public final class ExitCodes {
         } else if (cause instanceof StoreException store) {
             code = USAGE; // names the file and what is wrong with it (locked, corrupt, newer schema, ...)
             message = store.getMessage();
-        } else if (cause instanceof IllegalArgumentException bad) {
+        } else if (cause instanceof BadInputException bad) {
             code = USAGE;
-            message = String.valueOf(bad.getMessage());
+            message = bad.getMessage();
+        } else if (cause instanceof ParameterException bad) {
+            code = USAGE; // a command's own check of its flags, made once it runs
+            message = bad.getMessage();
         } else {
             code = FAILURE;
-            message = "internal error: " + cause + " (details in logs/driftlab.log"
-                    + (debug ? ")" : "; rerun with --debug to see the stack trace)");
+            // not the user's input: an unchecked exception is a broken invariant of driftlab's own code
+            String what = cause instanceof RuntimeException || cause instanceof Error
+                    ? "a bug in driftlab (please report it with the log): " : "internal error: ";
+            message = what + cause + " (stack trace in " + LOG_FILE + (debug ? ")" : "; --debug prints it here too)");
         }
         LOG.error("command failed with exit code {}: {}", code, message, e);
         err.println("driftlab: " + message);
@@ -109,8 +136,9 @@ public final class ExitCodes {
     }
 
     private static boolean debugRequested(CommandLine cl) {
-        Object top = cl.getCommandSpec().root().userObject();
-        return top instanceof DriftlabCommand d && d.debug != null && d.debug.enabled();
+        // the top command's --debug mixin: DriftlabCommand's, or the bench tool's top command's
+        CommandSpec top = cl.getCommandSpec().root().mixins().get("debug");
+        return top != null && top.userObject() instanceof DebugOption d && d.enabled();
     }
 
     private static final IExecutionExceptionHandler EXECUTION_ERRORS =

@@ -37,7 +37,7 @@ public final class RunCommand implements Callable<Integer> {
      * for the singleton every 200 ms instead of every second, which alone delayed a small sweep's first dispatch
      * by up to a second.
      */
-    static final Config EMBEDDED = ConfigFactory.parseString(
+    public static final Config EMBEDDED = ConfigFactory.parseString(
             "pekko.cluster.singleton-proxy.singleton-identification-interval = 200ms");
 
     @Spec

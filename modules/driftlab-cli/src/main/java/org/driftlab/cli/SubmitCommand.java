@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import org.driftlab.cluster.sweep.DriftlabNode;
 import org.driftlab.cluster.sweep.SweepClient;
+import org.driftlab.core.input.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,7 +74,7 @@ public final class SubmitCommand implements Callable<Integer> {
         } catch (TimeoutException e) {
             int up = client.workersUp();
             client.close();
-            throw new IllegalArgumentException("no cluster with " + workers + (workers == 1 ? " worker" : " workers")
+            throw new BadInputException("no cluster with " + workers + (workers == 1 ? " worker" : " workers")
                     + " reachable at " + String.join(", ", contacts) + " within " + waitSeconds + " s (" + up
                     + " up); is 'driftlab node' running there, and can it reach " + host + "?");
         } catch (InterruptedException | RuntimeException e) {

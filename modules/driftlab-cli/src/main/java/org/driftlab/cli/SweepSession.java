@@ -18,6 +18,7 @@ import org.driftlab.cluster.sweep.Progress;
 import org.driftlab.cluster.sweep.ProgressListener;
 import org.driftlab.cluster.sweep.SweepClient;
 import org.driftlab.cluster.sweep.SweepOutcome;
+import org.driftlab.core.input.BadInputException;
 import org.driftlab.core.sim.ResultSink;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
@@ -99,11 +100,11 @@ final class SweepSession {
         SweepSpec sweep = SweepLoader.load(o.config); // ConfigProblems: nothing created yet
         Path storeFile = o.results != null ? o.results : StorePaths.defaultFor(sweep);
         if (o.resume && !Files.exists(storeFile)) {
-            throw new IllegalArgumentException("nothing to resume: there is no results store at " + storeFile
+            throw new BadInputException("nothing to resume: there is no results store at " + storeFile
                     + " (drop --resume to start the sweep)");
         }
         if (o.out != null && Files.exists(o.out) && !Files.isDirectory(o.out)) {
-            throw new IllegalArgumentException("--out " + o.out + ": exists and is not a directory");
+            throw new BadInputException("--out " + o.out + ": exists and is not a directory");
         }
         try (ResultStore store = ResultStore.open(storeFile)) {
             checkResume(store, sweep, o.resume);
@@ -137,19 +138,19 @@ final class SweepSession {
 
     /**
      * Refuses a store that holds this sweep's name only under other configs, unless {@code resume}; with
-     * {@code resume}, requires that it holds the name at all (IllegalArgumentException otherwise).
+     * {@code resume}, requires that it holds the name at all (BadInputException otherwise).
      */
     static void checkResume(ResultStore store, SweepSpec sweep, boolean resume) {
         List<SweepRecord> sameName = new ArrayList<>();
         for (SweepRecord r : store.sweeps()) if (r.name().equals(sweep.name())) sameName.add(r);
         boolean sameConfig = sameName.stream().anyMatch(r -> r.configText().equals(sweep.configText()));
         if (resume && sameName.isEmpty()) {
-            throw new IllegalArgumentException("nothing to resume: " + store.file() + " holds no sweep '" + sweep.name()
+            throw new BadInputException("nothing to resume: " + store.file() + " holds no sweep '" + sweep.name()
                     + "' (drop --resume to start it)");
         }
         if (!resume && !sameName.isEmpty() && !sameConfig) {
             SweepRecord last = sameName.get(sameName.size() - 1);
-            throw new IllegalArgumentException(store.file() + " already holds sweep '" + sweep.name()
+            throw new BadInputException(store.file() + " already holds sweep '" + sweep.name()
                     + "' from a different config (begun " + last.createdAt() + "). Rerun with --resume to continue it "
                     + "with this config (runs whose settings did not change are kept and skipped; the report then "
                     + "covers both), or use --results FILE for a new store.");

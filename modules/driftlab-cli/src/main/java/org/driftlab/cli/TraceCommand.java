@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.driftlab.core.input.BadInputException;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.sim.Simulation;
 import org.driftlab.core.sim.TraceWriter;
@@ -58,7 +59,7 @@ public final class TraceCommand implements Callable<Integer> {
             SweepSpec sweep = SweepLoader.load(config);
             List<RunSpec> runs = sweep.runs();
             if (run >= runs.size()) {
-                throw new IllegalArgumentException("--run " + run + " is out of range: " + config + " has " + runs.size()
+                throw new BadInputException("--run " + run + " is out of range: " + config + " has " + runs.size()
                         + " runs (0 to " + (runs.size() - 1) + ")");
             }
             RunSpec chosen = withSteps(runs.get(run), steps);

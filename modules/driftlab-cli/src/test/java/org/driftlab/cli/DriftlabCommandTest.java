@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
+import org.driftlab.core.input.BadInputException;
 import org.driftlab.core.spec.ConfigProblems;
 import org.driftlab.core.spec.SweepLoader;
 import org.junit.jupiter.api.Test;
@@ -106,7 +107,7 @@ class DriftlabCommandTest {
 
     @Test
     void badInputAndMissingFilesExit2() {
-        CliHarness csv = withBoom(new IllegalArgumentException("trace.csv line 3: column theta_0 must be a number, got \"x\""));
+        CliHarness csv = withBoom(new BadInputException("trace.csv line 3: column theta_0 must be a number, got \"x\""));
         assertThat(csv.run("boom")).isEqualTo(ExitCodes.USAGE);
         assertThat(csv.err.toString().trim()).isEqualTo("driftlab: trace.csv line 3: column theta_0 must be a number, got \"x\"");
 
@@ -123,7 +124,7 @@ class DriftlabCommandTest {
     void anUnexpectedExceptionIsAnInternalErrorExit1() {
         CliHarness h = withBoom(new IllegalStateException("invariant broken"));
         assertThat(h.run("boom")).isEqualTo(ExitCodes.FAILURE);
-        assertThat(h.err.toString()).contains("internal error").contains("invariant broken").contains("--debug")
+        assertThat(h.err.toString()).contains("a bug in driftlab").contains("invariant broken").contains("--debug")
                 .doesNotContain("\tat ");
     }
 

@@ -23,11 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * row, the summation order the core's bit-identical kernels must keep; {@code loop4}: four rows at a time, each
  * row still summed in order (bit-identical to {@code loop}, only the latency chains interleave).
  *
- * <p>Measured crossover (CPU ns/op, 2-core EPYC shared at load 3.9–8.7, 2026-11-28, docs/PERFORMANCE.md): jblas
- * beats {@code loop} only from ≈ 32 rows at d = 128 (1,685 vs 2,327) and from ≈ 128–257 rows at d = 32 (1,757 vs
- * 1,842; 3,287 vs 3,536); below that the JNI call costs more than it saves (d = 32, 2 rows: 168 vs 33).
- * {@code loop4} beats jblas at every measured shape (d = 128, 128 rows: 3,914 vs 6,191; d = 32, 257 rows: 2,167
- * vs 3,287), so the core keeps plain, order-preserving loops.
+ * <p>The crossover it measured, and why the core therefore keeps plain, order-preserving loops, is in
+ * docs/PERFORMANCE.md ("jblas vs plain loops").
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

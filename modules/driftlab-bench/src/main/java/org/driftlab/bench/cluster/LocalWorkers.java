@@ -3,8 +3,6 @@ package org.driftlab.bench.cluster;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.driftlab.childjvm.ChildJvm;
 import org.driftlab.cluster.sweep.DriftlabNode;
 import org.driftlab.cluster.sweep.SweepClient;
 
@@ -48,13 +47,15 @@ public final class LocalWorkers implements AutoCloseable {
     }
 
     /**
-     * Starts {@code workers} ≥ 1 child JVMs with {@code launcher}, logging under {@code logDir} (created), and a
+     * Starts {@code workers} ≥ 1 child JVMs of {@code node}, logging under {@code logDir} (created), and a
      * client node in this JVM with {@code clientConfig} (the full driftlab configuration), and waits until the
      * client sees every worker Up. TimeoutException (naming the log directory) when that takes longer than
      * {@code startTimeout}; IllegalStateException when a child exits while starting. Whatever was started is
-     * stopped before either is thrown.
+     * stopped before either is thrown. {@code node} is a command that accepts the {@code --port}, {@code --host} and
+     * {@code --seed} flags of {@code driftlab node} (e.g. {@code org.driftlab.cli.DriftlabCommand node}), prints to
+     * stdout and blocks until SIGTERM makes it leave the cluster.
      */
-    public static LocalWorkers start(NodeLauncher launcher, int workers, Path logDir, Config clientConfig, Duration startTimeout)
+    public static LocalWorkers start(ChildJvm node, int workers, Path logDir, Config clientConfig, Duration startTimeout)
             throws IOException, InterruptedException, TimeoutException {
         if (workers < 1) throw new IllegalArgumentException("workers must be >= 1, got " + workers);
         if (startTimeout.isNegative() || startTimeout.isZero()) {
@@ -65,13 +66,12 @@ public final class LocalWorkers implements AutoCloseable {
         try {
             String seed = null;
             for (int i = 0; i < workers; i++) {
-                int port = freePort();
+                int port = ChildJvm.freePort();
                 String hostPort = "127.0.0.1:" + port;
                 if (seed == null) seed = hostPort; // the first node founds the cluster by listing itself
                 Path dir = Files.createDirectories(logDir.resolve("worker-" + (i + 1)));
-                ProcessBuilder pb = new ProcessBuilder(launcher.command(port, seed)).directory(dir.toFile())
-                        .redirectErrorStream(true).redirectOutput(dir.resolve("node.out").toFile());
-                cluster.adopt(pb.start(), hostPort, dir);
+                ChildJvm worker = node.withMoreArgs(List.of("--port", String.valueOf(port), "--host", "127.0.0.1", "--seed", seed));
+                cluster.adopt(worker.start(dir, dir.resolve("node.out")), hostPort, dir);
             }
             // several clients (a comparison keeps two clusters) may share this JVM: distinct JMX bean names
             Config c = ConfigFactory.parseString("pekko.cluster.jmx.multi-mbeans-in-same-jvm = on").withFallback(clientConfig);
@@ -201,12 +201,5 @@ public final class LocalWorkers implements AutoCloseable {
             }
         }
         if (interrupted) Thread.currentThread().interrupt();
-    }
-
-    /** A port free on 127.0.0.1 at the time of the call (a child that then fails to bind it exits, and start says so). */
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

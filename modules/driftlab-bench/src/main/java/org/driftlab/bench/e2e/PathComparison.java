@@ -12,7 +12,7 @@ import org.driftlab.core.spec.RunSpec;
  * The three paths of the performance issue measured in paired, interleaved rounds, so that the machine's
  * drifting speed (a shared, noisy VM) and the JIT's compilation order hit each path alike: (a) the core loop
  * on one thread, (b) the core loop on a pool, (c) the actor path on an embedded cluster that stays up across
- * all rounds ({@link ActorPathBench.Session}). Round k builds one list of runs (seeds {@code firstSeed + k·N …})
+ * all rounds ({@link ActorPathHarness.Session}). Round k builds one list of runs (seeds {@code firstSeed + k·N …})
  * and runs it on all three paths back to back, in the order {@link #order(int)} (rotated by k); a ratio such
  * as (c)/(b) is then taken within each round, where both paths saw nearly the same machine, and summarised by
  * its median and range over the rounds. Warm-up rounds are the same, with seeds after the measured ones, and are
@@ -148,7 +148,7 @@ public final class PathComparison {
      * it), (a) and (b) with its chunk size. Allocates a pool of {@code s.poolThreads()} threads for (b), shut
      * down before returning. IllegalStateException when a run fails or the paths' checksums differ in a round.
      */
-    public static Result run(Settings s, ActorPathBench.Session actors, RoundListener listener) throws Exception {
+    public static Result run(Settings s, ActorPathHarness.Session actors, RoundListener listener) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(s.poolThreads());
         try {
             for (int k = 0; k < s.warmupRounds(); k++) {
@@ -181,14 +181,14 @@ public final class PathComparison {
     }
 
     // one round: the same runs on every path in the given order; results indexed by path
-    private static RoundResult[] round(Settings s, ActorPathBench.Session actors, ExecutorService pool, int seed0, Path[] order,
+    private static RoundResult[] round(Settings s, ActorPathHarness.Session actors, ExecutorService pool, int seed0, Path[] order,
                                        String name) throws Exception {
-        List<RunSpec> specs = CoreLoopBench.specs(s.workload(), s.learners(), s.steps(), seed0);
+        List<RunSpec> specs = CoreLoopHarness.specs(s.workload(), s.learners(), s.steps(), seed0);
         RoundResult[] r = new RoundResult[Path.values().length];
         for (Path p : order) {
             r[p.ordinal()] = switch (p) {
-                case SINGLE -> CoreLoopBench.round(specs, actors.chunkSize(), null);
-                case POOL -> CoreLoopBench.round(specs, actors.chunkSize(), pool);
+                case SINGLE -> CoreLoopHarness.round(specs, actors.chunkSize(), null);
+                case POOL -> CoreLoopHarness.round(specs, actors.chunkSize(), pool);
                 case ACTORS -> actors.round(specs);
             };
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.driftlab.childjvm.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,7 @@ class LocalWorkersTest {
     @Test
     void aWorkerJvmThatExitsWhileStartingIsReportedWithItsLogAndNothingIsLeftRunning(@TempDir Path logs) {
         // a main class that does not exist: each child JVM exits at once with code 1
-        NodeLauncher broken = NodeLauncher.ofThisJvm("org.driftlab.bench.cluster.NoSuchMain", List.of("node"), List.of("-Xmx64m"));
+        ChildJvm broken = ChildJvm.ofThisJvm("org.driftlab.bench.cluster.NoSuchMain", List.of("-Xmx64m"), List.of("node"));
         assertThatThrownBy(() -> LocalWorkers.start(broken, 2, logs, ConfigFactory.load(), Duration.ofSeconds(60)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("exited with code 1 while starting")
@@ -26,7 +27,7 @@ class LocalWorkersTest {
 
     @Test
     void argumentsAreChecked(@TempDir Path logs) throws Exception {
-        NodeLauncher l = NodeLauncher.ofThisJvm("M", List.of(), List.of());
+        ChildJvm l = ChildJvm.ofThisJvm("M", List.of(), List.of());
         assertThatThrownBy(() -> LocalWorkers.start(l, 0, logs, ConfigFactory.load(), Duration.ofSeconds(1))).hasMessageContaining("workers");
         assertThatThrownBy(() -> LocalWorkers.start(l, 1, logs, ConfigFactory.load(), Duration.ZERO)).hasMessageContaining("startTimeout");
         try (var files = Files.list(logs)) {

@@ -23,9 +23,9 @@ class PathComparisonTest {
     void interleavedRoundsReportEveryPathWithEqualChecksums() throws Exception {
         Settings s = new Settings(Workload.W1, 3, 300, 2, 1, 3, 11);
         List<String> seen = new ArrayList<>();
-        Config config = ActorPathBench.withChunkAndInFlight(base(), OptionalInt.of(50), OptionalInt.of(2));
+        Config config = ActorPathHarness.withChunkAndInFlight(base(), OptionalInt.of(50), OptionalInt.of(2));
         Result r;
-        try (ActorPathBench.Session actors = ActorPathBench.Session.start(1, config)) {
+        try (ActorPathHarness.Session actors = ActorPathHarness.Session.start(1, config)) {
             assertThat(actors.chunkSize()).isEqualTo(50);
             assertThat(actors.inFlightPerNode()).isEqualTo(2);
             r = PathComparison.run(s, actors, (k, warmup, order, byPath) -> {
@@ -53,7 +53,7 @@ class PathComparisonTest {
         // rounds ran different seeds
         assertThat(r.rounds()[0][0].checksum()).isNotEqualTo(r.rounds()[0][1].checksum());
         // and the same seeds as the core loop on its own: the paths ran the learners named in the settings
-        CoreLoopBench.Result alone = CoreLoopBench.run(new CoreLoopBench.Settings(Workload.W1, 3, 300, 7, 1, 0, 3, 11));
+        CoreLoopHarness.Result alone = CoreLoopHarness.run(new CoreLoopHarness.Settings(Workload.W1, 3, 300, 7, 1, 0, 3, 11));
         for (int k = 0; k < 3; k++) assertThat(r.rounds()[Path.ACTORS.ordinal()][k].checksum()).isEqualTo(alone.checksums()[k]);
         for (Path p : Path.values()) {
             assertThat(r.stepsPerSecond(p)).hasSize(3);
@@ -84,15 +84,15 @@ class PathComparisonTest {
     @Test
     void configOverridesOnlyWhatIsGiven() {
         Config base = base();
-        Config same = ActorPathBench.withChunkAndInFlight(base, OptionalInt.empty(), OptionalInt.empty());
-        assertThat(same.getInt(ActorPathBench.CHUNK_SIZE_KEY)).isEqualTo(base.getInt(ActorPathBench.CHUNK_SIZE_KEY));
-        assertThat(same.getInt(ActorPathBench.IN_FLIGHT_KEY)).isEqualTo(base.getInt(ActorPathBench.IN_FLIGHT_KEY));
-        Config k = ActorPathBench.withChunkAndInFlight(base, OptionalInt.of(17), OptionalInt.empty());
-        assertThat(k.getInt(ActorPathBench.CHUNK_SIZE_KEY)).isEqualTo(17);
-        assertThat(k.getInt(ActorPathBench.IN_FLIGHT_KEY)).isEqualTo(base.getInt(ActorPathBench.IN_FLIGHT_KEY));
-        assertThatThrownBy(() -> ActorPathBench.withChunkAndInFlight(base, OptionalInt.of(0), OptionalInt.empty()))
+        Config same = ActorPathHarness.withChunkAndInFlight(base, OptionalInt.empty(), OptionalInt.empty());
+        assertThat(same.getInt(ActorPathHarness.CHUNK_SIZE_KEY)).isEqualTo(base.getInt(ActorPathHarness.CHUNK_SIZE_KEY));
+        assertThat(same.getInt(ActorPathHarness.IN_FLIGHT_KEY)).isEqualTo(base.getInt(ActorPathHarness.IN_FLIGHT_KEY));
+        Config k = ActorPathHarness.withChunkAndInFlight(base, OptionalInt.of(17), OptionalInt.empty());
+        assertThat(k.getInt(ActorPathHarness.CHUNK_SIZE_KEY)).isEqualTo(17);
+        assertThat(k.getInt(ActorPathHarness.IN_FLIGHT_KEY)).isEqualTo(base.getInt(ActorPathHarness.IN_FLIGHT_KEY));
+        assertThatThrownBy(() -> ActorPathHarness.withChunkAndInFlight(base, OptionalInt.of(0), OptionalInt.empty()))
                 .hasMessageContaining("chunk").hasMessageContaining("0");
-        assertThatThrownBy(() -> ActorPathBench.withChunkAndInFlight(base, OptionalInt.empty(), OptionalInt.of(0)))
+        assertThatThrownBy(() -> ActorPathHarness.withChunkAndInFlight(base, OptionalInt.empty(), OptionalInt.of(0)))
                 .hasMessageContaining("in-flight").hasMessageContaining("0");
     }
 

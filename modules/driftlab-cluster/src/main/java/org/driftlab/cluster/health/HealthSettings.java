@@ -1,6 +1,7 @@
 package org.driftlab.cluster.health;
 
 import com.typesafe.config.Config;
+import org.driftlab.core.input.BadInputException;
 
 /**
  * The {@code driftlab.health} section (STYLE C8): whether a node serves its health endpoints, on which
@@ -9,8 +10,8 @@ import com.typesafe.config.Config;
  */
 public record HealthSettings(boolean enabled, String bindAddress, int port) {
     public HealthSettings {
-        if (bindAddress == null || bindAddress.isBlank()) throw new IllegalArgumentException("health bind-address must not be empty");
-        if (port < 0 || port > 65_535) throw new IllegalArgumentException("health port must be in [0, 65535], got " + port);
+        if (bindAddress == null || bindAddress.isBlank()) throw new BadInputException("health bind-address must not be empty");
+        if (port < 0 || port > 65_535) throw new BadInputException("health port must be in [0, 65535], got " + port);
     }
 
     /** From the {@code driftlab.health} section of a full config. */

@@ -1,6 +1,7 @@
 package org.driftlab.cluster.learner;
 
 import com.typesafe.config.Config;
+import org.driftlab.core.input.BadInputException;
 
 /**
  * Infrastructure settings of a learner entity, read once from {@code driftlab.learner} (STYLE C8).
@@ -10,7 +11,7 @@ import com.typesafe.config.Config;
  */
 public record LearnerSettings(int chunkSize) {
     public LearnerSettings {
-        if (chunkSize < 1) throw new IllegalArgumentException("driftlab.learner.chunk-size must be >= 1, got " + chunkSize);
+        if (chunkSize < 1) throw new BadInputException("driftlab.learner.chunk-size must be >= 1, got " + chunkSize);
     }
 
     /** From the {@code driftlab.learner} section. */

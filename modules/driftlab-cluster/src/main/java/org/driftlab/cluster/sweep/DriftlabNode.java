@@ -26,6 +26,7 @@ import org.driftlab.cluster.health.HealthServer;
 import org.driftlab.cluster.health.HealthSettings;
 import org.driftlab.cluster.learner.LearnerEntity;
 import org.driftlab.cluster.tls.TlsSettings;
+import org.driftlab.core.input.BadInputException;
 
 /**
  * One driftlab cluster member in this JVM: an actor system named {@value #SYSTEM_NAME} on Artery TCP. A
@@ -99,7 +100,7 @@ public final class DriftlabNode implements AutoCloseable {
 
     /**
      * The health endpoints when {@code driftlab.health.enabled}, else null. A failure to bind (the port taken,
-     * an address not of this host) stops the node: IllegalArgumentException naming the settings to change.
+     * an address not of this host) stops the node: BadInputException naming the settings to change.
      */
     private static HealthServer startHealth(ActorSystem<Void> system, Config config, String shardTypeName) {
         HealthSettings h = HealthSettings.fromConfig(config);
@@ -108,7 +109,7 @@ public final class DriftlabNode implements AutoCloseable {
             return HealthServer.start(system, h, shardTypeName);
         } catch (IOException | RuntimeException e) {
             system.terminate();
-            throw new IllegalArgumentException("cannot serve the health endpoints on " + h.bindAddress() + ":" + h.port() + " ("
+            throw new BadInputException("cannot serve the health endpoints on " + h.bindAddress() + ":" + h.port() + " ("
                     + e.getMessage() + "); set driftlab.health.port / DRIFTLAB_HEALTH_PORT or driftlab.health.bind-address", e);
         }
     }
@@ -120,7 +121,7 @@ public final class DriftlabNode implements AutoCloseable {
 
     /** "host:port" → the member address of that node. */
     public static Address address(String hostPort) {
-        if (!hostPort.matches("[^:/@]+:\\d+")) throw new IllegalArgumentException("contact must be host:port, got '" + hostPort + "'");
+        if (!hostPort.matches("[^:/@]+:\\d+")) throw new BadInputException("contact must be host:port, got '" + hostPort + "'");
         return AddressFromURIString.parse("pekko://" + SYSTEM_NAME + "@" + hostPort);
     }
 

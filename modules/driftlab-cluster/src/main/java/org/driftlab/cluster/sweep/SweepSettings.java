@@ -2,6 +2,7 @@ package org.driftlab.cluster.sweep;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
+import org.driftlab.core.input.BadInputException;
 
 /**
  * Infrastructure settings of sweeps, read once from {@code driftlab.sweep} (STYLE C8; defaults and meaning in
@@ -26,18 +27,18 @@ public record SweepSettings(int inFlightPerNode, int shards, String workerRole, 
                             Duration deliveryTimeout, Duration pollInterval, Duration resubmitInterval,
                             int storeBatchSize, Duration storeBatchDelay) {
     public SweepSettings {
-        if (inFlightPerNode < 1) throw new IllegalArgumentException("driftlab.sweep.in-flight-per-node must be >= 1, got " + inFlightPerNode);
-        if (shards < 1) throw new IllegalArgumentException("driftlab.sweep.shards must be >= 1, got " + shards);
-        if (workerRole == null || workerRole.isBlank()) throw new IllegalArgumentException("driftlab.sweep.worker-role must not be blank, got '" + workerRole + "'");
-        if (pullBatch < 1) throw new IllegalArgumentException("driftlab.sweep.pull-batch must be >= 1, got " + pullBatch);
+        if (inFlightPerNode < 1) throw new BadInputException("driftlab.sweep.in-flight-per-node must be >= 1, got " + inFlightPerNode);
+        if (shards < 1) throw new BadInputException("driftlab.sweep.shards must be >= 1, got " + shards);
+        if (workerRole == null || workerRole.isBlank()) throw new BadInputException("driftlab.sweep.worker-role must not be blank, got '" + workerRole + "'");
+        if (pullBatch < 1) throw new BadInputException("driftlab.sweep.pull-batch must be >= 1, got " + pullBatch);
         positive("start-timeout", startTimeout);
         positive("run-timeout", runTimeout);
         positive("delivery-timeout", deliveryTimeout);
         positive("poll-interval", pollInterval);
         positive("resubmit-interval", resubmitInterval);
-        if (storeBatchSize < 1) throw new IllegalArgumentException("driftlab.sweep.store-batch-size must be >= 1, got " + storeBatchSize);
+        if (storeBatchSize < 1) throw new BadInputException("driftlab.sweep.store-batch-size must be >= 1, got " + storeBatchSize);
         if (storeBatchDelay == null || storeBatchDelay.isNegative()) {
-            throw new IllegalArgumentException("driftlab.sweep.store-batch-delay must be >= 0, got " + storeBatchDelay);
+            throw new BadInputException("driftlab.sweep.store-batch-delay must be >= 0, got " + storeBatchDelay);
         }
     }
 
@@ -60,6 +61,6 @@ public record SweepSettings(int inFlightPerNode, int shards, String workerRole, 
     }
 
     private static void positive(String key, Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) throw new IllegalArgumentException("driftlab.sweep." + key + " must be > 0, got " + d);
+        if (d == null || d.isNegative() || d.isZero()) throw new BadInputException("driftlab.sweep." + key + " must be > 0, got " + d);
     }
 }

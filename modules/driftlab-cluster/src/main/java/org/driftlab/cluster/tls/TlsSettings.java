@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.driftlab.core.input.BadInputException;
 
 /**
  * The {@code driftlab.tls} section (STYLE C8): when {@code enabled}, every node speaks TLS on the cluster port
@@ -29,7 +30,7 @@ public record TlsSettings(boolean enabled, String keyStore, String keyStorePassw
             requireFile(problems, "trust-store", trustStore);
             if (keyStorePassword == null || keyStorePassword.isEmpty()) problems.add(SECTION + ".key-store-password must be set");
             if (trustStorePassword == null || trustStorePassword.isEmpty()) problems.add(SECTION + ".trust-store-password must be set");
-            if (!problems.isEmpty()) throw new IllegalArgumentException("TLS is enabled but " + String.join("; ", problems));
+            if (!problems.isEmpty()) throw new BadInputException("TLS is enabled but " + String.join("; ", problems));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.driftlab.cluster.sweep.DriftlabNode;
+import org.driftlab.core.input.BadInputException;
 import org.junit.jupiter.api.Test;
 
 class HealthServerTest {
@@ -75,7 +76,7 @@ class HealthServerTest {
             Config config = ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0\n"
                     + "driftlab.health { enabled = on, port = " + taken.getLocalPort() + " }").withFallback(ConfigFactory.load());
             assertThatThrownBy(() -> DriftlabNode.worker("127.0.0.1", 0, List.of(), Set.of(), config))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(BadInputException.class)
                     .hasMessageContaining("127.0.0.1:" + taken.getLocalPort()).hasMessageContaining("DRIFTLAB_HEALTH_PORT");
         }
     }

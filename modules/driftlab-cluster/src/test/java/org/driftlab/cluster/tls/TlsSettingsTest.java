@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.driftlab.core.input.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class TlsSettingsTest {
     @Test
     void enabledWithoutStoresOrPasswordsNamesEachKey(@TempDir Path dir) {
         assertThatThrownBy(() -> new TlsSettings(true, "", "", "", dir.resolve("absent.p12").toString(), ""))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("driftlab.tls.key-store must be set")
                 .hasMessageContaining("driftlab.tls.trust-store = " + dir.resolve("absent.p12") + " is not a readable file")
                 .hasMessageContaining("driftlab.tls.key-store-password must be set")

@@ -18,12 +18,8 @@ import java.util.Map;
  * row-wise weighted squared distance over the same (rows = run lengths, columns = dims) row-major matrix;
  * the sweep also writes the grown row S_r + x into row r + 1, so one pass over S does what a gemv plus a
  * shift would. Only with equal ρ_i (isotropic noise) would S·x be a true gemv, the rest following from row
- * norms. Measured with {@code GemvProbe} (test sources: warmed loop, d = 32, 257 rows, JDK 17, 2 cores
- * shared with other builds at load ≈ 6, 2026-11-28; medians of 8 rounds of 20,000 calls): S·x alone takes
- * 3.9 µs with jblas {@code NativeBlas.dgemv} and 4.7 µs as a plain loop; a whole isotropic step, jblas
- * gemv plus the growth pass, takes 8.8 µs against 12 µs for this fused loop (four partial sums; 17 µs
- * with one). jblas wins by ~25% only in the isotropic special case, so the general plain loop is kept
- * rather than a second, isotropic-only code path.
+ * norms; jblas wins only in that special case, and by too little to keep a second, isotropic-only code path
+ * (measured with {@code GemvProbe} in the test sources: docs/PERFORMANCE.md, "jblas vs plain loops").
  */
 final class GaussianRunModel extends RunModel {
     private final int d;

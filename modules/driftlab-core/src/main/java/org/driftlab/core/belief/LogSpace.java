@@ -31,9 +31,9 @@ final class LogSpace {
     /**
      * log(1 + x), bit-identical to {@link StrictMath#log1p} (and so to {@link Math#log1p}, which JDK 17 delegates
      * to it): a line-by-line Java rendering of fdlibm 5.3's s_log1p.c, the algorithm StrictMath is specified to
-     * reproduce. Why: JDK 17 has no intrinsic for log1p and calls fdlibm's C through JNI, which JFR showed taking
-     * 27% of W1-scalar's samples (one call per run-length slot per step in the Normal–Gamma predictive); this
-     * pure-Java copy inlines. Checked bit for bit against StrictMath.log1p over a wide random sample and the
+     * reproduce. Why: JDK 17 has no intrinsic for log1p and calls fdlibm's C through JNI, which JFR showed as the
+     * top frame of W1-scalar (one call per run-length slot per step in the Normal–Gamma predictive; figures in
+     * docs/PERFORMANCE.md); this pure-Java copy inlines. Checked bit for bit against StrictMath.log1p over a wide random sample and the
      * special cases in LogSpaceTest. Copyright of the original: (C) 1993 by Sun Microsystems, Inc. "Permission
      * to use, copy, modify, and distribute this software is freely granted, provided that this notice is
      * preserved."

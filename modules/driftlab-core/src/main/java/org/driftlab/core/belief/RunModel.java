@@ -7,10 +7,9 @@ package org.driftlab.core.belief;
  * merged). All methods are allocation-free except {@link #ensureSlots}.
  *
  * <p>Memory. {@code stats} is a grow-only buffer: it starts at {@value #INITIAL_SLOTS} slots and doubles (up
- * to rMax + 2) when {@link Bocpd} needs more. Pruning keeps few run lengths alive in practice (at most 3 in
- * W1: d = 32, r_max 256, tolerance 1e-10, over 50 runs of 5,000 steps), so sizing it at rMax + 2 up front
- * held 66 KB per W1 belief of which ~1 KB was ever used, the difference being most of a learner's heap
- * when 10,000 run at once. Growth happens at most log₂(rMax) times per model and only while the number of
+ * to rMax + 2) when {@link Bocpd} needs more. Pruning keeps few run lengths alive in practice, so sizing it at
+ * rMax + 2 up front would hold mostly unused memory in every belief, most of a learner's heap when thousands
+ * run at once (figures in docs/SCALE.md). Growth happens at most log₂(rMax) times per model and only while the number of
  * active slots reaches a new maximum. Slots at or past the active count are never read before they are
  * written, so the capacity does not affect any result.
  */

@@ -14,20 +14,12 @@ import org.driftlab.core.spec.RunSpec;
  * <p>Cost per reset, in learner steps: about K/2 discarded (inherent to running K steps ahead) plus at most
  * M − 1 replayed (M/2 on average), against K/2 + K/2 with a single chunk-start snapshot. The price is one
  * {@link Learner#copyStateFrom} per M steps, paid in every chunk. With N steps per run, R resets per run,
- * a copy costing C and a step S, the extra work N·C/M + R·(M/2)·S is least at M = √(2·N·C / (R·S)).
- * Measured on W1 (d = 32; 2-core KVM guest, 2026-11-28; generator copies made allocation-free first):
- * S ≈ 470 ns per learner step, C ≈ 90 ns per copy (JMH {@code W1StepBench.copyState} vs {@code learner}
- * under load: 234 vs 1,225 ns, the same C/S ≈ 0.2); R ≈ 9.7 per N = 5,000 (100 seeds, K = 256). Replayed
- * steps per run, counted exactly over those seeds: 1,133 with the chunk-start snapshot alone; 73 / 142 / 303
- * with M = 16 / 32 / 64 (for 405 / 203 / 101 copies ≈ 81 / 41 / 20 step-equivalents). So M* ≈ 15, the total
- * is flat near it (M = 16: 154, M = 32: 183, M = 64: 323 step-equivalents per 5,000-step run, against 1,138
- * before), and {@link #CHECKPOINT_INTERVAL} = 32 gives up 0.6% of the learner work to M = 16 for half the
- * twins. Memory bounds it further: each checkpoint is a whole learner twin (6.1 KB for W1, 19 KB for W1-dense,
- * whose twins share the Hessian's basis), held by every learner in flight, and the scale target is 10,000 W1
- * learners in a 2 GB heap; so at most {@link #MAX_CHECKPOINTS} = 4 are kept and for K > 128 the interval
- * grows to ⌈K / 4⌉: at K = 256 (the actor path's default) M = 64, 4 twins (+18 KB per W1 learner over the
- * single snapshot): 323 step-equivalents of rollback per run, 140 (2.8% of the useful learner work) more than
- * 8 twins at M = 32, 815 (16%) fewer than the single snapshot.
+ * a copy costing C and a step S, the extra work N·C/M + R·(M/2)·S is least at M = √(2·N·C / (R·S)), and it
+ * is flat near that optimum. {@link #CHECKPOINT_INTERVAL} is chosen near it for the reference workload W1. Memory
+ * bounds it further: each checkpoint is a whole learner twin held by every learner in flight, so at most
+ * {@link #MAX_CHECKPOINTS} are kept, and for K > MAX_CHECKPOINTS × CHECKPOINT_INTERVAL the interval grows to
+ * ⌈K / MAX_CHECKPOINTS⌉. The measurements behind both constants are in docs/PERFORMANCE.md ("Checkpoints inside
+ * a chunk").
  *
  * <p>Allocation: the twins in {@link #start}; nothing per chunk (the learner's own rare log growth apart).
  * Confined to one thread.

@@ -91,11 +91,9 @@ public final class Hessian {
      * <p>Each out[j] is the dot product of column j with x summed in index order from 0, exactly as a one-column
      * loop would (results are bit-identical to it; HessianTest). Eight columns are swept together: a single dot
      * product waits on the add latency at every element, eight independent ones overlap, and x[i] is loaded once
-     * for eight columns. JFR on W1-dense (d = 128) showed the two basis changes taking 85% of the step's samples.
-     * Measured (QuadraticStreamBench.observe, rotated, CPU ns/op, 2-core EPYC shared at load 3–9, see
-     * docs/PERFORMANCE.md): d = 128 17,017 (one column at a time) → 9,016 (four) → 8,217 (eight). jblas dgemv
-     * is not an option here: its summation order differs (results would change), and at this shape it was
-     * slower than the interleaved loop anyway (GemvCrossoverBench d = 128, 128 rows: 6,191 vs 3,914 ns).
+     * for eight columns: on W1-dense the two basis changes dominate the step (figures for one, four and eight
+     * columns in docs/PERFORMANCE.md). jblas dgemv is not an option here: its summation order differs (results
+     * would change), and at this shape it is slower than the interleaved loop anyway (GemvCrossoverBench).
      */
     public void toEigenbasis(double[] x, double[] out) {
         if (q == null) {
