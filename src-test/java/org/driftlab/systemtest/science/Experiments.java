@@ -546,7 +546,7 @@ public final class Experiments {
 
     private static ConditionTable table(String name) {
         try (ResultStore store = ResultStore.openReadOnly(Path.of("results", name + ".duckdb"))) {
-            return ConditionTable.of(store.runs(), store.paramColumns());
+            return ConditionTable.of(store.runs(), store.sweptKeys(null));
         }
     }
 
