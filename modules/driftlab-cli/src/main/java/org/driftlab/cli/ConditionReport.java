@@ -99,10 +99,13 @@ final class ConditionReport {
 
     private static String describe(BestValue b, Metric metric) {
         String line = b.line().isEmpty() ? "" : " at " + ConditionStats.label(b.line());
+        // an interval over a parameter's order means something for numbers only; for names, the share says it
+        String interval = b.best() instanceof Number ? String.format(java.util.Locale.ROOT, "95%% interval %s to %s; ",
+                ConditionStats.render(b.low()), ConditionStats.render(b.high())) : "";
         return String.format(java.util.Locale.ROOT,
-                "lowest mean %s%s: %s = %s (bootstrap 95%% interval over %d seeds: %s to %s; chosen by %.0f%% of %d resamples)%n",
+                "lowest mean %s%s: %s = %s (bootstrap over %d seeds: %schosen by %.0f%% of %d resamples)%n",
                 metric.column(), line, ConditionStats.shortKey(b.key()), ConditionStats.render(b.best()), b.seeds(),
-                ConditionStats.render(b.low()), ConditionStats.render(b.high()), 100 * b.share(), b.resamples());
+                interval, 100 * b.share(), b.resamples());
     }
 
     private static String pairedTable(ConditionTable table, PairedComparison pc, TableFormat format) {

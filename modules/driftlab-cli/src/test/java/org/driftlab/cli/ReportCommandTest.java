@@ -50,9 +50,9 @@ class ReportCommandTest {
         assertThat(out.toString().lines().toList()).hasSize(3 + 6 + 1 + 2);
         assertThat(out.toString()).startsWith("mean excess loss [loss] per condition")
                 .contains("stream.switching.hazard", "belief-threshold", "ci95_high", "median_all", " †")
-                .contains("lowest mean mean_excess_loss at reset=belief-threshold: hazard = 0.001 (bootstrap 95% interval over 3 seeds:")
+                .contains("lowest mean mean_excess_loss at reset=belief-threshold: hazard = 0.001 (bootstrap over 3 seeds: 95% interval")
                 // the lowest mean at reset=none is hazard 0.001's, but one of its runs diverged: it is not the best
-                .contains("at reset=none: hazard = 0.01 (bootstrap 95% interval over 3 seeds: 0.001 to 0.01;");
+                .contains("at reset=none: hazard = 0.01 (bootstrap over 3 seeds: 95% interval 0.001 to 0.01;");
         assertThat(err.toString()).contains("wrote 6 plot files to " + plots);
         for (String name : new String[] {"binned-loss", "aligned-excess-loss", "mean-excess-loss-vs-hazard"}) {
             BufferedImage img = ImageIO.read(plots.resolve(name + ".png").toFile());

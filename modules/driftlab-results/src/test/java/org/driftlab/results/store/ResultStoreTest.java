@@ -61,6 +61,32 @@ class ResultStoreTest {
     }
 
     @Test
+    void everyParameterOfARunSweptOrNotIsATypedColumnToGroupBy() throws SQLException {
+        Path file = dir.resolve("typed.duckdb");
+        SweepSpec sweep;
+        try (ResultStore store = ResultStore.open(file)) {
+            sweep = StoreFixtures.simulateAll(store, StoreFixtures.simulatedConfig("typed", "bocpd", 2));
+            assertThat(store.paramColumns()).extracting(ParamColumn::key, ParamColumn::type).contains(
+                    org.assertj.core.groups.Tuple.tuple("stream.dim", ParamType.BIGINT),
+                    org.assertj.core.groups.Tuple.tuple("rule.lr", ParamType.DOUBLE),
+                    org.assertj.core.groups.Tuple.tuple("reset.type", ParamType.VARCHAR),
+                    org.assertj.core.groups.Tuple.tuple("stream.rotated", ParamType.BOOLEAN));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT \"reset.type\", \"stream.dim\" + 0 AS d, count(*) FROM runs "
+                     + "GROUP BY ALL ORDER BY 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("belief-threshold");
+            assertThat(rs.getLong(2)).isEqualTo(3);
+            assertThat(rs.getLong(3)).isEqualTo(2);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("none");
+        }
+        assertThat(count(file, "SELECT count(*) FROM conditions WHERE config IS NOT NULL")).isEqualTo(2);
+        assertThat(count(file, "SELECT count(*) FROM sweep_runs WHERE sweep = 'typed'")).isEqualTo(sweep.runs().size());
+    }
+
+    @Test
     void reacceptingAStoredRunIsANoOp() throws SQLException {
         Path file = dir.resolve("b.duckdb");
         SweepSpec sweep = StoreFixtures.hazardByReset("b", 1);
