@@ -50,6 +50,7 @@ final class RunColumns {
     static final List<Scalar> SCALARS;
     static final List<Curve> CURVES;
     private static final Constructor<RunMetrics> CANONICAL;
+    private static final Class<?>[] COMPONENT_TYPES;
 
     static {
         List<Scalar> scalars = new ArrayList<>();
@@ -67,6 +68,7 @@ final class RunColumns {
                 else scalars.add(new Scalar(name, sqlType(c.getType()), c.getType(), getter));
             }
             CANONICAL = RunMetrics.class.getConstructor(types);
+            COMPONENT_TYPES = types;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("RunMetrics is not a plain public record", e);
         }
@@ -106,12 +108,11 @@ final class RunColumns {
      * others, i.e. a metric added after the run was stored) and its curves (in {@link #CURVES} order).
      */
     static RunMetrics construct(Object[] scalars, double[][] curves) {
-        RecordComponent[] components = RunMetrics.class.getRecordComponents();
-        Object[] args = new Object[components.length];
+        Object[] args = new Object[COMPONENT_TYPES.length];
         int s = 0;
         int c = 0;
-        for (int i = 0; i < components.length; i++) {
-            Class<?> t = components[i].getType();
+        for (int i = 0; i < COMPONENT_TYPES.length; i++) {
+            Class<?> t = COMPONENT_TYPES[i];
             if (t.isArray()) {
                 double[] curve = curves[c++];
                 if (t == long[].class) {

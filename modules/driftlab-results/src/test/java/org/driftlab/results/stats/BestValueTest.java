@@ -4,23 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.driftlab.core.metrics.RunMetrics;
-import org.driftlab.core.sim.RunResult;
 import org.driftlab.results.store.Metric;
 import org.driftlab.results.store.StoredRun;
 import org.junit.jupiter.api.Test;
 
 class BestValueTest {
     private static List<StoredRun> condition(double tau, double[] loss, int divergedSeed) {
-        List<StoredRun> out = new ArrayList<>();
-        for (int s = 0; s < loss.length; s++) {
-            boolean diverged = s == divergedSeed;
-            RunMetrics m = new RunMetrics(100, loss[s], loss[s], 0, 0, 0, 0, Double.NaN, 0, 0, 0, diverged,
-                    diverged ? 50 : -1, new double[0], new double[0], new double[0], new long[0], new long[0]);
-            out.add(new StoredRun("t", new RunResult("r" + tau + "-" + s, "c" + tau, s, m, 0, "n"), Map.of("tau", tau)));
-        }
-        return out;
+        return StatsFixtures.condition("tau", tau, loss, divergedSeed);
     }
 
     @Test

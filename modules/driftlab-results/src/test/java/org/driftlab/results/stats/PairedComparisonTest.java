@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.driftlab.core.metrics.RunMetrics;
-import org.driftlab.core.sim.RunResult;
 import org.driftlab.results.store.Metric;
 import org.driftlab.results.store.StoredRun;
 import org.junit.jupiter.api.Test;
@@ -17,15 +15,8 @@ class PairedComparisonTest {
     /** t₀.₉₇₅ with 3 degrees of freedom (tables: 3.18245). */
     private static final double T3 = 3.182446305284263;
 
-    static List<StoredRun> condition(String x, double[] meanLoss, int divergedSeed) {
-        List<StoredRun> out = new ArrayList<>();
-        for (int s = 0; s < meanLoss.length; s++) {
-            boolean diverged = s == divergedSeed;
-            RunMetrics m = new RunMetrics(100, meanLoss[s], meanLoss[s], 0, 0, 0, 0, Double.NaN, 0, 0, 0, diverged,
-                    diverged ? 50 : -1, new double[0], new double[0], new double[0], new long[0], new long[0]);
-            out.add(new StoredRun("t", new RunResult("r-" + x + "-" + s, "c-" + x, s, m, 0, "n"), Map.of("x", x)));
-        }
-        return out;
+    private static List<StoredRun> condition(String x, double[] loss, int divergedSeed) {
+        return StatsFixtures.condition("x", x, loss, divergedSeed);
     }
 
     @Test
