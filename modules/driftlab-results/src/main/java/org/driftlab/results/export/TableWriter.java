@@ -75,7 +75,7 @@ public final class TableWriter {
 
     /** A number for a table cell: full precision when {@code exact} (empty if not finite), else 5 digits. */
     public static String number(double v, boolean exact) {
-        if (v == Double.POSITIVE_INFINITY) return exact ? "" : "∞";
+        if (Double.isInfinite(v)) return exact ? "" : v > 0 ? "∞" : "−∞";
         return exact ? exactNumber(v) : shortNumber(v);
     }
 
@@ -113,7 +113,7 @@ public final class TableWriter {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) l.append("  ");
             String c = cells.get(i);
-            boolean numeric = !c.isEmpty() && (Character.isDigit(c.charAt(c.length() - 1)) || c.equals("—") || c.equals("∞")
+            boolean numeric = !c.isEmpty() && (Character.isDigit(c.charAt(c.length() - 1)) || c.equals("—") || c.endsWith("∞")
                     || c.endsWith(DIVERGED_MARK));
             String pad = " ".repeat(width[i] - c.length());
             l.append(numeric ? pad + c : c + pad);
