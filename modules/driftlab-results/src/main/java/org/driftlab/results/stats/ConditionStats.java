@@ -9,14 +9,14 @@ import org.driftlab.results.store.Metric;
 
 /**
  * The statistics of one condition: its id and swept values by key in sweep order (a Long, Double, Boolean or
- * String, or for a swept block a map of the fields that tell it apart, "type" first: see {@link ConditionTable}), the
- * number of runs and of diverged runs (left out of everything else), the number of steps of its runs (for
+ * String, or for a swept block a map of the fields that tell it apart, "type" first: see
+ * {@link ConditionTable}), the number of runs and of diverged runs (left out of everything else), the number of steps of its runs (for
  * placing bins on a step axis), a {@link Summary} per metric over the runs that did not diverge, the median of
  * each metric over all runs with diverged ones as +∞, and mean curves with 95% bands.
  */
 public record ConditionStats(String conditionId, Map<String, Object> params, long runs, long divergedRuns, long steps,
-                             Map<Metric, Summary> metrics, Map<Metric, Double> medianAll, CurveSummary binnedLoss, CurveSummary binnedExcess,
-                             CurveSummary alignedExcess) {
+                             Map<Metric, Summary> metrics, Map<Metric, Double> medianAll, CurveSummary binnedLoss,
+                             CurveSummary binnedExcess, CurveSummary alignedExcess) {
     public ConditionStats {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));

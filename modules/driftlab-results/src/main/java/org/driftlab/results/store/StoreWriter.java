@@ -26,6 +26,7 @@ import org.driftlab.core.spec.ConfigProblems;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepLoader;
 import org.driftlab.core.spec.SweepSpec;
+import org.driftlab.core.spec.SweptValue;
 
 /**
  * Writes sweeps and runs (package docs): a sweep's record, its conditions' typed parameters and the list of
@@ -37,8 +38,19 @@ final class StoreWriter {
     private final StoreDb db;
     private final ParamColumns params;
     private final Map<String, String> sweepOfRun = new HashMap<>();
-    /** Each begun condition's parameter leaves, by condition id. */
-    private final Map<String, Map<String, Object>> leavesOf = new HashMap<>();
+    /**
+     * Where each begun condition's parameters come from, by condition id: its canonical config (a String) or,
+     * in a hand-built sweep, its swept values (a List of SweptValue); both are held by the sweep anyway. The
+     * parsed leaves are cached for the conditions in use only: a sweep may have 10^5 conditions of ~40 leaves.
+     */
+    private final Map<String, Object> sourceOf = new HashMap<>();
+    private final Map<String, Map<String, Object>> leavesCache = new LinkedHashMap<>(LEAVES_CACHED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
+            return size() > LEAVES_CACHED;
+        }
+    };
+    private static final int LEAVES_CACHED = 1024;
     private final Map<List<String>, PreparedStatement> inserts = new HashMap<>();
     private PreparedStatement curvesInsert;
     private Set<String> storedIds;
@@ -78,24 +90,42 @@ final class StoreWriter {
     private void registerConditions(SweepSpec sweep, boolean fillStoredRuns) throws SQLException {
         Map<String, RunSpec> firstRun = new LinkedHashMap<>();
         for (RunSpec r : sweep.runs()) firstRun.putIfAbsent(r.conditionId(), r);
+        // conditions stored with their config before (a resumed sweep) have their columns: not parsed again
+        Set<String> known = new HashSet<>();
+        try (Statement st = db.conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT condition_id FROM conditions WHERE config IS NOT NULL")) {
+            while (rs.next()) known.add(rs.getString(1));
+        }
         boolean changed = false;
+        List<String> fresh = new ArrayList<>();
         for (Map.Entry<String, RunSpec> c : firstRun.entrySet()) {
             String config = sweep.conditionConfigs().get(c.getKey());
-            Map<String, Object> leaves = config != null ? ConditionParams.ofConfig(config)
-                    : ConditionParams.ofSwept(c.getValue().params());
-            leavesOf.put(c.getKey(), leaves);
-            changed |= params.ensure(leaves);
+            sourceOf.put(c.getKey(), config != null ? config : c.getValue().params());
+            leavesCache.remove(c.getKey());
+            if (known.contains(c.getKey())) continue;
+            fresh.add(c.getKey());
+            changed |= params.ensure(leavesOf(c.getKey()));
         }
         if (changed) {
             // DuckDB refuses rows written to a table altered in the same transaction: new columns commit first
             db.conn.commit();
             closeInserts();
         }
-        for (String id : firstRun.keySet()) {
+        for (String id : fresh) {
             db.update("INSERT INTO conditions VALUES (?, ?) ON CONFLICT (condition_id) DO UPDATE SET config = "
                     + "coalesce(conditions.config, excluded.config)", id, sweep.conditionConfigs().get(id));
-            if (fillStoredRuns) fillStoredRuns(id, leavesOf.get(id));
+            if (fillStoredRuns) fillStoredRuns(id, leavesOf(id));
         }
+    }
+
+    /** The parameter leaves of a begun condition (parsed from its source, cached while in use). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> leavesOf(String conditionId) {
+        return leavesCache.computeIfAbsent(conditionId, id -> {
+            Object source = sourceOf.get(id);
+            return source instanceof String config ? ConditionParams.ofConfig(config)
+                    : ConditionParams.ofSwept((List<SweptValue>) source);
+        });
     }
 
     private void fillStoredRuns(String conditionId, Map<String, Object> leaves) throws SQLException {
@@ -202,7 +232,7 @@ final class StoreWriter {
         Map<List<String>, List<Entry>> byKeys = new LinkedHashMap<>();
         for (Entry e : batch) {
             List<String> keys = new ArrayList<>();
-            for (Map.Entry<String, Object> p : leavesOf.get(e.spec().conditionId()).entrySet()) {
+            for (Map.Entry<String, Object> p : leavesOf(e.spec().conditionId()).entrySet()) {
                 if (p.getValue() != null) keys.add(p.getKey());
             }
             byKeys.computeIfAbsent(keys, k -> new ArrayList<>()).add(e);
@@ -246,7 +276,7 @@ final class StoreWriter {
             int c = 0;
             for (Object v : identity) columns[c++][j] = v;
             for (RunColumns.Scalar s : RunColumns.SCALARS) columns[c++][j] = s.valueOf(m);
-            Map<String, Object> leaves = leavesOf.get(r.conditionId());
+            Map<String, Object> leaves = leavesOf(r.conditionId());
             for (String k : keys) columns[c++][j] = params.get(k).type().convert(leaves.get(k));
         }
         for (int c = 0; c < columns.length; c++) ps.setArray(c + 1, db.conn.createArrayOf(types.get(c), columns[c]));
