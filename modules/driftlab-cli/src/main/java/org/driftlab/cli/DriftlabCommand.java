@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "driftlab", mixinStandardHelpOptions = true, versionProvider = DriftlabCommand.Version.class,
         description = "Continual-learning simulator: learners on shifting tasks, a Bayesian task belief, weight resets.",
         subcommands = {RunCommand.class, NodeCommand.class, SubmitCommand.class, TraceCommand.class, BeliefCommand.class,
-                ReportCommand.class, ExportCommand.class, BenchToolCommand.class,
+                ReportCommand.class, ExportCommand.class, SweepsCommand.class, BenchToolCommand.class,
                 HelpCommand.class})
 public final class DriftlabCommand implements Callable<Integer> {
     @Spec

@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code driftlab export STORE --format csv|parquet --table runs|curves|stats [--out FILE]}: one table of a
- * results store through DuckDB's COPY, written atomically (DESIGN §10). Wiring only ({@link Exporter}). Bad
+ * {@code driftlab export STORE --format csv|parquet --table runs|curves|stats [--sweep NAME] [--out FILE]}: one
+ * table of one sweep's runs in a results store through DuckDB's COPY, written atomically (DESIGN §10). Wiring only ({@link Exporter}). Bad
  * input is one line on stderr, exit code 2, and nothing written.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -38,6 +38,10 @@ public final class ExportCommand implements Callable<Integer> {
                     + "metric: n, mean, sd, se, 95%% CI, median) (default: ${DEFAULT-VALUE}).")
     String table;
 
+    @Option(names = "--sweep", paramLabel = "NAME",
+            description = "The sweep whose runs to export (default: the store's only sweep; `driftlab sweeps STORE` lists them).")
+    String sweep;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "Output file (default: <store without .duckdb>-<table>.<csv|parquet> next to the store).")
     Path out;
@@ -49,8 +53,9 @@ public final class ExportCommand implements Callable<Integer> {
             CopyFormat f = parse(CopyFormat.class, format, "format", "csv, parquet");
             StoreTable t = parse(StoreTable.class, table, "table", "runs, curves, stats");
             try (ResultStore s = ResultStore.openReadOnly(store)) {
+                String chosen = SweepsCommand.select(s, sweep);
                 Path target = out != null ? out : Exporter.defaultTarget(store, t, f);
-                Path written = Exporter.export(s, t, f, target);
+                Path written = Exporter.export(s, t, chosen, f, target);
                 err.println("wrote " + written);
                 err.flush();
                 return 0;

@@ -27,11 +27,13 @@ import picocli.CommandLine.Spec;
  * the plots as PNG and SVG. Wiring only: {@link ConditionReport} prints the table and writes the plots (the
  * same code {@code run} and {@code submit} end with), {@link RunReplay} and {@link RunLengthHeatmap} the run-length
  * heatmap of one BOCPD run (re-simulated from the stored config, checked against the store). Bad input (no store,
- * a corrupt file, an unknown metric, parameter or run, a stored run its re-simulation does not reproduce) is one
- * line on stderr, exit code 2, and nothing written.
+ * a corrupt file, an unknown metric, sweep, baseline, parameter or run, a stored run its re-simulation does not
+ * reproduce) is one line on stderr, exit code 2, and nothing written.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Print per-condition statistics (n, mean, sd, se, 95%% CI, median) of a results store and "
+        description = {"Print per-condition statistics (n, mean, sd, se, 95%% CI, median) of one sweep in a results "
+                + "store, the best value of the plotted parameter with a bootstrap interval, optionally paired "
+                + "differences against a baseline condition, and "
                 + "write plots (PNG and SVG): binned loss with CI bands and one run's switch times, switch-aligned "
                 + "excess loss, a metric against a swept parameter, and the run-length posterior heatmap of one "
                 + "BOCPD run (re-simulated from the stored config)."})
@@ -47,10 +49,19 @@ public final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--metric", paramLabel = "M", defaultValue = "mean_excess_loss",
-            description = "Metric of the table and of the parameter plot (default: ${DEFAULT-VALUE}); one of: "
-                    + "mean_loss, mean_excess_loss, objective, switches, resets, detections, mean_detection_delay, "
-                    + "false_alarms, missed_switches, final_distance, wall_ms.")
+            description = "Metric of the tables and of the parameter plot (default: ${DEFAULT-VALUE}); one of the "
+                    + "RunMetrics measures (mean_loss, mean_excess_loss, objective, ...) or wall_ms.")
     String metric;
+
+    @Option(names = "--sweep", paramLabel = "NAME",
+            description = "The sweep to report (default: the store's only sweep; `driftlab sweeps STORE` lists them).")
+    String sweep;
+
+    @Option(names = "--baseline", paramLabel = "CONDITION",
+            description = "Also compare every other condition with this one on paired seeds: mean difference, 95%% CI, "
+                    + "paired-t p-value, Holm-corrected across the table. CONDITION is a label as the table shows it "
+                    + "(e.g. reset=none) or a condition id.")
+    String baseline;
 
     @Option(names = "--by", paramLabel = "PARAM",
             description = "Swept parameter on the x axis of the metric plot, full key or its last segment "
@@ -76,15 +87,17 @@ public final class ReportCommand implements Callable<Integer> {
             Metric m = Metric.parse(metric);
             TableFormat f = TableFormat.parse(format);
             try (ResultStore s = ResultStore.openReadOnly(store)) {
-                List<StoredRun> runs = s.runs();
-                if (runs.isEmpty()) throw new IllegalArgumentException(store + ": the store holds no runs yet");
+                String chosen = SweepsCommand.select(s, sweep);
+                List<StoredRun> runs = s.runs(chosen);
+                if (runs.isEmpty()) throw new IllegalArgumentException(store + ": the store holds no runs"
+                        + (chosen == null ? " yet" : " of sweep '" + chosen + "' yet"));
                 StoredRun marked = runId == null ? null
                         : s.run(runId).orElseThrow(() -> new IllegalArgumentException(store + ": no run '" + runId + "' in the store"));
                 Path dir = out != null ? out : ConditionReport.defaultPlotDir(store);
                 // re-simulated before anything is printed or written: a run that does not reproduce fails the report
                 String[] note = new String[1];
                 RunLengthPosterior posterior = heatmapPosterior(new RunReplay(s.sweeps()), runs, marked, note);
-                ConditionReport.print(runs, s.paramColumns(), m, f, by, marked, dir, stdout, err);
+                ConditionReport.print(runs, s.sweptKeys(chosen), m, f, by, marked, dir, baseline, stdout, err);
                 if (posterior != null) {
                     List<Path> files = RunLengthHeatmap.write(posterior, dir);
                     err.println("wrote the run-length heatmap of run " + posterior.runId() + " to " + files.get(0).getFileName()

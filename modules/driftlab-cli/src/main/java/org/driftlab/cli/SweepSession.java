@@ -307,7 +307,7 @@ final class SweepSession {
         for (StoredRun r : store.runs()) if (ids.contains(r.result().runId())) runs.add(r);
         if (!runs.isEmpty()) {
             Path dir = opts.noPlots ? null : opts.out != null ? opts.out : ConditionReport.defaultPlotDir(storeFile);
-            ConditionReport.print(runs, store.paramColumns(), Metric.MEAN_EXCESS_LOSS, TableFormat.TABLE, null, null,
+            ConditionReport.print(runs, sweep.sweptKeys(), Metric.MEAN_EXCESS_LOSS, TableFormat.TABLE, null, null,
                     dir, out, err);
         }
         err.println("results: " + storeFile + " (driftlab report " + storeFile + " for other metrics and formats)");

@@ -50,6 +50,20 @@ class ExportCommandTest {
     }
 
     @Test
+    void aStoreWithTwoSweepsExportsTheChosenOnesRunsOnly() throws Exception {
+        try (ResultStore s = ResultStore.open(store)) {
+            StoreFixtures.writeAll(s, StoreFixtures.hazardByReset("second", 1), -1);
+        }
+        assertThat(run(store.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("holds 2 sweeps (sweep, second): choose one with --sweep NAME");
+        assertThat(dir.resolve("sweep-runs.csv")).doesNotExist();
+        Path csv = dir.resolve("second.csv");
+        assertThat(run(store.toString(), "--sweep", "second", "--out", csv.toString())).as(err.toString()).isZero();
+        // the fixture's conditions (and so run ids) differ between the sweeps only by seed count: 6 runs of seed 0
+        assertThat(Files.readAllLines(csv)).hasSize(1 + 6);
+    }
+
+    @Test
     void badInputIsOneLineExitTwoAndNothingWritten() {
         assertThat(run(store.toString(), "--format", "xlsx")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("driftlab: unknown --format 'xlsx' (known: csv, parquet)" + System.lineSeparator());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.driftlab.results.plot.RunLengthHeatmap;
@@ -45,9 +46,13 @@ class ReportCommandTest {
     void printsTheTableAndWritesPngAndSvgPlots() throws Exception {
         Path plots = dir.resolve("plots");
         assertThat(run(store.toString(), "--out", plots.toString())).as(err.toString()).isZero();
-        assertThat(out.toString().lines().toList()).hasSize(3 + 6);
+        // title, header, rule, 6 conditions, the note on the diverged run, the best hazard of each reset policy
+        assertThat(out.toString().lines().toList()).hasSize(3 + 6 + 1 + 2);
         assertThat(out.toString()).startsWith("mean excess loss [loss] per condition")
-                .contains("stream.switching.hazard", "belief-threshold", "ci95_high");
+                .contains("stream.switching.hazard", "belief-threshold", "ci95_high", "median_all", " †")
+                .contains("lowest mean mean_excess_loss at reset=belief-threshold: hazard = 0.001 (bootstrap over 3 seeds: 95% interval")
+                // the lowest mean at reset=none is hazard 0.001's, but one of its runs diverged: it is not the best
+                .contains("at reset=none: hazard = 0.01 (bootstrap over 3 seeds: 95% interval 0.001 to 0.01;");
         assertThat(err.toString()).contains("wrote 6 plot files to " + plots);
         for (String name : new String[] {"binned-loss", "aligned-excess-loss", "mean-excess-loss-vs-hazard"}) {
             BufferedImage img = ImageIO.read(plots.resolve(name + ".png").toFile());
@@ -75,9 +80,13 @@ class ReportCommandTest {
             {store.toString(), "--out", plots.toString(), "--by", "learning-rate"},
             {store.toString(), "--out", plots.toString(), "--run", "no-such-run"},
             {store.toString(), "--out", plots.toString(), "--format", "xml"},
+            {store.toString(), "--out", plots.toString(), "--baseline", "reset=always"},
+            {store.toString(), "--out", plots.toString(), "--sweep", "other"},
         };
         String[] expected = {"no results store here", "unknown metric 'accuracy'", "unknown swept parameter 'learning-rate'",
-            "no run 'no-such-run'", "unknown table format 'xml'"};
+            "no run 'no-such-run'", "unknown table format 'xml'",
+            "--baseline 'reset=always' names no condition (conditions: hazard=0.001, reset=belief-threshold; "
+                    + "hazard=0.001, reset=none; hazard=0.01,", ": no sweep 'other' (sweeps: reset-vs-hazard)"};
         for (int i = 0; i < cases.length; i++) {
             err.getBuffer().setLength(0);
             assertThat(run(cases[i])).isEqualTo(2);
@@ -91,6 +100,37 @@ class ReportCommandTest {
         assertThat(err.toString()).isEqualTo("driftlab: " + text + ": not a DuckDB database file" + System.lineSeparator());
         assertThat(plots).doesNotExist();
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aBaselineAddsThePairedTableWithHolmCorrectedPValues() {
+        assertThat(run(store.toString(), "--out", dir.resolve("p").toString(), "--baseline", "hazard=0.01, reset=none"))
+                .as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("paired difference in mean excess loss [loss] against hazard=0.01, reset=none on shared "
+                + "seeds (condition − baseline; 95% CI, paired t; p Holm-corrected over 4 tests)");
+        // 5 rows (every condition but the baseline), one of them with the diverged run: no mean, marked
+        List<String> paired = text.lines().dropWhile(l -> !l.startsWith("paired difference")).toList();
+        assertThat(paired.get(1)).contains("pairs", "mean_diff", "p_holm", "median_diff_all");
+        assertThat(paired.subList(3, 8)).filteredOn(l -> l.contains("—" + " †")).hasSize(1);
+        assertThat(paired.get(8)).startsWith("† a pair with a diverged run has no difference");
+    }
+
+    @Test
+    void aStoreWithTwoSweepsReportsTheChosenOneAndRefusesToMixThem() {
+        try (ResultStore s = ResultStore.open(store)) {
+            StoreFixtures.writeAll(s, StoreFixtures.sweep("other", java.util.List.of("rule.lr"), java.util.List.of(
+                    java.util.List.of(new org.driftlab.core.spec.SweptValue("rule.lr", "0.1")),
+                    java.util.List.of(new org.driftlab.core.spec.SweptValue("rule.lr", "0.2"))), 2), -1);
+        }
+        assertThat(run(store.toString(), "--out", dir.resolve("p").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("driftlab: " + store + " holds 2 sweeps (reset-vs-hazard, other): choose one "
+                + "with --sweep NAME" + System.lineSeparator());
+        assertThat(dir.resolve("p")).doesNotExist();
+        err.getBuffer().setLength(0);
+        assertThat(run(store.toString(), "--out", dir.resolve("p").toString(), "--sweep", "other")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("rule.lr").doesNotContain("hazard").doesNotContain("belief-threshold");
+        assertThat(out.toString().lines().filter(l -> l.strip().matches("0\\.[12] .*"))).hasSize(2);
     }
 
     private Path simulatedStore(String belief) {

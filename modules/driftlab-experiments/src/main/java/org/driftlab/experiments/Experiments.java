@@ -409,7 +409,7 @@ public final class Experiments {
     private static String pairedDifference(double hazard, double std) {
         try (ResultStore store = ResultStore.openReadOnly(Path.of("results", "recurring.duckdb"))) {
             Map<Integer, double[]> bySeed = new LinkedHashMap<>();
-            for (var run : store.runs()) {
+            for (var run : legacy(store.runs(), store.sweptKeys(null))) {
                 Map<String, Object> p = run.params();
                 if (!(((Double) p.get(HAZARD)) == hazard && ((Double) p.get("stream.prior.std")) == std)) continue;
                 String t = type(p.get("reset"));
@@ -448,7 +448,7 @@ public final class Experiments {
     static String plasticity(String name) {
         List<StoredRun> runs;
         try (ResultStore store = ResultStore.openReadOnly(Path.of("results", name + ".duckdb"))) {
-            runs = store.runs();
+            runs = legacy(store.runs(), store.sweptKeys(null));
         }
         // rule → policy → the runs of that condition, in the sweep's order of rules and the usual order of policies
         Map<String, Map<String, List<StoredRun>>> found = new LinkedHashMap<>();
@@ -550,7 +550,8 @@ public final class Experiments {
 
     private static ConditionTable table(String name) {
         try (ResultStore store = ResultStore.openReadOnly(Path.of("results", name + ".duckdb"))) {
-            return ConditionTable.of(store.runs(), store.paramColumns());
+            List<String> keys = store.sweptKeys(null);
+            return ConditionTable.of(legacy(store.runs(), keys), keys);
         }
     }
 
@@ -621,6 +622,49 @@ public final class Experiments {
             found = c;
         }
         return found;
+    }
+
+    /**
+     * The runs with their swept values as this generator reads them (as schema-1 stores held them): numbers as
+     * Double, a swept block as JSON text of its fields (the store keeps each field as a typed column).
+     */
+    private static List<StoredRun> legacy(List<StoredRun> runs, List<String> keys) {
+        List<StoredRun> out = new ArrayList<>();
+        for (StoredRun r : runs) {
+            Map<String, Object> p = new LinkedHashMap<>(r.params());
+            for (String k : keys) {
+                if (p.containsKey(k)) continue;
+                Map<String, Object> block = new java.util.TreeMap<>();
+                for (Map.Entry<String, Object> e : r.params().entrySet()) {
+                    if (e.getKey().startsWith(k + ".")) block.put(e.getKey().substring(k.length() + 1), e.getValue());
+                }
+                if (!block.isEmpty()) p.put(k, json(block));
+            }
+            p.replaceAll((k, v) -> v instanceof Long l ? (Object) l.doubleValue() : v);
+            out.add(new StoredRun(r.sweep(), r.result(), p));
+        }
+        return out;
+    }
+
+    /** Sorted flat leaves ("model.type" → …) as nested JSON: {"model":{"type":"gaussian"},"tau":0.5}. */
+    private static String json(Map<String, Object> leaves) {
+        Map<String, Map<String, Object>> nested = new java.util.TreeMap<>();
+        StringBuilder sb = new StringBuilder("{");
+        for (Map.Entry<String, Object> e : leaves.entrySet()) {
+            int dot = e.getKey().indexOf('.');
+            if (dot > 0) {
+                nested.computeIfAbsent(e.getKey().substring(0, dot), x -> new java.util.TreeMap<>())
+                        .put(e.getKey().substring(dot + 1), e.getValue());
+                continue;
+            }
+            Object v = e.getValue();
+            sb.append(sb.length() == 1 ? "" : ",").append('"').append(e.getKey()).append("\":")
+                    .append(v instanceof String t ? "\"" + t + "\"" : ConditionStats.render(v));
+        }
+        for (Map.Entry<String, Map<String, Object>> n : nested.entrySet()) {
+            sb.append(sb.length() == 1 ? "" : ",").append('"').append(n.getKey()).append("\":").append(json(n.getValue()));
+        }
+        return sb.append('}').toString();
     }
 
     private static boolean eq(ConditionStats c, String key, String value) {

@@ -15,10 +15,24 @@ import java.util.Objects;
  * value per bin of the loss curve taken at the bin's end over the last N examples (see
  * {@code PlasticityProbe}; NaN for bins never completed); both are empty for runs without an MLP learner.
  * Arrays are hand-offs: the holder never modifies them.
+ *
+ * <p>This record is the one declaration of what a run stores: the results store derives its {@code runs}
+ * columns (scalars, named in snake case) and its {@code curves} kinds (arrays) from the components, and the
+ * report summarises the scalars marked {@link Measure}. Adding a metric is one component here (and its value
+ * where {@link RunAccumulator} builds the record; equals and hashCode below list the components too).
  */
-public record RunMetrics(long steps, double meanLoss, double meanExcessLoss, double objective, int switches,
-                         int resets, int detections, double meanDetectionDelay, int falseAlarms,
-                         int missedSwitches, double finalDistance, boolean diverged, long divergedAtStep,
+public record RunMetrics(long steps,
+                         @Measure(label = "mean loss", unit = "loss") double meanLoss,
+                         @Measure(label = "mean excess loss", unit = "loss") double meanExcessLoss,
+                         @Measure(label = "discounted objective J", unit = "cost") double objective,
+                         @Measure(label = "true switches", unit = "count") int switches,
+                         @Measure(label = "resets", unit = "count") int resets,
+                         @Measure(label = "detected switches", unit = "count") int detections,
+                         @Measure(label = "mean detection delay", unit = "steps") double meanDetectionDelay,
+                         @Measure(label = "false alarms", unit = "count") int falseAlarms,
+                         @Measure(label = "missed switches", unit = "count") int missedSwitches,
+                         @Measure(label = "final distance to optimum", unit = "‖θ − w*‖") double finalDistance,
+                         boolean diverged, long divergedAtStep,
                          double[] binnedLoss, double[] binnedExcessLoss, double[] alignedExcessLoss,
                          long[] switchSteps, long[] resetSteps, double[] effectiveRank, double[] deadFraction) {
     public RunMetrics {

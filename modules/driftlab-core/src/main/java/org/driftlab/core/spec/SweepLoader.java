@@ -219,15 +219,17 @@ public final class SweepLoader {
         problems.throwIfAny();
 
         List<RunSpec> runs = new ArrayList<>(conditions.size() * seeds.size());
+        Map<String, String> canonicals = new HashMap<>();
         for (int c = 0; c < conditions.size(); c++) {
             Condition k = conditions.get(c);
             String conditionId = ConditionIds.conditionId(k.canonical());
+            canonicals.put(conditionId, k.canonical());
             for (int seed : seeds) {
                 runs.add(new RunSpec(ConditionIds.runId(k.canonical(), seed), conditionId, seed, k.masterSeed(), k.steps(),
                         k.dt(), k.stream(), k.rule(), k.belief(), k.reset(), k.metrics(), params.get(c)));
             }
         }
-        return new SweepSpec(name, text, entries.stream().map(Entry::path).toList(), runs);
+        return new SweepSpec(name, text, entries.stream().map(Entry::path).toList(), runs, canonicals);
     }
 
     /** Seed indices: {@code seeds = N} means 0 … N−1; a list gives them explicitly. Null on a problem. */

@@ -122,7 +122,7 @@ public final class Charts {
             String label = others.isEmpty() ? metric.column() : c.label(others);
             lines.computeIfAbsent(label, k -> new ArrayList<>()).add(c);
         }
-        boolean numeric = table.distinctValues(xKey).stream().allMatch(v -> v instanceof Double);
+        boolean numeric = table.distinctValues(xKey).stream().allMatch(v -> v instanceof Number);
         String title = metric.axisLabel().replaceFirst(" \\[.*", "") + " against " + ConditionStats.shortKey(xKey)
                 + (others.isEmpty() ? "" : ", one line per " + String.join(" × ", shortKeys(others)));
         String yTitle = metric.axisLabel() + ", mean ± 95% CI";
@@ -141,7 +141,7 @@ public final class Charts {
             for (ConditionStats c : e.getValue()) {
                 Summary s = c.of(metric);
                 if (Double.isNaN(s.mean())) continue;
-                double x = (Double) c.params().get(xKey);
+                double x = ((Number) c.params().get(xKey)).doubleValue();
                 double err = Double.isNaN(s.ciHalfWidth()) ? 0 : s.ciHalfWidth();
                 points.add(new double[] {x, s.mean(), err});
                 minX = Math.min(minX, x);

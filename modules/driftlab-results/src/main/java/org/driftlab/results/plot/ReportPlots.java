@@ -36,7 +36,7 @@ public final class ReportPlots {
     public static String defaultByKey(ConditionTable table) {
         List<String> varying = table.varyingKeys();
         for (String k : varying) {
-            if (table.distinctValues(k).stream().allMatch(v -> v instanceof Double)) return k;
+            if (table.distinctValues(k).stream().allMatch(v -> v instanceof Number)) return k;
         }
         return varying.isEmpty() ? null : varying.get(0);
     }

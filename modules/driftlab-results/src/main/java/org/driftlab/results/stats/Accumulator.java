@@ -48,7 +48,7 @@ public final class Accumulator {
         double[] x = Arrays.copyOf(values, n);
         Arrays.sort(x);
         int mid = n / 2;
-        double median = n % 2 == 1 ? x[mid] : x[mid - 1] + (x[mid] - x[mid - 1]) / 2;
+        double median = n % 2 == 1 || x[mid - 1] == x[mid] ? x[mid] : x[mid - 1] + (x[mid] - x[mid - 1]) / 2;
         double mean = compensatedSum(x, 0) / n;
         if (n == 1) return new Summary(1, undefined, mean, Double.NaN, Double.NaN, Double.NaN, Double.NaN, median);
         double sumD = compensatedSum(x, mean);

@@ -1,18 +1,19 @@
 package org.driftlab.results.stats;
 
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.results.store.Metric;
 
 /**
  * Mergeable accumulation of one condition's runs: every {@link Metric} and the binned loss, binned excess loss
- * and switch-aligned excess loss curves, over the runs that did not diverge; diverged runs are only counted.
+ * and switch-aligned excess loss curves, over the runs that did not diverge; diverged runs are counted, and
+ * enter the median of all runs as +∞ (the worst value), so that dropping them never makes a condition look better.
  * Any split of the runs over accumulators merged in any order gives the same {@link #summary}, bit for bit.
  * Not thread-safe; {@link #merge} modifies this only.
  */
 public final class ConditionAccumulator {
-    private final Map<Metric, Accumulator> metrics = new EnumMap<>(Metric.class);
+    private final Map<Metric, Accumulator> metrics = new LinkedHashMap<>();
     private final CurveAccumulator binnedLoss = new CurveAccumulator();
     private final CurveAccumulator binnedExcess = new CurveAccumulator();
     private final CurveAccumulator alignedExcess = new CurveAccumulator();
@@ -51,11 +52,22 @@ public final class ConditionAccumulator {
         return this;
     }
 
+    /** The values of {@code ok} and one +∞ per diverged run: a diverged run counts as the worst outcome. */
+    private Accumulator withDiverged(Accumulator ok) {
+        Accumulator all = new Accumulator().merge(ok);
+        for (long i = 0; i < divergedRuns; i++) all.add(Double.POSITIVE_INFINITY);
+        return all;
+    }
+
     /** The statistics so far, labelled with {@code conditionId} and its swept values {@code params}. */
     public ConditionStats summary(String conditionId, Map<String, Object> params) {
-        Map<Metric, Summary> s = new EnumMap<>(Metric.class);
-        for (Metric m : Metric.values()) s.put(m, metrics.get(m).summary());
-        return new ConditionStats(conditionId, params, runs, divergedRuns, steps, s, binnedLoss.summary(),
+        Map<Metric, Summary> s = new LinkedHashMap<>();
+        Map<Metric, Double> medianAll = new LinkedHashMap<>();
+        for (Metric m : Metric.values()) {
+            s.put(m, metrics.get(m).summary());
+            medianAll.put(m, divergedRuns == 0 ? s.get(m).median() : withDiverged(metrics.get(m)).summary().median());
+        }
+        return new ConditionStats(conditionId, params, runs, divergedRuns, steps, s, medianAll, binnedLoss.summary(),
                 binnedExcess.summary(), alignedExcess.summary());
     }
 }

@@ -1,6 +1,6 @@
 package org.driftlab.results.stats;
 
-import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * Statistics of the n defined values of one metric in one condition (equations in the package docs).
@@ -13,9 +13,21 @@ public record Summary(long n, long undefined, double mean, double sd, double se,
         return (ciHigh - ciLow) / 2;
     }
 
-    /** The Student-t 97.5% quantile with {@code df} ≥ 1 degrees of freedom. */
+    /**
+     * The Student-t 97.5% quantile with {@code df} ≥ 1 degrees of freedom: the one Student-t of the tool
+     * (Apache Commons Statistics), used by every interval and test.
+     */
     public static double tQuantile975(long df) {
+        return t(df).inverseCumulativeProbability(0.975);
+    }
+
+    /** The two-sided p-value of a Student-t statistic {@code t} with {@code df} ≥ 1 degrees of freedom. */
+    public static double twoSidedP(double t, long df) {
+        return 2 * t(df).survivalProbability(Math.abs(t));
+    }
+
+    private static TDistribution t(long df) {
         if (df < 1) throw new IllegalArgumentException("degrees of freedom must be >= 1, got " + df);
-        return new TDistribution(null, df).inverseCumulativeProbability(0.975);
+        return TDistribution.of(df);
     }
 }

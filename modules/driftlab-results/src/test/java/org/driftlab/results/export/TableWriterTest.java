@@ -20,7 +20,7 @@ class TableWriterTest {
     void fixture() {
         try (ResultStore s = ResultStore.open(dir.resolve("t.duckdb"))) {
             StoreFixtures.writeAll(s, StoreFixtures.hazardByReset("t", 3), 0);
-            table = ConditionTable.of(s.runs(), s.paramColumns());
+            table = ConditionTable.of(s.runs(), s.sweptKeys(null));
         }
     }
 
@@ -28,7 +28,7 @@ class TableWriterTest {
     void theAlignedTableHasEqualWidthRows() {
         String text = TableWriter.render(table, Metric.MEAN_EXCESS_LOSS, TableFormat.TABLE);
         List<String> lines = text.lines().toList();
-        assertThat(lines).hasSize(3 + 6);
+        assertThat(lines).hasSize(3 + 6 + 1); // the fixture's first run diverged: a note under the table
         assertThat(lines.get(0)).startsWith("mean excess loss [loss] per condition");
         assertThat(lines.get(1)).startsWith("stream.switching.hazard  reset").contains("ci95_low");
         int ruleWidth = lines.get(2).length();
@@ -36,6 +36,8 @@ class TableWriterTest {
         // the mean column is right-aligned: every row ends at the same column
         assertThat(lines.get(3)).contains("0.001", "belief-threshold");
         assertThat(lines.get(3).length()).isEqualTo(ruleWidth);
+        assertThat(lines).filteredOn(l -> l.contains("†")).hasSize(2); // one row and the note
+        assertThat(lines.get(lines.size() - 1)).startsWith("† some runs diverged");
     }
 
     @Test
@@ -44,7 +46,7 @@ class TableWriterTest {
         String csv = TableWriter.render(table, Metric.MEAN_LOSS, TableFormat.CSV);
         assertThat(csv.lines().toList()).hasSize(7);
         assertThat(csv.lines().findFirst().orElseThrow())
-                .isEqualTo("stream.switching.hazard,reset,runs,diverged,n,mean,sd,se,ci95_low,ci95_high,median");
+                .isEqualTo("stream.switching.hazard,reset,runs,diverged,n,mean,sd,se,ci95_low,ci95_high,median,median_all");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("0.001,belief-threshold,3,")
                 .contains("," + mean + ",");
         String json = TableWriter.render(table, Metric.MEAN_LOSS, TableFormat.JSON);

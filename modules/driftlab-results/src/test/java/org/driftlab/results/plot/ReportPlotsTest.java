@@ -77,7 +77,7 @@ class ReportPlotsTest {
         try (ResultStore store = ResultStore.open(file)) {
             StoreFixtures.writeAll(store, sweep, 1);
             runs = store.runs();
-            return ConditionTable.of(runs, store.paramColumns());
+            return ConditionTable.of(runs, store.sweptKeys(null));
         }
     }
 

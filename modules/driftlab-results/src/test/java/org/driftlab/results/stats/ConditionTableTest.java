@@ -32,7 +32,7 @@ class ConditionTableTest {
             StoreFixtures.writeAll(store, sweep, 1);
         }
         try (ResultStore store = ResultStore.openReadOnly(file)) {
-            ConditionTable table = ConditionTable.of(store.runs(), store.paramColumns());
+            ConditionTable table = ConditionTable.of(store.runs(), store.sweptKeys(null));
             assertThat(table.conditions()).hasSize(6);
             assertThat(table.conditions()).extracting(ConditionStats::label).containsExactly(
                     "hazard=0.001, reset=belief-threshold", "hazard=0.001, reset=none",
@@ -81,62 +81,6 @@ class ConditionTableTest {
                 assertThat(pair[0].ciHigh()).isEqualTo(pair[1].ciHigh());
                 assertThat(pair[0].n()).isEqualTo(pair[1].n());
             }
-        }
-    }
-
-    @Test
-    void theStoreViewAgreesWithTheJavaStatistics() throws Exception {
-        Path file = dir.resolve("v.duckdb");
-        SweepSpec sweep = StoreFixtures.hazardByReset("v", 5);
-        try (ResultStore store = ResultStore.open(file)) {
-            StoreFixtures.writeAll(store, sweep, 2);
-        }
-        ConditionTable table;
-        try (ResultStore store = ResultStore.openReadOnly(file)) {
-            table = ConditionTable.of(store.runs(), store.paramColumns());
-        }
-        int rows = 0;
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT condition_id, metric, n, mean, sd, se, ci_low, ci_high, median, "
-                     + "runs, diverged_runs, \"stream.switching.hazard\", reset FROM condition_stats")) {
-            while (rs.next()) {
-                rows++;
-                String id = rs.getString(1);
-                ConditionStats cs = table.conditions().stream().filter(x -> x.conditionId().equals(id)).findFirst().orElseThrow();
-                Summary s = cs.of(Metric.parse(rs.getString(2)));
-                assertThat(rs.getLong(3)).isEqualTo(s.n());
-                assertThat(rs.getLong(10)).isEqualTo(cs.runs());
-                assertThat(rs.getLong(11)).isEqualTo(cs.divergedRuns());
-                assertThat(rs.getDouble(12)).isEqualTo(cs.params().get("stream.switching.hazard"));
-                assertThat(rs.getString(13)).isEqualTo(cs.params().get("reset"));
-                double[] got = {rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9)};
-                double[] want = {s.mean(), s.sd(), s.se(), s.ciLow(), s.ciHigh(), s.median()};
-                for (int k = 0; k < got.length; k++) {
-                    if (Double.isNaN(want[k])) assertThat(rs.getObject(4 + k)).as("column " + (4 + k)).isNull();
-                    else close(got[k], want[k]);
-                }
-            }
-        }
-        assertThat(rows).isEqualTo(6 * Metric.values().length);
-    }
-
-    @Test
-    void theViewsIntervalsHoldBeyondTheInitialQuantileTable() throws Exception {
-        Path file = dir.resolve("big.duckdb");
-        SweepSpec sweep = StoreFixtures.sweep("big", List.of("x"), List.of(List.of(new org.driftlab.core.spec.SweptValue("x", "1"))), 150);
-        try (ResultStore store = ResultStore.open(file)) {
-            StoreFixtures.writeAll(store, sweep, -1);
-        }
-        Summary java;
-        try (ResultStore store = ResultStore.openReadOnly(file)) {
-            java = ConditionTable.of(store.runs(), store.paramColumns()).conditions().get(0).of(Metric.MEAN_LOSS);
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT n, ci_low, ci_high FROM condition_stats WHERE metric = 'mean_loss'")) {
-            rs.next();
-            assertThat(rs.getLong(1)).isEqualTo(150);
-            close(rs.getDouble(2), java.ciLow());
-            close(rs.getDouble(3), java.ciHigh());
         }
     }
 

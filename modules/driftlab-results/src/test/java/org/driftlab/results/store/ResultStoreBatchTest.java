@@ -106,7 +106,7 @@ class ResultStoreBatchTest {
                 assertThat(got.sweep()).isEqualTo(a.runs().contains(r) ? "a" : "b");
             }
             StoredRun fromB = store.run(b.runs().get(3).runId()).orElseThrow();
-            assertThat(fromB.params()).containsEntry("rule.lr", 0.01).containsEntry("reset", "\"none\"")
+            assertThat(fromB.params()).containsEntry("rule.lr", 0.01).containsEntry("reset", "none")
                     .doesNotContainKey("stream.switching.hazard");
             StoredRun fromA = store.run(a.runs().get(0).runId()).orElseThrow();
             assertThat(fromA.params()).containsOnlyKeys("stream.switching.hazard", "reset");

@@ -44,13 +44,13 @@ class ResultStoreTest {
                 assertThat(got.status()).isEqualTo(i == 4 ? "diverged" : "ok");
                 assertThat(got.params()).containsExactly(
                         Map.entry("stream.switching.hazard", Double.parseDouble(spec.params().get(0).value())),
-                        Map.entry("reset", spec.params().get(1).value()));
+                        Map.entry("reset", spec.params().get(1).value().replace("\"", "")));
             }
             assertThat(store.run(sweep.runs().get(1).runId())).map(StoredRun::result)
                     .contains(StoreFixtures.resultFor(sweep.runs().get(1)));
             assertThat(store.paramColumns()).containsExactly(
-                    new ParamColumn("stream.switching.hazard", "stream.switching.hazard", true, 0),
-                    new ParamColumn("reset", "reset", false, 1));
+                    new ParamColumn("stream.switching.hazard", "stream.switching.hazard", ParamType.DOUBLE, 0),
+                    new ParamColumn("reset", "reset", ParamType.VARCHAR, 1));
             List<SweepRecord> sweeps = store.sweeps();
             assertThat(sweeps).hasSize(1);
             assertThat(sweeps.get(0).configText()).isEqualTo(sweep.configText());
@@ -58,6 +58,32 @@ class ResultStoreTest {
             assertThat(sweeps.get(0).plannedRuns()).isEqualTo(sweep.runs().size());
             assertThat(sweeps.get(0).version()).doesNotContain("$").isNotEqualTo("unknown");
         }
+    }
+
+    @Test
+    void everyParameterOfARunSweptOrNotIsATypedColumnToGroupBy() throws SQLException {
+        Path file = dir.resolve("typed.duckdb");
+        SweepSpec sweep;
+        try (ResultStore store = ResultStore.open(file)) {
+            sweep = StoreFixtures.simulateAll(store, StoreFixtures.simulatedConfig("typed", "bocpd", 2));
+            assertThat(store.paramColumns()).extracting(ParamColumn::key, ParamColumn::type).contains(
+                    org.assertj.core.groups.Tuple.tuple("stream.dim", ParamType.BIGINT),
+                    org.assertj.core.groups.Tuple.tuple("rule.lr", ParamType.DOUBLE),
+                    org.assertj.core.groups.Tuple.tuple("reset.type", ParamType.VARCHAR),
+                    org.assertj.core.groups.Tuple.tuple("stream.rotated", ParamType.BOOLEAN));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT \"reset.type\", \"stream.dim\" + 0 AS d, count(*) FROM runs "
+                     + "GROUP BY ALL ORDER BY 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("belief-threshold");
+            assertThat(rs.getLong(2)).isEqualTo(3);
+            assertThat(rs.getLong(3)).isEqualTo(2);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("none");
+        }
+        assertThat(count(file, "SELECT count(*) FROM conditions WHERE config IS NOT NULL")).isEqualTo(2);
+        assertThat(count(file, "SELECT count(*) FROM sweep_runs WHERE sweep = 'typed'")).isEqualTo(sweep.runs().size());
     }
 
     @Test
@@ -129,9 +155,9 @@ class ResultStoreTest {
         try (ResultStore store = ResultStore.open(file)) {
             StoreFixtures.writeAll(store, a, -1);
             StoreFixtures.writeAll(store, b, -1);
-            assertThat(store.paramColumns()).containsExactly(new ParamColumn("x", "x", false, 0));
+            assertThat(store.paramColumns()).containsExactly(new ParamColumn("x", "x", ParamType.VARCHAR, 0));
             assertThat(store.run(a.runs().get(0).runId()).orElseThrow().params()).containsEntry("x", "0.25");
-            assertThat(store.run(b.runs().get(0).runId()).orElseThrow().params()).containsEntry("x", "\"auto\"");
+            assertThat(store.run(b.runs().get(0).runId()).orElseThrow().params()).containsEntry("x", "auto");
         }
     }
 
@@ -140,8 +166,8 @@ class ResultStoreTest {
         SweepSpec s = StoreFixtures.sweep("s", List.of("seed"), List.of(List.of(new SweptValue("seed", "7"))), 2);
         try (ResultStore store = ResultStore.open(dir.resolve("clash.duckdb"))) {
             StoreFixtures.writeAll(store, s, -1);
-            assertThat(store.paramColumns()).containsExactly(new ParamColumn("seed", "param.seed", true, 0));
-            assertThat(store.run(s.runs().get(1).runId()).orElseThrow().params()).containsEntry("seed", 7.0);
+            assertThat(store.paramColumns()).containsExactly(new ParamColumn("seed", "param.seed", ParamType.BIGINT, 0));
+            assertThat(store.run(s.runs().get(1).runId()).orElseThrow().params()).containsEntry("seed", 7L);
             assertThat(store.run(s.runs().get(1).runId()).orElseThrow().result().seed()).isEqualTo(1);
         }
     }

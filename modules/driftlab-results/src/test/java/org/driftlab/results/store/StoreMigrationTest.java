@@ -1,0 +1,90 @@
+package org.driftlab.results.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.driftlab.core.sim.Simulation;
+import org.driftlab.core.spec.RunSpec;
+import org.driftlab.core.spec.SweepLoader;
+import org.driftlab.core.spec.SweepSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A store written by the version-1 code (test resources, v1-store) opened, migrated and resumed by this build. */
+class StoreMigrationTest {
+    @TempDir Path dir;
+
+    @Test
+    void aVersionOneStoreMigratesWithTypedParametersAndItsSweepResumesWithTheSameRunIds() throws Exception {
+        Path dump = Path.of(getClass().getResource("v1-store/schema.sql").toURI()).getParent();
+        Path file = dir.resolve("v1.duckdb");
+        importDump(dump, file);
+        assertThat(scalar(file, "SELECT max(version) FROM schema_version")).isEqualTo(1L);
+        SweepSpec sweep = SweepLoader.parse(Files.readString(dump.resolve("config.conf")), "v1.conf");
+
+        try (ResultStore store = ResultStore.open(file)) {
+            store.beginSweep(sweep);
+            Set<String> all = new HashSet<>();
+            for (RunSpec r : sweep.runs()) all.add(r.runId());
+            assertThat(store.storedRunIds(sweep)).isEqualTo(all); // same ids: a resumed run skips every run
+            assertThat(store.runs()).hasSize(8);
+            for (RunSpec r : List.of(sweep.runs().get(0), sweep.runs().get(7))) {
+                StoredRun got = store.run(r.runId()).orElseThrow();
+                assertThat(got.result().metrics()).isEqualTo(Simulation.run(r, 16).metrics()); // curves renamed, read back
+                assertThat(got.params()).containsEntry("rule.lr", r.params().get(0).value().equals("0.05") ? 0.05 : 0.1)
+                        .containsEntry("stream.dim", 3L).containsEntry("belief.r-max", 60L)
+                        .containsEntry("reset.type", r.params().get(1).value().contains("threshold") ? "belief-threshold" : "none")
+                        .doesNotContainKey("reset"); // the v1 text column of the swept block, now its typed leaves
+            }
+            assertThat(store.paramColumns()).filteredOn(p -> p.key().equals("reset.tau"))
+                    .extracting(ParamColumn::type).containsExactly(ParamType.DOUBLE);
+            assertThat(store.sweeps()).singleElement().satisfies(s -> {
+                assertThat(s.storedRuns()).isEqualTo(8);
+                assertThat(s.storedConditions()).isEqualTo(4);
+            });
+        }
+        assertThat(scalar(file, "SELECT max(version) FROM schema_version")).isEqualTo((long) ResultStore.SCHEMA_VERSION);
+        assertThat(scalar(file, "SELECT count(*) FROM information_schema.tables WHERE table_name IN "
+                + "('t_quantiles', 'condition_stats')")).isZero();
+        assertThat(scalar(file, "SELECT count(*) FROM runs WHERE \"reset.type\" = 'belief-threshold' AND \"reset.tau\" = 0.3"))
+                .isEqualTo(4L); // GROUP BY-able in SQL
+        assertThat(scalar(file, "SELECT count(DISTINCT kind) FROM curves WHERE kind IN ('switch_steps', 'binned_excess_loss')"))
+                .isEqualTo(2L);
+    }
+
+    private static void importDump(Path dump, Path file) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement()) {
+            for (String sql : statements(Files.readString(dump.resolve("schema.sql")))) st.execute(sql);
+            String load = Files.readString(dump.resolve("load.sql")).replace("${dir}", dump.toString().replace("'", "''"));
+            for (String sql : statements(load)) st.execute(sql);
+        }
+    }
+
+    private static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        for (String s : script.split(";\\s*\\n")) {
+            String t = s.strip().replaceAll(";+$", "");
+            if (!t.isEmpty()) out.add(t);
+        }
+        return out;
+    }
+
+    private static long scalar(Path file, String sql) throws SQLException, URISyntaxException {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+CREATE TABLE curves(run_id VARCHAR NOT NULL, kind VARCHAR NOT NULL, idx INTEGER NOT NULL, "value" DOUBLE, CHECK((kind IN ('binned_loss', 'binned_excess', 'aligned_excess', 'switch', 'reset', 'effective_rank', 'dead_fraction'))));;
+CREATE TABLE params("key" VARCHAR PRIMARY KEY, column_name VARCHAR NOT NULL UNIQUE, "type" VARCHAR NOT NULL, "position" INTEGER NOT NULL, CHECK(("type" IN ('DOUBLE', 'VARCHAR'))));;
+CREATE TABLE runs(run_id VARCHAR PRIMARY KEY, sweep VARCHAR NOT NULL, condition_id VARCHAR NOT NULL, seed INTEGER NOT NULL, master_seed BIGINT NOT NULL, node VARCHAR NOT NULL, status VARCHAR NOT NULL, wall_ms DOUBLE NOT NULL, steps BIGINT NOT NULL, mean_loss DOUBLE, mean_excess_loss DOUBLE, objective DOUBLE, switches INTEGER NOT NULL, resets INTEGER NOT NULL, detections INTEGER NOT NULL, mean_detection_delay DOUBLE, false_alarms INTEGER NOT NULL, missed_switches INTEGER NOT NULL, final_distance DOUBLE, diverged BOOLEAN NOT NULL, diverged_at_step BIGINT NOT NULL, "rule.lr" DOUBLE, "reset" VARCHAR, CHECK((status IN ('ok', 'diverged'))));;
+CREATE TABLE schema_version("version" INTEGER NOT NULL, migrated_at TIMESTAMP WITH TIME ZONE NOT NULL);;
+CREATE TABLE sweeps("name" VARCHAR, config_sha256 VARCHAR, config_text VARCHAR NOT NULL, "version" VARCHAR NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL, swept_keys VARCHAR[] NOT NULL, planned_runs INTEGER NOT NULL, PRIMARY KEY("name", config_sha256));;
+CREATE TABLE t_quantiles(df INTEGER PRIMARY KEY, q975 DOUBLE NOT NULL);;
+CREATE VIEW condition_stats AS SELECT condition_id, count(*) AS runs FROM runs GROUP BY condition_id;;
+
