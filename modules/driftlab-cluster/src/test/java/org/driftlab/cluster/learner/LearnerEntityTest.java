@@ -220,7 +220,11 @@ class LearnerEntityTest {
 
     @Test
     void aRunThatCannotBeBuiltFailsOnceWithTheReason() {
-        RunSpec bad = spec("bad", 0, 100, QUADRATIC, new NoBeliefSpec(), new BeliefThresholdSpec(0.5, 10, ResetTarget.INIT, true));
+        // The belief's Gaussian model takes its noise from a noiseless stream: it cannot be built (config loading
+        // refuses this combination; a spec built by hand reaches the worker and must fail there, once).
+        QuadraticStreamSpec noiseless = new QuadraticStreamSpec(4, SpectrumSpec.logSpaced(0.5, 4.0),
+                false, 0.0, PriorSpec.standard(), null, List.of(), new HazardSwitchSpec(0.01));
+        RunSpec bad = spec("bad", 0, 100, noiseless, BOCPD, new BeliefThresholdSpec(0.5, 10, ResetTarget.INIT, true));
         TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
         TestProbe<LearnerEntity.Reply> replies = testKit.createTestProbe();
         ActorRef<LearnerEntity.Command> entity =
@@ -229,7 +233,7 @@ class LearnerEntityTest {
         replies.expectMessageClass(LearnerEntity.Started.class, Duration.ofSeconds(10));
         var failed = replies.expectMessageClass(LearnerEntity.Failed.class, Duration.ofSeconds(10));
         assertThat(failed.runId()).isEqualTo(bad.runId());
-        assertThat(failed.error()).contains("belief");
+        assertThat(failed.error()).contains("noise");
         shard.expectMessageClass(ClusterSharding.Passivate.class);
         testKit.stop(entity);
     }
