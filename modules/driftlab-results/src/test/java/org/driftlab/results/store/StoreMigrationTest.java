@@ -42,9 +42,9 @@ class StoreMigrationTest {
             for (RunSpec r : List.of(sweep.runs().get(0), sweep.runs().get(7))) {
                 StoredRun got = store.run(r.runId()).orElseThrow();
                 assertThat(got.result().metrics()).isEqualTo(Simulation.run(r, 16).metrics()); // curves renamed, read back
-                assertThat(got.params()).containsEntry("rule.lr", r.params().get(0).value().equals("0.05") ? 0.05 : 0.1)
+                assertThat(got.params()).containsEntry("rule.lr", swept(r, "rule.lr").equals("0.05") ? 0.05 : 0.1)
                         .containsEntry("stream.dim", 3L).containsEntry("belief.r-max", 60L)
-                        .containsEntry("reset.type", r.params().get(1).value().contains("threshold") ? "belief-threshold" : "none")
+                        .containsEntry("reset.type", swept(r, "reset").contains("threshold") ? "belief-threshold" : "none")
                         .doesNotContainKey("reset"); // the v1 text column of the swept block, now its typed leaves
             }
             assertThat(store.paramColumns()).filteredOn(p -> p.key().equals("reset.tau"))
@@ -61,6 +61,10 @@ class StoreMigrationTest {
                 .isEqualTo(4L); // GROUP BY-able in SQL
         assertThat(scalar(file, "SELECT count(DISTINCT kind) FROM curves WHERE kind IN ('switch_steps', 'binned_excess_loss')"))
                 .isEqualTo(2L);
+    }
+
+    private static String swept(RunSpec run, String key) {
+        return run.params().stream().filter(p -> p.key().equals(key)).findFirst().orElseThrow().value();
     }
 
     private static void importDump(Path dump, Path file) throws Exception {
