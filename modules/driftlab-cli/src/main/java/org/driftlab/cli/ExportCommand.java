@@ -1,9 +1,11 @@
 package org.driftlab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.driftlab.results.export.Exporter;
 import org.driftlab.results.store.CopyFormat;
@@ -50,6 +52,8 @@ public final class ExportCommand implements Callable<Integer> {
             StoreTable t = parse(StoreTable.class, table, "table", "runs, curves, stats");
             try (ResultStore s = ResultStore.openReadOnly(store)) {
                 Path target = out != null ? out : Exporter.defaultTarget(store, t, f);
+                OutputGuard.refuseClobbering("--out", target, Map.of("the store being exported", store));
+                AtomicOutput.createParents(target);
                 Path written = Exporter.export(s, t, f, target);
                 err.println("wrote " + written);
                 err.flush();
@@ -59,6 +63,8 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("driftlab: " + e.getMessage());
             err.flush();
             return 2;
+        } catch (IOException e) {
+            return ExitCodes.report(err, e, false);
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.sim.Simulation;
@@ -62,6 +63,7 @@ public final class TraceCommand implements Callable<Integer> {
                         + " runs (0 to " + (runs.size() - 1) + ")");
             }
             RunSpec chosen = withSteps(runs.get(run), steps);
+            OutputGuard.refuseClobbering("--out", out, Map.of("the config", config));
             RunResult[] result = new RunResult[1];
             AtomicOutput.write(out, temp -> {
                 try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
@@ -79,10 +81,15 @@ public final class TraceCommand implements Callable<Integer> {
     /**
      * The run with its step count replaced; its ids stay those of the full run, whose first N steps it
      * traces (random streams are keyed by master seed and seed, not by the step count). A trace is never
-     * stored, so the shortened run cannot be mistaken for the full one in the results.
+     * stored, so the shortened run cannot be mistaken for the full one in the results. More steps than the
+     * config's would be another run under this run's id: refused.
      */
-    private static RunSpec withSteps(RunSpec r, Long steps) {
+    private RunSpec withSteps(RunSpec r, Long steps) {
         if (steps == null) return r;
+        if (steps > r.steps()) {
+            throw new IllegalArgumentException("--steps " + steps + " is beyond the run's " + r.steps() + " steps (steps in "
+                    + config + "): a trace covers at most the configured run; raise steps in the config to trace longer");
+        }
         return new RunSpec(r.runId(), r.conditionId(), r.seed(), r.masterSeed(), steps, r.dt(), r.stream(), r.rule(),
                 r.belief(), r.reset(), r.metrics(), r.params());
     }
