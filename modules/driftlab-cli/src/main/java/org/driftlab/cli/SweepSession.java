@@ -96,7 +96,7 @@ final class SweepSession {
      */
     static int execute(SweepOptions o, Starter starter, PrintWriter out, PrintWriter err) throws Exception {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
-        SweepSpec sweep = SweepLoader.load(o.config); // ConfigProblems: nothing created yet
+        SweepSpec sweep = SweepLoader.load(o.config, o.includes.sources()); // ConfigProblems: nothing created yet
         Path storeFile = o.results != null ? o.results : StorePaths.defaultFor(sweep);
         OutputGuard.refuseInputs("--results", storeFile, Map.of("the config", o.config));
         if (o.resume && !Files.exists(storeFile)) {

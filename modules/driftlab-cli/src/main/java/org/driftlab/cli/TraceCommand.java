@@ -36,6 +36,9 @@ public final class TraceCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    IncludeOption includes;
+
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The experiment config (HOCON).")
     Path config;
 
@@ -56,7 +59,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (steps != null && steps < 1) throw new ParameterException(spec.commandLine(), "--steps must be >= 1, got " + steps);
         if (run < 0) throw new ParameterException(spec.commandLine(), "--run must be >= 0, got " + run);
         return ExitCodes.run(spec, debug, () -> {
-            SweepSpec sweep = SweepLoader.load(config);
+            SweepSpec sweep = SweepLoader.load(config, includes.sources());
             List<RunSpec> runs = sweep.runs();
             if (run >= runs.size()) {
                 throw new IllegalArgumentException("--run " + run + " is out of range: " + config + " has " + runs.size()
