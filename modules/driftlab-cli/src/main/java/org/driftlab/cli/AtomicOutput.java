@@ -90,8 +90,11 @@ public final class AtomicOutput {
         }
     }
 
-    /** Removes the directories {@link #createParents} made for a write that failed, innermost first, while empty. */
-    private static void removeCreated(Path dir, Path outermost) throws IOException {
+    /**
+     * Removes the directories {@link #createParents} made ({@code outermost} as it returned; null: none) for
+     * a write that failed, from {@code dir} outwards, while they are empty.
+     */
+    static void removeCreated(Path dir, Path outermost) throws IOException {
         if (outermost == null) return;
         for (Path p = dir; p != null && p.startsWith(outermost); p = p.getParent()) {
             try (var entries = Files.list(p)) {

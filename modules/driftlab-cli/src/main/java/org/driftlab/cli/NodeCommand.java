@@ -63,19 +63,40 @@ public final class NodeCommand implements Callable<Integer> {
             description = "Address the health endpoints listen on (default: 127.0.0.1; 0.0.0.0 for container probes).")
     String healthBind;
 
+    @Option(names = "--join-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Give up (exit 2) when no seed has let this node join within this time; 0: wait as long as it "
+                    + "takes, saying so every 5 s (default: ${DEFAULT-VALUE}).")
+    long joinTimeout;
+
+    /** How often a node that is still joining says so. */
+    static final Duration JOIN_PROGRESS = Duration.ofSeconds(5);
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port must be in [0, 65535], got " + port);
         if (healthPort != null && (healthPort < 0 || healthPort > 65535)) {
             throw new ParameterException(spec.commandLine(), "--health-port must be in [0, 65535], got " + healthPort);
         }
+        if (joinTimeout < 0) throw new ParameterException(spec.commandLine(), "--join-timeout must be >= 0, got " + joinTimeout);
         return ExitCodes.run(spec, debug, () -> {
             for (String s : seeds) DriftlabNode.address(s); // malformed: exit 2 before anything starts
-            DriftlabNode node = DriftlabNode.worker(host, port, seeds, new LinkedHashSet<>(roles), ClusterConfig.load(healthFlags()));
+            PrintWriter err = spec.commandLine().getErr();
+            HostChecks.resolve("--host", List.of(host + ":" + port), err);
+            HostChecks.resolve("--seed", seeds, err);
+            HostChecks.refuseTakenPort(host, port);
+            DriftlabNode node;
             try {
-                if (!awaitUp(node)) {
-                    spec.commandLine().getErr().println("driftlab: the node stopped before it joined the cluster (see logs/driftlab.log)");
-                    return ExitCodes.FAILURE;
+                node = DriftlabNode.worker(host, port, seeds, new LinkedHashSet<>(roles), ClusterConfig.load(healthFlags()));
+            } catch (RuntimeException e) {
+                throw HostChecks.portTakenOr(e, host, port); // taken between the check and the bind
+            }
+            try {
+                String failure = awaitUp(node, err);
+                if (failure != null) {
+                    node.close();
+                    err.println("driftlab: " + failure);
+                    err.flush();
+                    return ExitCodes.USAGE;
                 }
                 Set<String> all = new LinkedHashSet<>(roles);
                 all.add(node.settings().sweep().workerRole());
@@ -108,18 +129,32 @@ public final class NodeCommand implements Callable<Integer> {
     }
 
     /**
-     * Waits until this node is Up, however long joining takes (a worker may start before its seed); returns
-     * false when the node terminates first (a shutdown while joining).
+     * Waits until this node is Up (a worker may start before its seed: Pekko retries the seeds), saying every
+     * {@link #JOIN_PROGRESS} that it is still joining; null once Up, else why it gave up: the node terminated
+     * first (a shutdown while joining) or {@code --join-timeout} passed.
      */
-    private static boolean awaitUp(DriftlabNode node) throws InterruptedException {
+    private String awaitUp(DriftlabNode node, PrintWriter err) throws InterruptedException {
+        long start = System.nanoTime();
+        long nextLine = start + JOIN_PROGRESS.toNanos();
         while (!node.system().getWhenTerminated().toCompletableFuture().isDone()) {
             try {
                 node.awaitWorkersUp(0, Duration.ofSeconds(1));
-                return true;
+                return null;
             } catch (TimeoutException stillJoining) {
-                // keep waiting: Pekko retries the seeds
+                long now = System.nanoTime();
+                long waited = (now - start) / 1_000_000_000L;
+                if (joinTimeout > 0 && waited >= joinTimeout) {
+                    return "could not join the cluster through " + String.join(", ", seeds) + " within " + joinTimeout
+                            + " s (--join-timeout): no seed answered; is a node running there, and can it reach " + host + "?";
+                }
+                if (now >= nextLine) {
+                    err.println("driftlab: still joining through " + String.join(", ", seeds) + " (" + waited + " s"
+                            + (joinTimeout > 0 ? " of " + joinTimeout : "") + "; no seed has answered yet)");
+                    err.flush();
+                    nextLine = now + JOIN_PROGRESS.toNanos();
+                }
             }
         }
-        return false;
+        return "the node stopped before it joined the cluster (see logs/driftlab.log)";
     }
 }

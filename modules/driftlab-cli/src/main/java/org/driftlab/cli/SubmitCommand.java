@@ -58,6 +58,8 @@ public final class SubmitCommand implements Callable<Integer> {
         if (waitSeconds < 1) throw new ParameterException(spec.commandLine(), "--wait must be >= 1, got " + waitSeconds);
         return ExitCodes.run(spec, debug, () -> {
             for (String c : contacts) DriftlabNode.address(c); // a malformed contact is exit 2, before anything starts
+            HostChecks.resolve("--contact", contacts, spec.commandLine().getErr()); // an unknown host too, at once
+            HostChecks.resolve("--host", List.of(host + ":0"), spec.commandLine().getErr());
             return SweepSession.execute(options, this::join, spec.commandLine().getOut(), spec.commandLine().getErr());
         });
     }

@@ -106,33 +106,63 @@ final class SweepSession {
         if (o.out != null && Files.exists(o.out) && !Files.isDirectory(o.out)) {
             throw new IllegalArgumentException("--out " + o.out + ": exists and is not a directory");
         }
+        boolean newStore = !Files.exists(storeFile);
+        Path createdDir = AtomicOutput.createParents(storeFile);
+        boolean discard = false;
         try (ResultStore store = ResultStore.open(storeFile)) {
-            checkResume(store, sweep, o.resume);
-            SweepSession session = new SweepSession(sweep, store, err);
-            int total = sweep.runs().size();
-            int have = store.storedRunIds(sweep).size();
-            session.storedBefore = have;
-            if (!o.quiet) {
-                err.println(have == 0 ? "sweep '" + sweep.name() + "': " + total + " runs -> " + storeFile
-                        : "resuming sweep '" + sweep.name() + "': " + have + " of " + total + " runs already in "
-                                + storeFile + " (skipped), " + (total - have) + " to run");
-                err.flush();
-            }
-            if (have == total) {
-                // nothing to run: no cluster to start (the store already records the sweep)
-                return session.summarise(new SweepOutcome(sweep.name(), total, have, 0, Map.of(), 0), storeFile, o, out);
-            }
-            Thread hook = new Thread(session::cancelFromHook, "driftlab-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
             try {
-                SweepOutcome outcome = session.runOn(starter, ProgressDisplay.modeFor(o.quiet));
-                return session.summarise(outcome, storeFile, o, out);
-            } finally {
-                session.awaitClosed();
-                removeHook(hook);
+                return runInStore(sweep, store, storeFile, o, starter, out, err);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (Exception e) {
+                // e.g. no cluster reachable: a store this command created and stored nothing in is not left behind
+                discard = newStore && store.runCount() == 0;
+                throw e;
             }
         } catch (CancellationException e) {
             return ExitCodes.INTERRUPTED; // the hook has said what was kept
+        } finally {
+            if (discard) discardStore(storeFile, createdDir);
+        }
+    }
+
+    /** The part of {@link #execute} with the store open: check, announce, run, summarise; the exit code. */
+    private static int runInStore(SweepSpec sweep, ResultStore store, Path storeFile, SweepOptions o, Starter starter,
+                                  PrintWriter out, PrintWriter err) throws Exception {
+        checkResume(store, sweep, o.resume);
+        SweepSession session = new SweepSession(sweep, store, err);
+        int total = sweep.runs().size();
+        int have = store.storedRunIds(sweep).size();
+        session.storedBefore = have;
+        if (!o.quiet) {
+            err.println(have == 0 ? "sweep '" + sweep.name() + "': " + total + " runs -> " + storeFile
+                    : "resuming sweep '" + sweep.name() + "': " + have + " of " + total + " runs already in "
+                            + storeFile + " (skipped), " + (total - have) + " to run");
+            err.flush();
+        }
+        if (have == total) {
+            // nothing to run: no cluster to start (the store already records the sweep)
+            return session.summarise(new SweepOutcome(sweep.name(), total, have, 0, Map.of(), 0), storeFile, o, out);
+        }
+        Thread hook = new Thread(session::cancelFromHook, "driftlab-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            SweepOutcome outcome = session.runOn(starter, ProgressDisplay.modeFor(o.quiet));
+            return session.summarise(outcome, storeFile, o, out);
+        } finally {
+            session.awaitClosed();
+            removeHook(hook);
+        }
+    }
+
+    /** Deletes a store file this command created (with DuckDB's write-ahead log) and the directories made for it. */
+    private static void discardStore(Path storeFile, Path createdDir) {
+        try {
+            Files.deleteIfExists(storeFile.resolveSibling(storeFile.getFileName() + ".wal"));
+            Files.deleteIfExists(storeFile);
+            AtomicOutput.removeCreated(storeFile.toAbsolutePath().getParent(), createdDir);
+        } catch (IOException e) {
+            LOG.warn("could not remove the empty store {}", storeFile, e);
         }
     }
 

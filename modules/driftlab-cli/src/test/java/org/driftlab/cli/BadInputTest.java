@@ -332,6 +332,14 @@ class BadInputTest {
                         + "/exp.conf --contact 127.0.0.1:1 --results " + D + "/r.duckdb", "exp.conf:9: rule.type", "sgdd"),
                 row("submit --results is the config", config(GOOD_CONFIG), "submit " + D + "/exp.conf --contact 127.0.0.1:1 --results "
                         + D + "/exp.conf", "--results " + D + "/exp.conf is the config"),
+                row("submit to an unknown host", config(GOOD_CONFIG), "submit " + D + "/exp.conf --contact nohost.invalid:25520 "
+                        + "--results " + D + "/r.duckdb", "--contact", "host 'nohost.invalid'"),
+                row("submit from an unknown --host", config(GOOD_CONFIG), "submit " + D + "/exp.conf --contact 127.0.0.1:1 "
+                        + "--host nohost.invalid --results " + D + "/r.duckdb", "--host", "host 'nohost.invalid'"),
+                row("node with an unknown seed host", nothing(), "node --port 0 --seed nohost.invalid:25520", "--seed",
+                        "host 'nohost.invalid'"),
+                usage("node --join-timeout negative", nothing(), "node --port 0 --seed 127.0.0.1:1 --join-timeout -1",
+                        "--join-timeout must be >= 0"),
                 usage("submit --workers 0", config(GOOD_CONFIG), "submit " + D + "/exp.conf --contact 127.0.0.1:1 --workers 0",
                         "--workers must be >= 1"));
     }
