@@ -69,7 +69,8 @@ public final class TraceCommand implements Callable<Integer> {
             OutputGuard.refuseClobbering("--out", out, Map.of("the config", config));
             RunResult[] result = new RunResult[1];
             AtomicOutput.write(out, temp -> {
-                try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+                try (Writer w = new RowProgress(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), spec.commandLine().getErr(),
+                        "trace", "steps", chosen.steps(), RowProgress.INTERVAL_NANOS, System::nanoTime);
                      TraceWriter trace = new TraceWriter(w, chosen.stream().dim(), weights)) {
                     result[0] = Simulation.run(chosen, trace);
                 }
