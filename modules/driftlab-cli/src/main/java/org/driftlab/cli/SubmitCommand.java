@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                 "Joins as a client node (it runs no learners), waits for --workers worker nodes, then behaves as "
                         + "'driftlab run': same config checks, store, resume rules (rerun to resume; --resume for a "
                         + "changed config), progress, summary table, plots and exit codes (0 ok, 2 bad input or no "
-                        + "cluster reachable, 3 some runs failed, 130 interrupted)."})
+                        + "cluster reachable, 3 some runs failed, 130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM)."})
 public final class SubmitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

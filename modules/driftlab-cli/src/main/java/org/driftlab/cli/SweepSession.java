@@ -40,12 +40,18 @@ import org.slf4j.LoggerFactory;
  * <p>Stopping ({@link #cancel}, called from the JVM shutdown hook on Ctrl-C): results stop being accepted
  * (a batch being stored is committed first, as each store write is one transaction; batches held by the
  * submitter and not yet written are dropped, unacknowledged), the store is closed,
- * then the cluster (bounded by {@link #CLUSTER_CLOSE_BOUND}). Runs not stored are simply run again by the
+ * then the cluster (bounded by {@link #SIGNAL_CLOSE_BOUND}). Runs not stored are simply run again by the
  * next invocation, which skips the stored ones.
  */
 final class SweepSession {
     /** How long {@link #cancel} waits for the cluster to leave and terminate. */
     static final Duration CLUSTER_CLOSE_BOUND = Duration.ofSeconds(20);
+    /**
+     * How long a stop by signal waits for the cluster side to leave before the JVM exits anyway: the store is
+     * already closed (nothing is lost), and an embedded cluster has no other node to hand its runs to, so the
+     * graceful hand-off (up to Pekko's 10 s phase timeout while learners are busy) is not waited for.
+     */
+    static final Duration SIGNAL_CLOSE_BOUND = Duration.ofSeconds(3);
     /** Lines of the progress display when stderr is not a terminal: one per this many nanoseconds at most. */
     static final long LINE_INTERVAL_NANOS = 5_000_000_000L;
 
@@ -301,11 +307,11 @@ final class SweepSession {
         t.setDaemon(true);
         t.start();
         try {
-            t.join(CLUSTER_CLOSE_BOUND.toMillis());
+            t.join(SIGNAL_CLOSE_BOUND.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (t.isAlive()) LOG.warn("the cluster did not stop within {}; leaving it to the JVM's exit", CLUSTER_CLOSE_BOUND);
+        if (t.isAlive()) LOG.warn("the cluster did not stop within {}; leaving it to the JVM's exit", SIGNAL_CLOSE_BOUND);
     }
 
     private static void removeHook(Thread hook) {
