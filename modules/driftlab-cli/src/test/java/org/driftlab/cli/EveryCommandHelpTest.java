@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
@@ -33,25 +34,23 @@ class EveryCommandHelpTest {
         });
     }
 
-    @ParameterizedTest(name = "{0} --help")
-    @MethodSource("commands")
-    void helpPrintsTheUsageAndExitsZero(List<String> command) {
-        CliHarness h = CliHarness.installed();
-        List<String> args = new ArrayList<>(command);
-        args.add("--help");
-        assertThat(h.run(args.toArray(String[]::new))).as(h.err.toString()).isZero();
-        assertThat(h.out.toString()).contains("Usage: driftlab " + String.join(" ", command));
-        assertThat(h.err.toString()).isEmpty();
+    /** Each command with each of the two options. */
+    static Stream<Arguments> commandsAndOptions() {
+        return commands().flatMap(c -> Stream.of(Arguments.of(c, "--help"), Arguments.of(c, "--version")));
     }
 
-    @ParameterizedTest(name = "{0} --version")
-    @MethodSource("commands")
-    void versionPrintsTheVersionAndExitsZero(List<String> command) {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("commandsAndOptions")
+    void helpAndVersionPrintToStdoutAndExitZero(List<String> command, String option) {
         CliHarness h = CliHarness.installed();
         List<String> args = new ArrayList<>(command);
-        args.add("--version");
+        args.add(option);
         assertThat(h.run(args.toArray(String[]::new))).as(h.err.toString()).isZero();
-        assertThat(h.out.toString()).startsWith("driftlab ").contains("Java ");
         assertThat(h.err.toString()).isEmpty();
+        if (option.equals("--help")) {
+            assertThat(h.out.toString()).contains("Usage: driftlab " + String.join(" ", command));
+        } else {
+            assertThat(h.out.toString()).startsWith("driftlab ").contains("Java ");
+        }
     }
 }
