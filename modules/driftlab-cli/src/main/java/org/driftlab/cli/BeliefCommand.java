@@ -5,7 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.driftlab.core.belief.BeliefSeries;
 import org.driftlab.core.series.SeriesCsv;
@@ -74,7 +74,7 @@ public final class BeliefCommand implements Callable<Integer> {
         return ExitCodes.run(spec, debug, () -> {
             boolean gaussian = "gaussian".equals(model);
             rejectForeignOptions(gaussian);
-            if (out != null) OutputGuard.refuseClobbering("--out", out, Map.of("the input series", input));
+            if (out != null) OutputGuard.refuseClobbering("--out", out, List.of(new OutputGuard.Input("the input series", input)));
             SeriesCsv series = SeriesCsv.read(input);
             BeliefSeries.Options options = new BeliefSeries.Options(model, hazard, orDefault(priorMean, 0.0),
                     gaussian ? orDefault(priorVar, 1.0) : priorVar, gaussian ? orDefault(noiseVar, 1.0) : noiseVar,

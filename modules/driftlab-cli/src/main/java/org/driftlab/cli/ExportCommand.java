@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.driftlab.results.export.Exporter;
 import org.driftlab.results.store.CopyFormat;
@@ -52,7 +52,7 @@ public final class ExportCommand implements Callable<Integer> {
             StoreTable t = parse(StoreTable.class, table, "table", "runs, curves, stats");
             try (ResultStore s = ResultStore.openReadOnly(store)) {
                 Path target = out != null ? out : Exporter.defaultTarget(store, t, f);
-                OutputGuard.refuseClobbering("--out", target, Map.of("the store being exported", store));
+                OutputGuard.refuseClobbering("--out", target, List.of(new OutputGuard.Input("the store being exported", store)));
                 AtomicOutput.createParents(target);
                 Path written = Exporter.export(s, t, f, target);
                 err.println("wrote " + written);

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
+import org.driftlab.core.spec.StrictIncluder;
 
 /**
  * Refuses an output path that would replace one of the command's inputs or a results store, before anything
@@ -24,11 +26,14 @@ final class OutputGuard {
 
     private OutputGuard() {}
 
+    /** One input of a command: what it is (e.g. "the config"), for the message, and its path. */
+    record Input(String role, Path path) {}
+
     /**
      * Refuses {@code output} (the value of {@code option}) when it is the same file as one of {@code inputs}
      * ({@link #refuseInputs}) or an existing results store. A path that does not exist yet passes.
      */
-    static void refuseClobbering(String option, Path output, Map<String, Path> inputs) throws IOException {
+    static void refuseClobbering(String option, Path output, List<Input> inputs) throws IOException {
         refuseInputs(option, output, inputs);
         if (isResultStore(output)) {
             throw new IllegalArgumentException(option + " " + output + " is a results store (a DuckDB database): "
@@ -38,18 +43,29 @@ final class OutputGuard {
 
     /**
      * Refuses {@code output} (the value of {@code option}) when it is the same file as one of {@code inputs}
-     * (role, e.g. "the config", to path; a missing input is skipped: its own reader reports it). For a store
+     * (a missing input is skipped: its own reader reports it). For a store
      * as output ({@code --results}), which may well be an existing store.
      */
-    static void refuseInputs(String option, Path output, Map<String, Path> inputs) throws IOException {
+    static void refuseInputs(String option, Path output, List<Input> inputs) throws IOException {
         if (!Files.exists(output)) return; // follows links: a dangling link or a new name replaces no data
-        for (Map.Entry<String, Path> input : inputs.entrySet()) {
-            Path in = input.getValue();
+        for (Input input : inputs) {
+            Path in = input.path();
             if (in != null && Files.exists(in) && Files.isSameFile(output, in)) {
-                throw new IllegalArgumentException(option + " " + output + " is " + input.getKey() + " (" + in
+                throw new IllegalArgumentException(option + " " + output + " is " + input.role() + " (" + in
                         + "): an output never replaces an input; choose another " + option + " path");
             }
         }
+    }
+
+    /**
+     * The inputs of a command that loads {@code config}: the config (as "the config") and every file it
+     * includes (as "a file the config includes"), for {@link #refuseClobbering} and {@link #refuseInputs}.
+     */
+    static List<Input> configInputs(Path config, StrictIncluder.Sources sources) {
+        List<Input> inputs = new ArrayList<>();
+        inputs.add(new Input("the config", config));
+        for (Path p : StrictIncluder.filesIncludedBy(config, sources)) inputs.add(new Input("a file the config includes", p));
+        return inputs;
     }
 
     /** True when {@code file} is a regular file (links followed) that starts with DuckDB's header. */

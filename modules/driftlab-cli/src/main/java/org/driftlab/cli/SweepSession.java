@@ -104,7 +104,7 @@ final class SweepSession {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
         SweepSpec sweep = SweepLoader.load(o.config, o.includes.sources()); // ConfigProblems: nothing created yet
         Path storeFile = o.results != null ? o.results : StorePaths.defaultFor(sweep);
-        OutputGuard.refuseInputs("--results", storeFile, Map.of("the config", o.config));
+        OutputGuard.refuseInputs("--results", storeFile, OutputGuard.configInputs(o.config, o.includes.sources()));
         if (o.resume && !Files.exists(storeFile)) {
             throw new IllegalArgumentException("nothing to resume: there is no results store at " + storeFile
                     + " (drop --resume to start the sweep)");

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.sim.Simulation;
@@ -66,7 +65,7 @@ public final class TraceCommand implements Callable<Integer> {
                         + " runs (0 to " + (runs.size() - 1) + ")");
             }
             RunSpec chosen = withSteps(runs.get(run), steps);
-            OutputGuard.refuseClobbering("--out", out, Map.of("the config", config));
+            OutputGuard.refuseClobbering("--out", out, OutputGuard.configInputs(config, includes.sources()));
             RunResult[] result = new RunResult[1];
             AtomicOutput.write(out, temp -> {
                 try (Writer w = new RowProgress(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), spec.commandLine().getErr(),

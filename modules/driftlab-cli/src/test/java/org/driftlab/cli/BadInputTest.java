@@ -201,6 +201,10 @@ class BadInputTest {
                         "trace --config " + D + "/exp.conf --out " + D + "/link.csv", "link.csv is the config"),
                 row("trace --out is a hard link to the config", both(config(GOOD_CONFIG), hardLink("hard.csv", "exp.conf")),
                         "trace --config " + D + "/exp.conf --out " + D + "/hard.csv", "hard.csv is the config"),
+                row("trace --out is a file the config includes", both(config("include \"base.conf\"\n"), file("base.conf", GOOD_CONFIG)),
+                        "trace --config " + D + "/exp.conf --out " + D + "/base.conf", "base.conf is a file the config includes"),
+                row("run --results is a file the config includes", both(config("include \"base.conf\"\n"), file("base.conf", GOOD_CONFIG)),
+                        "run " + D + "/exp.conf --results " + D + "/base.conf", "base.conf is a file the config includes"),
                 row("trace --out is a results store", both(config(GOOD_CONFIG), store()),
                         "trace --config " + D + "/exp.conf --out " + D + "/sweep.duckdb", "sweep.duckdb is a results store"),
                 // trace: config contents

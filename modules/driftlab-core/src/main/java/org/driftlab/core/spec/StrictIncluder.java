@@ -43,22 +43,34 @@ public final class StrictIncluder implements ConfigIncluder, ConfigIncluderFile,
     private final Path file;
     private final List<Path> chain;
     private final Sources sources;
+    private final List<Path> included;
     private List<String> lines;
 
-    private StrictIncluder(Path file, List<Path> chain, Sources sources) {
+    private StrictIncluder(Path file, List<Path> chain, Sources sources, List<Path> included) {
         this.file = file;
         this.chain = chain;
         this.sources = sources;
+        this.included = included;
     }
 
     /** Parse options for {@code file} (HOCON, required) whose includes resolve through a strict includer. */
     public static ConfigParseOptions options(Path file, Sources sources) {
-        return options(file, List.of(realOrNormal(file)), sources);
+        return options(file, List.of(realOrNormal(file)), sources, new ArrayList<>());
     }
 
-    private static ConfigParseOptions options(Path file, List<Path> chain, Sources sources) {
+    /**
+     * The files {@code file} includes, directly or not, in the order they are met (a file included twice is
+     * listed twice): inputs of a command as much as the config itself. Throws as loading it does.
+     */
+    public static List<Path> filesIncludedBy(Path file, Sources sources) {
+        List<Path> included = new ArrayList<>();
+        ConfigFactory.parseFile(file.toFile(), options(file, List.of(realOrNormal(file)), sources, included));
+        return List.copyOf(included);
+    }
+
+    private static ConfigParseOptions options(Path file, List<Path> chain, Sources sources, List<Path> included) {
         return ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)
-                .setIncluder(new StrictIncluder(file, chain, sources));
+                .setIncluder(new StrictIncluder(file, chain, sources, included));
     }
 
     @Override
@@ -107,8 +119,9 @@ public final class StrictIncluder implements ConfigIncluder, ConfigIncluderFile,
         List<Path> deeper = new ArrayList<>(chain);
         deeper.add(real);
         Path shown = file.getParent() == null ? named : file.getParent().resolve(named).normalize();
+        included.add(shown);
         try {
-            return ConfigFactory.parseFile(shown.toFile(), options(shown, List.copyOf(deeper), sources)).root();
+            return ConfigFactory.parseFile(shown.toFile(), options(shown, List.copyOf(deeper), sources, included)).root();
         } catch (ConfigException e) {
             throw problem(name, String.valueOf(e.getMessage()));
         }

@@ -49,6 +49,8 @@ class StrictIncluderTest {
         SweepSpec sweep = SweepLoader.load(main);
         assertThat(sweep.runs()).hasSize(2);
         assertThat(sweep.runs().get(0).steps()).isEqualTo(20);
+        assertThat(StrictIncluder.filesIncludedBy(main, StrictIncluder.Sources.RELATIVE_FILES))
+                .containsExactly(dir.resolve("base.conf"), dir.resolve("parts/rule.conf"));
     }
 
     @Test
