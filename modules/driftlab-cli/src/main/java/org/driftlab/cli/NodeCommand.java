@@ -1,12 +1,10 @@
 package org.driftlab.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 import org.driftlab.cluster.sweep.DriftlabNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,9 +66,6 @@ public final class NodeCommand implements Callable<Integer> {
                     + "takes, saying so every 5 s (default: ${DEFAULT-VALUE}).")
     long joinTimeout;
 
-    /** How often a node that is still joining says so. */
-    static final Duration JOIN_PROGRESS = Duration.ofSeconds(5);
-
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port must be in [0, 65535], got " + port);
@@ -130,31 +125,17 @@ public final class NodeCommand implements Callable<Integer> {
 
     /**
      * Waits until this node is Up (a worker may start before its seed: Pekko retries the seeds), saying every
-     * {@link #JOIN_PROGRESS} that it is still joining; null once Up, else why it gave up: the node terminated
-     * first (a shutdown while joining) or {@code --join-timeout} passed.
+     * {@link ClusterWait#PROGRESS} that it is still joining; null once Up, else why it gave up: the node
+     * terminated first (a shutdown while joining) or {@code --join-timeout} passed.
      */
     private String awaitUp(DriftlabNode node, PrintWriter err) throws InterruptedException {
-        long start = System.nanoTime();
-        long nextLine = start + JOIN_PROGRESS.toNanos();
-        while (!node.system().getWhenTerminated().toCompletableFuture().isDone()) {
-            try {
-                node.awaitWorkersUp(0, Duration.ofSeconds(1));
-                return null;
-            } catch (TimeoutException stillJoining) {
-                long now = System.nanoTime();
-                long waited = (now - start) / 1_000_000_000L;
-                if (joinTimeout > 0 && waited >= joinTimeout) {
-                    return "could not join the cluster through " + String.join(", ", seeds) + " within " + joinTimeout
-                            + " s (--join-timeout): no seed answered; is a node running there, and can it reach " + host + "?";
-                }
-                if (now >= nextLine) {
-                    err.println("driftlab: still joining through " + String.join(", ", seeds) + " (" + waited + " s"
-                            + (joinTimeout > 0 ? " of " + joinTimeout : "") + "; no seed has answered yet)");
-                    err.flush();
-                    nextLine = now + JOIN_PROGRESS.toNanos();
-                }
-            }
-        }
-        return "the node stopped before it joined the cluster (see logs/driftlab.log)";
+        String through = String.join(", ", seeds);
+        return switch (ClusterWait.await(node, 0, joinTimeout, err, waited -> "still joining through " + through + " ("
+                + waited + " s" + (joinTimeout > 0 ? " of " + joinTimeout : "") + "; no seed has answered yet)")) {
+            case UP -> null;
+            case TIMED_OUT -> "could not join the cluster through " + through + " within " + joinTimeout
+                    + " s (--join-timeout): no seed answered; is a node running there, and can it reach " + host + "?";
+            case TERMINATED -> "the node stopped before it joined the cluster (see logs/driftlab.log)";
+        };
     }
 }

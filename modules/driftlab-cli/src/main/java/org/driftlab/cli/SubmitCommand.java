@@ -1,9 +1,7 @@
 package org.driftlab.cli;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 import org.driftlab.cluster.sweep.DriftlabNode;
 import org.driftlab.cluster.sweep.SweepClient;
 import picocli.CommandLine.Command;
@@ -70,17 +68,25 @@ public final class SubmitCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         DriftlabNode client = DriftlabNode.client(host, 0, contacts, ClusterConfig.load());
+        String at = String.join(", ", contacts);
+        ClusterWait.Outcome outcome;
         try {
-            client.awaitWorkersUp(workers, Duration.ofSeconds(waitSeconds));
-        } catch (TimeoutException e) {
-            int up = client.workersUp();
-            client.close();
-            throw new IllegalArgumentException("no cluster with " + workers + (workers == 1 ? " worker" : " workers")
-                    + " reachable at " + String.join(", ", contacts) + " within " + waitSeconds + " s (" + up
-                    + " up); is 'driftlab node' running there, and can it reach " + host + "?");
+            outcome = ClusterWait.await(client, workers, waitSeconds, spec.commandLine().getErr(), waited -> "waiting for "
+                    + workers + (workers == 1 ? " worker" : " workers") + " at " + at + " (" + client.workersUp() + " up, "
+                    + waited + " s of --wait " + waitSeconds + ")");
         } catch (InterruptedException | RuntimeException e) {
             client.close();
             throw e;
+        }
+        if (outcome != ClusterWait.Outcome.UP) {
+            int up = client.workersUp();
+            client.close();
+            if (outcome == ClusterWait.Outcome.TERMINATED) {
+                throw new IllegalStateException("the client node stopped before it joined the cluster at " + at);
+            }
+            throw new IllegalArgumentException("no cluster with " + workers + (workers == 1 ? " worker" : " workers")
+                    + " reachable at " + at + " within " + waitSeconds + " s (" + up
+                    + " up); is 'driftlab node' running there, and can it reach " + host + "?");
         }
         return new SweepSession.SweepCluster() {
             @Override

@@ -67,9 +67,10 @@ class NodeSubmitTest {
     void submitWithoutACLusterFailsWithinTheWaitAndAClearMessage() throws Exception {
         Path config = SweepConfigs.write(dir, "lonely", 1, 300);
         CliHarness submit = CliHarness.installed();
-        assertThat(submit.run("submit", config.toString(), "--contact", "127.0.0.1:1", "--wait", "2",
+        assertThat(submit.run("submit", config.toString(), "--contact", "127.0.0.1:1", "--wait", "6",
                 "--results", dir.resolve("lonely.duckdb").toString(), "--quiet")).isEqualTo(2);
-        assertThat(submit.err.toString()).contains("no cluster with 1 worker reachable at 127.0.0.1:1 within 2 s");
+        assertThat(submit.err.toString()).contains("driftlab: waiting for 1 worker at 127.0.0.1:1 (0 up, 5 s of --wait 6)")
+                .contains("no cluster with 1 worker reachable at 127.0.0.1:1 within 6 s");
         assertThat(dir.resolve("lonely.duckdb")).as("the store it created and stored nothing in").doesNotExist();
         assertThat(dir.resolve("lonely.duckdb.wal")).doesNotExist();
     }
