@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.driftlab.results.export.Exporter;
 import org.driftlab.results.store.CopyFormat;
@@ -41,7 +41,8 @@ public final class ExportCommand implements Callable<Integer> {
     String table;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Output file (default: <store without .duckdb>-<table>.<csv|parquet> next to the store).")
+            description = "Output file (default: <store without .duckdb>-<table>.<csv|parquet> next to the store); missing "
+                    + "directories are created; never the store itself or another store.")
     Path out;
 
     @Override

@@ -86,12 +86,18 @@ public final class NodeCommand implements Callable<Integer> {
                 throw HostChecks.portTakenOr(e, host, port); // taken between the check and the bind
             }
             try {
-                String failure = awaitUp(node, err);
-                if (failure != null) {
+                String through = String.join(", ", seeds);
+                ClusterWait.Outcome joined = ClusterWait.await(node, 0, joinTimeout, err, waited -> "still joining through "
+                        + through + " (" + waited + " s" + (joinTimeout > 0 ? " of " + joinTimeout : "") + "; no seed has answered yet)");
+                if (joined != ClusterWait.Outcome.UP) {
                     node.close();
-                    err.println("driftlab: " + failure);
+                    boolean timedOut = joined == ClusterWait.Outcome.TIMED_OUT;
+                    err.println("driftlab: " + (timedOut
+                            ? "could not join the cluster through " + through + " within " + joinTimeout + " s (--join-timeout): "
+                                    + "no seed answered; is a node running there, and can it reach " + host + "?"
+                            : "the node stopped before it joined the cluster (see logs/driftlab.log)"));
                     err.flush();
-                    return ExitCodes.USAGE;
+                    return timedOut ? ExitCodes.USAGE : ExitCodes.FAILURE;
                 }
                 Set<String> all = new LinkedHashSet<>(roles);
                 all.add(node.settings().sweep().workerRole());
@@ -121,21 +127,5 @@ public final class NodeCommand implements Callable<Integer> {
         }
         if (healthBind != null) flags.put("driftlab.health.bind-address", healthBind);
         return ConfigFactory.parseMap(flags, "driftlab node flags");
-    }
-
-    /**
-     * Waits until this node is Up (a worker may start before its seed: Pekko retries the seeds), saying every
-     * {@link ClusterWait#PROGRESS} that it is still joining; null once Up, else why it gave up: the node
-     * terminated first (a shutdown while joining) or {@code --join-timeout} passed.
-     */
-    private String awaitUp(DriftlabNode node, PrintWriter err) throws InterruptedException {
-        String through = String.join(", ", seeds);
-        return switch (ClusterWait.await(node, 0, joinTimeout, err, waited -> "still joining through " + through + " ("
-                + waited + " s" + (joinTimeout > 0 ? " of " + joinTimeout : "") + "; no seed has answered yet)")) {
-            case UP -> null;
-            case TIMED_OUT -> "could not join the cluster through " + through + " within " + joinTimeout
-                    + " s (--join-timeout): no seed answered; is a node running there, and can it reach " + host + "?";
-            case TERMINATED -> "the node stopped before it joined the cluster (see logs/driftlab.log)";
-        };
     }
 }
