@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.concurrent.Callable;
+import org.driftlab.core.input.BadInputException;
 import org.driftlab.core.spec.ConfigProblems;
 import org.driftlab.results.store.StoreException;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The exception-to-exit-code mapper (STYLE C10.4, C16). A user's mistake is reported as one clear message on
  * stderr and exit code {@link #USAGE}: {@link ConfigProblems} (every problem, one per line), an
- * {@link IllegalArgumentException} (a bad CSV or argument value, thrown by readers with a message naming the
+ * {@link IllegalArgumentException} or {@link BadInputException} (a bad CSV or argument value, thrown by readers with a message naming the
  * field and value), a missing or unreadable file, a results store that cannot be opened or written ({@link
  * StoreException}). Anything else is an internal error, exit code
  * {@link #FAILURE}. The stack trace goes to stderr only with {@code --debug}, and always to the log file.
@@ -96,9 +97,9 @@ public final class ExitCodes {
         } else if (cause instanceof StoreException store) {
             code = USAGE; // names the file and what is wrong with it (locked, corrupt, newer schema, ...)
             message = store.getMessage();
-        } else if (cause instanceof IllegalArgumentException bad) {
+        } else if (cause instanceof IllegalArgumentException || cause instanceof BadInputException) {
             code = USAGE;
-            message = String.valueOf(bad.getMessage());
+            message = String.valueOf(cause.getMessage());
         } else {
             code = FAILURE;
             message = "internal error: " + cause + " (details in logs/driftlab.log"

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.driftlab.core.input.BadInputException;
 import org.driftlab.results.export.Exporter;
 import org.driftlab.results.store.CopyFormat;
 import org.driftlab.results.store.ResultStore;
@@ -60,7 +61,7 @@ public final class ExportCommand implements Callable<Integer> {
                 err.flush();
                 return 0;
             }
-        } catch (StoreException | IllegalArgumentException | UncheckedIOException e) {
+        } catch (StoreException | IllegalArgumentException | BadInputException | UncheckedIOException e) {
             err.println("driftlab: " + e.getMessage());
             err.flush();
             return 2;

@@ -15,12 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.driftlab.core.input.BadInputException;
 
 /**
  * Checks of the network addresses a node or a submitter is given, made before any actor system starts, so
  * that a typo is one clear line (exit 2) instead of a silent wait or a Pekko stack trace: every host name
  * resolves (a DNS lookup bounded by {@link #DNS_DEADLINE}, with a line when it is slow), and a node's port is
- * free. Each failure is an {@link IllegalArgumentException} naming the option and the address.
+ * free. Each failure is a {@link BadInputException} naming the option and the address.
  */
 final class HostChecks {
     /** The longest a DNS lookup may take before the address counts as unresolvable. */
@@ -55,10 +56,10 @@ final class HostChecks {
                     lookup.get(DNS_DEADLINE.minus(DNS_SLOW).toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (TimeoutException e) {
-                throw new IllegalArgumentException(option + ": cannot resolve host '" + host + "': no DNS answer within "
+                throw new BadInputException(option + ": cannot resolve host '" + host + "': no DNS answer within "
                         + DNS_DEADLINE.toSeconds() + " s");
             } catch (ExecutionException e) {
-                throw new IllegalArgumentException(option + ": unknown host '" + host + "' (DNS lookup failed: "
+                throw new BadInputException(option + ": unknown host '" + host + "' (DNS lookup failed: "
                         + e.getCause().getMessage() + ")");
             }
         }
@@ -82,15 +83,15 @@ final class HostChecks {
 
     /** {@code e} when it was not caused by a taken port, else the one-line refusal (the port was taken after the check). */
     static RuntimeException portTakenOr(RuntimeException e, String host, int port) {
-        if (e instanceof IllegalArgumentException) return e; // already a user error (the health port's own message)
+        if (e instanceof IllegalArgumentException || e instanceof BadInputException) return e; // the health port's own message
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof BindException) return portTaken(host, port);
         }
         return e;
     }
 
-    private static IllegalArgumentException portTaken(String host, int port) {
-        return new IllegalArgumentException("--port " + port + ": " + host + ":" + port + " is already in use (another "
+    private static BadInputException portTaken(String host, int port) {
+        return new BadInputException("--port " + port + ": " + host + ":" + port + " is already in use (another "
                 + "driftlab node?); choose another --port, or 0 for any free port");
     }
 }

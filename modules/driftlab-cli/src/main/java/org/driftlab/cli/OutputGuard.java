@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.driftlab.core.input.BadInputException;
 import org.driftlab.core.spec.StrictIncluder;
 
 /**
@@ -16,7 +17,7 @@ import org.driftlab.core.spec.StrictIncluder;
  * through a symbolic link or as another hard link of the same file, compared with
  * {@link Files#isSameFile}, which compares the files' keys: device and inode), or any existing DuckDB
  * database file (recognised by its magic bytes, so a store is never replaced by a CSV whatever its name).
- * Each refusal is an {@link IllegalArgumentException} with one line naming the option, the path and the
+ * Each refusal is a {@link BadInputException} with one line naming the option, the path and the
  * file it would replace (exit code 2 through {@link ExitCodes}).
  */
 final class OutputGuard {
@@ -36,7 +37,7 @@ final class OutputGuard {
     static void refuseClobbering(String option, Path output, List<Input> inputs) throws IOException {
         refuseInputs(option, output, inputs);
         if (isResultStore(output)) {
-            throw new IllegalArgumentException(option + " " + output + " is a results store (a DuckDB database): "
+            throw new BadInputException(option + " " + output + " is a results store (a DuckDB database): "
                     + "an output never replaces a store; choose another " + option + " path");
         }
     }
@@ -51,7 +52,7 @@ final class OutputGuard {
         for (Input input : inputs) {
             Path in = input.path();
             if (in != null && Files.exists(in) && Files.isSameFile(output, in)) {
-                throw new IllegalArgumentException(option + " " + output + " is " + input.role() + " (" + in
+                throw new BadInputException(option + " " + output + " is " + input.role() + " (" + in
                         + "): an output never replaces an input; choose another " + option + " path");
             }
         }

@@ -2,6 +2,7 @@ package org.driftlab.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.driftlab.core.input.BadInputException;
 import org.driftlab.cluster.sweep.DriftlabNode;
 import org.driftlab.cluster.sweep.SweepClient;
 import picocli.CommandLine.Command;
@@ -84,7 +85,7 @@ public final class SubmitCommand implements Callable<Integer> {
             if (outcome == ClusterWait.Outcome.TERMINATED) {
                 throw new IllegalStateException("the client node stopped before it joined the cluster at " + at);
             }
-            throw new IllegalArgumentException("no cluster with " + workers + (workers == 1 ? " worker" : " workers")
+            throw new BadInputException("no cluster with " + workers + (workers == 1 ? " worker" : " workers")
                     + " reachable at " + at + " within " + waitSeconds + " s (" + up
                     + " up); is 'driftlab node' running there, and can it reach " + host + "?");
         }

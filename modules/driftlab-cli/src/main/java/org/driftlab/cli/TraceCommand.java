@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.driftlab.core.input.BadInputException;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.sim.Simulation;
 import org.driftlab.core.sim.TraceWriter;
@@ -90,7 +91,7 @@ public final class TraceCommand implements Callable<Integer> {
     private RunSpec withSteps(RunSpec r, Long steps) {
         if (steps == null) return r;
         if (steps > r.steps()) {
-            throw new IllegalArgumentException("--steps " + steps + " is beyond the run's " + r.steps() + " steps (steps in "
+            throw new BadInputException("--steps " + steps + " is beyond the run's " + r.steps() + " steps (steps in "
                     + config + "): a trace covers at most the configured run; raise steps in the config to trace longer");
         }
         return new RunSpec(r.runId(), r.conditionId(), r.seed(), r.masterSeed(), steps, r.dt(), r.stream(), r.rule(),
