@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.driftlab.core.belief.BeliefSeries;
 import org.driftlab.core.input.BadInputException;
@@ -74,25 +75,31 @@ public final class BeliefCommand implements Callable<Integer> {
         return ExitCodes.run(spec, debug, () -> {
             boolean gaussian = "gaussian".equals(model);
             rejectForeignOptions(gaussian);
+            if (out != null) OutputGuard.refuseClobbering("--out", out, List.of(new OutputGuard.Input("the input series", input)));
             SeriesCsv series = SeriesCsv.read(input);
             BeliefSeries.Options options = ExitCodes.fromUserValues(() -> new BeliefSeries.Options(model, hazard, orDefault(priorMean, 0.0),
                     gaussian ? orDefault(priorVar, 1.0) : priorVar, gaussian ? orDefault(noiseVar, 1.0) : noiseVar,
                     gaussian ? kappa0 : orDefault(kappa0, 1.0), gaussian ? alpha0 : orDefault(alpha0, 1.0),
                     gaussian ? beta0 : orDefault(beta0, 1.0), window, prune, rMax != null ? rMax : Math.max(1, series.rows())));
+            PrintWriter err = spec.commandLine().getErr();
             if (out == null) {
                 PrintWriter stdout = spec.commandLine().getOut();
-                BeliefSeries.run(series, options, stdout);
+                BeliefSeries.run(series, options, progress(stdout, err, series.rows()));
                 stdout.flush();
             } else {
                 AtomicOutput.write(out, temp -> {
-                    try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                    try (Writer w = progress(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), err, series.rows())) {
                         BeliefSeries.run(series, options, w);
                     }
                 });
-                spec.commandLine().getErr().println("driftlab: " + series.rows() + " rows -> " + out);
+                err.println("driftlab: " + series.rows() + " rows -> " + out);
             }
             return ExitCodes.OK;
         });
+    }
+
+    private static Writer progress(Writer w, PrintWriter err, long rows) {
+        return new RowProgress(w, err, "belief", "rows", rows, RowProgress.INTERVAL_NANOS, System::nanoTime);
     }
 
     /** An option of the other model is a mistake, not something to ignore silently. */

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
  * stack traces appear only with {@code --debug} and always go to {@code logs/driftlab.log}.
  */
 @Command(name = "driftlab", mixinStandardHelpOptions = true, versionProvider = DriftlabCommand.Version.class,
+        scope = ScopeType.INHERIT, // every subcommand, nested ones too, gets --help and a working --version
         description = "Continual-learning simulator: learners on shifting tasks, a Bayesian task belief, weight resets.",
         subcommands = {RunCommand.class, NodeCommand.class, SubmitCommand.class, TraceCommand.class, BeliefCommand.class,
                 ReportCommand.class, ExportCommand.class, SweepsCommand.class, BenchToolCommand.class,

@@ -41,7 +41,10 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A sweep ended with some runs failed (the others are stored; rerunning retries the failed ones). */
     public static final int RUNS_FAILED = 3;
-    /** A sweep stopped by Ctrl-C (128 + SIGINT, as shells report it); what was stored stays, a rerun resumes. */
+    /**
+     * A sweep stopped by Ctrl-C (128 + SIGINT, as shells report it); what was stored stays, a rerun resumes.
+     * SIGTERM stops it the same way with 143 (128 + SIGTERM), the JVM's own exit status for that signal.
+     */
     public static final int INTERRUPTED = 130;
 
     /** Where the CLI logs (logback.xml), relative to the working directory. */

@@ -1,10 +1,13 @@
 package org.driftlab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.driftlab.core.input.BadInputException;
 import org.driftlab.results.export.Exporter;
 import org.driftlab.results.store.CopyFormat;
 import org.driftlab.results.store.ResultStore;
@@ -43,7 +46,8 @@ public final class ExportCommand implements Callable<Integer> {
     String sweep;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Output file (default: <store without .duckdb>-<table>.<csv|parquet> next to the store).")
+            description = "Output file (default: <store without .duckdb>-<table>.<csv|parquet> next to the store); missing "
+                    + "directories are created; never the store itself or another store.")
     Path out;
 
     @Override
@@ -55,15 +59,19 @@ public final class ExportCommand implements Callable<Integer> {
             try (ResultStore s = ResultStore.openReadOnly(store)) {
                 String chosen = SweepsCommand.select(s, sweep);
                 Path target = out != null ? out : Exporter.defaultTarget(store, t, f);
+                OutputGuard.refuseClobbering("--out", target, List.of(new OutputGuard.Input("the store being exported", store)));
+                AtomicOutput.createParents(target);
                 Path written = Exporter.export(s, t, chosen, f, target);
                 err.println("wrote " + written);
                 err.flush();
                 return 0;
             }
-        } catch (StoreException | IllegalArgumentException | UncheckedIOException e) {
+        } catch (StoreException | IllegalArgumentException | BadInputException | UncheckedIOException e) {
             err.println("driftlab: " + e.getMessage());
             err.flush();
             return 2;
+        } catch (IOException e) {
+            return ExitCodes.report(err, e, false);
         }
     }
 

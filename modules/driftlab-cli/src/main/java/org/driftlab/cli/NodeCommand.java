@@ -1,12 +1,10 @@
 package org.driftlab.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 import org.driftlab.cluster.sweep.DriftlabNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,19 +61,43 @@ public final class NodeCommand implements Callable<Integer> {
             description = "Address the health endpoints listen on (default: 127.0.0.1; 0.0.0.0 for container probes).")
     String healthBind;
 
+    @Option(names = "--join-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Give up (exit 2) when no seed has let this node join within this time; 0: wait as long as it "
+                    + "takes, saying so every 5 s (default: ${DEFAULT-VALUE}).")
+    long joinTimeout;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port must be in [0, 65535], got " + port);
         if (healthPort != null && (healthPort < 0 || healthPort > 65535)) {
             throw new ParameterException(spec.commandLine(), "--health-port must be in [0, 65535], got " + healthPort);
         }
+        if (joinTimeout < 0) throw new ParameterException(spec.commandLine(), "--join-timeout must be >= 0, got " + joinTimeout);
         return ExitCodes.run(spec, debug, () -> {
             for (String s : seeds) DriftlabNode.address(s); // malformed: exit 2 before anything starts
-            DriftlabNode node = DriftlabNode.worker(host, port, seeds, new LinkedHashSet<>(roles), ClusterConfig.load(healthFlags()));
+            PrintWriter err = spec.commandLine().getErr();
+            HostChecks.resolve("--host", List.of(host + ":" + port), err);
+            HostChecks.resolve("--seed", seeds, err);
+            HostChecks.refuseTakenPort(host, port);
+            DriftlabNode node;
             try {
-                if (!awaitUp(node)) {
-                    spec.commandLine().getErr().println("driftlab: the node stopped before it joined the cluster (see logs/driftlab.log)");
-                    return ExitCodes.FAILURE;
+                node = DriftlabNode.worker(host, port, seeds, new LinkedHashSet<>(roles), ClusterConfig.load(healthFlags()));
+            } catch (RuntimeException e) {
+                throw HostChecks.portTakenOr(e, host, port); // taken between the check and the bind
+            }
+            try {
+                String through = String.join(", ", seeds);
+                ClusterWait.Outcome joined = ClusterWait.await(node, 0, joinTimeout, err, waited -> "still joining through "
+                        + through + " (" + waited + " s" + (joinTimeout > 0 ? " of " + joinTimeout : "") + "; no seed has answered yet)");
+                if (joined != ClusterWait.Outcome.UP) {
+                    node.close();
+                    boolean timedOut = joined == ClusterWait.Outcome.TIMED_OUT;
+                    err.println("driftlab: " + (timedOut
+                            ? "could not join the cluster through " + through + " within " + joinTimeout + " s (--join-timeout): "
+                                    + "no seed answered; is a node running there, and can it reach " + host + "?"
+                            : "the node stopped before it joined the cluster (see logs/driftlab.log)"));
+                    err.flush();
+                    return timedOut ? ExitCodes.USAGE : ExitCodes.FAILURE;
                 }
                 Set<String> all = new LinkedHashSet<>(roles);
                 all.add(node.settings().sweep().workerRole());
@@ -105,21 +127,5 @@ public final class NodeCommand implements Callable<Integer> {
         }
         if (healthBind != null) flags.put("driftlab.health.bind-address", healthBind);
         return ConfigFactory.parseMap(flags, "driftlab node flags");
-    }
-
-    /**
-     * Waits until this node is Up, however long joining takes (a worker may start before its seed); returns
-     * false when the node terminates first (a shutdown while joining).
-     */
-    private static boolean awaitUp(DriftlabNode node) throws InterruptedException {
-        while (!node.system().getWhenTerminated().toCompletableFuture().isDone()) {
-            try {
-                node.awaitWorkersUp(0, Duration.ofSeconds(1));
-                return true;
-            } catch (TimeoutException stillJoining) {
-                // keep waiting: Pekko retries the seeds
-            }
-        }
-        return false;
     }
 }

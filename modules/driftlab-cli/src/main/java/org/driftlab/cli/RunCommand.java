@@ -30,15 +30,20 @@ import picocli.CommandLine.Spec;
                         + "A store that holds this sweep's name from a different config is refused unless --resume.",
                 "",
                 "Exit codes: 0 every run stored; 2 bad config or arguments; 3 some runs failed (the rest are "
-                        + "stored; rerunning retries the failed ones); 130 interrupted; 1 internal error."})
+                        + "stored; rerunning retries the failed ones); 130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM "
+                        + "(what is stored stays; a rerun resumes); 1 internal error."})
 public final class RunCommand implements Callable<Integer> {
     /**
      * Defaults for a cluster inside one process (under -D and application.conf): the coordinator's proxy looks
      * for the singleton every 200 ms instead of every second, which alone delayed a small sweep's first dispatch
-     * by up to a second.
+     * by up to a second. On SIGINT or SIGTERM the session's own shutdown hook closes the store and then the
+     * cluster, bounded by {@link SweepSession#SIGNAL_CLOSE_BOUND}; Pekko's hook is off, as its graceful leave
+     * (a hand-off to no other node) held the JVM's exit for some 10 s.
      */
-    public static final Config EMBEDDED = ConfigFactory.parseString(
-            "pekko.cluster.singleton-proxy.singleton-identification-interval = 200ms");
+    public static final Config EMBEDDED = ConfigFactory.parseString("""
+            pekko.cluster.singleton-proxy.singleton-identification-interval = 200ms
+            pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
+            """);
 
     @Spec
     CommandSpec spec;

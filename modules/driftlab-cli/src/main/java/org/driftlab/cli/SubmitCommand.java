@@ -1,9 +1,7 @@
 package org.driftlab.cli;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeoutException;
 import org.driftlab.cluster.sweep.DriftlabNode;
 import org.driftlab.cluster.sweep.SweepClient;
 import org.driftlab.core.input.BadInputException;
@@ -25,7 +23,7 @@ import picocli.CommandLine.Spec;
                 "Joins as a client node (it runs no learners), waits for --workers worker nodes, then behaves as "
                         + "'driftlab run': same config checks, store, resume rules (rerun to resume; --resume for a "
                         + "changed config), progress, summary table, plots and exit codes (0 ok, 2 bad input or no "
-                        + "cluster reachable, 3 some runs failed, 130 interrupted)."})
+                        + "cluster reachable, 3 some runs failed, 130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM)."})
 public final class SubmitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -59,6 +57,8 @@ public final class SubmitCommand implements Callable<Integer> {
         if (waitSeconds < 1) throw new ParameterException(spec.commandLine(), "--wait must be >= 1, got " + waitSeconds);
         return ExitCodes.run(spec, debug, () -> {
             for (String c : contacts) DriftlabNode.address(c); // a malformed contact is exit 2, before anything starts
+            HostChecks.resolve("--contact", contacts, spec.commandLine().getErr()); // an unknown host too, at once
+            HostChecks.resolve("--host", List.of(host + ":0"), spec.commandLine().getErr());
             return SweepSession.execute(options, this::join, spec.commandLine().getOut(), spec.commandLine().getErr());
         });
     }
@@ -69,17 +69,25 @@ public final class SubmitCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         DriftlabNode client = DriftlabNode.client(host, 0, contacts, ClusterConfig.load());
+        String at = String.join(", ", contacts);
+        ClusterWait.Outcome outcome;
         try {
-            client.awaitWorkersUp(workers, Duration.ofSeconds(waitSeconds));
-        } catch (TimeoutException e) {
-            int up = client.workersUp();
-            client.close();
-            throw new BadInputException("no cluster with " + workers + (workers == 1 ? " worker" : " workers")
-                    + " reachable at " + String.join(", ", contacts) + " within " + waitSeconds + " s (" + up
-                    + " up); is 'driftlab node' running there, and can it reach " + host + "?");
+            outcome = ClusterWait.await(client, workers, waitSeconds, spec.commandLine().getErr(), waited -> "waiting for "
+                    + workers + (workers == 1 ? " worker" : " workers") + " at " + at + " (" + client.workersUp() + " up, "
+                    + waited + " s of --wait " + waitSeconds + ")");
         } catch (InterruptedException | RuntimeException e) {
             client.close();
             throw e;
+        }
+        if (outcome != ClusterWait.Outcome.UP) {
+            int up = client.workersUp();
+            client.close();
+            if (outcome == ClusterWait.Outcome.TERMINATED) {
+                throw new IllegalStateException("the client node stopped before it joined the cluster at " + at);
+            }
+            throw new BadInputException("no cluster with " + workers + (workers == 1 ? " worker" : " workers")
+                    + " reachable at " + at + " within " + waitSeconds + " s (" + up
+                    + " up); is 'driftlab node' running there, and can it reach " + host + "?");
         }
         return new SweepSession.SweepCluster() {
             @Override

@@ -1,6 +1,7 @@
 package org.driftlab.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -8,6 +9,9 @@ import picocli.CommandLine.Parameters;
 final class SweepOptions {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The experiment config (HOCON), e.g. configs/quickstart.conf.")
     Path config;
+
+    @Mixin
+    IncludeOption includes;
 
     @Option(names = "--results", paramLabel = "FILE",
             description = "The results store (default: results/<sweep name>.duckdb under the working directory).")

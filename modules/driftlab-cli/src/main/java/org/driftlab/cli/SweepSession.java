@@ -41,12 +41,18 @@ import org.slf4j.LoggerFactory;
  * <p>Stopping ({@link #cancel}, called from the JVM shutdown hook on Ctrl-C): results stop being accepted
  * (a batch being stored is committed first, as each store write is one transaction; batches held by the
  * submitter and not yet written are dropped, unacknowledged), the store is closed,
- * then the cluster (bounded by {@link #CLUSTER_CLOSE_BOUND}). Runs not stored are simply run again by the
+ * then the cluster (bounded by {@link #SIGNAL_CLOSE_BOUND}). Runs not stored are simply run again by the
  * next invocation, which skips the stored ones.
  */
 final class SweepSession {
     /** How long {@link #cancel} waits for the cluster to leave and terminate. */
     static final Duration CLUSTER_CLOSE_BOUND = Duration.ofSeconds(20);
+    /**
+     * How long a stop by signal waits for the cluster side to leave before the JVM exits anyway: the store is
+     * already closed (nothing is lost), and an embedded cluster has no other node to hand its runs to, so the
+     * graceful hand-off (up to Pekko's 10 s phase timeout while learners are busy) is not waited for.
+     */
+    static final Duration SIGNAL_CLOSE_BOUND = Duration.ofSeconds(3);
     /** Lines of the progress display when stderr is not a terminal: one per this many nanoseconds at most. */
     static final long LINE_INTERVAL_NANOS = 5_000_000_000L;
 
@@ -97,8 +103,9 @@ final class SweepSession {
      */
     static int execute(SweepOptions o, Starter starter, PrintWriter out, PrintWriter err) throws Exception {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
-        SweepSpec sweep = SweepLoader.load(o.config); // ConfigProblems: nothing created yet
+        SweepSpec sweep = SweepLoader.load(o.config, o.includes.sources()); // ConfigProblems: nothing created yet
         Path storeFile = o.results != null ? o.results : StorePaths.defaultFor(sweep);
+        OutputGuard.refuseInputs("--results", storeFile, OutputGuard.configInputs(o.config, o.includes.sources()));
         if (o.resume && !Files.exists(storeFile)) {
             throw new BadInputException("nothing to resume: there is no results store at " + storeFile
                     + " (drop --resume to start the sweep)");
@@ -106,33 +113,63 @@ final class SweepSession {
         if (o.out != null && Files.exists(o.out) && !Files.isDirectory(o.out)) {
             throw new BadInputException("--out " + o.out + ": exists and is not a directory");
         }
+        boolean newStore = !Files.exists(storeFile);
+        Path createdDir = AtomicOutput.createParents(storeFile);
+        boolean discard = false;
         try (ResultStore store = ResultStore.open(storeFile)) {
-            checkResume(store, sweep, o.resume);
-            SweepSession session = new SweepSession(sweep, store, err);
-            int total = sweep.runs().size();
-            int have = store.storedRunIds(sweep).size();
-            session.storedBefore = have;
-            if (!o.quiet) {
-                err.println(have == 0 ? "sweep '" + sweep.name() + "': " + total + " runs -> " + storeFile
-                        : "resuming sweep '" + sweep.name() + "': " + have + " of " + total + " runs already in "
-                                + storeFile + " (skipped), " + (total - have) + " to run");
-                err.flush();
-            }
-            if (have == total) {
-                // nothing to run: no cluster to start (the store already records the sweep)
-                return session.summarise(new SweepOutcome(sweep.name(), total, have, 0, Map.of(), 0), storeFile, o, out);
-            }
-            Thread hook = new Thread(session::cancelFromHook, "driftlab-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
             try {
-                SweepOutcome outcome = session.runOn(starter, ProgressDisplay.modeFor(o.quiet));
-                return session.summarise(outcome, storeFile, o, out);
-            } finally {
-                session.awaitClosed();
-                removeHook(hook);
+                return runInStore(sweep, store, storeFile, o, starter, out, err);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (Exception e) {
+                // e.g. no cluster reachable: a store this command created and stored nothing in is not left behind
+                discard = newStore && store.runCount() == 0;
+                throw e;
             }
         } catch (CancellationException e) {
             return ExitCodes.INTERRUPTED; // the hook has said what was kept
+        } finally {
+            if (discard) discardStore(storeFile, createdDir);
+        }
+    }
+
+    /** The part of {@link #execute} with the store open: check, announce, run, summarise; the exit code. */
+    private static int runInStore(SweepSpec sweep, ResultStore store, Path storeFile, SweepOptions o, Starter starter,
+                                  PrintWriter out, PrintWriter err) throws Exception {
+        checkResume(store, sweep, o.resume);
+        SweepSession session = new SweepSession(sweep, store, err);
+        int total = sweep.runs().size();
+        int have = store.storedRunIds(sweep).size();
+        session.storedBefore = have;
+        if (!o.quiet) {
+            err.println(have == 0 ? "sweep '" + sweep.name() + "': " + total + " runs -> " + storeFile
+                    : "resuming sweep '" + sweep.name() + "': " + have + " of " + total + " runs already in "
+                            + storeFile + " (skipped), " + (total - have) + " to run");
+            err.flush();
+        }
+        if (have == total) {
+            // nothing to run: no cluster to start (the store already records the sweep)
+            return session.summarise(new SweepOutcome(sweep.name(), total, have, 0, Map.of(), 0), storeFile, o, out);
+        }
+        Thread hook = new Thread(session::cancelFromHook, "driftlab-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            SweepOutcome outcome = session.runOn(starter, ProgressDisplay.modeFor(o.quiet));
+            return session.summarise(outcome, storeFile, o, out);
+        } finally {
+            session.awaitClosed();
+            removeHook(hook);
+        }
+    }
+
+    /** Deletes a store file this command created (with DuckDB's write-ahead log) and the directories made for it. */
+    private static void discardStore(Path storeFile, Path createdDir) {
+        try {
+            Files.deleteIfExists(storeFile.resolveSibling(storeFile.getFileName() + ".wal"));
+            Files.deleteIfExists(storeFile);
+            AtomicOutput.removeCreated(storeFile.toAbsolutePath().getParent(), createdDir);
+        } catch (IOException e) {
+            LOG.warn("could not remove the empty store {}", storeFile, e);
         }
     }
 
@@ -271,11 +308,11 @@ final class SweepSession {
         t.setDaemon(true);
         t.start();
         try {
-            t.join(CLUSTER_CLOSE_BOUND.toMillis());
+            t.join(SIGNAL_CLOSE_BOUND.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (t.isAlive()) LOG.warn("the cluster did not stop within {}; leaving it to the JVM's exit", CLUSTER_CLOSE_BOUND);
+        if (t.isAlive()) LOG.warn("the cluster did not stop within {}; leaving it to the JVM's exit", SIGNAL_CLOSE_BOUND);
     }
 
     private static void removeHook(Thread hook) {

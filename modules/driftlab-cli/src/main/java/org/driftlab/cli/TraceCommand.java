@@ -36,6 +36,9 @@ public final class TraceCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    IncludeOption includes;
+
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The experiment config (HOCON).")
     Path config;
 
@@ -56,16 +59,18 @@ public final class TraceCommand implements Callable<Integer> {
         if (steps != null && steps < 1) throw new ParameterException(spec.commandLine(), "--steps must be >= 1, got " + steps);
         if (run < 0) throw new ParameterException(spec.commandLine(), "--run must be >= 0, got " + run);
         return ExitCodes.run(spec, debug, () -> {
-            SweepSpec sweep = SweepLoader.load(config);
+            SweepSpec sweep = SweepLoader.load(config, includes.sources());
             List<RunSpec> runs = sweep.runs();
             if (run >= runs.size()) {
                 throw new BadInputException("--run " + run + " is out of range: " + config + " has " + runs.size()
                         + " runs (0 to " + (runs.size() - 1) + ")");
             }
             RunSpec chosen = withSteps(runs.get(run), steps);
+            OutputGuard.refuseClobbering("--out", out, OutputGuard.configInputs(config, includes.sources()));
             RunResult[] result = new RunResult[1];
             AtomicOutput.write(out, temp -> {
-                try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+                try (Writer w = new RowProgress(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), spec.commandLine().getErr(),
+                        "trace", "steps", chosen.steps(), RowProgress.INTERVAL_NANOS, System::nanoTime);
                      TraceWriter trace = new TraceWriter(w, chosen.stream().dim(), weights)) {
                     result[0] = Simulation.run(chosen, trace);
                 }
@@ -80,10 +85,15 @@ public final class TraceCommand implements Callable<Integer> {
     /**
      * The run with its step count replaced; its ids stay those of the full run, whose first N steps it
      * traces (random streams are keyed by master seed and seed, not by the step count). A trace is never
-     * stored, so the shortened run cannot be mistaken for the full one in the results.
+     * stored, so the shortened run cannot be mistaken for the full one in the results. More steps than the
+     * config's would be another run under this run's id: refused.
      */
-    private static RunSpec withSteps(RunSpec r, Long steps) {
+    private RunSpec withSteps(RunSpec r, Long steps) {
         if (steps == null) return r;
+        if (steps > r.steps()) {
+            throw new BadInputException("--steps " + steps + " is beyond the run's " + r.steps() + " steps (steps in "
+                    + config + "): a trace covers at most the configured run; raise steps in the config to trace longer");
+        }
         return new RunSpec(r.runId(), r.conditionId(), r.seed(), r.masterSeed(), steps, r.dt(), r.stream(), r.rule(),
                 r.belief(), r.reset(), r.metrics(), r.params());
     }

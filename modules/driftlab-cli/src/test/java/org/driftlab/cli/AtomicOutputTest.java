@@ -57,6 +57,24 @@ class AtomicOutputTest {
         assertThat(entries(dir)).isEmpty();
     }
 
+    @Test
+    void theFileGetsThePermissionsOfAPlainNewFileNotThoseOfATemporaryOne(@TempDir Path dir) throws IOException {
+        Path plain = Files.createFile(dir.resolve("plain")); // the umask's mode, as DuckDB's exports and the plots get
+        Path target = dir.resolve("out.csv");
+        AtomicOutput.write(target, p -> Files.writeString(p, "a\n"));
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
+    void aFailureRemovesTheDirectoriesItCreatedButNoOthers(@TempDir Path dir) throws IOException {
+        Files.createDirectory(dir.resolve("kept"));
+        assertThatThrownBy(() -> AtomicOutput.write(dir.resolve("kept/new/deeper/out.csv"), p -> {
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+        assertThat(entries(dir)).containsExactly("kept");
+        assertThat(entries(dir.resolve("kept"))).isEmpty();
+    }
+
     private static java.util.List<String> entries(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();

@@ -73,9 +73,13 @@ class ExportCommandTest {
         err.getBuffer().setLength(0);
         assertThat(run(dir.resolve("nope.duckdb").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("nope.duckdb: no results store here");
-        err.getBuffer().setLength(0);
-        assertThat(run(store.toString(), "--out", dir.resolve("missing/out.csv").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("does not exist");
         assertThat(dir.toFile().list()).containsExactly("sweep.duckdb");
+    }
+
+    @Test
+    void missingDirectoriesOfTheOutputAreCreatedAsForEveryCommand() {
+        Path target = dir.resolve("new/sub/runs.csv");
+        assertThat(run(store.toString(), "--out", target.toString())).as(err.toString()).isZero();
+        assertThat(target).isRegularFile();
     }
 }

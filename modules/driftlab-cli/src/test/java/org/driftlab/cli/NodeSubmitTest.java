@@ -67,8 +67,35 @@ class NodeSubmitTest {
     void submitWithoutACLusterFailsWithinTheWaitAndAClearMessage() throws Exception {
         Path config = SweepConfigs.write(dir, "lonely", 1, 300);
         CliHarness submit = CliHarness.installed();
-        assertThat(submit.run("submit", config.toString(), "--contact", "127.0.0.1:1", "--wait", "2",
+        assertThat(submit.run("submit", config.toString(), "--contact", "127.0.0.1:1", "--wait", "6",
                 "--results", dir.resolve("lonely.duckdb").toString(), "--quiet")).isEqualTo(2);
-        assertThat(submit.err.toString()).contains("no cluster with 1 worker reachable at 127.0.0.1:1 within 2 s");
+        assertThat(submit.err.toString()).contains("driftlab: waiting for 1 worker at 127.0.0.1:1 (0 up, 5 s of --wait 6)")
+                .contains("no cluster with 1 worker reachable at 127.0.0.1:1 within 6 s");
+        assertThat(dir.resolve("lonely.duckdb")).as("the store it created and stored nothing in").doesNotExist();
+        assertThat(dir.resolve("lonely.duckdb.wal")).doesNotExist();
+    }
+
+    @Test
+    void aNodeOnATakenPortIsOneLineExitTwo() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            CliHarness node = CliHarness.installed();
+            assertThat(node.run("node", "--port", String.valueOf(port), "--seed", "127.0.0.1:" + port)).isEqualTo(ExitCodes.USAGE);
+            assertThat(node.err.toString().trim()).isEqualTo("driftlab: --port " + port + ": 127.0.0.1:" + port
+                    + " is already in use (another driftlab node?); choose another --port, or 0 for any free port");
+        }
+    }
+
+    @Test
+    void aNodeWhoseSeedsAreAllDownSaysSoAndGivesUpAtItsDeadline() {
+        CliHarness node = CliHarness.installed();
+        long t0 = System.nanoTime();
+        assertThat(node.run("node", "--port", "0", "--seed", "127.0.0.1:1", "--join-timeout", "6")).isEqualTo(ExitCodes.USAGE);
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds until it gave up").isLessThan(40);
+        String err = node.err.toString();
+        assertThat(err).contains("driftlab: still joining through 127.0.0.1:1 (5 s of 6; no seed has answered yet)")
+                .contains("driftlab: could not join the cluster through 127.0.0.1:1 within 6 s (--join-timeout)")
+                .doesNotContain("\tat ");
+        assertThat(node.out.toString()).isEmpty();
     }
 }

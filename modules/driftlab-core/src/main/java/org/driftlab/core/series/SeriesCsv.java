@@ -23,7 +23,8 @@ import org.apache.commons.csv.CSVRecord;
  * skipped; cells are trimmed. Immutable.
  *
  * <p>Every problem is a {@link SeriesFormatException} naming the file, the file line and 1-based data row,
- * and the column by its header name: empty file, empty or duplicate header name, no data rows, ragged row
+ * and the column by its header name: empty file, no header row (a first row of numbers only), empty or duplicate
+ * header name, no data rows, ragged row
  * (wrong number of cells), missing (empty) cell, non-numeric cell, NaN or infinite value; and naming the
  * file: text that is not UTF-8, malformed CSV (an unterminated quote).
  */
@@ -94,6 +95,11 @@ public final class SeriesCsv {
                 throw new SeriesFormatException(source + " line " + headerLine + ": duplicate column name '" + name + "'");
             }
             names.add(name);
+        }
+        if (names.stream().allMatch(n -> NUMBER.matcher(n).matches() || NON_FINITE.matcher(n).matches())) {
+            // numbers as column names are a data row where the header belongs: reading on would drop that row
+            throw new SeriesFormatException(source + " line " + headerLine + ": no header row: the first row '"
+                    + String.join(",", names) + "' holds only numbers (the first row names the columns, e.g. x or x0,x1)");
         }
         int width = names.size();
         double[] data = new double[Math.max(16, width * 64)];

@@ -85,6 +85,11 @@ public final class SweepLoader {
      * @throws UncheckedIOException when the file cannot be read
      */
     public static SweepSpec load(Path file) {
+        return load(file, StrictIncluder.Sources.RELATIVE_FILES);
+    }
+
+    /** As {@link #load(Path)}; {@code includes} says where its includes may come from ({@link StrictIncluder}). */
+    public static SweepSpec load(Path file, StrictIncluder.Sources includes) {
         String text;
         try {
             text = Files.readString(file);
@@ -94,7 +99,7 @@ public final class SweepLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read config " + file + ": " + e.getMessage(), e);
         }
-        ConfigParseOptions options = ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false);
+        ConfigParseOptions options = StrictIncluder.options(file, includes);
         return fromText(() -> ConfigFactory.parseFile(file.toFile(), options), text, file.toString(),
                 baseName(String.valueOf(file.getFileName())));
     }

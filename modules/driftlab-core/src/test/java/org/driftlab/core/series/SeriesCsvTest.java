@@ -92,6 +92,14 @@ class SeriesCsvTest {
     }
 
     @Test
+    void aFirstRowOfNumbersIsAMissingHeaderNotColumnNames() throws IOException {
+        assertProblem("1.5\n2\n3\n", "line 1", "no header row", "'1.5'");
+        assertProblem("\n-1,2e-3,NaN\n4,5,6\n", "line 2", "no header row", "'-1,2e-3,NaN'");
+        // one name among numbers is a header (odd, but not data)
+        assertThat(SeriesCsv.read(write("mixed.csv", "x,1\n2,3\n")).columns()).containsExactly("x", "1");
+    }
+
+    @Test
     void notUtf8AndUnterminatedQuoteAreFormatProblemsNamingTheFile() throws IOException {
         Path binary = Files.write(dir.resolve("bin.csv"), new byte[] {'a', '\n', (byte) 0xC3, (byte) 0x28, '\n'});
         assertThatThrownBy(() -> SeriesCsv.read(binary)).isInstanceOf(SeriesFormatException.class)
