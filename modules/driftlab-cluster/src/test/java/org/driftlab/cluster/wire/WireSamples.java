@@ -41,6 +41,7 @@ import org.driftlab.core.rule.OptimalControlSpec;
 import org.driftlab.core.rule.RmsPropSpec;
 import org.driftlab.core.rule.RuleSpec;
 import org.driftlab.core.rule.SgdSpec;
+import org.driftlab.core.rule.SwitchAwareObserverSpec;
 import org.driftlab.core.sim.ResetOrder;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
@@ -95,7 +96,7 @@ final class WireSamples {
                         new KalmanFilterSpec(0.1, 1.0, 1.0, 0.999, 1e-8)),
                 new OptimalControlSpec(0.0, 2.0, 0.5, new MetricSpec(MetricSpec.Kind.DENSE, List.of(2.0, 0.5, 0.5, 1.0), Double.NaN),
                         0.1, BeliefSource.ORACLE, null),
-                new IdealObserverSpec(0.01, 1e-10, 500));
+                new IdealObserverSpec(0.01, 1e-10, 500), new SwitchAwareObserverSpec());
     }
 
     static List<BeliefSpec> beliefs() {

@@ -12,6 +12,7 @@ import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.rule.BeliefSource;
 import org.driftlab.core.rule.IdealObserverSpec;
+import org.driftlab.core.rule.SwitchAwareObserverSpec;
 import org.driftlab.core.rule.MetricSpec;
 import org.driftlab.core.rule.NaturalGradientSpec;
 import org.driftlab.core.rule.OptimalControlSpec;
@@ -79,7 +80,7 @@ final class RunChecks {
 
     /** True when the rule reads the task's Hessian or noise-free gradient (DESIGN §5 oracle knowledge). */
     private static boolean needsTaskView(RunSpec spec) {
-        if (spec.rule() instanceof IdealObserverSpec) return true;
+        if (spec.rule() instanceof IdealObserverSpec || spec.rule() instanceof SwitchAwareObserverSpec) return true;
         if (spec.rule() instanceof NaturalGradientSpec ng) return ng.metric().kind() == MetricSpec.Kind.HESSIAN;
         if (spec.rule() instanceof OptimalControlSpec oc) return oc.source() != BeliefSource.FILTERED;
         return false;

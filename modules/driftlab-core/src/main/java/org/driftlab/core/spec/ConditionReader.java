@@ -18,9 +18,13 @@ import org.driftlab.core.rule.MetricSpec;
 import org.driftlab.core.rule.NaturalGradientSpec;
 import org.driftlab.core.rule.OptimalControlSpec;
 import org.driftlab.core.rule.RuleSpec;
+import org.driftlab.core.rule.SwitchAwareObserverSpec;
 import org.driftlab.core.spec.ConfigProblem.Kind;
 import org.driftlab.core.stream.LinearRegressionStreamSpec;
+import org.driftlab.core.stream.HazardSwitchSpec;
 import org.driftlab.core.stream.MarkovSwitchSpec;
+import org.driftlab.core.stream.NoSwitchSpec;
+import org.driftlab.core.stream.PeriodicSwitchSpec;
 import org.driftlab.core.stream.QuadraticStreamSpec;
 import org.driftlab.core.stream.SlowlyChangingRegressionStreamSpec;
 import org.driftlab.core.stream.StreamSpec;
@@ -152,6 +156,12 @@ final class ConditionReader {
         if (rule instanceof IdealObserverSpec && !(quadratic && gradientNoise > 0)) {
             p.add(ruleNode.originOf("type"), "rule.type", Kind.INCONSISTENT,
                     "ideal-observer needs a quadratic stream with gradient-noise > 0");
+        }
+        if (rule instanceof SwitchAwareObserverSpec && !(quadratic && gradientNoise > 0 && (stream.switching() instanceof HazardSwitchSpec
+                || stream.switching() instanceof PeriodicSwitchSpec || stream.switching() instanceof NoSwitchSpec))) {
+            p.add(ruleNode.originOf("type"), "rule.type", Kind.INCONSISTENT,
+                    "switch-aware-observer needs a quadratic stream with gradient-noise > 0 whose tasks are fresh draws"
+                            + " (switching hazard, periodic or none)");
         }
         boolean mlp = stream instanceof SlowlyChangingRegressionStreamSpec;
         if (reset instanceof ContinualBackpropSpec && !mlp) {

@@ -14,6 +14,7 @@ import org.driftlab.core.rule.OptimalControlSpec;
 import org.driftlab.core.rule.RmsPropSpec;
 import org.driftlab.core.rule.RuleSpec;
 import org.driftlab.core.rule.SgdSpec;
+import org.driftlab.core.rule.SwitchAwareObserverSpec;
 
 /**
  * Reads the {@code rule} block (DESIGN §5) into a {@link RuleSpec}. Defaults follow PyTorch where PyTorch
@@ -21,7 +22,7 @@ import org.driftlab.core.rule.SgdSpec;
  */
 final class RuleConfig {
     static final List<String> TYPES = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam", "adamw", "ballistic",
-            "natural-gradient", "optimal-control", "ideal-observer");
+            "natural-gradient", "optimal-control", "ideal-observer", "switch-aware-observer");
     static final List<String> METRIC_TYPES = List.of("identity", "diagonal", "dense", "hessian", "gradient-outer");
     static final List<String> SOURCES = List.of("oracle", "observed", "filtered");
 
@@ -98,6 +99,10 @@ final class RuleConfig {
                 KalmanFilterSpec f = filter;
                 return n.build(mark, () -> new OptimalControlSpec(gamma, eta, k, metric, decay,
                         BeliefSource.valueOf(source.toUpperCase(Locale.ROOT)), f));
+            }
+            case "switch-aware-observer" -> {
+                n.finish();
+                return n.build(mark, SwitchAwareObserverSpec::new);
             }
             default -> { // ideal-observer
                 double hazard = n.requiredNumber("hazard", Range.OPEN_UNIT);
