@@ -9,6 +9,7 @@ import org.driftlab.core.belief.LinearRegressionModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.belief.ObservationModelSpec;
+import org.driftlab.core.stream.StreamSpec;
 
 /** Reads the {@code belief} block (DESIGN §6) into a {@link BeliefSpec}; the schema is in docs/CONFIG.md. */
 final class BeliefConfig {
@@ -19,8 +20,11 @@ final class BeliefConfig {
 
     private BeliefConfig() {}
 
-    /** The belief spec, or null when {@code n} has problems (recorded). */
-    static BeliefSpec read(ConfigNode n) {
+    /**
+     * The belief spec, or null when {@code n} has problems (recorded). A hazard left out is the stream's
+     * ({@link StreamDefaults}); {@code stream} is null when the stream block has problems.
+     */
+    static BeliefSpec read(ConfigNode n, StreamSpec stream) {
         int mark = n.problems().count();
         String type = n.type(TYPES);
         if (type == null) return null;
@@ -30,12 +34,12 @@ final class BeliefConfig {
                 return n.build(mark, NoBeliefSpec::new);
             }
             case "hmm" -> {
-                double hazard = n.requiredNumber("hazard", Range.OPEN_UNIT);
+                double hazard = StreamDefaults.hazard(n, stream);
                 n.finish();
                 return n.build(mark, () -> new HmmSpec(hazard));
             }
             default -> { // bocpd
-                double hazard = n.requiredNumber("hazard", Range.OPEN_UNIT);
+                double hazard = StreamDefaults.hazard(n, stream);
                 ConfigNode m = n.child("model", "gaussian");
                 ObservationModelSpec model = m == null ? null : model(m);
                 if (m != null) n.adopt("model", m);

@@ -63,10 +63,10 @@ final class ConditionReader {
         StreamSpec stream = s == null ? null : StreamConfig.read(s);
         if (s != null) n.adopt("stream", s);
         ConfigNode r = n.child("rule", null);
-        RuleSpec rule = r == null ? null : RuleConfig.read(r);
+        RuleSpec rule = r == null ? null : RuleConfig.read(r, stream);
         if (r != null) n.adopt("rule", r);
         ConfigNode b = n.child("belief", "none");
-        BeliefSpec belief = b == null ? null : BeliefConfig.read(b);
+        BeliefSpec belief = b == null ? null : BeliefConfig.read(b, stream);
         if (b != null) n.adopt("belief", b);
         ConfigNode z = n.child("reset", "none");
         ResetSpec reset = z == null ? null : ResetConfig.read(z);

@@ -15,6 +15,7 @@ import org.driftlab.core.rule.RmsPropSpec;
 import org.driftlab.core.rule.RuleSpec;
 import org.driftlab.core.rule.SgdSpec;
 import org.driftlab.core.rule.SwitchAwareObserverSpec;
+import org.driftlab.core.stream.StreamSpec;
 
 /**
  * Reads the {@code rule} block (DESIGN §5) into a {@link RuleSpec}. Defaults follow PyTorch where PyTorch
@@ -33,8 +34,11 @@ final class RuleConfig {
 
     private RuleConfig() {}
 
-    /** The rule spec, or null when {@code n} has problems (recorded). */
-    static RuleSpec read(ConfigNode n) {
+    /**
+     * The rule spec, or null when {@code n} has problems (recorded). The ideal observer's hazard and r-max left
+     * out follow the stream ({@link StreamDefaults}); {@code stream} is null when the stream block has problems.
+     */
+    static RuleSpec read(ConfigNode n, StreamSpec stream) {
         int mark = n.problems().count();
         String type = n.type(TYPES);
         if (type == null) return null;
@@ -105,9 +109,9 @@ final class RuleConfig {
                 return n.build(mark, SwitchAwareObserverSpec::new);
             }
             default -> { // ideal-observer
-                double hazard = n.requiredNumber("hazard", Range.OPEN_UNIT);
+                double hazard = StreamDefaults.hazard(n, stream);
                 double prune = n.number("prune", BeliefConfig.DEFAULT_PRUNE, Range.UNIT_FROM_ZERO);
-                int rMax = (int) n.integer("r-max", BeliefConfig.DEFAULT_R_MAX, 1, Integer.MAX_VALUE);
+                int rMax = StreamDefaults.idealObserverMaxRunLength(n, hazard);
                 n.finish();
                 return n.build(mark, () -> new IdealObserverSpec(hazard, prune, rMax));
             }
