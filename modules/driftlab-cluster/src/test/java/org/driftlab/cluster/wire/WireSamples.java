@@ -96,6 +96,8 @@ final class WireSamples {
                         new KalmanFilterSpec(0.1, 1.0, 1.0, 0.999, 1e-8)),
                 new OptimalControlSpec(0.0, 2.0, 0.5, new MetricSpec(MetricSpec.Kind.DENSE, List.of(2.0, 0.5, 0.5, 1.0), Double.NaN),
                         0.1, BeliefSource.ORACLE, null),
+                new OptimalControlSpec(1.0, 1.0, 1.0, MetricSpec.identity(), 0.0, BeliefSource.BELIEF, null)
+                        .withBelief(new BocpdSpec(0.01, new GaussianModelSpec(null, 2.0, null), 1e-10, 300)),
                 new IdealObserverSpec(0.01, 1e-10, 500), new SwitchAwareObserverSpec());
     }
 

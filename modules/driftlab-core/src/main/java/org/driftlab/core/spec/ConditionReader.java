@@ -78,6 +78,7 @@ final class ConditionReader {
         if (problems.count() > mark) return null;
 
         crossCheck(problems, stream, rule, belief, reset, r, b, z);
+        rule = RuleBeliefs.attach(problems, rule, belief, r);
         if (problems.count() > mark) return null;
         if (rule instanceof NaturalGradientSpec || rule instanceof OptimalControlSpec) {
             // these rules check their metric against dim (symmetry, positive-definiteness) when built: a few d×d

@@ -25,7 +25,7 @@ final class RuleConfig {
     static final List<String> TYPES = List.of("sgd", "momentum", "nesterov", "rmsprop", "adam", "adamw", "ballistic",
             "natural-gradient", "optimal-control", "ideal-observer", "switch-aware-observer");
     static final List<String> METRIC_TYPES = List.of("identity", "diagonal", "dense", "hessian", "gradient-outer");
-    static final List<String> SOURCES = List.of("oracle", "observed", "filtered");
+    static final List<String> SOURCES = List.of("oracle", "observed", "filtered", "belief");
 
     static final double PYTORCH_LR = 1e-3;      // torch.optim.SGD, Adam, AdamW
     static final double PYTORCH_RMSPROP_LR = 1e-2;
