@@ -48,7 +48,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--metric", paramLabel = "M", defaultValue = "mean_excess_loss",
             description = "Metric of the table and of the parameter plot (default: ${DEFAULT-VALUE}); one of: "
-                    + "mean_loss, mean_excess_loss, objective, switches, resets, detections, mean_detection_delay, "
+                    + "mean_loss, mean_excess_loss, objective, objective_total, switches, resets, detections, mean_detection_delay, "
                     + "false_alarms, missed_switches, final_distance, wall_ms.")
     String metric;
 

@@ -134,7 +134,7 @@ final class WireSamples {
     }
 
     static RunResult runResult() {
-        RunMetrics m = new RunMetrics(1000, 0.5, 0.25, 12.5, 3, 2, 1, 4.0, 1, 2, 0.125, false, -1,
+        RunMetrics m = new RunMetrics(1000, 0.5, 0.25, 12.5, 13.0, 3, 2, 1, 4.0, 1, 2, 0.125, false, -1,
                 new double[] {1.0, 0.5, Double.NaN}, new double[] {0.25, -0.0}, new double[] {Double.NaN},
                 new long[] {100, 400}, new long[] {105});
         return new RunResult("run-0", "cond-0", 0, m, 123_456_789L, "127.0.0.1:2552");

@@ -13,6 +13,8 @@ public enum Metric {
     MEAN_LOSS("mean_loss", "mean loss", "loss", r -> r.metrics().meanLoss()),
     MEAN_EXCESS_LOSS("mean_excess_loss", "mean excess loss", "loss", r -> r.metrics().meanExcessLoss()),
     OBJECTIVE("objective", "discounted objective J", "cost", r -> r.metrics().objective()),
+    OBJECTIVE_TOTAL("objective_total", "J with each reset's jump at its control cost", "cost",
+            r -> r.metrics().objectiveTotal()),
     SWITCHES("switches", "true switches", "count", r -> r.metrics().switches()),
     RESETS("resets", "resets", "count", r -> r.metrics().resets()),
     DETECTIONS("detections", "detected switches", "count", r -> r.metrics().detections()),

@@ -52,14 +52,14 @@ import org.duckdb.DuckDBConnection;
  */
 public final class ResultStore implements ResultSink {
     /** The schema version this build writes and reads; older stores are migrated, newer ones refused. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** Plain decimal or scientific numbers, as HOCON renders them; anything else is text. */
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private static final List<String> FIXED_RUN_COLUMNS = List.of("run_id", "sweep", "condition_id", "seed",
             "master_seed", "node", "status", "wall_ms", "steps", "mean_loss", "mean_excess_loss", "objective",
-            "switches", "resets", "detections", "mean_detection_delay", "false_alarms", "missed_switches",
+            "objective_total", "switches", "resets", "detections", "mean_detection_delay", "false_alarms", "missed_switches",
             "final_distance", "diverged", "diverged_at_step");
 
     /** Quantiles stored at creation; the table doubles when the store holds more runs (a condition has at most that many). */
@@ -176,6 +176,10 @@ public final class ResultStore implements ResultSink {
                 migrate(version);
             }
             loadParams();
+            if (version >= 1 && version < SCHEMA_VERSION) {
+                recreateStatsView(); // it lists every metric, and a migration may have added one
+                conn.commit();
+            }
             if (!readOnly) {
                 conn.setAutoCommit(false);
                 tCoverage = queryInt("SELECT coalesce(max(df), 0) FROM t_quantiles");
@@ -227,6 +231,8 @@ public final class ResultStore implements ResultSink {
 
     /** The DDL that takes the schema from version v − 1 to v. */
     private static List<String> migration(int v) {
+        // version 2: J_total (nullable: runs stored before it have none)
+        if (v == 2) return List.of("ALTER TABLE runs ADD COLUMN objective_total DOUBLE");
         if (v != 1) throw new IllegalStateException("no migration to schema version " + v);
         StringBuilder runs = new StringBuilder("CREATE TABLE runs (run_id VARCHAR PRIMARY KEY, sweep VARCHAR NOT NULL, "
                 + "condition_id VARCHAR NOT NULL, seed INTEGER NOT NULL, master_seed BIGINT NOT NULL, node VARCHAR NOT NULL, "
@@ -426,7 +432,7 @@ public final class ResultStore implements ResultSink {
 
     /** SQL types of {@link #FIXED_RUN_COLUMNS}, in the same order. */
     private static final List<String> FIXED_RUN_TYPES = List.of("VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "BIGINT",
-            "VARCHAR", "VARCHAR", "DOUBLE", "BIGINT", "DOUBLE", "DOUBLE", "DOUBLE", "INTEGER", "INTEGER", "INTEGER",
+            "VARCHAR", "VARCHAR", "DOUBLE", "BIGINT", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE", "INTEGER", "INTEGER", "INTEGER",
             "DOUBLE", "INTEGER", "INTEGER", "DOUBLE", "BOOLEAN", "BIGINT");
 
     /**
@@ -477,6 +483,7 @@ public final class ResultStore implements ResultSink {
                 falseAlarms = new Integer[n], missed = new Integer[n];
         Long[] masterSeed = new Long[n], steps = new Long[n], divergedAt = new Long[n];
         Double[] wallMs = new Double[n], meanLoss = new Double[n], meanExcess = new Double[n], objective = new Double[n],
+                objectiveTotal = new Double[n],
                 delay = new Double[n], finalDistance = new Double[n];
         Boolean[] diverged = new Boolean[n];
         Object[][] paramValues = new Object[cols.size()][];
@@ -497,6 +504,7 @@ public final class ResultStore implements ResultSink {
             meanLoss[j] = nullIfNaN(m.meanLoss());
             meanExcess[j] = nullIfNaN(m.meanExcessLoss());
             objective[j] = nullIfNaN(m.objective());
+            objectiveTotal[j] = nullIfNaN(m.objectiveTotal());
             switches[j] = m.switches();
             resets[j] = m.resets();
             detections[j] = m.detections();
@@ -514,7 +522,7 @@ public final class ResultStore implements ResultSink {
             }
         }
         Object[][] columns = {runId, sweep, condition, seed, masterSeed, node, status, wallMs, steps, meanLoss,
-                meanExcess, objective, switches, resets, detections, delay, falseAlarms, missed, finalDistance,
+                meanExcess, objective, objectiveTotal, switches, resets, detections, delay, falseAlarms, missed, finalDistance,
                 diverged, divergedAt};
         int i = 1;
         for (int c = 0; c < columns.length; c++) ps.setArray(i++, conn.createArrayOf(FIXED_RUN_TYPES.get(c), columns[c]));
@@ -731,6 +739,7 @@ public final class ResultStore implements ResultSink {
                     Map<CurveKind, TreeMap<Integer, Double>> c = curves.getOrDefault(runId, Map.of());
                     RunMetrics m = new RunMetrics(rs.getLong("steps"), nullableDouble(rs, "mean_loss"),
                             nullableDouble(rs, "mean_excess_loss"), nullableDouble(rs, "objective"),
+                            nullableDouble(rs, "objective_total"),
                             rs.getInt("switches"), rs.getInt("resets"), rs.getInt("detections"),
                             nullableDouble(rs, "mean_detection_delay"), rs.getInt("false_alarms"),
                             rs.getInt("missed_switches"), nullableDouble(rs, "final_distance"),
