@@ -98,7 +98,7 @@ final class WireSamples {
                         0.1, BeliefSource.ORACLE, null),
                 new OptimalControlSpec(1.0, 1.0, 1.0, MetricSpec.identity(), 0.0, BeliefSource.BELIEF, null)
                         .withBelief(new BocpdSpec(0.01, new GaussianModelSpec(null, 2.0, null), 1e-10, 300)),
-                new IdealObserverSpec(0.01, 1e-10, 500), new SwitchAwareObserverSpec());
+                new IdealObserverSpec(0.01, 1e-10, 500), new SwitchAwareObserverSpec(0.02));
     }
 
     static List<BeliefSpec> beliefs() {

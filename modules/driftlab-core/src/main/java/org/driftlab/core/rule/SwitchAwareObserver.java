@@ -5,19 +5,23 @@ import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.stream.TaskView;
 
 /**
- * The switch-aware observer ({@link SwitchAwareObserverSpec}): θ is the posterior mean of w* given the evidence
- * y_s = Qᵀz_s of the steps s since the current task began ({@link TaskView#taskStart()}), each coordinate
- * conjugate Gaussian:
+ * The switch-aware observer ({@link SwitchAwareObserverSpec}): after step t, θ is the Bayes prediction of the
+ * optimum of step t + 1 given the evidence y_s = Qᵀz_s of the steps s since the current task began
+ * ({@link TaskView#taskStart()}) and the hazard ρ of a switch before step t + 1; each coordinate is conjugate
+ * Gaussian:
  * <pre>
  *   E[y*_i | y_{start..t}] = (m0_i / v0 + Σ_s y_{s,i} / n_i) / (1 / v0 + k / n_i),   k = t − start + 1
+ *   θ = Q ((1 − ρ) E[y* | y_{start..t}] + ρ m0)
  * </pre>
- * with m0, v0 the prior mean and variance and n_i the noise variance per coordinate ({@link OptimumEvidence}).
+ * with m0, v0 the prior mean and variance and n_i the noise variance per coordinate ({@link OptimumEvidence}),
+ * the same prediction the ideal observer's BOCPD makes when its run-length posterior is certain.
  * The evidence of the switch step itself is the new task's, so the step after a switch already uses it; the
  * switch step's loss is paid at the old task's posterior mean, as for any causal learner. reset() forgets the
  * evidence (the posterior restarts from the prior at the next step). Allocates nothing after construction.
  */
 final class SwitchAwareObserver implements LearningRule {
     private final SwitchAwareObserverSpec spec;
+    private final double hazard;
     private final int dim;
     private final OptimumEvidence evidence;
     private final double[] sum;
@@ -27,6 +31,7 @@ final class SwitchAwareObserver implements LearningRule {
 
     SwitchAwareObserver(SwitchAwareObserverSpec spec, int dim) {
         this.spec = spec;
+        this.hazard = spec.hazard();
         this.dim = Rules.checkedDim(dim);
         this.evidence = new OptimumEvidence(dim, GaussianModelSpec.fromStream());
         this.sum = new double[dim];
@@ -52,7 +57,8 @@ final class SwitchAwareObserver implements LearningRule {
         count++;
         for (int i = 0; i < dim; i++) {
             sum[i] += y[i];
-            mean[i] = (m0[i] / v0 + sum[i] / noise[i]) / (1 / v0 + count / noise[i]);
+            double posterior = (m0[i] / v0 + sum[i] / noise[i]) / (1 / v0 + count / noise[i]);
+            mean[i] = (1 - hazard) * posterior + hazard * m0[i];
         }
         evidence.toWeights(mean, task, theta);
     }

@@ -1,13 +1,20 @@
 package org.driftlab.core.rule;
 
+import org.driftlab.core.spec.Require;
+
 /**
  * The switch-aware observer for quadratic tasks (DESIGN §7, the best reference): its weights are the Bayes
- * posterior mean of the current task's optimum given the true switch times, i.e. the conjugate Gaussian
- * posterior (prior N(μ0, σ0² I), the stream's noise model) on the evidence since the latest true switch. It
- * bounds every policy that knows when switches happen, and takes no reset policy. Needs task knowledge (H, σ_g
- * and the switch times); no parameters.
+ * prediction of the next step's optimum given the evidence and the true switch times so far: the conjugate
+ * Gaussian posterior (prior N(μ0, σ0² I), the stream's noise model) on the evidence since the latest true switch,
+ * mixed with the prior mean by the switch probability {@code hazard} of the next step, as the ideal observer's
+ * BOCPD mixes in its run length 0. No causal policy that knows when switches happened can have a lower expected
+ * loss. Needs task knowledge (H, σ_g and the switch times) and no reset policy.
  */
-public record SwitchAwareObserverSpec() implements RuleSpec {
+public record SwitchAwareObserverSpec(double hazard) implements RuleSpec {
+    public SwitchAwareObserverSpec {
+        Require.openUnit("hazard", hazard);
+    }
+
     @Override
     public LearningRule newRule(int dim, double dt) {
         return new SwitchAwareObserver(this, dim);

@@ -35,7 +35,7 @@ final class RuleConfig {
     private RuleConfig() {}
 
     /**
-     * The rule spec, or null when {@code n} has problems (recorded). The ideal observer's hazard and r-max left
+     * The rule spec, or null when {@code n} has problems (recorded). The observers' hazard (and the ideal observer's r-max) left
      * out follow the stream ({@link StreamDefaults}); {@code stream} is null when the stream block has problems.
      */
     static RuleSpec read(ConfigNode n, StreamSpec stream) {
@@ -105,8 +105,9 @@ final class RuleConfig {
                         BeliefSource.valueOf(source.toUpperCase(Locale.ROOT)), f));
             }
             case "switch-aware-observer" -> {
+                double hazard = StreamDefaults.hazard(n, stream);
                 n.finish();
-                return n.build(mark, SwitchAwareObserverSpec::new);
+                return n.build(mark, () -> new SwitchAwareObserverSpec(hazard));
             }
             default -> { // ideal-observer
                 double hazard = StreamDefaults.hazard(n, stream);

@@ -8,6 +8,7 @@ import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.rule.IdealObserverSpec;
 import org.driftlab.core.rule.RuleSpec;
+import org.driftlab.core.rule.SwitchAwareObserverSpec;
 import org.driftlab.core.spec.ConfigProblem.Kind;
 import org.driftlab.core.stream.HazardSwitchSpec;
 import org.driftlab.core.stream.MarkovSwitchSpec;
@@ -15,7 +16,7 @@ import org.driftlab.core.stream.QuadraticStreamSpec;
 import org.driftlab.core.stream.StreamSpec;
 
 /**
- * What a belief or an ideal observer takes from the stream when its config leaves it out (DESIGN §6): the hazard
+ * What a belief or an observer rule (ideal, switch-aware) takes from the stream when its config leaves it out (DESIGN §6): the hazard
  * (the noise and prior of the gaussian model are taken at run time, see {@code GaussianModelSpec}), and the ideal
  * observer's run-length cap. Resolved at load, so the value used is in the RunSpec and in the canonical config
  * the ids are hashed from: a config that states the stream's hazard has the same ids as one that leaves it out.
@@ -82,6 +83,7 @@ final class StreamDefaults {
             if (belief instanceof BocpdSpec b) differs(out, "belief.hazard", b.hazard(), rho);
             if (belief instanceof HmmSpec h) differs(out, "belief.hazard", h.hazard(), rho);
             if (rule instanceof IdealObserverSpec io) differs(out, "rule.hazard", io.hazard(), rho);
+            if (rule instanceof SwitchAwareObserverSpec sa) differs(out, "rule.hazard", sa.hazard(), rho);
         }
         if (belief instanceof BocpdSpec b && b.model() instanceof GaussianModelSpec g && stream instanceof QuadraticStreamSpec q) {
             if (g.priorMean() != null) differs(out, "belief.model.prior-mean", g.priorMean(), q.prior().mean());

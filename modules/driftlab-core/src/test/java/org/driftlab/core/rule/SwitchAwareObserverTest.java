@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class SwitchAwareObserverTest {
     static final int PERIOD = 5;
+    static final double HAZARD = 0.2;
 
     /** {@link IdealObserverTest.Task} (switching every 4 steps there) with the switch times known: every PERIOD steps. */
     static final class KnownSwitches implements TaskView {
@@ -58,13 +59,14 @@ class SwitchAwareObserverTest {
 
     /**
      * The conjugate posterior computed in θ-space with dense matrices (not the rule's eigenbasis): z ~ N(w*, σ²H⁻²)
-     * i.i.d. since the switch, w* ~ N(μ0·1, σ0² I) ⇒ precision P = I/σ0² + k H²/σ², mean = P⁻¹(μ0·1/σ0² + H² Σz / σ²).
+     * i.i.d. since the switch, w* ~ N(μ0·1, σ0² I) ⇒ precision P = I/σ0² + k H²/σ², mean = P⁻¹(μ0·1/σ0² + H² Σz / σ²);
+     * the prediction for the next step is (1 − ρ)·mean + ρ·μ0·1.
      */
     private static void matchesDensePosterior(Hessian h) {
         int steps = 3 * PERIOD + 2;
         int d = h.dim();
         KnownSwitches view = new KnownSwitches(h);
-        double[][][] trace = run(new SwitchAwareObserverSpec().newRule(d, 1.0), view, 11, steps);
+        double[][][] trace = run(new SwitchAwareObserverSpec(HAZARD).newRule(d, 1.0), view, 11, steps);
         DoubleMatrix h2 = h.dense().mmul(h.dense()).div(IdealObserverTest.SIGMA2);
         double v0 = IdealObserverTest.PRIOR.std() * IdealObserverTest.PRIOR.std();
         DoubleMatrix prior = DoubleMatrix.ones(d).mul(IdealObserverTest.PRIOR.mean() / v0);
@@ -73,7 +75,8 @@ class SwitchAwareObserverTest {
             DoubleMatrix sum = DoubleMatrix.zeros(d);
             for (int s = from; s <= t; s++) sum.addi(new DoubleMatrix(trace[s][0]));
             DoubleMatrix precision = DoubleMatrix.eye(d).div(v0).add(h2.mul(t - from + 1));
-            double[] expected = Solve.solve(precision, prior.add(h2.mmul(sum))).toArray();
+            double[] expected = Solve.solve(precision, prior.add(h2.mmul(sum))).mul(1 - HAZARD)
+                    .add(HAZARD * IdealObserverTest.PRIOR.mean()).toArray();
             for (int i = 0; i < d; i++) {
                 assertThat(trace[t][1][i]).as("t %d, i %d", t, i).isCloseTo(expected[i], within(1e-10));
             }
@@ -81,18 +84,18 @@ class SwitchAwareObserverTest {
     }
 
     @Test
-    void weightsAreTheConjugatePosteriorSinceTheSwitchWithADiagonalHessian() {
+    void weightsPredictFromTheConjugatePosteriorSinceTheSwitchWithADiagonalHessian() {
         matchesDensePosterior(Hessian.diagonal(new double[] {1.0, 4.0, 0.5}));
     }
 
     @Test
-    void weightsAreTheConjugatePosteriorSinceTheSwitchWithARotatedHessian() {
+    void weightsPredictFromTheConjugatePosteriorSinceTheSwitchWithARotatedHessian() {
         matchesDensePosterior(IdealObserverTest.rotated());
     }
 
     @Test
     void resetAndCopyStateFromGiveTwins() {
-        SwitchAwareObserverSpec spec = new SwitchAwareObserverSpec();
+        SwitchAwareObserverSpec spec = new SwitchAwareObserverSpec(HAZARD);
         LearningRule used = spec.newRule(2, 1.0);
         run(used, new KnownSwitches(IdealObserverTest.rotated()), 1, 12);
         used.reset();
@@ -116,7 +119,7 @@ class SwitchAwareObserverTest {
     @Test
     void stepAllocatesNothing() {
         KnownSwitches view = new KnownSwitches(IdealObserverTest.rotated());
-        LearningRule rule = new SwitchAwareObserverSpec().newRule(2, 1.0);
+        LearningRule rule = new SwitchAwareObserverSpec(HAZARD).newRule(2, 1.0);
         double[] theta = {0.1, 0.2};
         double[] g = {0.3, -0.4};
         for (int t = 0; t < 300; t++) rule.step(theta, g, view);

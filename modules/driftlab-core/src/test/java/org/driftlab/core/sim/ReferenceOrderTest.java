@@ -50,7 +50,7 @@ class ReferenceOrderTest {
 
     @Test
     void switchAwareObserverBeatsTheIdealObserver() {
-        double[] switchAware = excess(STREAM, new SwitchAwareObserverSpec(), new NoResetSpec());
+        double[] switchAware = excess(STREAM, new SwitchAwareObserverSpec(HAZARD), new NoResetSpec());
         double[] ideal = excess(STREAM, new IdealObserverSpec(HAZARD, 1e-10, (int) STEPS), new NoResetSpec());
         assertThat(pairedGap(ideal, switchAware)).isPositive();
     }
@@ -62,7 +62,7 @@ class ReferenceOrderTest {
      */
     @Test
     void switchAwareObserverBeatsTheCausalOracle() {
-        double[] switchAware = excess(STREAM, new SwitchAwareObserverSpec(), new NoResetSpec());
+        double[] switchAware = excess(STREAM, new SwitchAwareObserverSpec(HAZARD), new NoResetSpec());
         ResetSpec oracle = new OracleResetSpec(ResetTarget.PRIOR_MEAN, true);
         for (RuleSpec rule : List.of(new SgdSpec(0.1), new AdamSpec(0.1, 0.9, 0.999, 1e-8, 0, false))) {
             assertThat(pairedGap(excess(STREAM, rule, oracle), switchAware)).as("%s", rule).isPositive();
