@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Paired differences between two values of one column of a `driftlab export` runs CSV (standard library only).
+"""Paired differences between two kinds of runs of a `driftlab export` runs CSV (standard library only).
 
-    python3 docs/results/scripts/paired.py RUNS.csv COLUMN BASELINE OTHER [METRIC]
+    python3 docs/results/scripts/paired.py RUNS.csv BASELINE OTHER [METRIC ...]
 
-For every combination of the other parameter columns, pairs the runs of OTHER and BASELINE by seed (common random
-numbers: same switches, optima and noise) and prints the mean of OTHER − BASELINE over the shared seeds with its
-95% Student-t interval, and the mean ratio OTHER / BASELINE. METRIC defaults to mean_excess_loss. Diverged runs
-are not paired (and are counted). A stand-in until `driftlab report` gives paired statistics itself.
+BASELINE and OTHER each select runs by parameter values, `column=value` joined by `&` (e.g.
+`rule=ideal-observer` or `rule=X&reset=none`). For every combination of the parameter columns neither names, the
+runs of OTHER and BASELINE are paired by seed (common random numbers: same switches, optima and noise), and the
+mean of OTHER − BASELINE over the shared seeds is printed with its 95% Student-t interval and the mean ratio
+OTHER / BASELINE, for each METRIC (default mean_excess_loss). Diverged runs are not paired (and are counted).
+A stand-in until `driftlab report` gives paired statistics itself.
 """
 import csv
 import statistics
@@ -21,35 +23,46 @@ FIXED = {"run_id", "sweep", "condition_id", "seed", "master_seed", "node", "stat
          "false_alarms", "missed_switches", "final_distance", "diverged", "diverged_at_step"}
 
 
-def main(path, column, baseline, other, metric="mean_excess_loss"):
+def selector(text):
+    return dict(part.split("=", 1) for part in text.split("&"))
+
+
+def main(path, baseline, other, *metrics):
+    metrics = metrics or ("mean_excess_loss",)
+    base, oth = selector(baseline), selector(other)
     with open(path, newline="") as f:
         rows = list(csv.DictReader(f))
-    params = [c for c in rows[0] if c not in FIXED and c != column]
-    groups = defaultdict(lambda: {baseline: {}, other: {}})
+    named = set(base) | set(oth)
+    params = [c for c in rows[0] if c not in FIXED and c not in named]
+    groups = defaultdict(lambda: ({}, {}))
     diverged = 0
     for r in rows:
-        if r[column] not in (baseline, other):
+        side = 0 if all(r[c] == v for c, v in base.items()) else 1 if all(r[c] == v for c, v in oth.items()) else None
+        if side is None:
             continue
         if r["status"] != "ok":
             diverged += 1
             continue
-        groups[tuple(r[p] for p in params)][r[column]][r["seed"]] = float(r[metric])
-    print(f"{metric}: {other} - {baseline} (paired by seed; {diverged} diverged runs left out)")
-    print("  ".join(params + ["n", "mean diff", "95% CI", "mean ratio"]))
+        groups[tuple(r[p] for p in params)][side][r["seed"]] = r
+    print(f"{other}  minus  {baseline}  (paired by seed; {diverged} diverged runs left out)")
+    print("  ".join(params + ["n"] + [f"{m}: mean diff [95% CI] ratio" for m in metrics]))
     for key in sorted(groups):
-        b, o = groups[key][baseline], groups[key][other]
+        b, o = groups[key]
         seeds = sorted(set(b) & set(o))
-        diffs = [o[s] - b[s] for s in seeds]
-        n = len(diffs)
-        if n == 0:
+        n = len(seeds)
+        if n < 2:
             continue
-        mean = statistics.fmean(diffs)
-        half = (T975[n - 2] if n - 1 <= len(T975) else 1.96) * statistics.stdev(diffs) / n ** 0.5 if n > 1 else float("nan")
-        ratio = statistics.fmean(o[s] / b[s] for s in seeds)
-        print("  ".join(list(key) + [str(n), f"{mean:.4g}", f"[{mean - half:.4g}, {mean + half:.4g}]", f"{ratio:.3f}"]))
+        cells = []
+        for m in metrics:
+            diffs = [float(o[s][m]) - float(b[s][m]) for s in seeds]
+            mean = statistics.fmean(diffs)
+            half = (T975[n - 2] if n - 1 <= len(T975) else 1.96) * statistics.stdev(diffs) / n ** 0.5
+            ratio = statistics.fmean(float(o[s][m]) / float(b[s][m]) for s in seeds)
+            cells.append(f"{mean:.4g} [{mean - half:.4g}, {mean + half:.4g}] {ratio:.3f}")
+        print("  ".join(list(key) + [str(n)] + cells))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) not in (5, 6):
+    if len(sys.argv) < 4:
         sys.exit(__doc__)
     main(*sys.argv[1:])
