@@ -58,13 +58,7 @@ final class IdealObserver implements LearningRule {
     /** Only the whole range (a full {@link #reset()}): the run-length posterior is shared by all entries. */
     @Override
     public void resetEntries(int from, int to) {
-        Rules.checkRange(dim, from, to);
-        if (from == to) return;
-        if (from != 0 || to != dim) {
-            throw new UnsupportedOperationException("the ideal observer's belief is joint over all " + dim
-                    + " entries: it cannot reset entries [" + from + ", " + to + ") alone");
-        }
-        reset();
+        if (Rules.wholeRangeOnly(dim, from, to, "the ideal observer's belief")) reset();
     }
 
     @Override

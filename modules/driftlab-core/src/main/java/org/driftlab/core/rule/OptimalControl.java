@@ -359,15 +359,11 @@ final class OptimalControl implements LearningRule {
     /** With the BELIEF source only the whole range (a full {@link #reset()}): the belief is joint over all entries. */
     @Override
     public void resetEntries(int from, int to) {
-        Rules.checkRange(n, from, to);
-        if (belief != null && from < to) {
-            if (from != 0 || to != n) {
-                throw new UnsupportedOperationException("the belief source is joint over all " + n
-                        + " entries: it cannot reset entries [" + from + ", " + to + ") alone");
-            }
-            reset();
+        if (belief != null) {
+            if (Rules.wholeRangeOnly(n, from, to, "the belief source")) reset();
             return;
         }
+        Rules.checkRange(n, from, to);
         Arrays.fill(m, from, to, 0.0);
         Arrays.fill(p, from, to, spec.filter() == null ? 0.0 : spec.filter().processVar());
         Arrays.fill(v, from, to, 0.0);

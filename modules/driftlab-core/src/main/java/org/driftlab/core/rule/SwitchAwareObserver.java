@@ -74,13 +74,7 @@ final class SwitchAwareObserver implements LearningRule {
     /** Only the whole range (a full {@link #reset()}): the evidence is taken in the Hessian's joint eigenbasis. */
     @Override
     public void resetEntries(int from, int to) {
-        Rules.checkRange(dim, from, to);
-        if (from == to) return;
-        if (from != 0 || to != dim) {
-            throw new UnsupportedOperationException("the switch-aware observer's posterior is joint over all " + dim
-                    + " entries: it cannot reset entries [" + from + ", " + to + ") alone");
-        }
-        reset();
+        if (Rules.wholeRangeOnly(dim, from, to, "the switch-aware observer's posterior")) reset();
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.driftlab.core.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.SplittableRandom;
 import org.driftlab.core.stream.Hessian;
 import org.driftlab.core.stream.PriorSpec;
 import org.driftlab.core.stream.TaskView;
@@ -34,27 +33,7 @@ class SwitchAwareObserverTest {
 
     /** Runs {@code steps} steps, a fresh optimum every PERIOD steps; returns {z_t, θ_{t+1}} per step. */
     static double[][][] run(LearningRule rule, KnownSwitches view, long seed, int steps) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        PriorSpec prior = IdealObserverTest.PRIOR;
-        int d = view.dim();
-        double[] theta = new double[d];
-        double[] g = new double[d];
-        double[][][] out = new double[steps][2][];
-        for (int t = 0; t < steps; t++) {
-            if (t % PERIOD == 0) {
-                for (int i = 0; i < d; i++) view.task.wStar[i] = prior.mean() + prior.std() * rnd.nextGaussian();
-                view.start = t;
-            }
-            view.trueGradient(theta, g);
-            for (int i = 0; i < d; i++) g[i] += Math.sqrt(IdealObserverTest.SIGMA2) * rnd.nextGaussian();
-            DoubleMatrix solved = Solve.solve(view.hessian().dense(), new DoubleMatrix(g));
-            double[] z = new double[d];
-            for (int i = 0; i < d; i++) z[i] = theta[i] - solved.get(i);
-            rule.step(theta, g, view);
-            out[t][0] = z;
-            out[t][1] = theta.clone();
-        }
-        return out;
+        return IdealObserverTest.run(rule, view.task, view, seed, steps, PERIOD, t -> view.start = t);
     }
 
     /**
