@@ -39,8 +39,8 @@ public record RunMetrics(long steps, double meanLoss, double meanExcessLoss, dou
                       double[] binnedLoss, double[] binnedExcessLoss, double[] alignedExcessLoss,
                       long[] switchSteps, long[] resetSteps) {
         this(steps, meanLoss, meanExcessLoss, objective, objectiveTotal, switches, resets, detections, meanDetectionDelay,
-                falseAlarms, missedSwitches, finalDistance, diverged, divergedAtStep, binnedLoss, binnedExcessLoss, alignedExcessLoss,
-                switchSteps, resetSteps, new double[0], new double[0]);
+                falseAlarms, missedSwitches, finalDistance, diverged, divergedAtStep, binnedLoss, binnedExcessLoss,
+                alignedExcessLoss, switchSteps, resetSteps, new double[0], new double[0]);
     }
 
     @Override
@@ -75,7 +75,8 @@ public record RunMetrics(long steps, double meanLoss, double meanExcessLoss, dou
     @Override
     public String toString() {
         return "RunMetrics[steps=" + steps + ", meanLoss=" + meanLoss + ", meanExcessLoss=" + meanExcessLoss
-                + ", objective=" + objective + ", objectiveTotal=" + objectiveTotal + ", switches=" + switches + ", resets=" + resets
+                + ", objective=" + objective + ", objectiveTotal=" + objectiveTotal
+                + ", switches=" + switches + ", resets=" + resets
                 + ", detections=" + detections + ", meanDetectionDelay=" + meanDetectionDelay
                 + ", falseAlarms=" + falseAlarms + ", missedSwitches=" + missedSwitches
                 + ", finalDistance=" + finalDistance + ", diverged=" + diverged

@@ -35,8 +35,9 @@ final class RuleConfig {
     private RuleConfig() {}
 
     /**
-     * The rule spec, or null when {@code n} has problems (recorded). The observers' hazard (and the ideal observer's r-max) left
-     * out follow the stream ({@link StreamDefaults}); {@code stream} is null when the stream block has problems.
+     * The rule spec, or null when {@code n} has problems (recorded). The observers' hazard (and the ideal
+     * observer's r-max) left out follow the stream ({@link StreamDefaults}); {@code stream} is null when the stream
+     * block has problems.
      */
     static RuleSpec read(ConfigNode n, StreamSpec stream) {
         int mark = n.problems().count();

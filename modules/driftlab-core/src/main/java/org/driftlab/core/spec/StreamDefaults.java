@@ -16,11 +16,12 @@ import org.driftlab.core.stream.QuadraticStreamSpec;
 import org.driftlab.core.stream.StreamSpec;
 
 /**
- * What a belief or an observer rule (ideal, switch-aware) takes from the stream when its config leaves it out (DESIGN §6): the hazard
- * (the noise and prior of the gaussian model are taken at run time, see {@code GaussianModelSpec}), and the ideal
- * observer's run-length cap. Resolved at load, so the value used is in the RunSpec and in the canonical config
- * the ids are hashed from: a config that states the stream's hazard has the same ids as one that leaves it out.
- * {@link #mismatch} names the parameters set explicitly to something other than the stream's.
+ * What a belief or an observer rule (ideal, switch-aware) takes from the stream when its config leaves it out
+ * (DESIGN §6): the hazard (the noise and prior of the gaussian model are taken at run time, see
+ * {@code GaussianModelSpec}), and the ideal observer's run-length cap. Resolved at load, so the value used is in
+ * the RunSpec and in the canonical config the ids are hashed from: a config that states the stream's hazard has
+ * the same ids as one that leaves it out. {@link #mismatch} names the parameters set explicitly to something other
+ * than the stream's.
  */
 final class StreamDefaults {
     /** The old fixed default of r-max, the floor of the ideal observer's. */

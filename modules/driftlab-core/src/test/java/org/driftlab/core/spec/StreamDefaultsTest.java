@@ -36,7 +36,6 @@ class StreamDefaultsTest {
             "quickstart.conf, 558b7d5ae7337159",
             "recurring.conf, 77c75d8b1e938b8c",
             "reset-vs-hazard.conf, 2eb2fd71eeb4d4be",
-            "reset-vs-hazard/ideal-observer-2000.conf, d226850714a4033d",
             "beliefs/bocpd-gaussian.conf, d86766901af4a39c",
             "beliefs/hmm.conf, 32b6534e75106e93",
             "resets/belief-threshold.conf, 86be6a48f874d0fe"})
