@@ -67,9 +67,8 @@ class StoreMigrationTest {
                 .isEqualTo(2L);
     }
 
-    /** The swept value of {@code key} in run {@code r} (the params' order is the sweep's, not the config's lines). */
-    private static String swept(RunSpec r, String key) {
-        return r.params().stream().filter(v -> v.key().equals(key)).findFirst().orElseThrow().value();
+    private static String swept(RunSpec run, String key) {
+        return run.params().stream().filter(p -> p.key().equals(key)).findFirst().orElseThrow().value();
     }
 
     private static void importDump(Path dump, Path file) throws Exception {
