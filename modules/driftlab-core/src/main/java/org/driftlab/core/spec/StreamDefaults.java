@@ -30,6 +30,8 @@ final class StreamDefaults {
     static final int MIN_IDEAL_R_MAX = 256;
     /** The ideal observer's cap in mean task lengths: it binds on runs the prior gives (1 − ρ)^{10/ρ} ≤ e^{−10}. */
     static final double IDEAL_R_MAX_TASK_LENGTHS = 10;
+    /** The ideal observer's r-max when absent, as docs show it. */
+    static final String IDEAL_R_MAX_DEFAULT = "max(" + MIN_IDEAL_R_MAX + ", ⌈" + (int) IDEAL_R_MAX_TASK_LENGTHS + "/hazard⌉)";
     /**
      * Stands for the hazard when the stream block itself has problems: the condition is rejected for those, and a
      * valid placeholder keeps the belief from reporting a second, derived problem.
