@@ -41,6 +41,7 @@ import org.driftlab.core.rule.NaturalGradientSpec;
 import org.driftlab.core.rule.OptimalControlSpec;
 import org.driftlab.core.rule.RmsPropSpec;
 import org.driftlab.core.rule.SgdSpec;
+import org.driftlab.core.rule.SwitchAwareObserverSpec;
 import org.driftlab.core.sim.ResetOrder;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
@@ -110,6 +111,7 @@ public final class WireRegistry {
         put(t, 169, MetricSpec.Kind.class);
         put(t, 170, KalmanFilterSpec.class);
         put(t, 171, BeliefSource.class);
+        put(t, 172, SwitchAwareObserverSpec.class);
         // 180–199: task belief
         put(t, 180, NoBeliefSpec.class);
         put(t, 181, BocpdSpec.class);

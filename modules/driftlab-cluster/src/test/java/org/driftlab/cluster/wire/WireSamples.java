@@ -41,6 +41,7 @@ import org.driftlab.core.rule.OptimalControlSpec;
 import org.driftlab.core.rule.RmsPropSpec;
 import org.driftlab.core.rule.RuleSpec;
 import org.driftlab.core.rule.SgdSpec;
+import org.driftlab.core.rule.SwitchAwareObserverSpec;
 import org.driftlab.core.sim.ResetOrder;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
@@ -95,7 +96,9 @@ final class WireSamples {
                         new KalmanFilterSpec(0.1, 1.0, 1.0, 0.999, 1e-8)),
                 new OptimalControlSpec(0.0, 2.0, 0.5, new MetricSpec(MetricSpec.Kind.DENSE, List.of(2.0, 0.5, 0.5, 1.0), Double.NaN),
                         0.1, BeliefSource.ORACLE, null),
-                new IdealObserverSpec(0.01, 1e-10, 500));
+                new OptimalControlSpec(1.0, 1.0, 1.0, MetricSpec.identity(), 0.0, BeliefSource.BELIEF, null)
+                        .withBelief(new BocpdSpec(0.01, new GaussianModelSpec(null, 2.0, null), 1e-10, 300)),
+                new IdealObserverSpec(0.01, 1e-10, 500), new SwitchAwareObserverSpec(0.02));
     }
 
     static List<BeliefSpec> beliefs() {
@@ -131,7 +134,7 @@ final class WireSamples {
     }
 
     static RunResult runResult() {
-        RunMetrics m = new RunMetrics(1000, 0.5, 0.25, 12.5, 3, 2, 1, 4.0, 1, 2, 0.125, false, -1,
+        RunMetrics m = new RunMetrics(1000, 0.5, 0.25, 12.5, 13.0, 3, 2, 1, 4.0, 1, 2, 0.125, false, -1,
                 new double[] {1.0, 0.5, Double.NaN}, new double[] {0.25, -0.0}, new double[] {Double.NaN},
                 new long[] {100, 400}, new long[] {105});
         return new RunResult("run-0", "cond-0", 0, m, 123_456_789L, "127.0.0.1:2552");

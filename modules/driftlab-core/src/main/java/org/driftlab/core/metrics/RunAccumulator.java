@@ -17,7 +17,9 @@ package org.driftlab.core.metrics;
  *
  * <p>Discounted objective with G = I, f = 0: J = Σ_t e^{−γ t dt} [ (1/2η)|Δθ_t|²/dt + k L_t(θ_t) dt ], where
  * Δθ_t is the learning rule's move at step t (including an l2-init term; excluding resets and
- * shrink-perturb, discrete jumps whose control cost would be unbounded as dt → 0).
+ * shrink-perturb, discrete jumps whose control cost would be unbounded as dt → 0). J_total (the paper's
+ * objective with every move paid for) adds each reset's jump J_e = θ_after − θ_before as a move made within
+ * the step of its effective step e: J_total = J + Σ_resets e^{−γ e dt} (1/2η)|J_e|²/dt.
  *
  * <p>Plasticity (MLP learners only, {@link #recordHidden}): the hidden layer's effective rank and dead-unit
  * fraction at each bin end, see {@link PlasticityProbe}.
@@ -42,6 +44,7 @@ public final class RunAccumulator {
     private double lossSum;
     private double excessSum;
     private double objective;
+    private double jumpCost;
     private long lastSwitch = -1;
     private long divergedAt = -1;
 
@@ -77,9 +80,17 @@ public final class RunAccumulator {
         lastSwitch = step;
     }
 
-    /** Records a reset whose effective step (see the class comment) is {@code effectiveStep}. */
-    public void recordReset(long effectiveStep) {
+    /**
+     * Records a reset whose effective step (see the class comment) is {@code effectiveStep} and whose jump
+     * θ_after − θ_before has squared length {@code jumpSquared} (0 for a reset that left θ where it was).
+     */
+    public void recordReset(long effectiveStep, double jumpSquared) {
         resets.add(effectiveStep);
+        jumpCost += discount(effectiveStep) * jumpSquared / (2 * spec.eta() * dt);
+    }
+
+    private double discount(long step) {
+        return Math.exp(-spec.gamma() * step * dt);
     }
 
     /**
@@ -91,7 +102,7 @@ public final class RunAccumulator {
         steps++;
         lossSum += loss;
         excessSum += excessLoss;
-        objective += Math.exp(-spec.gamma() * step * dt) * (moveSquared / (2 * spec.eta() * dt) + spec.k() * loss * dt);
+        objective += discount(step) * (moveSquared / (2 * spec.eta() * dt) + spec.k() * loss * dt);
         int bin = (int) (step * (long) binLoss.length / plannedSteps);
         binLoss[bin] += loss;
         binExcess[bin] += excessLoss;
@@ -151,7 +162,7 @@ public final class RunAccumulator {
         double[] aligned = new double[lagExcess.length];
         for (int l = 0; l < aligned.length; l++) aligned[l] = lagCount[l] == 0 ? Double.NaN : lagExcess[l] / lagCount[l];
         return new RunMetrics(steps, steps == 0 ? Double.NaN : lossSum / steps, steps == 0 ? Double.NaN : excessSum / steps,
-                objective, switchSteps.length, resetSteps.length, detections,
+                objective, objective + jumpCost, switchSteps.length, resetSteps.length, detections,
                 detections == 0 ? Double.NaN : (double) delaySum / detections, falseAlarms,
                 switchSteps.length - detections, finalDistance, divergedAt >= 0, divergedAt,
                 binnedLoss, binnedExcess, aligned, switchSteps, resetSteps,
@@ -175,6 +186,7 @@ public final class RunAccumulator {
         lossSum = other.lossSum;
         excessSum = other.excessSum;
         objective = other.objective;
+        jumpCost = other.jumpCost;
         lastSwitch = other.lastSwitch;
         divergedAt = other.divergedAt;
         if ((probe == null) != (other.probe == null)) {

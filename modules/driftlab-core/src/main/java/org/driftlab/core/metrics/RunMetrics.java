@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * What one run measured (DESIGN §8). Deterministic: two runs of the same RunSpec give equal RunMetrics
  * (equality is bitwise on every number and array). Loss means are over all steps; the excess loss at step
- * t is L_t(θ_t) − L_t(w*_t). {@code meanDetectionDelay} is NaN when nothing was detected;
+ * t is L_t(θ_t) − L_t(w*_t). {@code objective} is J, {@code objectiveTotal} J plus the control cost of every
+ * reset's jump ({@code RunAccumulator}). {@code meanDetectionDelay} is NaN when nothing was detected;
  * {@code alignedExcessLoss[l]} is the mean excess loss l steps after a true switch (over the switches
  * followed by at least l steps of the same task, NaN when none); {@code binnedLoss}/{@code binnedExcessLoss}
  * are means over consecutive equal bins of steps. When {@code diverged}, weights became NaN/Inf at step
@@ -25,6 +26,8 @@ public record RunMetrics(long steps,
                          @Measure(label = "mean loss", unit = "loss") double meanLoss,
                          @Measure(label = "mean excess loss", unit = "loss") double meanExcessLoss,
                          @Measure(label = "discounted objective J", unit = "cost") double objective,
+                         @Measure(label = "J with each reset's jump at its control cost", unit = "cost")
+                         double objectiveTotal,
                          @Measure(label = "true switches", unit = "count") int switches,
                          @Measure(label = "resets", unit = "count") int resets,
                          @Measure(label = "detected switches", unit = "count") int detections,
@@ -46,21 +49,22 @@ public record RunMetrics(long steps,
     }
 
     /** Metrics of a run without an MLP learner: no plasticity curves (both empty). */
-    public RunMetrics(long steps, double meanLoss, double meanExcessLoss, double objective, int switches,
-                      int resets, int detections, double meanDetectionDelay, int falseAlarms,
+    public RunMetrics(long steps, double meanLoss, double meanExcessLoss, double objective, double objectiveTotal,
+                      int switches, int resets, int detections, double meanDetectionDelay, int falseAlarms,
                       int missedSwitches, double finalDistance, boolean diverged, long divergedAtStep,
                       double[] binnedLoss, double[] binnedExcessLoss, double[] alignedExcessLoss,
                       long[] switchSteps, long[] resetSteps) {
-        this(steps, meanLoss, meanExcessLoss, objective, switches, resets, detections, meanDetectionDelay, falseAlarms,
-                missedSwitches, finalDistance, diverged, divergedAtStep, binnedLoss, binnedExcessLoss, alignedExcessLoss,
-                switchSteps, resetSteps, new double[0], new double[0]);
+        this(steps, meanLoss, meanExcessLoss, objective, objectiveTotal, switches, resets, detections, meanDetectionDelay,
+                falseAlarms, missedSwitches, finalDistance, diverged, divergedAtStep, binnedLoss, binnedExcessLoss,
+                alignedExcessLoss, switchSteps, resetSteps, new double[0], new double[0]);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof RunMetrics m
                 && steps == m.steps && same(meanLoss, m.meanLoss) && same(meanExcessLoss, m.meanExcessLoss)
-                && same(objective, m.objective) && switches == m.switches && resets == m.resets
+                && same(objective, m.objective) && same(objectiveTotal, m.objectiveTotal)
+                && switches == m.switches && resets == m.resets
                 && detections == m.detections && same(meanDetectionDelay, m.meanDetectionDelay)
                 && falseAlarms == m.falseAlarms && missedSwitches == m.missedSwitches
                 && same(finalDistance, m.finalDistance) && diverged == m.diverged
@@ -73,7 +77,7 @@ public record RunMetrics(long steps,
 
     @Override
     public int hashCode() {
-        int h = Objects.hash(steps, meanLoss, meanExcessLoss, objective, switches, resets, detections,
+        int h = Objects.hash(steps, meanLoss, meanExcessLoss, objective, objectiveTotal, switches, resets, detections,
                 meanDetectionDelay, falseAlarms, missedSwitches, finalDistance, diverged, divergedAtStep);
         h = 31 * h + Arrays.hashCode(binnedLoss);
         h = 31 * h + Arrays.hashCode(binnedExcessLoss);
@@ -87,7 +91,8 @@ public record RunMetrics(long steps,
     @Override
     public String toString() {
         return "RunMetrics[steps=" + steps + ", meanLoss=" + meanLoss + ", meanExcessLoss=" + meanExcessLoss
-                + ", objective=" + objective + ", switches=" + switches + ", resets=" + resets
+                + ", objective=" + objective + ", objectiveTotal=" + objectiveTotal
+                + ", switches=" + switches + ", resets=" + resets
                 + ", detections=" + detections + ", meanDetectionDelay=" + meanDetectionDelay
                 + ", falseAlarms=" + falseAlarms + ", missedSwitches=" + missedSwitches
                 + ", finalDistance=" + finalDistance + ", diverged=" + diverged

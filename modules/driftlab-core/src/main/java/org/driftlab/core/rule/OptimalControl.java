@@ -1,6 +1,10 @@
 package org.driftlab.core.rule;
 
 import java.util.Arrays;
+import org.driftlab.core.belief.Bocpd;
+import org.driftlab.core.belief.BocpdSpec;
+import org.driftlab.core.belief.GaussianModelSpec;
+import org.driftlab.core.belief.TaskBeliefs;
 import org.driftlab.core.stream.Hessian;
 import org.driftlab.core.stream.TaskView;
 
@@ -40,6 +44,11 @@ import org.driftlab.core.stream.TaskView;
  * the rule's state: reset() restores the values above, copyStateFrom() copies it. The Ṽ cache is a pure
  * function of the Hessian and is not state.
  *
+ * <p>BELIEF: a Gaussian known-noise BOCPD built from {@code spec.belief()} observes the evidence of the optimum
+ * ({@link OptimumEvidence}, the model's set fields overriding the stream's); with μ̄ = E[w* | z_1:t] its mixture
+ * posterior mean, m = H(θ − μ̄) and V = H, so the flow heads for μ̄ (Δt → ∞: θ = μ̄, the ideal observer). The
+ * BOCPD and the evidence parameters are the rule's state (reset, copyStateFrom).
+ *
  * <p>step, reset and copyStateFrom allocate nothing.
  */
 final class OptimalControl implements LearningRule {
@@ -68,6 +77,10 @@ final class OptimalControl implements LearningRule {
     private final double[] y;
     private final double[] my;
     private Hessian modesFor;             // the Hessian h, a, c were computed for (oracle/observed), or null
+    // BELIEF only (else null): the evidence, the BOCPD on it, its posterior mean (eigenbasis), then in θ-space
+    private final OptimumEvidence evidence;
+    private final Bocpd belief;
+    private final double[] target;
 
     OptimalControl(OptimalControlSpec spec, int dim, double dt) {
         this.spec = spec;
@@ -118,6 +131,19 @@ final class OptimalControl implements LearningRule {
         this.u = new double[n * n];
         this.y = new double[n];
         this.my = new double[n];
+        if (spec.source() == BeliefSource.BELIEF) {
+            BocpdSpec b = spec.belief();
+            if (b == null) throw new IllegalArgumentException("source = belief needs the run's belief attached (OptimalControlSpec.withBelief)");
+            this.evidence = new OptimumEvidence(n, (GaussianModelSpec) b.model());
+            // placeholder parameters: replaced from the task at the first step, before any observation
+            this.belief = TaskBeliefs.gaussian(b.hazard(), b.pruneTolerance(), b.maxRunLength(), evidence.priorMean(),
+                    evidence.priorVar(), evidence.noise());
+            this.target = new double[n];
+        } else {
+            this.evidence = null;
+            this.belief = null;
+            this.target = null;
+        }
         reset();
     }
 
@@ -176,6 +202,11 @@ final class OptimalControl implements LearningRule {
                 filter(g);
                 mean = m;
                 break;
+            case BELIEF:
+                hess = task.hessian();
+                towardPosteriorMean(theta, g, task);
+                mean = m;
+                break;
             default:
                 throw new IllegalStateException(spec.source().name());
         }
@@ -226,6 +257,16 @@ final class OptimalControl implements LearningRule {
         double lambda = cc / (Math.sqrt(halfGamma * halfGamma + cc) + halfGamma);
         double b = drive / cc; // exactly 1 when decay = 0
         return ((b - 1) * yi - b * myi / hi) * -Math.expm1(-lambda * dt);
+    }
+
+    /** m ← H(θ − μ̄), μ̄ the belief's posterior mean of w* after this step's evidence (class comment). */
+    private void towardPosteriorMean(double[] theta, double[] g, TaskView task) {
+        if (evidence.observe(theta, g, task)) belief.resetGaussian(evidence.priorMean(), evidence.priorVar(), evidence.noise());
+        belief.observe(evidence.y(), 0);
+        belief.posteriorMean(y);
+        evidence.toWeights(y, task, target);
+        for (int i = 0; i < n; i++) target[i] = theta[i] - target[i];
+        task.hessian().multiply(target, m);
     }
 
     /** The filtered belief's predict/update with g, and the g² average (class comment). */
@@ -309,10 +350,19 @@ final class OptimalControl implements LearningRule {
         Arrays.fill(m, 0.0);
         Arrays.fill(p, spec.filter() == null ? 0.0 : spec.filter().processVar());
         Arrays.fill(v, 0.0);
+        if (belief != null) {
+            belief.reset();
+            evidence.clear();
+        }
     }
 
+    /** With the BELIEF source only the whole range (a full {@link #reset()}): the belief is joint over all entries. */
     @Override
     public void resetEntries(int from, int to) {
+        if (belief != null) {
+            if (Rules.wholeRangeOnly(n, from, to, "the belief source")) reset();
+            return;
+        }
         Rules.checkRange(n, from, to);
         Arrays.fill(m, from, to, 0.0);
         Arrays.fill(p, from, to, spec.filter() == null ? 0.0 : spec.filter().processVar());
@@ -325,5 +375,9 @@ final class OptimalControl implements LearningRule {
         System.arraycopy(o.m, 0, m, 0, n);
         System.arraycopy(o.p, 0, p, 0, n);
         System.arraycopy(o.v, 0, v, 0, n);
+        if (belief != null) {
+            belief.copyStateFrom(o.belief);
+            evidence.copyStateFrom(o.evidence);
+        }
     }
 }

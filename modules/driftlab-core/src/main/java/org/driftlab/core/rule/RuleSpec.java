@@ -5,7 +5,7 @@ package org.driftlab.core.rule;
  * rule allocates; the rule it returns is confined to one learner.
  */
 public sealed interface RuleSpec permits SgdSpec, MomentumSpec, RmsPropSpec, AdamSpec, BallisticSpec,
-        NaturalGradientSpec, OptimalControlSpec, IdealObserverSpec {
+        NaturalGradientSpec, OptimalControlSpec, IdealObserverSpec, SwitchAwareObserverSpec {
     /**
      * A fresh rule for {@code dim}-dimensional weights.
      *

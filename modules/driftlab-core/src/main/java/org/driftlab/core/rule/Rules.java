@@ -30,6 +30,21 @@ final class Rules {
         }
     }
 
+    /**
+     * For a rule whose state is joint over all entries (a posterior of the whole optimum): true when
+     * resetEntries(from, to) has anything to reset, which must then be the whole range (else
+     * UnsupportedOperationException naming {@code state}).
+     */
+    static boolean wholeRangeOnly(int dim, int from, int to, String state) {
+        checkRange(dim, from, to);
+        if (from == to) return false;
+        if (from != 0 || to != dim) {
+            throw new UnsupportedOperationException(state + " is joint over all " + dim + " entries: it cannot reset entries ["
+                    + from + ", " + to + ") alone");
+        }
+        return true;
+    }
+
     static void checkLengths(int dim, double[] theta, double[] grad) {
         if (theta.length != dim || grad.length != dim) {
             throw new IllegalArgumentException("theta and grad must have length " + dim + ", got " + theta.length + " and " + grad.length);

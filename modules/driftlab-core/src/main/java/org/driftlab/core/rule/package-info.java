@@ -32,7 +32,12 @@
  *       <pre>
  *   m ← (1 − a) m,  P ← (1 − a)² P + (1 − (1 − a)²) q,  K = P / (P + r),  m ← m + K (g − m),  P ← (1 − K) P,
  *   v ← β2 v + (1 − β2) g²,  V = diag(max(v, eps)).
- *       </pre></li>
+ *       </pre>
+ *       belief (the run's BOCPD, gaussian model): m = H(θ − E[w* | z_1:t]), V = H, the mixture posterior mean
+ *       E[w* | z_1:t] = Σ_r P(r_t = r) μ_r, so the rule steers toward the Bayes estimate and "resets" by itself.</li>
+ *   <li><b>ideal-observer</b>: θ ← E[w* | z_1:t] under its own BOCPD on the evidence z = θ − H⁻¹g.</li>
+ *   <li><b>switch-aware-observer</b>: θ ← (1 − ρ) E[w* | z since the latest true switch] + ρ μ0 (conjugate
+ *       Gaussian per eigen-coordinate): the Bayes prediction of the next optimum given the switch times.</li>
  * </ul>
  * All rules are confined to one learner; {@code step}, {@code reset} and {@code copyStateFrom} allocate nothing.
  */

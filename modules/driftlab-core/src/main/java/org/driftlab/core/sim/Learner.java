@@ -135,9 +135,10 @@ public final class Learner {
             if (stream.advance()) {
                 metrics.recordSwitch(t);
                 if (policy.resetsBeforeStep(true)) {
+                    System.arraycopy(theta, 0, thetaBefore, 0, d);
                     policy.reset(theta, 1.0);
                     if (policy.resetsRuleState()) rule.reset();
-                    metrics.recordReset(t);
+                    metrics.recordReset(t, jumpSquared());
                     lastReset = true;
                 }
             }
@@ -167,9 +168,10 @@ public final class Learner {
             lastLoss = loss;
             lastExcess = excess;
             lastTask = stream.task();
+            System.arraycopy(theta, 0, thetaBefore, 0, d);
             if (policy.afterStep(t, theta, rule)) {
                 if (policy.resetsRuleState()) rule.reset();
-                metrics.recordReset(t + 1);
+                metrics.recordReset(t + 1, jumpSquared());
                 lastReset = true;
             }
             next++;
@@ -187,14 +189,25 @@ public final class Learner {
         if (order.step() != next - 1) {
             throw new IllegalArgumentException("reset ordered after step " + order.step() + " but the learner is after step " + (next - 1));
         }
+        System.arraycopy(theta, 0, thetaBefore, 0, theta.length);
         if (order.recallTask() >= 0) {
             policy.recall(theta, order.assumedTask(), order.recallTask());
         } else {
             policy.reset(theta, order.fraction());
         }
         if (policy.resetsRuleState()) rule.reset();
-        metrics.recordReset(order.step() + 1);
+        metrics.recordReset(order.step() + 1, jumpSquared());
         lastReset = true;
+    }
+
+    /** |θ − thetaBefore|²: the jump of a reset, thetaBefore holding θ from just before it (for J_total). */
+    private double jumpSquared() {
+        double s = 0;
+        for (int i = 0; i < theta.length; i++) {
+            double delta = theta[i] - thetaBefore[i];
+            s += delta * delta;
+        }
+        return s;
     }
 
     /**

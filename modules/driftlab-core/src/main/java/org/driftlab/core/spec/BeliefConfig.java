@@ -4,7 +4,6 @@ import static org.driftlab.core.spec.Key.block;
 import static org.driftlab.core.spec.Key.integer;
 import static org.driftlab.core.spec.Key.optionalReal;
 import static org.driftlab.core.spec.Key.real;
-import static org.driftlab.core.spec.Key.requiredReal;
 
 import org.driftlab.core.belief.BeliefSpec;
 import org.driftlab.core.belief.BocpdSpec;
@@ -14,6 +13,7 @@ import org.driftlab.core.belief.LinearRegressionModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.belief.ObservationModelSpec;
+import org.driftlab.core.stream.StreamSpec;
 
 /** The {@code belief} block and its {@code model} sub-block (DESIGN §6): their declaration and their reader. */
 final class BeliefConfig {
@@ -39,7 +39,9 @@ final class BeliefConfig {
                     real("beta0", 1.0, Range.POSITIVE, "rate of the noise precision's gamma prior"))
                     .builds(v -> new LinearRegressionModelSpec(v.real("prior-var"), v.real("alpha0"), v.real("beta0"))));
 
-    static final Key HAZARD = requiredReal("hazard", Range.OPEN_UNIT, "the belief's constant switch probability");
+    /** Shared with the observer rules: absent, the value is the stream's ({@link StreamDefaults#hazard}). */
+    static final Key HAZARD = optionalReal("hazard", Range.OPEN_UNIT, StreamDefaults.FROM_STREAM,
+            "the belief's constant switch probability");
     /** Shared with the ideal-observer rule, which runs a BOCPD of its own. */
     static final Key PRUNE = real("prune", 1e-10, Range.UNIT_FROM_ZERO, "drop run lengths with posterior below it (0 = exact)");
     static final long DEFAULT_R_MAX = 256;
@@ -50,21 +52,30 @@ final class BeliefConfig {
             Variant.of("bocpd", "Bayesian online change-point detection (Adams & MacKay 2007)", HAZARD,
                     block("model", MODEL, "gaussian", "the observation model"),
                     PRUNE,
-                    integer("r-max", DEFAULT_R_MAX, 1, 1_000_000, "longest run length kept").unit("steps")),
+                    integer("r-max", DEFAULT_R_MAX, 1, 1_000_000, "longest run length kept (it binds, and changes p_change and"
+                            + " the posterior mean, when tasks last longer than about r-max/10 steps: set ≥ 10/hazard then)")
+                            .unit("steps")),
             Variant.of("hmm", "a filter over the K tasks of a markov stream (needs gradient-noise > 0)",
-                    HAZARD.withDoc("switch probability of the filter")).builds(v -> new HmmSpec(v.real("hazard"))));
+                    HAZARD.withDoc("switch probability of the filter")));
 
     private BeliefConfig() {}
 
-    /** The belief spec, or null when {@code n} has problems (recorded). */
-    static BeliefSpec read(ConfigNode n) {
+    /**
+     * The belief spec, or null when {@code n} has problems (recorded). A hazard left out is the stream's
+     * ({@link StreamDefaults}); {@code stream} is null when the stream block has problems.
+     */
+    static BeliefSpec read(ConfigNode n, StreamSpec stream) {
         int mark = n.problems().count();
         String type = n.type(BELIEF);
         if (type == null) return null;
         Variant v = BELIEF.variant(type);
         if (v.spec() != null) return n.buildVariant(mark, v, BeliefSpec.class);
+        double hazard = StreamDefaults.hazard(n, v.key("hazard"), stream);
+        if (type.equals("hmm")) {
+            n.finish();
+            return n.build(mark, () -> new HmmSpec(hazard));
+        }
         // bocpd: its model is a sub-block
-        double hazard = n.real(v.key("hazard"));
         Key modelKey = v.key("model");
         ConfigNode m = n.child(modelKey);
         ObservationModelSpec model = m == null ? null : model(m);

@@ -13,11 +13,14 @@ import org.driftlab.core.rule.IdealObserverSpec;
 import org.driftlab.core.rule.MetricSpec;
 import org.driftlab.core.rule.NaturalGradientSpec;
 import org.driftlab.core.rule.OptimalControlSpec;
+import org.driftlab.core.rule.SwitchAwareObserverSpec;
 import org.driftlab.core.spec.CompatibilityRule.Blocks;
 import org.driftlab.core.stream.DriftSwitchSpec;
+import org.driftlab.core.stream.HazardSwitchSpec;
 import org.driftlab.core.stream.LinearRegressionStreamSpec;
 import org.driftlab.core.stream.MarkovSwitchSpec;
 import org.driftlab.core.stream.NoSwitchSpec;
+import org.driftlab.core.stream.PeriodicSwitchSpec;
 import org.driftlab.core.stream.QuadraticStreamSpec;
 import org.driftlab.core.stream.SlowlyChangingRegressionStreamSpec;
 
@@ -58,6 +61,14 @@ public final class CompatibilityRules {
             new CompatibilityRule("rule.type", "ideal-observer needs a quadratic stream with gradient-noise > 0",
                     b -> b.rule() instanceof IdealObserverSpec && !(quadratic(b) && gradientNoise(b) > 0),
                     b -> "ideal-observer needs a quadratic stream with gradient-noise > 0"),
+            new CompatibilityRule("rule.type", "switch-aware-observer needs a quadratic stream with gradient-noise > 0 whose"
+                    + " tasks are fresh draws (switching hazard, periodic or none)",
+                    b -> b.rule() instanceof SwitchAwareObserverSpec && !(quadratic(b) && gradientNoise(b) > 0
+                            && (b.stream().switching() instanceof HazardSwitchSpec
+                                    || b.stream().switching() instanceof PeriodicSwitchSpec
+                                    || b.stream().switching() instanceof NoSwitchSpec)),
+                    b -> "switch-aware-observer needs a quadratic stream with gradient-noise > 0 whose tasks are fresh draws"
+                            + " (switching hazard, periodic or none)"),
             new CompatibilityRule("reset.type", "continual-backprop needs a slowly-changing-regression stream",
                     b -> b.reset() instanceof ContinualBackpropSpec && !mlp(b),
                     b -> "continual-backprop replaces hidden units of an MLP learner: it needs a slowly-changing-regression stream"),

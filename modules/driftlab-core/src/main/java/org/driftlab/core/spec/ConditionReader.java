@@ -38,7 +38,8 @@ final class ConditionReader {
             integer("aligned-lags", METRIC_DEFAULTS.alignedLags(), 0, 100_000, "switch-aligned mean loss at lags 0…L").unit("steps"),
             integer("detection-window", METRIC_DEFAULTS.detectionWindow(), 1, Integer.MAX_VALUE,
                     "D: a reset within D steps of a true switch detects it").unit("steps"),
-            block("objective", OBJECTIVE, "weights of the discounted objective J"));
+            block("objective", OBJECTIVE, "weights of the discounted objective J and of J_total (J plus each"
+                    + " reset's jump Δθ at the control cost of one step, e^{−γt}|Δθ|²/(2η·dt); store column objective_total)"));
 
     static final Key STEPS = requiredInteger("steps", 1, 1_000_000_000_000L, "learner updates per run").unit("steps");
     static final Key DT = real("dt", 1.0, Range.POSITIVE, "simulated time per step (continuous-time rules use it)").unit("time");
@@ -74,10 +75,10 @@ final class ConditionReader {
         StreamSpec stream = s == null ? null : StreamConfig.read(s);
         if (s != null) n.adopt(STREAM.name(), s);
         ConfigNode r = n.child(RULE);
-        RuleSpec rule = r == null ? null : RuleConfig.read(r);
+        RuleSpec rule = r == null ? null : RuleConfig.read(r, stream);
         if (r != null) n.adopt(RULE.name(), r);
         ConfigNode b = n.child(BELIEF);
-        BeliefSpec belief = b == null ? null : BeliefConfig.read(b);
+        BeliefSpec belief = b == null ? null : BeliefConfig.read(b, stream);
         if (b != null) n.adopt(BELIEF.name(), b);
         ConfigNode z = n.child(RESET);
         ResetSpec reset = z == null ? null : ResetConfig.read(z);
@@ -96,6 +97,7 @@ final class ConditionReader {
             ConfigNode at = nodes.get(c.key().substring(0, dot));
             problems.add(at.originOf(c.key().substring(dot + 1)), c.key(), Kind.INCONSISTENT, c.message().apply(blocks));
         }
+        rule = RuleBeliefs.attach(problems, rule, belief, r);
         if (problems.count() > mark) return null;
         if (rule instanceof NaturalGradientSpec || rule instanceof OptimalControlSpec) {
             // these rules check their metric against dim (symmetry, positive-definiteness) when built: a few d×d

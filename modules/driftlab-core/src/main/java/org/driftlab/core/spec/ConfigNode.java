@@ -80,10 +80,23 @@ final class ConfigNode {
         return optionalNumber(k.name(), k.range());
     }
 
+    /**
+     * An optional real whose value when absent, {@code dflt}, is known only at load (e.g. the stream's hazard,
+     * {@link StreamDefaults}); resolved either way, so the value used enters the canonical form.
+     */
+    double real(Key k, double dflt) {
+        return number(k.name(), dflt, k.range());
+    }
+
     /** A required or defaulted integer within the key's bounds. */
     long integer(Key k) {
         return k.presence() == Key.Presence.REQUIRED ? requiredInteger(k.name(), k.min(), k.max())
                 : integer(k.name(), (Long) k.dflt(), k.min(), k.max());
+    }
+
+    /** An optional integer within the key's bounds whose value when absent, {@code dflt}, is known only at load. */
+    long integer(Key k, long dflt) {
+        return integer(k.name(), dflt, k.min(), k.max());
     }
 
     boolean bool(Key k) {

@@ -78,6 +78,11 @@ public record Key(String name, Type type, Presence presence, Object dflt, Range 
         return new Key(name, Type.INTEGER, Presence.REQUIRED, null, null, min, max, List.of(), null, "", "", doc);
     }
 
+    /** An integer that may be absent; {@code absent} says what absence means. */
+    static Key optionalInteger(String name, long min, long max, String absent, String doc) {
+        return new Key(name, Type.INTEGER, Presence.OPTIONAL, null, null, min, max, List.of(), null, "", absent, doc);
+    }
+
     static Key bool(String name, boolean dflt, String doc) {
         return new Key(name, Type.BOOLEAN, Presence.DEFAULT, dflt, null, 0, 0, List.of(), null, "", "", doc);
     }

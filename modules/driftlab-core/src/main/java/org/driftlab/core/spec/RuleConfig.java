@@ -2,7 +2,6 @@ package org.driftlab.core.spec;
 
 import static org.driftlab.core.spec.Key.block;
 import static org.driftlab.core.spec.Key.choice;
-import static org.driftlab.core.spec.Key.integer;
 import static org.driftlab.core.spec.Key.optionalBlock;
 import static org.driftlab.core.spec.Key.real;
 import static org.driftlab.core.spec.Key.requiredReal;
@@ -22,6 +21,8 @@ import org.driftlab.core.rule.OptimalControlSpec;
 import org.driftlab.core.rule.RmsPropSpec;
 import org.driftlab.core.rule.RuleSpec;
 import org.driftlab.core.rule.SgdSpec;
+import org.driftlab.core.rule.SwitchAwareObserverSpec;
+import org.driftlab.core.stream.StreamSpec;
 
 /**
  * The {@code rule} block and its {@code metric} and {@code filter} sub-blocks (DESIGN §5): their declaration and
@@ -60,7 +61,9 @@ final class RuleConfig {
     static final Key BETA1 = real("beta1", 0.9, Range.UNIT_FROM_ZERO, "decay of the first moment").note(PYTORCH);
     static final Key ADAM_DECAY = real("weight-decay", 0.0, Range.NON_NEGATIVE, "λ, coupled: the rule sees g + λθ").note(PYTORCH);
     static final Key ADAMW_DECAY = real("weight-decay", 1e-2, Range.NON_NEGATIVE, "λ, decoupled: θ ← θ − lr·λ·θ").note(PYTORCH);
-    static final Key SOURCE = choice("source", "observed", List.of("oracle", "observed", "filtered"), "the belief (m, V) the control acts on");
+    static final Key SOURCE = choice("source", "observed", List.of("oracle", "observed", "filtered", "belief"),
+            "the belief (m, V) the control acts on; belief: m = H(θ − E[w* | z₁:t]) from the run's BOCPD mixture"
+                    + " posterior, V = H (needs belief { type = bocpd, model = gaussian })");
     static final Key FILTER_KEY = optionalBlock("filter", FILTER, "required when source = filtered, else not allowed",
             "the Kalman filter of the filtered source");
 
@@ -90,15 +93,24 @@ final class RuleConfig {
                     SOURCE, FILTER_KEY),
             Variant.of("ideal-observer", "weights = the posterior mean of w* under its own BOCPD (needs a quadratic"
                             + " stream with gradient-noise > 0)",
-                    requiredReal("hazard", Range.OPEN_UNIT, "hazard of its own BOCPD"),
+                    BeliefConfig.HAZARD.withDoc("hazard of its own BOCPD"),
                     BeliefConfig.PRUNE,
-                    integer("r-max", BeliefConfig.DEFAULT_R_MAX, 1, Integer.MAX_VALUE, "longest run length kept").unit("steps"))
-                    .builds(v -> new IdealObserverSpec(v.real("hazard"), v.real("prune"), (int) v.integer("r-max"))));
+                    Key.optionalInteger("r-max", 1, Integer.MAX_VALUE, StreamDefaults.IDEAL_R_MAX_DEFAULT,
+                            "longest run length kept; the default binds only on runs longer than ten mean task lengths"
+                                    + " (prior probability ≤ e^−10)").unit("steps")),
+            Variant.of("switch-aware-observer", "weights = (1 − hazard)·(conjugate posterior mean of w* on the evidence"
+                            + " since the latest true switch) + hazard·μ0: the Bayes prediction given the switch times"
+                            + " (needs a quadratic stream with gradient-noise > 0 and switching hazard, periodic or none)",
+                    BeliefConfig.HAZARD.withDoc("switch probability of its prediction")));
 
     private RuleConfig() {}
 
-    /** The rule spec, or null when {@code n} has problems (recorded). */
-    static RuleSpec read(ConfigNode n) {
+    /**
+     * The rule spec, or null when {@code n} has problems (recorded). The observers' hazard (and the ideal
+     * observer's r-max) left out follow the stream ({@link StreamDefaults}); {@code stream} is null when the stream
+     * block has problems.
+     */
+    static RuleSpec read(ConfigNode n, StreamSpec stream) {
         int mark = n.problems().count();
         String type = n.type(RULE);
         if (type == null) return null;
@@ -110,6 +122,18 @@ final class RuleConfig {
             double damping = n.real(v.key("damping"));
             n.finish();
             return n.build(mark, () -> new NaturalGradientSpec(lr, metric, damping));
+        }
+        if (type.equals("switch-aware-observer")) {
+            double hazard = StreamDefaults.hazard(n, v.key("hazard"), stream);
+            n.finish();
+            return n.build(mark, () -> new SwitchAwareObserverSpec(hazard));
+        }
+        if (type.equals("ideal-observer")) {
+            double hazard = StreamDefaults.hazard(n, v.key("hazard"), stream);
+            double prune = n.real(v.key("prune"));
+            int rMax = StreamDefaults.idealObserverMaxRunLength(n, v.key("r-max"), hazard);
+            n.finish();
+            return n.build(mark, () -> new IdealObserverSpec(hazard, prune, rMax));
         }
         // optimal-control: its filter is read only for the filtered source
         double gamma = n.real(v.key("gamma"));

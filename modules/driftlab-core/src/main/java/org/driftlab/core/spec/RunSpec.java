@@ -11,11 +11,15 @@ import org.driftlab.core.stream.StreamSpec;
 /**
  * One run: a fully resolved condition and a seed. {@code runId} is a hash of the condition's canonical
  * resolved config and the seed; {@code conditionId} a hash of the condition alone; {@code params} the
- * swept values that define the condition, in sweep order. Time per step is {@code dt} (time = step·dt).
+ * swept values that define the condition, in sweep order, followed by a {@link #BELIEF_MISMATCH} entry when a
+ * belief parameter was set to another value than the stream's. Time per step is {@code dt} (time = step·dt).
  */
 public record RunSpec(String runId, String conditionId, int seed, long masterSeed, long steps, double dt,
                       StreamSpec stream, RuleSpec rule, BeliefSpec belief, ResetSpec reset, MetricsSpec metrics,
                       List<SweptValue> params) {
+    /** The params key that lists the belief parameters given other values than the stream's (absent when none). */
+    public static final String BELIEF_MISMATCH = "belief-mismatch";
+
     public RunSpec {
         Require.nonNull("runId", runId);
         Require.nonNull("conditionId", conditionId);

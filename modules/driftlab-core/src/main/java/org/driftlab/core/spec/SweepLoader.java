@@ -231,10 +231,22 @@ public final class SweepLoader {
             canonicals.put(conditionId, k.canonical());
             for (int seed : seeds) {
                 runs.add(new RunSpec(ConditionIds.runId(k.canonical(), seed), conditionId, seed, k.masterSeed(), k.steps(),
-                        k.dt(), k.stream(), k.rule(), k.belief(), k.reset(), k.metrics(), params.get(c)));
+                        k.dt(), k.stream(), k.rule(), k.belief(), k.reset(), k.metrics(), withMismatch(params.get(c), k)));
             }
         }
         return new SweepSpec(name, text, entries.stream().map(Entry::path).toList(), runs, canonicals);
+    }
+
+    /**
+     * The run's params, plus {@link RunSpec#BELIEF_MISMATCH} naming the belief parameters set to other values
+     * than the stream's (DESIGN §6: a mis-set belief is recorded, never a silent "non-ideal ideal").
+     */
+    private static List<SweptValue> withMismatch(List<SweptValue> params, Condition k) {
+        String mismatch = StreamDefaults.mismatch(k.stream(), k.rule(), k.belief());
+        if (mismatch.isEmpty()) return params;
+        List<SweptValue> out = new ArrayList<>(params);
+        out.add(new SweptValue(RunSpec.BELIEF_MISMATCH, mismatch));
+        return out;
     }
 
     /** Seed indices: {@code seeds = N} means 0 … N−1; a list gives them explicitly. Null on a problem. */

@@ -45,6 +45,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     private final double[][] recurring; // markov: the K optima (drawn once), else null
     private long step = -1;
     private int task;
+    private long taskStart;
     private long optimumVersion;
 
     TaskStream(StreamSpec spec, SeedStreams seeds) {
@@ -165,6 +166,11 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         return task;
     }
 
+    @Override
+    public long taskStart() {
+        return taskStart;
+    }
+
     /**
      * Increases whenever the optimum changes (a switch or a drift move) and when the state is copied, so a
      * subclass can cache quantities derived from w*.
@@ -197,6 +203,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         step++;
         if (step == 0) return false;
         boolean switched = move();
+        if (switched) taskStart = step;
         if (switched || spec.switching() instanceof DriftSwitchSpec) optimumVersion++;
         return switched;
     }
@@ -309,6 +316,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         }
         step = other.step;
         task = other.task;
+        taskStart = other.taskStart;
         System.arraycopy(other.optimum, 0, optimum, 0, dim);
         noise.copyStateFrom(other.noise);
         switchRng.copyStateFrom(other.switchRng);

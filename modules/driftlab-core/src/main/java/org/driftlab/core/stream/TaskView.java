@@ -19,4 +19,12 @@ public interface TaskView {
 
     /** The prior over task optima (also the initial-weight distribution). */
     PriorSpec prior();
+
+    /**
+     * The first step of the current task: 0 until the first switch, then the step of the latest switch (the
+     * true switch times, for the switch-aware observer). A view of a single task keeps the default 0.
+     */
+    default long taskStart() {
+        return 0;
+    }
 }

@@ -15,9 +15,9 @@ class RunAccumulatorTest {
         acc.recordSwitch(2);
         acc.recordStep(2, 5.0, 4.0, 1.0);
         acc.recordStep(3, 2.0, 2.0, 0.0);
-        acc.recordReset(4);                // delay 2 from the switch at 2: a detection
+        acc.recordReset(4, 0.0);                // delay 2 from the switch at 2: a detection
         acc.recordStep(4, 1.0, 1.0, 0.0);
-        acc.recordReset(5);                // within D of a detected switch: neither
+        acc.recordReset(5, 0.0);                // within D of a detected switch: neither
         acc.recordStep(5, 1.0, 0.0, 0.0);
         RunMetrics m = acc.finish(0.75);
         assertThat(m.steps()).isEqualTo(6);
@@ -25,6 +25,7 @@ class RunAccumulatorTest {
         assertThat(m.meanExcessLoss()).isEqualTo(9.0 / 6);
         // J = Σ [ move/(2·2·0.5) + 3·loss·0.5 ] = (0.25 + 1)/2 + 1.5·13
         assertThat(m.objective()).isCloseTo(0.625 + 19.5, within(1e-12));
+        assertThat(m.objectiveTotal()).as("resets without a jump cost nothing").isEqualTo(m.objective());
         assertThat(m.binnedLoss()).containsExactly(2.0, 3.5, 1.0);
         assertThat(m.binnedExcessLoss()).containsExactly(1.0, 3.0, 0.5);
         assertThat(m.alignedExcessLoss()).containsExactly(4.0, 2.0);
@@ -39,6 +40,19 @@ class RunAccumulatorTest {
         assertThat(m.divergedAtStep()).isEqualTo(-1);
         assertThat(m.switchSteps()).containsExactly(2);
         assertThat(m.resetSteps()).containsExactly(4, 5);
+    }
+
+    @Test
+    void jTotalPaysEachResetsJumpAtTheControlCostOfItsEffectiveStep() {
+        // γ = 0.5, η = 2, k = 1, dt = 0.5: a jump of squared length 4 at effective step 2 costs e^{−0.5} · 4 / (2·2·0.5)
+        RunAccumulator acc = new RunAccumulator(new MetricsSpec(1, 0, 3, 0.5, 2.0, 1.0), 3, 0.5);
+        acc.recordStep(0, 1.0, 1.0, 1.0);
+        acc.recordStep(1, 1.0, 1.0, 0.0);
+        acc.recordReset(2, 4.0);
+        acc.recordStep(2, 1.0, 1.0, 0.0);
+        RunMetrics m = acc.finish(0.0);
+        assertThat(m.objective()).isCloseTo(0.5 + 0.5 * (1 + Math.exp(-0.25) + Math.exp(-0.5)), within(1e-12));
+        assertThat(m.objectiveTotal() - m.objective()).isCloseTo(Math.exp(-0.5) * 4 / 2, within(1e-12));
     }
 
     @Test
@@ -60,14 +74,14 @@ class RunAccumulatorTest {
     @Test
     void detectionsFalseAlarmsAndMisses() {
         RunAccumulator acc = new RunAccumulator(new MetricsSpec(1, 0, 3, 0, 1, 1), 100, 1.0);
-        acc.recordReset(5);        // no switch before: false alarm
+        acc.recordReset(5, 0.0);        // no switch before: false alarm
         acc.recordSwitch(10);
-        acc.recordReset(10);       // oracle-like, delay 0
+        acc.recordReset(10, 0.0);       // oracle-like, delay 0
         acc.recordSwitch(20);      // missed: next reset is 4 steps later
-        acc.recordReset(24);       // false alarm (D = 3)
+        acc.recordReset(24, 0.0);       // false alarm (D = 3)
         acc.recordSwitch(30);
         acc.recordSwitch(31);
-        acc.recordReset(33);       // detects the latest switch (31), delay 2; 30 is missed
+        acc.recordReset(33, 0.0);       // detects the latest switch (31), delay 2; 30 is missed
         RunMetrics m = acc.finish(0);
         assertThat(m.detections()).isEqualTo(2);
         assertThat(m.meanDetectionDelay()).isEqualTo(1.0);
@@ -85,14 +99,14 @@ class RunAccumulatorTest {
         for (int t = 0; t < 20; t++) {
             if (t % 6 == 1) a.recordSwitch(t);
             a.recordStep(t, t, t / 2.0, 0.1);
-            if (t % 4 == 3) a.recordReset(t + 1);
+            if (t % 4 == 3) a.recordReset(t + 1, 0.0);
         }
         snapshot.copyStateFrom(a);
         RunMetrics before = snapshot.finish(1);
         for (int t = 20; t < 30; t++) {
             a.recordSwitch(t);
             a.recordStep(t, 1, 1, 1);
-            a.recordReset(t + 1);
+            a.recordReset(t + 1, 0.0);
         }
         assertThat(snapshot.finish(1)).isEqualTo(before); // sharing storage does not leak appends
         a.copyStateFrom(snapshot);
@@ -100,7 +114,7 @@ class RunAccumulatorTest {
         // a different future after rollback forks the shared log; the snapshot is untouched
         a.recordSwitch(20);
         a.recordStep(20, 2, 2, 2);
-        a.recordReset(99);
+        a.recordReset(99, 0.0);
         assertThat(a.finish(1).resetSteps()).endsWith(99);
         assertThat(snapshot.finish(1)).isEqualTo(before);
     }

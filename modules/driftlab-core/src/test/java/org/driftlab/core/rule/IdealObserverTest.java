@@ -45,8 +45,17 @@ class IdealObserverTest {
         return Hessian.rotated(new double[] {2.0, 0.5}, q);
     }
 
-    /** Runs the rule on a switching stream; returns {evidence z_t, θ_{t+1}} per step. */
+    /** Runs the rule on a switching stream (a new optimum every 4 steps); returns {evidence z_t, θ_{t+1}} per step. */
     static double[][][] run(LearningRule rule, Task task, long seed, int steps) {
+        return run(rule, task, task, seed, steps, 4, t -> { });
+    }
+
+    /**
+     * As {@link #run(LearningRule, Task, long, int)} with a new optimum every {@code period} steps, announced to
+     * {@code onSwitch} with its step, the rule seeing the task through {@code view}.
+     */
+    static double[][][] run(LearningRule rule, Task task, TaskView view, long seed, int steps, int period,
+                            java.util.function.LongConsumer onSwitch) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int d = task.dim();
         double[] theta = new double[d];
@@ -55,13 +64,16 @@ class IdealObserverTest {
         DoubleMatrix dense = task.h.dense();
         double[][][] out = new double[steps][2][];
         for (int t = 0; t < steps; t++) {
-            if (t % 4 == 0) for (int i = 0; i < d; i++) task.wStar[i] = PRIOR.mean() + PRIOR.std() * rnd.nextGaussian();
+            if (t % period == 0) {
+                for (int i = 0; i < d; i++) task.wStar[i] = PRIOR.mean() + PRIOR.std() * rnd.nextGaussian();
+                onSwitch.accept(t);
+            }
             task.trueGradient(theta, g);
             for (int i = 0; i < d; i++) g[i] += Math.sqrt(SIGMA2) * rnd.nextGaussian();
             DoubleMatrix solved = Solve.solve(dense, new DoubleMatrix(g));
             double[] z = new double[d];
             for (int i = 0; i < d; i++) z[i] = theta[i] - solved.get(i);
-            rule.step(theta, g, task);
+            rule.step(theta, g, view);
             out[t][0] = z;
             out[t][1] = theta.clone();
         }

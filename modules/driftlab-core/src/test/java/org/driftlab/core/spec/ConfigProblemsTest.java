@@ -28,7 +28,9 @@ class ConfigProblemsTest {
                 Arguments.of("unknown nested key", VALID + "metrics { objective { gama = 0.1 } } #!\n", "metrics.objective.gama", Kind.UNKNOWN_KEY, "did you mean gamma?"),
                 Arguments.of("key of another type", VALID.replace("lr = 0.01", "lr = 0.01, momentum = 0.9 #!\n"), "rule.momentum", Kind.UNKNOWN_KEY, "unknown key"),
                 // missing required values
-                Arguments.of("missing hazard", VALID.replace("belief { type = bocpd, hazard = 0.01 }", "belief { type = bocpd } #!\n"), "belief.hazard", Kind.MISSING, "missing required value"),
+                Arguments.of("missing hazard, none to take from the stream", VALID.replace("type = hazard, hazard = 0.01", "type = periodic, period = 100")
+                        .replace("belief { type = bocpd, hazard = 0.01 }", "belief { type = bocpd } #!\n"), "belief.hazard", Kind.MISSING,
+                        "missing required value (switching periodic has no hazard to take it from)"),
                 Arguments.of("missing dim", VALID.replace("  dim = 4\n", "").replace("stream {", "stream { #!"), "stream.dim", Kind.MISSING, "missing required value"),
                 Arguments.of("missing stream", "steps = 10\nrule = sgd\n", "stream", Kind.MISSING, "missing required value"),
                 // wrong types

@@ -46,6 +46,7 @@ class PinnedDefaultsTest {
         put("rule optimal-control filtered", "steps = 10\n" + QUADRATIC
                 + "rule { type = optimal-control, gamma = 0.1, source = filtered, filter { rate = 0.1, process-var = 1, noise-var = 1 } }\n");
         put("rule ideal-observer", "steps = 10\n" + QUADRATIC + "rule { type = ideal-observer, hazard = 0.1 }\n");
+        put("rule switch-aware-observer", "steps = 10\n" + QUADRATIC + "rule { type = switch-aware-observer, hazard = 0.1 }\n");
         put("belief bocpd gaussian", "steps = 10\n" + QUADRATIC + sgd + "belief { type = bocpd, hazard = 0.1 }\n");
         put("belief bocpd normal-gamma", "steps = 10\n" + QUADRATIC + sgd + "belief { type = bocpd, hazard = 0.1, model = normal-gamma }\n");
         put("belief bocpd linear-regression", "steps = 10\n" + LINEAR + sgd + "belief { type = bocpd, hazard = 0.1, model = linear-regression }\n");

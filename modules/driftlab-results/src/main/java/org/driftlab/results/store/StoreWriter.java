@@ -39,8 +39,9 @@ final class StoreWriter {
     private final ParamColumns params;
     private final Map<String, String> sweepOfRun = new HashMap<>();
     /**
-     * Where each begun condition's parameters come from, by condition id: its canonical config (a String) or,
-     * in a hand-built sweep, its swept values (a List of SweptValue); both are held by the sweep anyway. The
+     * Where each begun condition's parameters come from, by condition id: its canonical config (a String, or a
+     * {@link Mismatched} when the run spec also names a mis-set belief) or, in a hand-built sweep, its swept values
+     * (a List of SweptValue); all are held by the sweep anyway. The
      * parsed leaves are cached for the conditions in use only: a sweep may have 10^5 conditions of ~40 leaves.
      */
     private final Map<String, Object> sourceOf = new HashMap<>();
@@ -100,7 +101,9 @@ final class StoreWriter {
         List<String> fresh = new ArrayList<>();
         for (Map.Entry<String, RunSpec> c : firstRun.entrySet()) {
             String config = sweep.conditionConfigs().get(c.getKey());
-            sourceOf.put(c.getKey(), config != null ? config : c.getValue().params());
+            String mismatch = beliefMismatch(c.getValue());
+            sourceOf.put(c.getKey(), config == null ? c.getValue().params()
+                    : mismatch == null ? config : new Mismatched(config, mismatch));
             leavesCache.remove(c.getKey());
             if (known.contains(c.getKey())) continue;
             fresh.add(c.getKey());
@@ -123,9 +126,26 @@ final class StoreWriter {
     private Map<String, Object> leavesOf(String conditionId) {
         return leavesCache.computeIfAbsent(conditionId, id -> {
             Object source = sourceOf.get(id);
-            return source instanceof String config ? ConditionParams.ofConfig(config)
-                    : ConditionParams.ofSwept((List<SweptValue>) source);
+            if (source instanceof String config) return ConditionParams.ofConfig(config);
+            if (source instanceof Mismatched m) {
+                Map<String, Object> leaves = ConditionParams.ofConfig(m.config());
+                leaves.put(RunSpec.BELIEF_MISMATCH, m.mismatch());
+                return leaves;
+            }
+            return ConditionParams.ofSwept((List<SweptValue>) source);
         });
+    }
+
+    /**
+     * A canonical config and the {@link RunSpec#BELIEF_MISMATCH} its runs carry: not a config path, so not among
+     * the config's leaves, yet a parameter column of the runs (DESIGN §6: a mis-set belief is recorded).
+     */
+    private record Mismatched(String config, String mismatch) {}
+
+    /** The run's {@link RunSpec#BELIEF_MISMATCH} value, or null when it has none. */
+    private static String beliefMismatch(RunSpec run) {
+        for (SweptValue v : run.params()) if (v.key().equals(RunSpec.BELIEF_MISMATCH)) return v.value();
+        return null;
     }
 
     private void fillStoredRuns(String conditionId, Map<String, Object> leaves) throws SQLException {

@@ -87,6 +87,24 @@ class ResultStoreTest {
     }
 
     @Test
+    void aMisSetBeliefIsAParameterColumnOfItsRuns() throws SQLException {
+        Path file = dir.resolve("mismatch.duckdb");
+        String config = StoreFixtures.simulatedConfig("mismatch", "bocpd", 1)
+                .replace("sweep { reset = ", "sweep { belief.hazard = [0.02, 0.05]\nreset = ");
+        try (ResultStore store = ResultStore.open(file)) {
+            StoreFixtures.simulateAll(store, config);
+            assertThat(store.runs()).hasSize(4).allSatisfy(r -> {
+                if (r.params().get("belief.hazard").equals(0.05)) {
+                    assertThat(r.params()).containsEntry(RunSpec.BELIEF_MISMATCH, "belief.hazard=0.05 (stream 0.02)");
+                } else {
+                    assertThat(r.params().get(RunSpec.BELIEF_MISMATCH)).as("the stream's hazard").isNull();
+                }
+            });
+        }
+        assertThat(count(file, "SELECT count(*) FROM runs WHERE \"belief-mismatch\" IS NOT NULL")).isEqualTo(2);
+    }
+
+    @Test
     void reacceptingAStoredRunIsANoOp() throws SQLException {
         Path file = dir.resolve("b.duckdb");
         SweepSpec sweep = StoreFixtures.hazardByReset("b", 1);

@@ -81,8 +81,9 @@ public final class StoreFixtures {
         double[] aligned = new double[LAGS + 1];
         for (int l = 0; l <= LAGS; l++) aligned[l] = l >= LAGS - 1 ? Double.NaN : level * 3 * Math.exp(-0.3 * l) + 0.05 * rnd.nextDouble();
         double meanExcess = Arrays.stream(excess).average().orElseThrow();
-        RunMetrics m = new RunMetrics(diverged ? STEPS / 2 : STEPS, 0.1 + meanExcess, meanExcess, 3 * meanExcess + rnd.nextDouble(),
-                nSwitches, resets.length, resets.length, reset ? 5 + 10 * rnd.nextDouble() : Double.NaN, rnd.nextInt(3),
+        double objective = 3 * meanExcess + rnd.nextDouble();
+        RunMetrics m = new RunMetrics(diverged ? STEPS / 2 : STEPS, 0.1 + meanExcess, meanExcess, objective,
+                objective + 0.25 * resets.length, nSwitches, resets.length, resets.length, reset ? 5 + 10 * rnd.nextDouble() : Double.NaN, rnd.nextInt(3),
                 reset ? 0 : nSwitches, rnd.nextDouble(), diverged, diverged ? STEPS / 2 : -1,
                 binned, excess, aligned, switches, resets, plasticityCurve(spec, rnd, 5), plasticityCurve(spec, rnd, 1));
         return new RunResult(spec.runId(), spec.conditionId(), spec.seed(), m, 1_000_000L + rnd.nextInt(50_000_000), "node-" + (spec.seed() % 2));
