@@ -9,7 +9,7 @@ import org.driftlab.core.rule.LearningRule;
 import org.driftlab.core.sim.BeliefMonitor;
 import org.driftlab.core.sim.Learner;
 import org.driftlab.core.sim.OptimisticLearner;
-import org.driftlab.core.sim.ResetOrder;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.stream.EvidenceKind;
 import org.driftlab.core.stream.TaskStream;

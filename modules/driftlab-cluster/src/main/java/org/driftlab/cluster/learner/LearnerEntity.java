@@ -21,7 +21,7 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.driftlab.cluster.wire.WireMessage;
 import org.driftlab.core.sim.Learner;
 import org.driftlab.core.sim.OptimisticLearner;
-import org.driftlab.core.sim.ResetOrder;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
 

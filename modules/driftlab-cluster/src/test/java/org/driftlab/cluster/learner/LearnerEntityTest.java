@@ -33,7 +33,7 @@ import org.driftlab.core.reset.ShrinkPerturbSpec;
 import org.driftlab.core.rule.AdamSpec;
 import org.driftlab.core.rule.SgdSpec;
 import org.driftlab.core.sim.Learner;
-import org.driftlab.core.sim.ResetOrder;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.sim.Simulation;
 import org.driftlab.core.spec.RunSpec;

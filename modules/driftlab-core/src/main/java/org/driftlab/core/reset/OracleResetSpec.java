@@ -7,4 +7,9 @@ public record OracleResetSpec(ResetTarget target, boolean resetRuleState) implem
     public OracleResetSpec {
         Require.nonNull("target", target);
     }
+
+    @Override
+    public ResetPolicy newPolicy(ResetContext context) {
+        return new OracleResetPolicy(this, context);
+    }
 }

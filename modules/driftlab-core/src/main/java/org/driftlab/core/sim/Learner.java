@@ -2,6 +2,8 @@ package org.driftlab.core.sim;
 
 import org.driftlab.core.metrics.RunAccumulator;
 import org.driftlab.core.random.SeedStreams;
+import org.driftlab.core.reset.ResetContext;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.reset.ResetPolicy;
 import org.driftlab.core.rule.LearningRule;
 import org.driftlab.core.spec.RunSpec;
@@ -56,7 +58,7 @@ public final class Learner {
         this.stream = stream;
         int d = stream.dim();
         this.rule = spec.rule().newRule(d, spec.dt());
-        this.policy = ResetPolicy.create(spec.reset(), stream, seeds);
+        this.policy = spec.reset().newPolicy(ResetContext.of(stream, seeds));
         this.hiddenLayer = stream.hiddenLayer();
         this.metrics = hiddenLayer == null ? new RunAccumulator(spec.metrics(), spec.steps(), spec.dt())
                 : new RunAccumulator(spec.metrics(), spec.steps(), spec.dt(), hiddenLayer.layout().hidden(),
@@ -134,14 +136,12 @@ public final class Learner {
         while (n < maxSteps && !finished()) {
             long t = next;
             lastReset = false;
-            if (stream.advance()) {
-                metrics.recordSwitch(t);
-                if (policy.resetsBeforeStep(true)) {
-                    policy.reset(theta, 1.0);
-                    if (policy.resetsRuleState()) rule.reset();
-                    metrics.recordReset(t);
-                    lastReset = true;
-                }
+            boolean switched = stream.advance();
+            if (switched) metrics.recordSwitch(t);
+            if (policy.beforeStep(t, switched, theta)) {
+                if (policy.resetsRuleState()) rule.reset();
+                metrics.recordReset(t);
+                lastReset = true;
             }
             stream.observeGradient(theta, g);
             double loss = stream.loss(theta);
@@ -189,11 +189,7 @@ public final class Learner {
         if (order.step() != next - 1) {
             throw new IllegalArgumentException("reset ordered after step " + order.step() + " but the learner is after step " + (next - 1));
         }
-        if (order.recallTask() >= 0) {
-            policy.recall(theta, order.assumedTask(), order.recallTask());
-        } else {
-            policy.reset(theta, order.fraction());
-        }
+        policy.apply(order, theta);
         if (policy.resetsRuleState()) rule.reset();
         metrics.recordReset(order.step() + 1);
         lastReset = true;

@@ -21,6 +21,26 @@ class GaussianBocpdTest extends BocpdContract {
         return new GaussianRunModel(2, maxRunLength, M0, V0, S);
     }
 
+    @Override
+    ObservationModelSpec modelSpec() {
+        return GaussianModelSpec.fromStream();
+    }
+
+    @Override
+    EvidenceInfo evidence() {
+        return new EvidenceInfo(2, S, M0[0], V0, null);
+    }
+
+    @Override
+    RunModel expectedModel(int maxRunLength) {
+        return new GaussianRunModel(2, maxRunLength, new double[] {M0[0], M0[0]}, V0, S);
+    }
+
+    @Override
+    EvidenceInfo unfitEvidence() {
+        return EvidenceInfo.scalar(); // no noise variance to take
+    }
+
     /** Task means redrawn from the prior every 5 to 9 steps (every 150 to 250 on long series). */
     @Override
     double[][] series(long seed, int steps) {

@@ -1,4 +1,4 @@
-package org.driftlab.core.sim;
+package org.driftlab.core.reset;
 
 /**
  * A reset decided by the task belief, applied right after step {@code step} (0-based) has updated the

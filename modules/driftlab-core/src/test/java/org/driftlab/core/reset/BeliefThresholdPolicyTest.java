@@ -1,0 +1,28 @@
+package org.driftlab.core.reset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BeliefThresholdPolicyTest extends ResetPolicyContract {
+    @Override
+    ResetSpec spec() {
+        return new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true);
+    }
+
+    @Test
+    void ordersAFullResetAtEveryStepAboveTau() {
+        ResetPolicy p = newPolicy();
+        assertThat(p.window(10)).isEqualTo(5);
+        assertThat(p.onBelief(3, 0.5, null)).isNull();
+        assertThat(p.onBelief(4, 0.51, null)).isEqualTo(ResetOrder.full(4));
+        assertThat(p.onBelief(5, 0.9, null)).isEqualTo(ResetOrder.full(5));
+    }
+
+    @Test
+    void appliesTheOrderToItsTarget() {
+        double[] theta = {9, 9, 9};
+        new BeliefThresholdSpec(0.5, 5, ResetTarget.INIT, true).newPolicy(context()).apply(ResetOrder.full(3), theta);
+        assertThat(theta).containsExactly(THETA0);
+    }
+}
