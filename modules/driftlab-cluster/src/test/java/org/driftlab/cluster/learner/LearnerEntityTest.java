@@ -170,14 +170,15 @@ class LearnerEntityTest {
         reference.runChunk(10, expected);
         assertThat(first.evidence()).isEqualTo(expected);
 
-        // The belief orders a reset after step 4: the entity must roll back, replay 0..4, reset, go on from 5.
+        // The belief orders a reset from step 4: the entity must roll back, replay 0..3, rerun 4 with the reset
+        // before its update (DESIGN §7), go on from 5.
         first.replyTo().tell(new TaskBeliefActor.Verdict(0, 10, ResetOrder.full(4)));
         kit.runOne();
         var second = (TaskBeliefActor.Consume) belief.receiveMessage();
         assertThat(second.firstStep()).isEqualTo(5);
         Learner lockstep = Learner.start(spec);
-        lockstep.runChunk(5, new double[5 * width]);
-        lockstep.applyReset(ResetOrder.full(4));
+        lockstep.runChunk(4, new double[5 * width]);
+        lockstep.runResetStep(ResetOrder.full(4), new double[width], 0);
         lockstep.runChunk(10, expected);
         assertThat(second.evidence()).as("evidence after rollback, replay and reset").isEqualTo(expected);
         assertThat(second.evidence()).as("the chunk buffer is lent, not copied").isSameAs(first.evidence());

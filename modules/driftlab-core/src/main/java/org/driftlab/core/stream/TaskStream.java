@@ -232,6 +232,14 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
      */
     public abstract void observeGradient(double[] theta, double[] g);
 
+    /**
+     * Re-evaluates this step's observation at {@code theta} after a reset moved the weights away from
+     * {@code observedTheta}, the θ of {@link #observeGradient} (the timing contract, DESIGN §7): {@code g}, the
+     * gradient observed there, becomes the gradient of the same sample with the same noise draw at
+     * {@code theta}. Draws nothing; {@code observedTheta} and {@code theta} not modified. Allocates nothing.
+     */
+    public abstract void reobserveGradient(double[] observedTheta, double[] theta, double[] g);
+
     /** The current task's expected loss L_t(θ) (no noise). Allocates nothing. */
     public abstract double loss(double[] theta);
 

@@ -243,9 +243,9 @@ class LearnerTest {
     }
 
     @Test
-    void applyResetChecksTheStep() {
+    void aResetStepMustBeTheNextStep() {
         Learner l = Learner.start(tiny(5, new NoResetSpec()));
         l.runChunk(2, new double[1]);
-        assertThatThrownBy(() -> l.applyReset(ResetOrder.full(0))).hasMessageContaining("after step 1");
+        assertThatThrownBy(() -> l.runResetStep(ResetOrder.full(1), new double[1], 0)).hasMessageContaining("before step 2");
     }
 }

@@ -1,0 +1,144 @@
+package org.driftlab.core.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.driftlab.core.belief.BeliefSpec;
+import org.driftlab.core.belief.BocpdSpec;
+import org.driftlab.core.belief.GaussianModelSpec;
+import org.driftlab.core.belief.HmmSpec;
+import org.driftlab.core.belief.LinearRegressionModelSpec;
+import org.driftlab.core.belief.NormalGammaModelSpec;
+import org.driftlab.core.belief.TaskBelief;
+import org.driftlab.core.metrics.MetricsSpec;
+import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.random.SeedStreams;
+import org.driftlab.core.reset.BeliefSoftSpec;
+import org.driftlab.core.reset.BeliefThresholdSpec;
+import org.driftlab.core.reset.RecallSpec;
+import org.driftlab.core.reset.ResetSpec;
+import org.driftlab.core.reset.ResetTarget;
+import org.driftlab.core.rule.AdamSpec;
+import org.driftlab.core.rule.SgdSpec;
+import org.driftlab.core.spec.RunSpec;
+import org.driftlab.core.stream.Activation;
+import org.driftlab.core.stream.HazardSwitchSpec;
+import org.driftlab.core.stream.LinearRegressionStreamSpec;
+import org.driftlab.core.stream.MarkovSwitchSpec;
+import org.driftlab.core.stream.PeriodicSwitchSpec;
+import org.driftlab.core.stream.PriorSpec;
+import org.driftlab.core.stream.SlowlyChangingRegressionStreamSpec;
+import org.driftlab.core.stream.TaskStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reset timing contract (DESIGN §7): a reset decided from step s's observation acts before step s's update,
+ * which is recomputed from the reset weights with the same observation; on every learner type (quadratic,
+ * linear regression, MLP) and every belief-driven policy, and bit-identical for every chunk size.
+ */
+class TimingContractTest {
+    private static final int[] CHUNKS = {1, 7, 64};
+    private static final long STEPS = 300;
+    private static final Long[] ORDERS = {0L, 5L, 6L, 19L, 63L, 64L, 150L, 299L};
+
+    enum LearnerType { QUADRATIC, REGRESSION, MLP }
+
+    private static RunSpec run(LearnerType type, ResetSpec reset, double lr) {
+        switch (type) {
+            case QUADRATIC:
+                return TestRuns.run(TestRuns.quadratic(3, true, 0.3, new HazardSwitchSpec(0.03)), new SgdSpec(lr),
+                        new BocpdSpec(0.03, GaussianModelSpec.fromStream(), 1e-8, 60), reset, STEPS);
+            case REGRESSION:
+                return TestRuns.run(new LinearRegressionStreamSpec(2, 4, 0.3, PriorSpec.standard(), null, List.of(),
+                        new HazardSwitchSpec(0.03)), new SgdSpec(lr), new BocpdSpec(0.03, new LinearRegressionModelSpec(1, 1, 0.1), 1e-8, 60),
+                        reset, STEPS);
+            default:
+                return new RunSpec("run", "cond", 2, 7L, STEPS, 1.0, new SlowlyChangingRegressionStreamSpec(10, 6, false, 30, 0.7, 5,
+                        Activation.RELU, 40, null, new PeriodicSwitchSpec(100)), new SgdSpec(lr),
+                        new BocpdSpec(0.01, new NormalGammaModelSpec(0, 1, 1, 1), 1e-8, 60), reset, new MetricsSpec(10, 20, 15, 0.0, 1.0, 1.0),
+                        List.of());
+        }
+    }
+
+    private static RunMetrics metrics(RunSpec spec, int chunk, TaskBelief belief) {
+        return Simulation.run(spec, chunk, null, FakeBeliefs.monitor(spec, belief)).metrics();
+    }
+
+    private static void assertChunkingExact(RunSpec spec, Function<RunSpec, TaskBelief> belief, int minResets) {
+        RunMetrics lockstep = metrics(spec, 1, belief.apply(spec));
+        assertThat(lockstep.resets()).as("%s resets", spec.reset()).isGreaterThanOrEqualTo(minResets);
+        for (int k : CHUNKS) assertThat(metrics(spec, k, belief.apply(spec))).as("%s, chunk %d", spec.reset(), k).isEqualTo(lockstep);
+    }
+
+    @Test
+    void everyLearnerTypeAndBeliefPolicyIsBitIdenticalAcrossChunkSizes() {
+        for (LearnerType type : LearnerType.values()) {
+            for (ResetSpec reset : List.of(new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true),
+                    new BeliefSoftSpec(0.5, 5, ResetTarget.PRIOR_MEAN, false))) {
+                RunSpec spec = run(type, reset, 0.05);
+                int width = Learner.start(spec).evidenceWidth();
+                assertChunkingExact(spec, s -> new OptimisticLearnerTest.AtSteps(width, ORDERS), ORDERS.length);
+            }
+        }
+        RunSpec recall = TestRuns.run(TestRuns.quadratic(3, false, 0.3, new MarkovSwitchSpec(3, 0.05)),
+                new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false), new HmmSpec(0.05), new RecallSpec(0.9, true), STEPS);
+        assertChunkingExact(recall, FakeBeliefs.Nearest::forRun, 5);
+    }
+
+    /** θ after each step and each step's loss, in lockstep, with the belief ordering a reset from the listed steps only. */
+    private static List<double[]> trace(RunSpec spec, Long... orders) {
+        List<double[]> rows = new ArrayList<>();
+        int width = Learner.start(spec).evidenceWidth();
+        Simulation.run(spec, 1, (step, time, task, loss, excess, p, reset, theta) -> {
+            double[] row = new double[theta.length + 1];
+            row[0] = loss;
+            System.arraycopy(theta, 0, row, 1, theta.length);
+            rows.add(row);
+        }, FakeBeliefs.monitor(spec, new OptimisticLearnerTest.AtSteps(width, orders)));
+        return rows;
+    }
+
+    @Test
+    void theResetStepPaysItsLossAtTheOldWeightsAndUpdatesFromTheTargetWithTheSameObservation() {
+        int s = 40;
+        double lr = 0.05;
+        for (LearnerType type : LearnerType.values()) {
+            RunSpec spec = run(type, new BeliefThresholdSpec(0.5, 5, ResetTarget.INIT, true), lr);
+            List<double[]> without = trace(spec);
+            List<double[]> with = trace(spec, (long) s);
+            for (int t = 0; t <= s; t++) assertThat(with.get(t)[0]).as("%s: loss of step %d", type, t).isEqualTo(without.get(t)[0]);
+            for (int t = 0; t < s; t++) assertThat(with.get(t)).as("%s: θ after step %d", type, t).containsExactly(without.get(t));
+
+            // the stream as it stands at step s (its draws do not depend on θ), observed at θ_s, then re-evaluated at θ₀
+            TaskStream stream = TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed()));
+            double[] theta0 = stream.initialWeights().clone();
+            int d = theta0.length;
+            double[] thetaS = theta0.clone();
+            double[] g = new double[d];
+            double[] gTarget = new double[d];
+            for (int t = 0; t <= s; t++) {
+                if (t > 0) System.arraycopy(without.get(t - 1), 1, thetaS, 0, d);
+                stream.advance();
+                if (t == s) stream.twin().observeGradient(theta0, gTarget); // the same draws, observed at θ₀
+                stream.observeGradient(thetaS, g);
+            }
+            double[] expected = new double[d];
+            if (type == LearnerType.QUADRATIC) {
+                // exactly g' = g_s + H(θ_target − θ_s)
+                double[] offset = new double[d];
+                double[] hOffset = new double[d];
+                for (int i = 0; i < d; i++) offset[i] = theta0[i] - thetaS[i];
+                stream.hessian().multiply(offset, hOffset);
+                for (int i = 0; i < d; i++) expected[i] = theta0[i] - lr * (g[i] + hOffset[i]);
+            } else {
+                // the same minibatch (sample) re-evaluated at the target: what an observation at θ₀ would have given
+                for (int i = 0; i < d; i++) expected[i] = theta0[i] - lr * gTarget[i];
+            }
+            double[] after = new double[d];
+            System.arraycopy(with.get(s), 1, after, 0, d);
+            assertThat(after).as("%s: θ after the reset step", type).containsExactly(expected);
+        }
+    }
+}
