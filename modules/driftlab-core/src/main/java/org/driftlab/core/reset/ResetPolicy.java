@@ -25,9 +25,19 @@ public interface ResetPolicy {
 
     /**
      * Learner side, before step {@code step}'s observation ({@code switched}: the task switched right before
-     * it). Modifies {@code theta} when it resets; returns true when it did.
+     * it): a reset no causal learner can make (it uses the switch before its observation). Modifies
+     * {@code theta} when it resets; returns true when it did.
      */
     default boolean beforeStep(long step, boolean switched, double[] theta) {
+        return false;
+    }
+
+    /**
+     * Learner side, after step {@code step}'s observation and before its update ({@code switched}: the task
+     * switched right before the step): modifies {@code theta} when it resets, and the learner then recomputes
+     * the step's update from the reset weights with the same observation (DESIGN §7). Returns true when it reset.
+     */
+    default boolean beforeUpdate(long step, boolean switched, double[] theta) {
         return false;
     }
 

@@ -1,5 +1,5 @@
 /**
- * Reset policies (DESIGN §7): none, periodic(T), oracle, belief-threshold(τ, w), belief-soft(τ, w),
+ * Reset policies (DESIGN §7): none, periodic(T), oracle (causal), oracle-prescient, belief-threshold(τ, w), belief-soft(τ, w),
  * shrink-perturb(λ, σ, every) (Ash &amp; Adams 2020), l2-init(λ) (Kumar et al.), recall (HMM),
  * continual-backprop(ρ, maturity, η) (Dohare et al. 2024, Algorithm 1 with the contribution utility of Eq. 1,
  * u_j ← η u_j + (1 − η)|h_j| Σ_k |w_jk|; see {@code ContinualBackprop} for the exact variant).

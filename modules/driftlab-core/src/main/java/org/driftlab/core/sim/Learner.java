@@ -22,8 +22,9 @@ import org.driftlab.core.stream.TaskStream;
  * θ before the step ({@link ResetPolicy#beforeStep}); (b) the noisy gradient g at θ_t is observed and
  * L_t(θ_t) and its excess are computed; (c) the evidence is written; (d) a reset decided from this
  * observation acts before the update (the timing contract, DESIGN §7): a belief order for step t
- * ({@link #runResetStep}) replaces θ_t by the reset weights and g is re-evaluated there with the same sample
- * and noise draw ({@link TaskStream#reobserveGradient}); (e) the rule steps with g (plus λ(θ − θ₀) under
+ * ({@link #runResetStep}) or the policy's own ({@link ResetPolicy#beforeUpdate}, the causal oracle) replaces θ_t
+ * by the reset weights and g is re-evaluated there with the same sample and noise draw
+ * ({@link TaskStream#reobserveGradient}); (e) the rule steps with g (plus λ(θ − θ₀) under
  * l2-init); if θ is then not finite the run has diverged at t and stops, step t not counted; (f) the step
  * is recorded (with an MLP learner also its hidden activations, for the plasticity metrics) and the
  * learner-side policy acts after it (periodic, shrink-perturb, continual backprop).
@@ -151,9 +152,15 @@ public final class Learner {
             double excess = loss - stream.minLoss();
             stream.writeEvidence(evidenceKind, theta, g, evidence, offset + n * width);
             System.arraycopy(theta, 0, thetaBefore, 0, d);
+            boolean resetBeforeUpdate;
             if (pending != null) {
                 policy.apply(pending, theta);
                 pending = null;
+                resetBeforeUpdate = true;
+            } else {
+                resetBeforeUpdate = policy.beforeUpdate(t, switched, theta);
+            }
+            if (resetBeforeUpdate) {
                 stream.reobserveGradient(thetaBefore, theta, g);
                 if (policy.resetsRuleState()) rule.reset();
                 metrics.recordReset(t);

@@ -9,6 +9,7 @@ import org.driftlab.core.reset.L2InitSpec;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.PeriodicResetSpec;
+import org.driftlab.core.reset.PrescientOracleResetSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
@@ -16,7 +17,7 @@ import org.driftlab.core.reset.ShrinkPerturbSpec;
 
 /** Reads the {@code reset} block (DESIGN §7) into a {@link ResetSpec}; the schema is in docs/CONFIG.md. */
 final class ResetConfig {
-    static final List<String> TYPES = List.of("none", "periodic", "oracle", "belief-threshold", "belief-soft",
+    static final List<String> TYPES = List.of("none", "periodic", "oracle", "oracle-prescient", "belief-threshold", "belief-soft",
             "shrink-perturb", "l2-init", "recall", "continual-backprop");
     static final List<String> TARGETS = List.of("init", "prior-mean", "fresh-draw");
     static final int DEFAULT_WINDOW = 10;
@@ -45,6 +46,12 @@ final class ResetConfig {
                 boolean ruleState = n.bool("reset-rule-state", true);
                 n.finish();
                 return n.build(mark, () -> new OracleResetSpec(target, ruleState));
+            }
+            case "oracle-prescient" -> {
+                ResetTarget target = target(n);
+                boolean ruleState = n.bool("reset-rule-state", true);
+                n.finish();
+                return n.build(mark, () -> new PrescientOracleResetSpec(target, ruleState));
             }
             case "belief-threshold", "belief-soft" -> {
                 boolean soft = type.equals("belief-soft");

@@ -11,12 +11,13 @@ class OracleResetPolicyTest extends ResetPolicyContract {
     }
 
     @Test
-    void resetsBeforeTheFirstStepOfANewTask() {
+    void resetsAfterTheObservationOfTheFirstStepOfANewTaskBeforeItsUpdate() {
         ResetPolicy p = newPolicy();
         double[] theta = {9, 9, 9};
-        assertThat(p.beforeStep(4, false, theta)).isFalse();
+        assertThat(p.beforeStep(5, true, theta)).as("never before the observation").isFalse();
+        assertThat(p.beforeUpdate(4, false, theta)).isFalse();
         assertThat(theta).containsOnly(9);
-        assertThat(p.beforeStep(5, true, theta)).isTrue();
+        assertThat(p.beforeUpdate(5, true, theta)).isTrue();
         assertThat(theta).containsOnly(0.5);
         assertThat(p.afterStep(5, theta, null)).isFalse();
         assertThat(p.resetsRuleState()).isTrue();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract every {@link ResetPolicy} keeps (STYLE C5); one subclass per policy adds its own hand-worked
- * cases. A scripted run drives both sides of a policy: the learner side (beforeStep, regularise, a plain
+ * cases. A scripted run drives both sides of a policy: the learner side (beforeStep, beforeUpdate, regularise, a plain
  * gradient step, afterStep, apply) and the belief side (onBelief with a scripted p_change and task posterior).
  */
 abstract class ResetPolicyContract {
@@ -79,6 +79,7 @@ abstract class ResetPolicyContract {
         for (long t = from; t < to; t++) {
             boolean switched = t % 7 == 3;
             trace.add(learner.beforeStep(t, switched, theta));
+            trace.add(learner.beforeUpdate(t, switched, theta));
             for (int i = 0; i < g.length; i++) g[i] = 0.3 * (theta[i] - 0.25 * i);
             learner.regularise(theta, g);
             for (int i = 0; i < g.length; i++) theta[i] -= 0.5 * g[i];

@@ -17,6 +17,8 @@ import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.random.SeedStreams;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
+import org.driftlab.core.reset.OracleResetSpec;
+import org.driftlab.core.reset.PrescientOracleResetSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
@@ -29,6 +31,7 @@ import org.driftlab.core.stream.LinearRegressionStreamSpec;
 import org.driftlab.core.stream.MarkovSwitchSpec;
 import org.driftlab.core.stream.PeriodicSwitchSpec;
 import org.driftlab.core.stream.PriorSpec;
+import org.driftlab.core.stream.QuadraticStreamSpec;
 import org.driftlab.core.stream.SlowlyChangingRegressionStreamSpec;
 import org.driftlab.core.stream.TaskStream;
 import org.junit.jupiter.api.Test;
@@ -140,5 +143,35 @@ class TimingContractTest {
             System.arraycopy(with.get(s), 1, after, 0, d);
             assertThat(after).as("%s: θ after the reset step", type).containsExactly(expected);
         }
+    }
+
+    /** θ after each step of a lockstep run with its real belief. */
+    private static List<double[]> thetas(RunSpec spec) {
+        List<double[]> rows = new ArrayList<>();
+        Simulation.run(spec, (step, time, task, loss, excess, p, reset, theta) -> rows.add(theta.clone()));
+        return rows;
+    }
+
+    @Test
+    void onANoiselessStreamABeliefResetAtLagZeroIsTheCausalOracle() {
+        // σ_g = 0: the evidence z = θ − H⁻¹g is w* itself, so the belief sees every switch at its own step
+        BocpdSpec sharp = new BocpdSpec(0.02, new GaussianModelSpec(null, null, 1e-6), 1e-10, 200);
+        QuadraticStreamSpec noiseless = TestRuns.quadratic(3, true, 0.0, new HazardSwitchSpec(0.02));
+        AdamSpec adam = new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false);
+        RunSpec belief = TestRuns.run(noiseless, adam, sharp, new BeliefThresholdSpec(0.5, 2, ResetTarget.PRIOR_MEAN, true), 600);
+        RunSpec oracle = TestRuns.run(noiseless, adam, sharp, new OracleResetSpec(ResetTarget.PRIOR_MEAN, true), 600);
+        RunMetrics m = Simulation.run(belief, 64).metrics();
+        assertThat(m.switches()).isGreaterThan(5);
+        assertThat(m.resetSteps()).as("a reset at every switch step, no other").containsExactly(m.switchSteps());
+        assertThat(m).isEqualTo(Simulation.run(oracle, 64).metrics());
+        List<double[]> fromBelief = thetas(belief);
+        List<double[]> fromOracle = thetas(oracle);
+        for (int t = 0; t < fromOracle.size(); t++) assertThat(fromBelief.get(t)).as("θ after step %d", t).containsExactly(fromOracle.get(t));
+
+        // the prescient oracle pays the switch steps' losses at the reset weights: a different trajectory
+        RunSpec prescient = TestRuns.run(noiseless, adam, sharp, new PrescientOracleResetSpec(ResetTarget.PRIOR_MEAN, true), 600);
+        RunMetrics p = Simulation.run(prescient, 64).metrics();
+        assertThat(p.resetSteps()).containsExactly(m.switchSteps());
+        assertThat(p.meanLoss()).isNotEqualTo(m.meanLoss());
     }
 }
