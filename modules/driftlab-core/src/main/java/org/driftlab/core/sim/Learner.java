@@ -20,12 +20,14 @@ import org.driftlab.core.stream.TaskStream;
  *
  * <p>Step t (0-based): (a) the stream advances, switching before t (never before step 0); a policy may reset
  * θ before the step ({@link ResetPolicy#beforeStep}); (b) the noisy gradient g at θ_t is observed and
- * L_t(θ_t) and its excess are computed; (c) the evidence is written; (d) a reset decided from this
+ * L_t(θ_t) and its excess are computed (a loss that is not finite ends the run as diverged at t, step t not
+ * counted); (c) the evidence is written; (d) a reset decided from this
  * observation acts before the update (the timing contract, DESIGN §7): a belief order for step t
  * ({@link #runResetStep}) or the policy's own ({@link ResetPolicy#beforeUpdate}, the causal oracle) replaces θ_t
  * by the reset weights and g is re-evaluated there with the same sample and noise draw
  * ({@link TaskStream#reobserveGradient}); (e) the rule steps with g (plus λ(θ − θ₀) under
- * l2-init); if θ is then not finite the run has diverged at t and stops, step t not counted; (f) the step
+ * l2-init); if θ or the squared move |Δθ|² is then not finite the run has diverged at t and stops, step t not
+ * counted; (f) the step
  * is recorded (with an MLP learner also its hidden activations, for the plasticity metrics) and the
  * learner-side policy acts after it (periodic, shrink-perturb, continual backprop).
  */
@@ -150,6 +152,11 @@ public final class Learner {
             stream.observeGradient(theta, g);
             double loss = stream.loss(theta);
             double excess = loss - stream.minLoss();
+            if (!Double.isFinite(loss)) { // weights finite, but too far out for their loss to be a number
+                diverged = true;
+                metrics.recordDivergence(t);
+                break;
+            }
             stream.writeEvidence(evidenceKind, theta, g, evidence, offset + n * width);
             System.arraycopy(theta, 0, thetaBefore, 0, d);
             boolean resetBeforeUpdate;
@@ -178,7 +185,7 @@ public final class Learner {
                 double delta = v - thetaBefore[i];
                 move += delta * delta;
             }
-            if (!finite) {
+            if (!finite || !Double.isFinite(move)) { // |Δθ|² enters the objective J: an overflow there diverges too
                 diverged = true;
                 metrics.recordDivergence(t);
                 break;
