@@ -1,5 +1,7 @@
 package org.driftlab.core.reset;
 
+import java.util.function.BiConsumer;
+import org.driftlab.core.belief.TaskBelief;
 import org.driftlab.core.random.Rng;
 import org.driftlab.core.stream.InitDistribution;
 
@@ -12,6 +14,7 @@ abstract class AbstractResetPolicy implements ResetPolicy {
     private final double[] theta0;
     private final InitDistribution init;
     private final Rng rng;
+    private final BiConsumer<double[], double[]> fromEvidence;
     private final double[] targetWeights;
 
     AbstractResetPolicy(ResetSpec spec, ResetContext context) {
@@ -19,6 +22,7 @@ abstract class AbstractResetPolicy implements ResetPolicy {
         this.theta0 = context.theta0();
         this.init = context.init();
         this.rng = context.rng();
+        this.fromEvidence = context.fromEvidence();
         this.targetWeights = new double[theta0.length];
     }
 
@@ -48,13 +52,43 @@ abstract class AbstractResetPolicy implements ResetPolicy {
             case FRESH_DRAW:
                 for (int i = 0; i < targetWeights.length; i++) targetWeights[i] = init.draw(i, rng);
                 break;
-            default:
-                throw new IllegalStateException("unknown target " + spec.target());
+            default: // POSTERIOR_MEAN comes with the belief's order (see carryOut)
+                throw new IllegalStateException("target " + spec.target() + " needs the belief's order");
         }
+        moveToward(theta, fraction, targetWeights);
+    }
+
+    private static void moveToward(double[] theta, double fraction, double[] target) {
         if (fraction == 1.0) {
-            System.arraycopy(targetWeights, 0, theta, 0, theta.length);
+            System.arraycopy(target, 0, theta, 0, theta.length);
         } else {
-            for (int i = 0; i < theta.length; i++) theta[i] += fraction * (targetWeights[i] - theta[i]);
+            for (int i = 0; i < theta.length; i++) theta[i] += fraction * (target[i] - theta[i]);
+        }
+    }
+
+    /**
+     * Belief side: the order of a reset of {@code fraction} from step {@code step}'s observation, with the
+     * target the belief supplies when the spec's target is POSTERIOR_MEAN (the new run's posterior mean within
+     * the last {@code window} steps, mapped from evidence coordinates to weights). Allocates the order.
+     */
+    final ResetOrder order(long step, double fraction, TaskBelief belief, int window) {
+        if (spec.target() != ResetTarget.POSTERIOR_MEAN) return new ResetOrder(step, fraction, -1, -1);
+        double[] evidenceMean = new double[theta0.length];
+        belief.newRunPosteriorMean(window, evidenceMean);
+        double[] target = new double[theta0.length];
+        fromEvidence.accept(evidenceMean, target);
+        return new ResetOrder(step, fraction, -1, -1, target);
+    }
+
+    /** Learner side: θ moves the order's fraction of the way to its target, or to the spec's. Modifies {@code theta}. */
+    final void carryOut(ResetOrder order, double[] theta) {
+        if (order.target() != null) {
+            if (order.target().length != theta.length) {
+                throw new IllegalArgumentException("the order's target has " + order.target().length + " weights, θ has " + theta.length);
+            }
+            moveToward(theta, order.fraction(), order.target());
+        } else {
+            reset(theta, order.fraction());
         }
     }
 

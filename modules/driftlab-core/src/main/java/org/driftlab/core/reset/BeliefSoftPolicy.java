@@ -27,7 +27,7 @@ final class BeliefSoftPolicy extends AbstractResetPolicy {
         boolean above = pChange > tau;
         if (above && !wasAbove) {
             wasAbove = false; // p_change restarts from 0 at a reset (DESIGN §6): the next value above τ is a new crossing
-            return new ResetOrder(step, Math.min(1.0, pChange), -1, -1);
+            return order(step, Math.min(1.0, pChange), belief, window);
         }
         wasAbove = above;
         return null;
@@ -35,7 +35,7 @@ final class BeliefSoftPolicy extends AbstractResetPolicy {
 
     @Override
     public void apply(ResetOrder order, double[] theta) {
-        reset(theta, order.fraction());
+        carryOut(order, theta);
     }
 
     @Override

@@ -20,11 +20,11 @@ final class BeliefThresholdPolicy extends AbstractResetPolicy {
 
     @Override
     public ResetOrder onBelief(long step, double pChange, TaskBelief belief) {
-        return pChange > tau ? ResetOrder.full(step) : null;
+        return pChange > tau ? order(step, 1.0, belief, window) : null;
     }
 
     @Override
     public void apply(ResetOrder order, double[] theta) {
-        reset(theta, order.fraction());
+        carryOut(order, theta);
     }
 }

@@ -13,6 +13,7 @@ import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.rule.BeliefSource;
 import org.driftlab.core.reset.ResetSpec;
+import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.rule.IdealObserverSpec;
 import org.driftlab.core.rule.MetricSpec;
 import org.driftlab.core.rule.NaturalGradientSpec;
@@ -121,6 +122,12 @@ final class ConditionReader {
         if (reset.needsBelief() && belief instanceof NoBeliefSpec) {
             p.add(resetNode.originOf("type"), "reset.type", Kind.INCONSISTENT,
                     "a " + resetNode.resolved().get("type") + " reset needs a task belief: set belief { type = bocpd, hazard = ... }");
+        }
+        if (reset.target() == ResetTarget.POSTERIOR_MEAN
+                && !(reset.needsBelief() && belief instanceof BocpdSpec b && b.model() instanceof GaussianModelSpec)) {
+            p.add(resetNode.originOf("target"), "reset.target", Kind.INCONSISTENT,
+                    "target posterior-mean is the conjugate posterior of a Gaussian belief: it needs a belief-threshold or"
+                            + " belief-soft reset with belief { type = bocpd, model = gaussian }");
         }
         if (reset instanceof RecallSpec && !(belief instanceof HmmSpec)) {
             p.add(resetNode.originOf("type"), "reset.type", Kind.INCONSISTENT, "recall needs belief type hmm");

@@ -19,7 +19,7 @@ import org.driftlab.core.reset.ShrinkPerturbSpec;
 final class ResetConfig {
     static final List<String> TYPES = List.of("none", "periodic", "oracle", "oracle-prescient", "belief-threshold", "belief-soft",
             "shrink-perturb", "l2-init", "recall", "continual-backprop");
-    static final List<String> TARGETS = List.of("init", "prior-mean", "fresh-draw");
+    static final List<String> TARGETS = List.of("init", "prior-mean", "fresh-draw", "posterior-mean");
     static final int DEFAULT_WINDOW = 10;
 
     private ResetConfig() {}

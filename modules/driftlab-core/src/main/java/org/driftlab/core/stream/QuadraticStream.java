@@ -163,6 +163,12 @@ final class QuadraticStream extends TaskStream {
     }
 
     @Override
+    public void fromOptimumEvidenceCoordinates(double[] e, double[] out) {
+        hessian.fromEigenbasis(e, out);
+        for (int i = 0; i < dim; i++) out[i] += center[i];
+    }
+
+    @Override
     public double[] toOptimumEvidenceCoordinates(double[] w) {
         double[] shifted = new double[dim];
         for (int i = 0; i < dim; i++) shifted[i] = w[i] - center[i];

@@ -278,6 +278,14 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         throw noOptimumEvidence();
     }
 
+    /**
+     * out ← the point whose {@link EvidenceKind#OPTIMUM} coordinates are {@code e} (the inverse of
+     * {@link #toOptimumEvidenceCoordinates}); {@code e} not modified. Allocates nothing.
+     */
+    public void fromOptimumEvidenceCoordinates(double[] e, double[] out) {
+        throw noOptimumEvidence();
+    }
+
     private IllegalStateException noOptimumEvidence() {
         return new IllegalStateException("a " + getClass().getSimpleName() + " has no optimum evidence (quadratic streams only)");
     }

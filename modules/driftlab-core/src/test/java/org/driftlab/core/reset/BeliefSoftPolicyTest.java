@@ -23,6 +23,15 @@ class BeliefSoftPolicyTest extends ResetPolicyContract {
     }
 
     @Test
+    void aPartialResetTowardThePosteriorMeanMovesTheFractionOfTheWay() {
+        ResetPolicy p = new BeliefSoftSpec(0.3, 4, ResetTarget.POSTERIOR_MEAN, true).newPolicy(context());
+        ResetOrder order = p.onBelief(3, 0.25 + 0.3, new BeliefThresholdPolicyTest.KnownMean());
+        double[] theta = {3, 1, 5};
+        p.apply(order, theta);
+        assertThat(theta).containsExactly(3 + 0.55 * (1 - 3), 1 + 0.55 * (2 - 1), 5 + 0.55 * (3 - 5));
+    }
+
+    @Test
     void aPartialResetMovesTheFractionOfTheWay() {
         double[] theta = {3, 1, 5};
         newPolicy().apply(new ResetOrder(7, 0.25, -1, -1), theta);

@@ -19,6 +19,30 @@ class BeliefThresholdPolicyTest extends ResetPolicyContract {
         assertThat(p.onBelief(5, 0.9, null)).isEqualTo(ResetOrder.full(5));
     }
 
+    /** A belief whose new run's posterior mean is (1, 2, 3). */
+    static final class KnownMean extends ScriptedFilter {
+        int window;
+
+        @Override
+        public void newRunPosteriorMean(int window, double[] out) {
+            this.window = window;
+            for (int i = 0; i < out.length; i++) out[i] = i + 1;
+        }
+    }
+
+    @Test
+    void aPosteriorMeanTargetComesWithTheOrder() {
+        ResetPolicy belief = new BeliefThresholdSpec(0.5, 5, ResetTarget.POSTERIOR_MEAN, true).newPolicy(context());
+        KnownMean posterior = new KnownMean();
+        ResetOrder order = belief.onBelief(8, 0.9, posterior);
+        assertThat(posterior.window).isEqualTo(5);
+        assertThat(order.step()).isEqualTo(8);
+        assertThat(order.target()).containsExactly(1, 2, 3);
+        double[] theta = {9, 9, 9};
+        new BeliefThresholdSpec(0.5, 5, ResetTarget.POSTERIOR_MEAN, true).newPolicy(context()).apply(order, theta);
+        assertThat(theta).containsExactly(1, 2, 3);
+    }
+
     @Test
     void appliesTheOrderToItsTarget() {
         double[] theta = {9, 9, 9};

@@ -29,7 +29,7 @@ class ContinualBackpropTest extends ResetPolicyContract {
         FixedLayer layer = new FixedLayer();
         for (int j = 0; j < layer.h.length; j++) layer.h[j] = 0.5 + j;
         InitDistribution init = LAYOUT.kaimingUniform(Activation.RELU);
-        return new ResetContext(theta(), init, 0, layer, SEEDS.stream("POLICY"));
+        return new ResetContext(theta(), init, 0, layer, SEEDS.stream("POLICY"), (e, t) -> { throw new IllegalStateException("no evidence"); });
     }
 
     @Override

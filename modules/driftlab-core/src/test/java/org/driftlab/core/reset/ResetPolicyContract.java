@@ -50,7 +50,7 @@ abstract class ResetPolicyContract {
     }
 
     /** A task filter whose posterior names task (step / 5) mod 3 with probability 0.9; p_change from the script. */
-    static final class ScriptedFilter implements TaskFilter {
+    static class ScriptedFilter implements TaskFilter {
         long step;
 
         @Override public int width() { return 1; }
