@@ -27,7 +27,6 @@ import org.driftlab.core.reset.L2InitSpec;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.PeriodicResetSpec;
-import org.driftlab.core.reset.PrescientOracleResetSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.reset.ShrinkPerturbSpec;
@@ -129,7 +128,6 @@ public final class WireRegistry {
         put(t, 207, RecallSpec.class);
         put(t, 208, ResetTarget.class);
         put(t, 209, ContinualBackpropSpec.class);
-        put(t, 210, PrescientOracleResetSpec.class);
         // 300–329: learner protocol
         put(t, 300, LearnerEntity.Run.class);
         put(t, 301, LearnerEntity.Stop.class);

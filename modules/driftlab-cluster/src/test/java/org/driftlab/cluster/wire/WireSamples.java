@@ -23,7 +23,6 @@ import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.L2InitSpec;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
-import org.driftlab.core.reset.PrescientOracleResetSpec;
 import org.driftlab.core.reset.PeriodicResetSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetSpec;
@@ -108,7 +107,7 @@ final class WireSamples {
 
     static List<ResetSpec> resets() {
         return List.of(new NoResetSpec(), new PeriodicResetSpec(100, ResetTarget.INIT, true),
-                new OracleResetSpec(ResetTarget.PRIOR_MEAN, false), new PrescientOracleResetSpec(ResetTarget.FRESH_DRAW, true),
+                new OracleResetSpec(ResetTarget.PRIOR_MEAN, false), new OracleResetSpec(ResetTarget.FRESH_DRAW, true, true),
                 new BeliefThresholdSpec(0.5, 10, ResetTarget.FRESH_DRAW, true),
                 new BeliefSoftSpec(0.3, 5, ResetTarget.INIT, false), new ShrinkPerturbSpec(0.9, 0.01, 50),
                 new L2InitSpec(0.01), new RecallSpec(0.6, true), ContinualBackpropSpec.dohare2024());

@@ -6,20 +6,11 @@ import org.driftlab.core.belief.TaskBelief;
  * Orders the partial reset θ ← θ + p·(θ_reset − θ), p = p_change(w), when p crosses τ upward: p ≤ τ at the
  * previous step (or a reset ordered there), p &gt; τ now.
  */
-final class BeliefSoftPolicy extends AbstractResetPolicy {
-    private final double tau;
-    private final int window;
+final class BeliefSoftPolicy extends BeliefTriggeredPolicy {
     private boolean wasAbove; // belief side: p_change > τ at the previous step, and no order there
 
     BeliefSoftPolicy(BeliefSoftSpec spec, ResetContext context) {
-        super(spec, context);
-        this.tau = spec.tau();
-        this.window = spec.window();
-    }
-
-    @Override
-    public int window(int detectionWindow) {
-        return window;
+        super(spec, spec.tau(), spec.window(), context);
     }
 
     @Override
@@ -31,11 +22,6 @@ final class BeliefSoftPolicy extends AbstractResetPolicy {
         }
         wasAbove = above;
         return null;
-    }
-
-    @Override
-    public void apply(ResetOrder order, double[] theta) {
-        carryOut(order, theta);
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.driftlab.core.reset.L2InitSpec;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.PeriodicResetSpec;
-import org.driftlab.core.reset.PrescientOracleResetSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
@@ -41,17 +40,12 @@ final class ResetConfig {
                 n.finish();
                 return n.build(mark, () -> new PeriodicResetSpec(period, target, ruleState));
             }
-            case "oracle" -> {
+            case "oracle", "oracle-prescient" -> {
+                boolean prescient = type.equals("oracle-prescient");
                 ResetTarget target = target(n);
                 boolean ruleState = n.bool("reset-rule-state", true);
                 n.finish();
-                return n.build(mark, () -> new OracleResetSpec(target, ruleState));
-            }
-            case "oracle-prescient" -> {
-                ResetTarget target = target(n);
-                boolean ruleState = n.bool("reset-rule-state", true);
-                n.finish();
-                return n.build(mark, () -> new PrescientOracleResetSpec(target, ruleState));
+                return n.build(mark, () -> new OracleResetSpec(target, ruleState, prescient));
             }
             case "belief-threshold", "belief-soft" -> {
                 boolean soft = type.equals("belief-soft");

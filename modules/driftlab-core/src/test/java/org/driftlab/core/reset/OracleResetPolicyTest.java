@@ -22,4 +22,16 @@ class OracleResetPolicyTest extends ResetPolicyContract {
         assertThat(p.afterStep(5, theta, null)).isFalse();
         assertThat(p.resetsRuleState()).isTrue();
     }
+
+    @Test
+    void thePrescientOracleResetsBeforeTheObservationOfTheFirstStepOfANewTask() {
+        ResetPolicy p = new OracleResetSpec(ResetTarget.INIT, false, true).newPolicy(context());
+        double[] theta = {9, 9, 9};
+        assertThat(p.beforeStep(4, false, theta)).isFalse();
+        assertThat(p.beforeUpdate(5, true, theta)).isFalse();
+        assertThat(theta).containsOnly(9);
+        assertThat(p.beforeStep(5, true, theta)).isTrue();
+        assertThat(theta).containsExactly(THETA0);
+        assertThat(p.resetsRuleState()).isFalse();
+    }
 }

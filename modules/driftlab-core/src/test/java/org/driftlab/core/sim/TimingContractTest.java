@@ -18,7 +18,6 @@ import org.driftlab.core.random.SeedStreams;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.OracleResetSpec;
-import org.driftlab.core.reset.PrescientOracleResetSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
@@ -169,7 +168,7 @@ class TimingContractTest {
         for (int t = 0; t < fromOracle.size(); t++) assertThat(fromBelief.get(t)).as("θ after step %d", t).containsExactly(fromOracle.get(t));
 
         // the prescient oracle pays the switch steps' losses at the reset weights: a different trajectory
-        RunSpec prescient = TestRuns.run(noiseless, adam, sharp, new PrescientOracleResetSpec(ResetTarget.PRIOR_MEAN, true), 600);
+        RunSpec prescient = TestRuns.run(noiseless, adam, sharp, new OracleResetSpec(ResetTarget.PRIOR_MEAN, true, true), 600);
         RunMetrics p = Simulation.run(prescient, 64).metrics();
         assertThat(p.resetSteps()).containsExactly(m.switchSteps());
         assertThat(p.meanLoss()).isNotEqualTo(m.meanLoss());
