@@ -10,7 +10,6 @@ import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.belief.ObservationModelSpec;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.RecallSpec;
-import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.rule.BeliefSource;
 import org.driftlab.core.rule.IdealObserverSpec;
 import org.driftlab.core.rule.MetricSpec;
@@ -49,11 +48,6 @@ final class RunChecks {
         }
         if (spec.reset().needsBelief() && belief instanceof NoBeliefSpec) {
             throw new IllegalArgumentException("reset policy " + spec.reset() + " needs a task belief, but belief is none");
-        }
-        if (spec.reset().target() == ResetTarget.POSTERIOR_MEAN
-                && !(spec.reset().needsBelief() && belief instanceof BocpdSpec b && b.model() instanceof GaussianModelSpec)) {
-            throw new IllegalArgumentException("reset target posterior-mean needs a belief-driven policy with a Gaussian bocpd belief, got "
-                    + spec.reset() + " with " + belief);
         }
         if (spec.reset() instanceof RecallSpec && !(belief instanceof HmmSpec)) {
             throw new IllegalArgumentException("reset policy recall needs the hmm belief, got " + belief);

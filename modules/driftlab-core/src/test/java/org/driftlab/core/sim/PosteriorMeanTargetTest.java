@@ -1,15 +1,12 @@
 package org.driftlab.core.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
-import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
-import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.rule.SgdSpec;
@@ -73,14 +70,5 @@ class PosteriorMeanTargetTest {
         assertThat(oracle.key()).isEqualTo("reset.target");
         assertThat(SweepLoader.parse(stream + "belief { type = bocpd, hazard = 0.01 }\nreset { type = belief-soft, target = posterior-mean }\n",
                 "exp.conf").runs()).hasSize(1);
-    }
-
-    @Test
-    void aRunSpecBuiltInCodeIsCheckedToo() {
-        RunSpec noGaussian = TestRuns.run(TestRuns.quadratic(3, false, 0.3, new HazardSwitchSpec(0.02)), new SgdSpec(0.1),
-                new BocpdSpec(0.02, new NormalGammaModelSpec(0, 1, 1, 1), 0, 50), new BeliefThresholdSpec(0.5, 5, ResetTarget.POSTERIOR_MEAN, true), 10);
-        assertThatThrownBy(() -> Learner.start(noGaussian)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("posterior-mean");
-        RunSpec oracle = run(new OracleResetSpec(ResetTarget.POSTERIOR_MEAN, true), false);
-        assertThatThrownBy(() -> Learner.start(oracle)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("posterior-mean");
     }
 }
