@@ -4,14 +4,12 @@ import org.driftlab.core.belief.EvidenceInfo;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.TaskBelief;
 import org.driftlab.core.belief.TaskBeliefs;
-import org.driftlab.core.belief.TaskFilter;
 import org.driftlab.core.random.SeedStreams;
 import org.driftlab.core.reset.ResetContext;
 import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.reset.ResetPolicy;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.stream.EvidenceKind;
-import org.driftlab.core.stream.LinearRegressionStreamSpec;
 import org.driftlab.core.stream.TaskStream;
 
 /**
@@ -61,17 +59,10 @@ public final class BeliefMonitor {
         return new BeliefMonitor(spec, TaskBeliefs.create(spec.belief(), info), info.width(), stream);
     }
 
-    /** The evidence description of {@code spec}'s stream; builds the stream only for the optimum evidence. */
+    /** The evidence description of {@code spec}'s stream (built for it), as {@link #start} gives its belief. */
     static EvidenceInfo evidenceInfo(RunSpec spec) {
-        EvidenceKind kind = RunChecks.evidenceKind(spec.belief());
-        switch (kind) {
-            case LOSS:
-                return EvidenceInfo.scalar();
-            case SAMPLES:
-                return EvidenceInfo.regression(spec.stream().dim(), ((LinearRegressionStreamSpec) spec.stream()).batch());
-            default:
-                return evidenceInfo(TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed())), kind);
-        }
+        TaskStream stream = TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed()));
+        return evidenceInfo(stream, RunChecks.evidenceKind(spec.belief()));
     }
 
     /**

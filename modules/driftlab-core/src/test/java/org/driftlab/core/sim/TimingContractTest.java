@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.driftlab.core.belief.BeliefSpec;
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.belief.LinearRegressionModelSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.belief.TaskBelief;
+import org.driftlab.core.belief.TaskFilter;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.random.SeedStreams;
@@ -91,15 +91,76 @@ class TimingContractTest {
 
     /** θ after each step and each step's loss, in lockstep, with the belief ordering a reset from the listed steps only. */
     private static List<double[]> trace(RunSpec spec, Long... orders) {
+        return trace(spec, new OptimisticLearnerTest.AtSteps(Learner.start(spec).evidenceWidth(), orders));
+    }
+
+    private static List<double[]> trace(RunSpec spec, TaskBelief belief) {
         List<double[]> rows = new ArrayList<>();
-        int width = Learner.start(spec).evidenceWidth();
         Simulation.run(spec, 1, (step, time, task, loss, excess, p, reset, theta) -> {
             double[] row = new double[theta.length + 1];
             row[0] = loss;
             System.arraycopy(theta, 0, row, 1, theta.length);
             rows.add(row);
-        }, FakeBeliefs.monitor(spec, new OptimisticLearnerTest.AtSteps(width, orders)));
+        }, FakeBeliefs.monitor(spec, belief));
         return rows;
+    }
+
+    /** The weights θ_{t+1} after step t of {@code trace} (row t), θ₀ before step 0. */
+    private static double[] weightsBefore(List<double[]> trace, int t, double[] theta0) {
+        if (t == 0) return theta0.clone();
+        double[] row = trace.get(t - 1);
+        double[] theta = new double[row.length - 1];
+        System.arraycopy(row, 1, theta, 0, theta.length);
+        return theta;
+    }
+
+    /** A task filter that names task 0 before step {@code from}, task 1 from it on, and task 0 again from {@code back}. */
+    private static final class TasksAt extends FakeBeliefs.Scripted implements TaskFilter {
+        private final int width;
+        private final long from;
+        private final long back;
+        private long seen;
+
+        TasksAt(int width, long from, long back) {
+            this.width = width;
+            this.from = from;
+            this.back = back;
+        }
+
+        @Override public int width() { return width; }
+        @Override public void observe(double[] x, int offset) { seen++; }
+        @Override public int tasks() { return 3; }
+        @Override public double taskProbability(int k) { return k == mapTask() ? 0.99 : 0.005; }
+        @Override public int mapTask() { long s = seen - 1; return s >= from && s < back ? 1 : 0; }
+    }
+
+    @Test
+    void recallKeepsTheWeightsFromBeforeTheUpdateOfTheStepItActsOn() {
+        long s1 = 30;
+        long s2 = 60;
+        double lr = 0.05;
+        RunSpec spec = TestRuns.run(TestRuns.quadratic(3, true, 0.3, new MarkovSwitchSpec(3, 0.05)), new SgdSpec(lr),
+                new HmmSpec(0.05), new RecallSpec(0.9, false), 100);
+        int width = Learner.start(spec).evidenceWidth();
+        List<double[]> recall = trace(spec, new TasksAt(width, s1, s2));
+        TaskStream stream = TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed()));
+        double[] theta0 = stream.initialWeights().clone();
+        double[] kept = weightsBefore(recall, (int) s1, theta0); // θ_{s1}: task 0's weights when task 1 was recalled
+        double[] thetaS2 = weightsBefore(recall, (int) s2, theta0);
+        double[] g = new double[3];
+        for (int t = 0; t <= s2; t++) {
+            stream.advance();
+            stream.observeGradient(weightsBefore(recall, t, theta0), g);
+        }
+        double[] offset = new double[3];
+        double[] hOffset = new double[3];
+        for (int i = 0; i < 3; i++) offset[i] = kept[i] - thetaS2[i];
+        stream.hessian().multiply(offset, hOffset);
+        double[] expected = new double[3];
+        for (int i = 0; i < 3; i++) expected[i] = kept[i] - lr * (g[i] + hOffset[i]);
+        double[] after = new double[3];
+        System.arraycopy(recall.get((int) s2), 1, after, 0, 3);
+        assertThat(after).as("θ after step s2, where task 0's kept weights are recalled").containsExactly(expected);
     }
 
     @Test
