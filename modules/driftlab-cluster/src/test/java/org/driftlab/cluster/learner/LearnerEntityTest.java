@@ -102,7 +102,11 @@ class LearnerEntityTest {
                 spec("l2-init", seed, steps, QUADRATIC, none, new L2InitSpec(0.01)),
                 spec("recall", seed, steps, markov, new HmmSpec(0.02), new RecallSpec(0.6, true)),
                 spec("threshold-loss", seed, steps, regression, new BocpdSpec(0.01, new NormalGammaModelSpec(0.0, 1.0, 1.0, 1.0), 1e-10, 400),
-                        new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true)));
+                        new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true)),
+                spec("oracle-prescient", seed, steps, QUADRATIC, none, new OracleResetSpec(ResetTarget.PRIOR_MEAN, true, true)),
+                // the belief's posterior-mean target travels in the order (through Kryo: serialize-messages is on)
+                spec("threshold-posterior", seed, steps, rotated, new BocpdSpec(0.05, GaussianModelSpec.fromStream(), 1e-10, 400),
+                        new BeliefThresholdSpec(0.5, 10, ResetTarget.POSTERIOR_MEAN, true)));
     }
 
     private static RunResult runInActors(RunSpec spec, int chunk) {
