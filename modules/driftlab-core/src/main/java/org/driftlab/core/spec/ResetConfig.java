@@ -23,20 +23,31 @@ import org.driftlab.core.reset.ShrinkPerturbSpec;
 
 /** The {@code reset} block (DESIGN §7): its declaration and its reader. */
 final class ResetConfig {
-    static final Key TARGET = choice("target", "init", List.of("init", "prior-mean", "fresh-draw"),
-            "where a reset sends the weights: the run's initial weights, μ0·1, or a new draw from the init distribution");
+    static final Key TARGET = choice("target", "init", List.of("init", "prior-mean", "fresh-draw", "posterior-mean"),
+            "where a reset sends the weights: the run's initial weights, μ0·1, a new draw from the init distribution, or"
+                    + " the new run's posterior mean of the optimum (since the estimated change point; belief-threshold and"
+                    + " belief-soft with a Gaussian bocpd belief)");
     static final Key RULE_STATE = bool("reset-rule-state", true, "a reset also resets the rule's moments and step count");
     static final Key WINDOW = integer("window", 10, 1, Integer.MAX_VALUE, "p_change(window): the posterior probability"
             + " of a switch within the last window steps (after the last reset)").unit("steps");
     private static final ContinualBackpropSpec DOHARE = ContinualBackpropSpec.dohare2024();
 
-    static final Block RESET = Block.typed("reset", "The reset policy (DESIGN §7)", "",
+    static final Block RESET = Block.typed("reset", "The reset policy (DESIGN §7)", "the timing contract: a reset decided from step s's"
+                    + " observation (oracle, belief-threshold, belief-soft, recall) acts before step s's update. Step s's loss is"
+                    + " paid at the old weights; θ_s is replaced by the reset weights and step s's update is recomputed there"
+                    + " from the same observation (same sample, same noise: for the quadratic g' = g_s + H(θ_reset − θ_s));"
+                    + " recall keeps the weights from before that update. Such a reset is recorded at step s; periodic and"
+                    + " shrink-perturb act after step s and are recorded at s + 1",
             Variant.of("none", "never reset").builds(v -> new NoResetSpec()),
             Variant.of("periodic", "reset after every period-th step",
                     requiredInteger("period", 1, Long.MAX_VALUE, "T").unit("steps"), TARGET, RULE_STATE)
                     .builds(v -> new PeriodicResetSpec(v.integer("period"), target(v), ruleState(v))),
-            Variant.of("oracle", "reset exactly at true switches: the upper reference", TARGET, RULE_STATE)
-                    .builds(v -> new OracleResetSpec(target(v), ruleState(v))),
+            Variant.of("oracle", "the causal oracle: at the first step of each new task, after its observation (that"
+                    + " step's loss is paid at the old weights), reset before its update", TARGET, RULE_STATE)
+                    .builds(v -> new OracleResetSpec(target(v), ruleState(v), false)),
+            Variant.of("oracle-prescient", "reset before the first step of each new task, before its observation: a"
+                    + " reference no learner can reach", TARGET, RULE_STATE)
+                    .builds(v -> new OracleResetSpec(target(v), ruleState(v), true)),
             Variant.of("belief-threshold", "reset when p_change(window) > tau; needs a belief",
                     real("tau", 0.5, Range.OPEN_UNIT, "threshold on p_change"), WINDOW, TARGET, RULE_STATE)
                     .builds(v -> new BeliefThresholdSpec(v.real("tau"), window(v), target(v), ruleState(v))),

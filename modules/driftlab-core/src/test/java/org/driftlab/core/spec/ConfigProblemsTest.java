@@ -120,8 +120,7 @@ class ConfigProblemsTest {
         List<String> lines = thrown.getMessage().lines().toList();
         assertThat(lines).containsExactly(
                 "exp.conf:7: rule.lr: must be > 0, got -1",
-                "exp.conf:8: reset.type: unknown type 'oracl'; did you mean oracle? Known: none, periodic, oracle, "
-                        + "belief-threshold, belief-soft, shrink-perturb, l2-init, recall, continual-backprop");
+                "exp.conf:8: reset.type: unknown type 'oracl'; did you mean oracle? Known: " + String.join(", ", ResetConfig.RESET.types()));
     }
 
     @Test
