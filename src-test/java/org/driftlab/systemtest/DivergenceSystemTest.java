@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Numeric faults (DESIGN §8, STYLE C4): a learner whose step size makes its weights overflow is recorded as
- * diverged, with the step at which θ stopped being finite, and never throws; the sweep holding it completes
+ * diverged, with the step at which its loss, θ or squared move stopped being finite, and never throws; the sweep holding it completes
  * and the results store marks the run {@code status = 'diverged'} beside the runs that finished normally.
  */
 class DivergenceSystemTest {
@@ -48,12 +48,17 @@ class DivergenceSystemTest {
             sweep { rule.lr = [0.1, 1e100, 2.5] }
             """;
 
-    /** The first 0-based step after which θ is not finite, by the scalar recursion; −1 when it stays finite. */
+    /**
+     * The first 0-based step whose loss ½θ_t², next θ or squared move (θ_{t+1} − θ_t)² (which enters J) is not
+     * finite, by the scalar recursion: the step the run is diverged at; −1 when all stay finite.
+     */
     static long expectedDivergence(double lr, long steps) {
         double theta = 1;
         for (long t = 0; t < steps; t++) {
-            theta = theta - lr * theta;
-            if (!Double.isFinite(theta)) return t;
+            double next = theta - lr * theta;
+            double move = next - theta;
+            if (!Double.isFinite(0.5 * theta * theta) || !Double.isFinite(next) || !Double.isFinite(move * move)) return t;
+            theta = next;
         }
         return -1;
     }
@@ -69,10 +74,10 @@ class DivergenceSystemTest {
             assertThat(chunked.metrics().divergedAtStep()).isEqualTo(lockstep.metrics().divergedAtStep());
             results.add(chunked);
         }
-        assertThat(expectedDivergence(1e100, 200)).isEqualTo(3);          // 1e100, 1e200, 1e300, then overflow
-        // |θ| grows 1.5× per step: huge after 200 steps but still finite (the overflow comes near step 1750)
+        assertThat(expectedDivergence(1e100, 200)).isEqualTo(1);          // θ₁ ≈ −1e100, θ₂ ≈ 1e200: step 1's squared move overflows
+        // |θ| grows 1.5× per step: huge after 200 steps but still finite (the squared move overflows near step 873)
         assertThat(expectedDivergence(2.5, 200)).isEqualTo(-1);
-        assertThat(expectedDivergence(2.5, 5000)).isBetween(1700L, 1800L);
+        assertThat(expectedDivergence(2.5, 5000)).isBetween(850L, 900L);
         for (int i = 0; i < results.size(); i++) {
             RunSpec run = sweep.runs().get(i);
             RunResult r = results.get(i);
@@ -117,7 +122,7 @@ class DivergenceSystemTest {
                      + "GROUP BY status, diverged_at_step, steps ORDER BY status, steps")) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) rows.add(rs.getString(1) + " at " + rs.getLong(2) + " after " + rs.getLong(3) + " steps: " + rs.getInt(4));
-            assertThat(rows).containsExactly("diverged at 3 after 3 steps: 2", "ok at -1 after 200 steps: 4");
+            assertThat(rows).containsExactly("diverged at 1 after 1 steps: 2", "ok at -1 after 200 steps: 4");
         }
     }
 }

@@ -9,7 +9,7 @@ import org.driftlab.core.rule.LearningRule;
 import org.driftlab.core.sim.BeliefMonitor;
 import org.driftlab.core.sim.Learner;
 import org.driftlab.core.sim.OptimisticLearner;
-import org.driftlab.core.sim.ResetOrder;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.stream.EvidenceKind;
 import org.driftlab.core.stream.TaskStream;
@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The reference step of each {@link Workloads} workload and its split. All figures are per learner-step.
  * <ul>
  * <li>{@code step}: learner step + belief step in lockstep, the reset applied when ordered (with K = 1 the
- *     rollback replays nothing, so it is skipped): {@code Learner.runChunk(1)} (stream switch, gradient
+ *     checkpoint before each step is the one the step reruns from, DESIGN §7): {@code Learner.runChunk(1)} (stream switch, gradient
  *     observation, loss, evidence, Adam, metrics) then {@code BeliefMonitor.consume} (BOCPD observe,
  *     p_change(10), threshold).</li>
  * <li>{@code learner}: the learner's part alone (its evidence written but not consumed: no belief, no resets).</li>
@@ -64,7 +64,7 @@ public class W1StepBench {
     String workload;
 
     RunSpec spec;
-    Learner learner;
+    OptimisticLearner lockstep;
     BeliefMonitor monitor;
     double[] evidence;
 
@@ -93,9 +93,9 @@ public class W1StepBench {
     @Setup(Level.Trial)
     public void build() {
         spec = Workloads.spec(Workload.byId(workload), 1, LONG_RUN);
-        learner = Learner.start(spec);
+        lockstep = OptimisticLearner.start(spec, 1, true);
         monitor = BeliefMonitor.start(spec);
-        evidence = new double[learner.evidenceWidth()];
+        evidence = new double[lockstep.learner().evidenceWidth()];
         learnerOnly = Learner.start(spec);
         learnerEvidence = new double[learnerOnly.evidenceWidth()];
         chunkRun = OptimisticLearner.start(spec, CHUNK, true);
@@ -133,9 +133,10 @@ public class W1StepBench {
 
     @Benchmark
     public double step() {
-        learner.runChunk(1, evidence);
-        ResetOrder order = monitor.consume(learner.nextStep() - 1, 1, evidence);
-        if (order != null) learner.applyReset(order);
+        long start = lockstep.learner().nextStep();
+        int ran = lockstep.runChunk(evidence);
+        ResetOrder order = monitor.consume(start, ran, evidence);
+        if (order != null) lockstep.rollBack(order, evidence);
         return evidence[0];
     }
 

@@ -21,7 +21,7 @@ import org.apache.pekko.cluster.typed.Cluster;
 import org.driftlab.cluster.wire.WireMessage;
 import org.driftlab.core.sim.Learner;
 import org.driftlab.core.sim.OptimisticLearner;
-import org.driftlab.core.sim.ResetOrder;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
 
@@ -246,7 +246,8 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
                 if (s < chunkStart || s >= chunkStart + v.steps()) {
                     throw new IllegalStateException("reset at step " + s + " outside the chunk " + chunkStart + "+" + v.steps());
                 }
-                // Roll back to the nearest checkpoint and replay to s: the same steps, so the same weights at s.
+                // Roll back to the nearest checkpoint at or before s, replay to s − 1 (the same steps, so the same
+                // weights at s) and rerun s with the reset before its update (DESIGN §7).
                 chunks.rollBack(order, evidence);
             }
             return nextChunk();

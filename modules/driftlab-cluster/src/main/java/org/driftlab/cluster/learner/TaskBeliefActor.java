@@ -8,7 +8,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.driftlab.cluster.wire.WireMessage;
 import org.driftlab.core.sim.BeliefMonitor;
-import org.driftlab.core.sim.ResetOrder;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.spec.RunSpec;
 
 /**

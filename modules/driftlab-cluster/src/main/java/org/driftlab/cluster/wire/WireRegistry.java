@@ -42,7 +42,7 @@ import org.driftlab.core.rule.OptimalControlSpec;
 import org.driftlab.core.rule.RmsPropSpec;
 import org.driftlab.core.rule.SgdSpec;
 import org.driftlab.core.rule.SwitchAwareObserverSpec;
-import org.driftlab.core.sim.ResetOrder;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweptValue;

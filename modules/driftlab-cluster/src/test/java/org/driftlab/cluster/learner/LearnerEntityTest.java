@@ -33,7 +33,7 @@ import org.driftlab.core.reset.ShrinkPerturbSpec;
 import org.driftlab.core.rule.AdamSpec;
 import org.driftlab.core.rule.SgdSpec;
 import org.driftlab.core.sim.Learner;
-import org.driftlab.core.sim.ResetOrder;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.sim.Simulation;
 import org.driftlab.core.spec.RunSpec;
@@ -102,7 +102,11 @@ class LearnerEntityTest {
                 spec("l2-init", seed, steps, QUADRATIC, none, new L2InitSpec(0.01)),
                 spec("recall", seed, steps, markov, new HmmSpec(0.02), new RecallSpec(0.6, true)),
                 spec("threshold-loss", seed, steps, regression, new BocpdSpec(0.01, new NormalGammaModelSpec(0.0, 1.0, 1.0, 1.0), 1e-10, 400),
-                        new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true)));
+                        new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true)),
+                spec("oracle-prescient", seed, steps, QUADRATIC, none, new OracleResetSpec(ResetTarget.PRIOR_MEAN, true, true)),
+                // the belief's posterior-mean target travels in the order (through Kryo: serialize-messages is on)
+                spec("threshold-posterior", seed, steps, rotated, new BocpdSpec(0.05, GaussianModelSpec.fromStream(), 1e-10, 400),
+                        new BeliefThresholdSpec(0.5, 10, ResetTarget.POSTERIOR_MEAN, true)));
     }
 
     private static RunResult runInActors(RunSpec spec, int chunk) {
@@ -170,14 +174,15 @@ class LearnerEntityTest {
         reference.runChunk(10, expected);
         assertThat(first.evidence()).isEqualTo(expected);
 
-        // The belief orders a reset after step 4: the entity must roll back, replay 0..4, reset, go on from 5.
+        // The belief orders a reset from step 4: the entity must roll back, replay 0..3, rerun 4 with the reset
+        // before its update (DESIGN §7), go on from 5.
         first.replyTo().tell(new TaskBeliefActor.Verdict(0, 10, ResetOrder.full(4)));
         kit.runOne();
         var second = (TaskBeliefActor.Consume) belief.receiveMessage();
         assertThat(second.firstStep()).isEqualTo(5);
         Learner lockstep = Learner.start(spec);
-        lockstep.runChunk(5, new double[5 * width]);
-        lockstep.applyReset(ResetOrder.full(4));
+        lockstep.runChunk(4, new double[5 * width]);
+        lockstep.runResetStep(ResetOrder.full(4), new double[width], 0);
         lockstep.runChunk(10, expected);
         assertThat(second.evidence()).as("evidence after rollback, replay and reset").isEqualTo(expected);
         assertThat(second.evidence()).as("the chunk buffer is lent, not copied").isSameAs(first.evidence());

@@ -42,7 +42,7 @@ import org.driftlab.core.rule.RmsPropSpec;
 import org.driftlab.core.rule.RuleSpec;
 import org.driftlab.core.rule.SgdSpec;
 import org.driftlab.core.rule.SwitchAwareObserverSpec;
-import org.driftlab.core.sim.ResetOrder;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweptValue;
@@ -110,7 +110,7 @@ final class WireSamples {
 
     static List<ResetSpec> resets() {
         return List.of(new NoResetSpec(), new PeriodicResetSpec(100, ResetTarget.INIT, true),
-                new OracleResetSpec(ResetTarget.PRIOR_MEAN, false),
+                new OracleResetSpec(ResetTarget.PRIOR_MEAN, false), new OracleResetSpec(ResetTarget.FRESH_DRAW, true, true),
                 new BeliefThresholdSpec(0.5, 10, ResetTarget.FRESH_DRAW, true),
                 new BeliefSoftSpec(0.3, 5, ResetTarget.INIT, false), new ShrinkPerturbSpec(0.9, 0.01, 50),
                 new L2InitSpec(0.01), new RecallSpec(0.6, true), ContinualBackpropSpec.dohare2024());

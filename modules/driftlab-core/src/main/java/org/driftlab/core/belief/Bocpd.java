@@ -177,6 +177,21 @@ public final class Bocpd implements TaskBelief {
     }
 
     @Override
+    public void newRunPosteriorMean(int window, double[] out) {
+        int m = model.meanWidth();
+        if (out.length != m) throw new IllegalArgumentException("out must have length " + m + ", got " + out.length);
+        if (window <= 0) throw new IllegalArgumentException("window must be > 0, got " + window);
+        long limit = Math.min(window, sinceReset) - 1;
+        int best = -1;
+        for (int j = 0; j < n && runLength[j] <= limit; j++) {
+            if (runLength[j] > 0 && (best < 0 || logw[j] > logw[best])) best = j;
+        }
+        if (best < 0) best = 0; // no observation of a new run within the window: slot 0, the empty run (the prior)
+        Arrays.fill(out, 0.0);
+        model.addPosteriorMean(best, runLength[best], 1.0, out);
+    }
+
+    @Override
     public void markReset() {
         sinceReset = 0;
     }

@@ -13,4 +13,11 @@ public record NormalGammaModelSpec(double mu0, double kappa0, double alpha0, dou
         Require.positive("alpha0", alpha0);
         Require.positive("beta0", beta0);
     }
+
+    /** The Normal–Gamma model on scalar evidence (width 1). */
+    @Override
+    public RunModel newModel(EvidenceInfo info, int maxRunLength) {
+        if (info.width() != 1) throw new IllegalArgumentException("normal-gamma model needs scalar evidence (width 1), got width " + info.width());
+        return new NormalGammaRunModel(this, maxRunLength);
+    }
 }

@@ -6,4 +6,12 @@ package org.driftlab.core.belief;
  * on the minibatch samples (x, y).
  */
 public sealed interface ObservationModelSpec
-        permits GaussianModelSpec, NormalGammaModelSpec, LinearRegressionModelSpec {}
+        permits GaussianModelSpec, NormalGammaModelSpec, LinearRegressionModelSpec {
+    /**
+     * A fresh run model of this spec for {@code info}'s evidence, its workspaces sized for run lengths up to
+     * {@code maxRunLength}: the only place a model is built.
+     *
+     * @throws IllegalArgumentException when the evidence does not fit the model (width, batch, missing noise)
+     */
+    RunModel newModel(EvidenceInfo info, int maxRunLength);
+}

@@ -27,6 +27,18 @@ public interface TaskBelief {
      */
     double pChange(int window);
 
+    /**
+     * out ← the posterior mean of the task's location given the observations since the estimated change point
+     * within the last {@code window} steps (the most probable run length among those p_change(window) counts,
+     * an empty run only when it is the one), in evidence coordinates; {@code out} has the location's width.
+     * Allocates nothing.
+     *
+     * @throws IllegalStateException for a belief that keeps no conjugate posterior per run
+     */
+    default void newRunPosteriorMean(int window, double[] out) {
+        throw new IllegalStateException(getClass().getSimpleName() + " keeps no posterior mean per run");
+    }
+
     /** Records that the learner reset after the latest observation: n_t restarts from 0. */
     void markReset();
 

@@ -1,7 +1,5 @@
 package org.driftlab.core.belief;
 
-import java.util.Arrays;
-
 /**
  * Builds the task belief a {@link BeliefSpec} describes for a given evidence stream, checking that the two
  * fit (shapes, parameters the spec leaves to the stream) with messages naming the field and value.
@@ -26,47 +24,7 @@ public final class TaskBeliefs {
 
     /** The BOCPD belief of {@code spec} on {@code info}'s evidence; see {@link #create}. */
     public static Bocpd bocpd(BocpdSpec spec, EvidenceInfo info) {
-        int w = info.width();
-        ObservationModelSpec m = spec.model();
-        RunModel model;
-        if (m instanceof GaussianModelSpec) {
-            GaussianModelSpec g = (GaussianModelSpec) m;
-            double[] noise = new double[w];
-            if (g.noiseVar() != null) {
-                Arrays.fill(noise, g.noiseVar());
-            } else if (info.noiseVar() != null) {
-                for (int i = 0; i < w; i++) {
-                    double s = info.noiseVar()[i];
-                    if (!(s > 0) || Double.isInfinite(s)) {
-                        throw new IllegalArgumentException("evidence noiseVar[" + i + "] must be a finite number > 0, got " + s);
-                    }
-                    noise[i] = s;
-                }
-            } else {
-                throw new IllegalArgumentException("gaussian model: noise-var is not set and the evidence gives no noise variance");
-            }
-            double mean = g.priorMean() != null ? g.priorMean() : info.priorMean();
-            if (!Double.isFinite(mean)) {
-                throw new IllegalArgumentException("gaussian model: prior-mean is not set and the evidence gives none (got " + mean + ")");
-            }
-            double var = g.priorVar() != null ? g.priorVar() : info.priorVar();
-            if (!(var > 0) || Double.isInfinite(var)) {
-                throw new IllegalArgumentException("gaussian model: prior-var is not set and the evidence gives no valid one (got " + var + ")");
-            }
-            double[] means = new double[w];
-            Arrays.fill(means, mean);
-            model = new GaussianRunModel(w, spec.maxRunLength(), means, var, noise);
-        } else if (m instanceof NormalGammaModelSpec) {
-            if (w != 1) throw new IllegalArgumentException("normal-gamma model needs scalar evidence (width 1), got width " + w);
-            model = new NormalGammaRunModel((NormalGammaModelSpec) m, spec.maxRunLength());
-        } else {
-            int b = info.batch();
-            if (b <= 0) throw new IllegalArgumentException("linear-regression model needs regression evidence (batch > 0), got batch " + b);
-            if (w % b != 0 || w / b < 2) {
-                throw new IllegalArgumentException("linear-regression evidence width " + w + " is not batch " + b + " rows of (x_1..x_p, y) with p >= 1");
-            }
-            model = new LinearRegressionRunModel((LinearRegressionModelSpec) m, w / b - 1, b, spec.maxRunLength());
-        }
+        RunModel model = spec.model().newModel(info, spec.maxRunLength());
         return new Bocpd(spec.hazard(), spec.pruneTolerance(), spec.maxRunLength(), model);
     }
 

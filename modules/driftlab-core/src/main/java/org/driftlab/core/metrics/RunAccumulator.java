@@ -4,9 +4,10 @@ package org.driftlab.core.metrics;
  * Accumulates the metrics of one run step by step (DESIGN §8) and produces its {@link RunMetrics}.
  *
  * <p>Conventions. Step t is the t-th update (0-based). A switch "at t" means step t is the first step of the
- * new task. A reset is recorded at its <em>effective step</em> e, the first step that runs with the reset
- * weights: e = t for an oracle reset before step t, e = s + 1 for a reset after step s (periodic,
- * shrink-perturb, belief-ordered); {@code resetSteps} lists these e. Every weight-changing event counts as a
+ * new task. A reset is recorded at its <em>effective step</em> e, the first step whose update starts from the
+ * reset weights: e = s for a reset decided from step s's observation (belief-ordered; DESIGN §7's timing
+ * contract) and for an oracle reset at the switch step s, e = s + 1 for a reset after step s (periodic,
+ * shrink-perturb, continual backprop); {@code resetSteps} lists these e. Every weight-changing event counts as a
  * reset (full, partial, recall, shrink-perturb); l2-init has no events.
  *
  * <p>Detection (window D = {@code detectionWindow}): each reset, in order, is compared with the latest true

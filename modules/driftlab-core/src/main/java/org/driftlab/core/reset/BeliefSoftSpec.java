@@ -17,4 +17,9 @@ public record BeliefSoftSpec(double tau, int window, ResetTarget target, boolean
     public boolean needsBelief() {
         return true;
     }
+
+    @Override
+    public ResetPolicy newPolicy(ResetContext context) {
+        return new BeliefSoftPolicy(this, context);
+    }
 }

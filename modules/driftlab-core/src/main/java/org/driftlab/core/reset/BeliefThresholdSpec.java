@@ -14,4 +14,9 @@ public record BeliefThresholdSpec(double tau, int window, ResetTarget target, bo
     public boolean needsBelief() {
         return true;
     }
+
+    @Override
+    public ResetPolicy newPolicy(ResetContext context) {
+        return new BeliefThresholdPolicy(this, context);
+    }
 }

@@ -8,9 +8,25 @@ import org.driftlab.core.stream.InitDistribution;
 import org.driftlab.core.stream.MlpLayout;
 
 /**
- * The state and step of continual backprop for one hidden layer (see {@link ResetPolicy} for the procedure):
- * per-unit utility u_j and age a_j, and the accumulated number of replacements c. Confined to one learner;
- * {@link #afterStep} and {@link #copyStateFrom} allocate nothing.
+ * The state and step of continual backprop for one hidden layer: per-unit utility u_j and age a_j, and the
+ * accumulated number of replacements c. Confined to one learner; {@link #afterStep} and {@link #copyStateFrom}
+ * allocate nothing.
+ *
+ * <p><b>Continual backprop</b> (Dohare et al. 2024, Algorithm 1; one hidden layer of H units, after the rule's
+ * update at step t, h_j = σ(z_j) the unit's activation on step t's example at θ_t, v_j its outgoing weight
+ * after the update):
+ * <pre>
+ *   for every unit j:  a_j ← a_j + 1;   u_j ← η·u_j + (1 − η)·|h_j|·|v_j|          (Eq. 1, one output unit)
+ *   n_eligible = #{j : a_j &gt; maturity};   if n_eligible = 0: stop
+ *   c ← c + ρ·n_eligible;   k = ⌊c⌋;   c ← c − k
+ *   replace the k eligible units of lowest u_j (ties: lowest index), in index order:
+ *     unit j's input weights (its row of W, bias included) ← a draw from the init distribution (POLICY),
+ *     v_j ← 0,   u_j ← 0,   a_j ← 0,   the rule's state of those entries reset (LearningRule#resetEntries)
+ * </pre>
+ * The utility is Eq. (1) as printed (no bias correction): the authors' code ranks u_j/(1 − η^{a_j}) instead and
+ * also adds the replaced unit's mean contribution to the output bias; neither is done here. ⌊c⌋ with c ≥ 1 is
+ * the code's {@code accumulate} variant of Algorithm 1's "if c &gt; 1 replace one". Each step with at least one
+ * replacement is one reset event (effective at t + 1). The whole rule state is never reset by this policy.
  */
 final class ContinualBackprop {
     private final ContinualBackpropSpec spec;

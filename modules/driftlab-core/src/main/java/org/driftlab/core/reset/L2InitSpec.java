@@ -7,4 +7,9 @@ public record L2InitSpec(double lambda) implements ResetSpec {
     public L2InitSpec {
         Require.positive("lambda", lambda);
     }
+
+    @Override
+    public ResetPolicy newPolicy(ResetContext context) {
+        return new L2InitPolicy(this, context);
+    }
 }

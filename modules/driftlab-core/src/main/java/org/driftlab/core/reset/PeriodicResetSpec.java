@@ -8,4 +8,9 @@ public record PeriodicResetSpec(long period, ResetTarget target, boolean resetRu
         Require.positive("period", period);
         Require.nonNull("target", target);
     }
+
+    @Override
+    public ResetPolicy newPolicy(ResetContext context) {
+        return new PeriodicResetPolicy(this, context);
+    }
 }

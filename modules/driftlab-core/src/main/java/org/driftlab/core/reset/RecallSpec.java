@@ -16,4 +16,9 @@ public record RecallSpec(double tau, boolean resetRuleState) implements ResetSpe
     public boolean needsBelief() {
         return true;
     }
+
+    @Override
+    public ResetPolicy newPolicy(ResetContext context) {
+        return new RecallPolicy(this, context);
+    }
 }

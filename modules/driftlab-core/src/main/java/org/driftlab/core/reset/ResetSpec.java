@@ -7,6 +7,15 @@ package org.driftlab.core.reset;
  */
 public sealed interface ResetSpec permits NoResetSpec, PeriodicResetSpec, OracleResetSpec, BeliefThresholdSpec,
         BeliefSoftSpec, ShrinkPerturbSpec, L2InitSpec, RecallSpec, ContinualBackpropSpec {
+    /**
+     * A fresh policy of this spec for a learner (or a belief) described by {@code context}: the only place a
+     * policy allocates.
+     *
+     * @throws IllegalArgumentException when the policy cannot act on that learner (recall without K &ge; 2
+     *         recurring tasks, continual backprop without an MLP)
+     */
+    ResetPolicy newPolicy(ResetContext context);
+
     /** Where this policy's resets send the weights; INIT for policies that never move them to a target. */
     default ResetTarget target() {
         return ResetTarget.INIT;

@@ -9,4 +9,9 @@ public record ShrinkPerturbSpec(double lambda, double sigma, long every) impleme
         Require.nonNegative("sigma", sigma);
         Require.positive("every", every);
     }
+
+    @Override
+    public ResetPolicy newPolicy(ResetContext context) {
+        return new ShrinkPerturbPolicy(this, context);
+    }
 }

@@ -4,69 +4,45 @@ import org.driftlab.core.belief.EvidenceInfo;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.TaskBelief;
 import org.driftlab.core.belief.TaskBeliefs;
-import org.driftlab.core.belief.TaskFilter;
 import org.driftlab.core.random.SeedStreams;
-import org.driftlab.core.reset.BeliefSoftSpec;
-import org.driftlab.core.reset.BeliefThresholdSpec;
-import org.driftlab.core.reset.RecallSpec;
-import org.driftlab.core.reset.ResetSpec;
+import org.driftlab.core.reset.ResetContext;
+import org.driftlab.core.reset.ResetOrder;
+import org.driftlab.core.reset.ResetPolicy;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.stream.EvidenceKind;
-import org.driftlab.core.stream.LinearRegressionStreamSpec;
 import org.driftlab.core.stream.TaskStream;
 
 /**
- * The belief side of one run (DESIGN §9): the task-belief model and the belief-driven reset policy
- * (belief-threshold, belief-soft, recall). Consumes the learner's evidence step by step and stops right
- * after the first step at which it orders a reset, so its state is then exactly that of lockstep execution.
- * Confined to one thread.
+ * The belief side of one run (DESIGN §9): the task-belief model and the belief side of the run's reset policy
+ * ({@link ResetPolicy#onBelief}). Consumes the learner's evidence step by step and stops right after the first
+ * step at which the policy orders a reset, so its state is then exactly that of lockstep execution. Confined
+ * to one thread.
  *
- * <p>Decisions after consuming step s's evidence, with p = p_change(w) (w: the policy's window, else the
- * metrics' detection window): belief-threshold orders a full reset when p > τ; belief-soft orders fraction p
- * when p crosses τ upward (p ≤ τ or a reset after the previous step, p > τ now); recall orders a switch of
- * weights when a task k other than the assumed one has posterior > τ (the most probable such k; the
- * learner assumes task 0 first, then each task it recalled). On ordering the belief is told
- * {@link TaskBelief#markReset()}. Other policies never order. Without a belief model nothing is consumed.
+ * <p>After consuming step s's evidence the policy is asked with p = p_change(w) (w: the policy's window, else
+ * the metrics' detection window); on an order the belief is told {@link TaskBelief#markReset()}. Policies that
+ * do not read the belief never order. Without a belief model nothing is consumed.
  */
 public final class BeliefMonitor {
-    private enum Kind { NEVER, THRESHOLD, SOFT, RECALL }
-
     private final TaskBelief belief;
     private final int width;
     private final int window;
-    private final Kind kind;
-    private final double tau;
+    private final ResetPolicy policy; // the belief side's instance; null without a belief
+    private final boolean mayOrder;
     private long next;
-    private boolean wasAbove;
-    private int assumedTask;
     private double lastPChange = Double.NaN;
     private BeliefObserver observer;
 
-    BeliefMonitor(RunSpec spec, TaskBelief belief, int width) {
+    /** A monitor of {@code belief} (null: none) for {@code spec}, its policy built against {@code stream}'s learner. */
+    BeliefMonitor(RunSpec spec, TaskBelief belief, int width, TaskStream stream) {
         this.belief = belief;
         this.width = width;
         if (belief != null && belief.width() != width) {
             throw new IllegalArgumentException("belief consumes " + belief.width() + " doubles per step but the stream writes " + width);
         }
-        ResetSpec reset = spec.reset();
-        if (reset instanceof BeliefThresholdSpec b) {
-            kind = Kind.THRESHOLD;
-            tau = b.tau();
-            window = b.window();
-        } else if (reset instanceof BeliefSoftSpec b) {
-            kind = Kind.SOFT;
-            tau = b.tau();
-            window = b.window();
-        } else if (reset instanceof RecallSpec r) {
-            kind = Kind.RECALL;
-            tau = r.tau();
-            window = spec.metrics().detectionWindow();
-            if (!(belief instanceof TaskFilter)) throw new IllegalArgumentException("recall needs a task filter (hmm belief)");
-        } else {
-            kind = Kind.NEVER;
-            tau = Double.NaN;
-            window = spec.metrics().detectionWindow();
-        }
+        this.policy = belief == null ? null
+                : spec.reset().newPolicy(ResetContext.of(stream, SeedStreams.of(spec.masterSeed(), spec.seed())));
+        this.window = policy == null ? spec.metrics().detectionWindow() : policy.window(spec.metrics().detectionWindow());
+        this.mayOrder = belief != null && spec.reset().needsBelief();
     }
 
     /**
@@ -75,22 +51,16 @@ public final class BeliefMonitor {
      * its config loaded.
      */
     public static BeliefMonitor start(RunSpec spec) {
-        if (spec.belief() instanceof NoBeliefSpec) return new BeliefMonitor(spec, null, 0);
-        EvidenceInfo info = evidenceInfo(spec);
-        return new BeliefMonitor(spec, TaskBeliefs.create(spec.belief(), info), info.width());
+        if (spec.belief() instanceof NoBeliefSpec) return new BeliefMonitor(spec, null, 0, null);
+        TaskStream stream = TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed()));
+        EvidenceInfo info = evidenceInfo(stream, RunChecks.evidenceKind(spec.belief()));
+        return new BeliefMonitor(spec, TaskBeliefs.create(spec.belief(), info), info.width(), stream);
     }
 
-    /** The evidence description of {@code spec}'s stream; builds the stream only for the optimum evidence. */
+    /** The evidence description of {@code spec}'s stream (built for it), as {@link #start} gives its belief. */
     static EvidenceInfo evidenceInfo(RunSpec spec) {
-        EvidenceKind kind = RunChecks.evidenceKind(spec.belief());
-        switch (kind) {
-            case LOSS:
-                return EvidenceInfo.scalar();
-            case SAMPLES:
-                return EvidenceInfo.regression(spec.stream().dim(), ((LinearRegressionStreamSpec) spec.stream()).batch());
-            default:
-                return evidenceInfo(TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed())), kind);
-        }
+        TaskStream stream = TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed()));
+        return evidenceInfo(stream, RunChecks.evidenceKind(spec.belief()));
     }
 
     /**
@@ -151,10 +121,9 @@ public final class BeliefMonitor {
             double p = belief.pChange(window);
             lastPChange = p;
             if (observer != null) observer.onBelief(step, belief.mapRunLength(), belief.meanRunLength(), p);
-            ResetOrder order = decide(step, p);
+            ResetOrder order = policy.onBelief(step, p, belief);
             if (order != null) {
                 belief.markReset();
-                wasAbove = false;
                 return order;
             }
         }
@@ -166,7 +135,7 @@ public final class BeliefMonitor {
      * the chunk-start snapshot: there will never be a rollback.
      */
     public boolean mayOrder() {
-        return kind != Kind.NEVER;
+        return mayOrder;
     }
 
     /**
@@ -180,37 +149,5 @@ public final class BeliefMonitor {
     /** p_change after the latest consumed step (NaN before any, or without a belief). */
     double lastPChange() {
         return lastPChange;
-    }
-
-    private ResetOrder decide(long step, double p) {
-        switch (kind) {
-            case THRESHOLD:
-                return p > tau ? ResetOrder.full(step) : null;
-            case SOFT: {
-                boolean above = p > tau;
-                boolean crossed = above && !wasAbove;
-                wasAbove = above;
-                return crossed ? new ResetOrder(step, Math.min(1.0, p), -1, -1) : null;
-            }
-            case RECALL: {
-                TaskFilter filter = (TaskFilter) belief;
-                int best = -1;
-                double bestP = tau;
-                for (int k = 0; k < filter.tasks(); k++) {
-                    if (k == assumedTask) continue;
-                    double pk = filter.taskProbability(k);
-                    if (pk > bestP) {
-                        best = k;
-                        bestP = pk;
-                    }
-                }
-                if (best < 0) return null;
-                ResetOrder order = new ResetOrder(step, 1.0, assumedTask, best);
-                assumedTask = best;
-                return order;
-            }
-            default:
-                return null;
-        }
     }
 }

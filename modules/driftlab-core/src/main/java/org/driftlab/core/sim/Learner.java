@@ -2,6 +2,8 @@ package org.driftlab.core.sim;
 
 import org.driftlab.core.metrics.RunAccumulator;
 import org.driftlab.core.random.SeedStreams;
+import org.driftlab.core.reset.ResetContext;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.reset.ResetPolicy;
 import org.driftlab.core.rule.LearningRule;
 import org.driftlab.core.spec.RunSpec;
@@ -16,13 +18,18 @@ import org.driftlab.core.stream.TaskStream;
  * step writes its evidence for the belief. Confined to one thread; {@link #copyStateFrom} of a second
  * learner of the same spec is a checkpoint for rollback ({@link OptimisticLearner}).
  *
- * <p>Step t (0-based): (a) the stream advances, switching before t (never before step 0); under the oracle
- * policy a switch resets θ before the step; (b) the noisy gradient g at θ_t is observed and L_t(θ_t) and its
- * excess are computed; (c) the evidence is written; (d) the rule steps with g (plus λ(θ − θ₀) under
- * l2-init); if θ is then not finite the run has diverged at t and stops, step t not counted; (e) the
- * step is recorded (with an MLP learner also its hidden activations, for the plasticity metrics) and the
- * learner-side policy acts after it (periodic, shrink-perturb, continual backprop). A belief-ordered
- * reset ({@link #applyReset}) comes after step s, before step s + 1.
+ * <p>Step t (0-based): (a) the stream advances, switching before t (never before step 0); a policy may reset
+ * θ before the step ({@link ResetPolicy#beforeStep}); (b) the noisy gradient g at θ_t is observed and
+ * L_t(θ_t) and its excess are computed (a loss that is not finite ends the run as diverged at t, step t not
+ * counted); (c) the evidence is written; (d) a reset decided from this
+ * observation acts before the update (the timing contract, DESIGN §7): a belief order for step t
+ * ({@link #runResetStep}) or the policy's own ({@link ResetPolicy#beforeUpdate}, the causal oracle) replaces θ_t
+ * by the reset weights and g is re-evaluated there with the same sample and noise draw
+ * ({@link TaskStream#reobserveGradient}); (e) the rule steps with g (plus λ(θ − θ₀) under
+ * l2-init); if θ or the squared move |Δθ|² is then not finite the run has diverged at t and stops, step t not
+ * counted; (f) the step
+ * is recorded (with an MLP learner also its hidden activations, for the plasticity metrics) and the
+ * learner-side policy acts after it (periodic, shrink-perturb, continual backprop).
  */
 public final class Learner {
     private final RunSpec spec;
@@ -37,6 +44,7 @@ public final class Learner {
     private final double[] g;
     private final double[] gRule;
     private final double[] thetaBefore;
+    private ResetOrder pending; // a belief order for step `next`, carried out by the step it names
     private long next;
     private boolean diverged;
     // the latest completed step, for per-step observers (meaningful in lockstep)
@@ -55,7 +63,7 @@ public final class Learner {
         this.stream = stream;
         int d = stream.dim();
         this.rule = spec.rule().newRule(d, spec.dt());
-        this.policy = ResetPolicy.create(spec.reset(), stream, seeds);
+        this.policy = spec.reset().newPolicy(ResetContext.of(stream, seeds));
         this.hiddenLayer = stream.hiddenLayer();
         this.metrics = hiddenLayer == null ? new RunAccumulator(spec.metrics(), spec.steps(), spec.dt())
                 : new RunAccumulator(spec.metrics(), spec.steps(), spec.dt(), hiddenLayer.layout().hidden(),
@@ -132,23 +140,41 @@ public final class Learner {
         while (n < maxSteps && !finished()) {
             long t = next;
             lastReset = false;
-            if (stream.advance()) {
-                metrics.recordSwitch(t);
-                if (policy.resetsBeforeStep(true)) {
-                    System.arraycopy(theta, 0, thetaBefore, 0, d);
-                    policy.reset(theta, 1.0);
-                    if (policy.resetsRuleState()) rule.reset();
-                    metrics.recordReset(t, jumpSquared());
-                    lastReset = true;
-                }
+            boolean switched = stream.advance();
+            if (switched) metrics.recordSwitch(t);
+            System.arraycopy(theta, 0, thetaBefore, 0, d);
+            if (policy.beforeStep(t, switched, theta)) {
+                if (policy.resetsRuleState()) rule.reset();
+                metrics.recordReset(t, jumpSquared());
+                lastReset = true;
             }
             stream.observeGradient(theta, g);
             double loss = stream.loss(theta);
             double excess = loss - stream.minLoss();
+            if (!Double.isFinite(loss)) { // weights finite, but too far out for their loss to be a number
+                diverged = true;
+                metrics.recordDivergence(t);
+                break;
+            }
             stream.writeEvidence(evidenceKind, theta, g, evidence, offset + n * width);
+            System.arraycopy(theta, 0, thetaBefore, 0, d);
+            boolean resetBeforeUpdate;
+            if (pending != null) {
+                policy.apply(pending, theta);
+                pending = null;
+                resetBeforeUpdate = true;
+            } else {
+                resetBeforeUpdate = policy.beforeUpdate(t, switched, theta);
+            }
+            if (resetBeforeUpdate) {
+                stream.reobserveGradient(thetaBefore, theta, g);
+                if (policy.resetsRuleState()) rule.reset();
+                metrics.recordReset(t, jumpSquared());
+                lastReset = true;
+                System.arraycopy(theta, 0, thetaBefore, 0, d); // the move is the update's, from the reset weights
+            }
             System.arraycopy(g, 0, gRule, 0, d);
             policy.regularise(theta, gRule);
-            System.arraycopy(theta, 0, thetaBefore, 0, d);
             rule.step(theta, gRule, stream);
             double move = 0;
             boolean finite = true;
@@ -158,7 +184,7 @@ public final class Learner {
                 double delta = v - thetaBefore[i];
                 move += delta * delta;
             }
-            if (!finite) {
+            if (!finite || !Double.isFinite(move)) { // |Δθ|² enters the objective J: an overflow there diverges too
                 diverged = true;
                 metrics.recordDivergence(t);
                 break;
@@ -181,23 +207,21 @@ public final class Learner {
     }
 
     /**
-     * Applies a belief-ordered reset; {@code order.step()} must be {@code nextStep() − 1}. A recall order
-     * keeps θ for the assumed task and loads the recalled task's weights; otherwise θ moves the order's
-     * fraction of the way to the policy's target. The rule's state is reset unless the policy says not to.
+     * Runs step s = {@code order.step()}, which must be {@link #nextStep()}, with the belief-ordered reset acting
+     * after its observation and before its update (class comment, (d)): the policy carries the order out (a
+     * recall order keeps θ for the assumed task and loads the recalled task's; otherwise θ moves the order's
+     * fraction of the way to the policy's target) and the rule's state is reset unless the policy says not
+     * to. Step s's evidence is written at {@code evidence[offset …]} (the same values as without the reset).
+     * Returns the number of steps run (0 when the run had already finished).
      */
-    public void applyReset(ResetOrder order) {
-        if (order.step() != next - 1) {
-            throw new IllegalArgumentException("reset ordered after step " + order.step() + " but the learner is after step " + (next - 1));
+    public int runResetStep(ResetOrder order, double[] evidence, int offset) {
+        if (order.step() != next) {
+            throw new IllegalArgumentException("reset ordered for step " + order.step() + " but the learner is before step " + next);
         }
-        System.arraycopy(theta, 0, thetaBefore, 0, theta.length);
-        if (order.recallTask() >= 0) {
-            policy.recall(theta, order.assumedTask(), order.recallTask());
-        } else {
-            policy.reset(theta, order.fraction());
-        }
-        if (policy.resetsRuleState()) rule.reset();
-        metrics.recordReset(order.step() + 1, jumpSquared());
-        lastReset = true;
+        pending = order;
+        int ran = runChunk(1, evidence, offset);
+        pending = null;
+        return ran;
     }
 
     /** |θ − thetaBefore|²: the jump of a reset, thetaBefore holding θ from just before it (for J_total). */
@@ -225,6 +249,7 @@ public final class Learner {
         policy.copyStateFrom(other.policy);
         metrics.copyStateFrom(other.metrics);
         next = other.next;
+        pending = other.pending;
         diverged = other.diverged;
         lastLoss = other.lastLoss;
         lastExcess = other.lastExcess;

@@ -1,15 +1,17 @@
 package org.driftlab.core.sim;
 
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.spec.RunSpec;
 
 /**
  * A {@link Learner} advanced in optimistic chunks with rollback (DESIGN §9), the one mechanism behind both
  * {@link Simulation} and the cluster's learner entity. {@link #runChunk} runs up to K steps ahead of the
  * belief, keeping checkpoints (learner twins) every M steps inside the chunk; when the belief then orders a
- * reset after step s, {@link #rollBack} restores the nearest checkpoint at or before s + 1, replays the steps
- * from it to s (the same steps with the same state, so the same weights at s) and applies the reset. The
- * steps after s were computed with the pre-reset weights and are simply discarded. A reset after the chunk's
- * last step needs no rollback at all: the learner is already there.
+ * reset from step s's observation, {@link #rollBack} restores the nearest checkpoint at or before s, replays
+ * the steps from it to s − 1 (the same steps with the same state, so the same weights at s) and reruns step s
+ * with the reset before its update (DESIGN §7). The steps after s were computed with the pre-reset weights
+ * and are simply discarded. Even a reset from the chunk's last step needs the rollback: that step's update
+ * is recomputed.
  *
  * <p>Cost per reset, in learner steps: about K/2 discarded (inherent to running K steps ahead) plus at most
  * M − 1 replayed (M/2 on average), against K/2 + K/2 with a single chunk-start snapshot. The price is one
@@ -125,15 +127,13 @@ public final class OptimisticLearner {
             ran = learner.runChunk(maxSteps, evidence, 0);
             return ran;
         }
-        // a one-step chunk (lockstep) can only be reset after its last step, which needs no checkpoint
-        boolean keep = Math.min(maxSteps, learner.spec().steps() - chunkStart) > 1;
+        // every step, the last one included, may have to be rerun with a reset (DESIGN §7), so even a
+        // one-step chunk (lockstep) keeps its checkpoint
         while (ran < maxSteps && !learner.finished()) {
             int segment = Math.min(interval, maxSteps - ran);
-            if (keep) {
-                checkpoints[taken].copyStateFrom(learner);
-                checkpointStep[taken] = learner.nextStep();
-                taken++;
-            }
+            checkpoints[taken].copyStateFrom(learner);
+            checkpointStep[taken] = learner.nextStep();
+            taken++;
             int n = learner.runChunk(segment, evidence, ran * width);
             ran += n;
             if (n < segment) break; // finished or diverged
@@ -142,11 +142,12 @@ public final class OptimisticLearner {
     }
 
     /**
-     * Applies a reset the belief ordered after step s = {@code order.step()} of the latest chunk, as if the
-     * chunk had stopped there: restores the nearest checkpoint at or before s + 1, replays the steps from it
-     * to s (rewriting their evidence in {@code evidence}, at the same places and with the same values) and
-     * applies the reset; the chunk's steps after s are discarded. Afterwards {@code learner().nextStep()} is
-     * s + 1. Allocates nothing.
+     * Applies a reset the belief ordered from step s = {@code order.step()} of the latest chunk, as the timing
+     * contract says (DESIGN §7: before step s's update), as if the chunk had stopped there: restores the nearest
+     * checkpoint at or before s, replays the steps from it to s − 1 (rewriting their evidence in
+     * {@code evidence}, at the same places and with the same values) and runs step s with the reset
+     * ({@link Learner#runResetStep}); the chunk's steps after s are discarded. Afterwards
+     * {@code learner().nextStep()} is s + 1. Allocates nothing.
      *
      * @throws IllegalArgumentException when s is not a step the latest chunk ran
      * @throws IllegalStateException    when rollback was not enabled at {@link #start}
@@ -157,20 +158,18 @@ public final class OptimisticLearner {
             throw new IllegalArgumentException("reset at step " + s + " outside the chunk " + chunkStart + "+" + ran);
         }
         if (checkpoints == null) throw new IllegalStateException("rollback was not enabled for this learner");
-        if (s + 1 == learner.nextStep() && !learner.diverged()) {
-            learner.applyReset(order); // after the chunk's last step: nothing to undo
-            return;
-        }
         int j = taken - 1;
-        while (j > 0 && checkpointStep[j] > s + 1) j--;
-        if (j < 0 || checkpointStep[j] > s + 1) {
-            throw new IllegalStateException("no checkpoint at or before step " + (s + 1) + " in the chunk at " + chunkStart);
+        while (j > 0 && checkpointStep[j] > s) j--;
+        if (j < 0 || checkpointStep[j] > s) {
+            throw new IllegalStateException("no checkpoint at or before step " + s + " in the chunk at " + chunkStart);
         }
         learner.copyStateFrom(checkpoints[j]);
-        int replay = (int) (s + 1 - checkpointStep[j]);
+        int replay = (int) (s - checkpointStep[j]);
         int replayed = learner.runChunk(replay, evidence, (int) (checkpointStep[j] - chunkStart) * width);
         if (replayed != replay) throw new IllegalStateException("replay ran " + replayed + " of " + replay + " steps");
-        learner.applyReset(order);
+        if (learner.runResetStep(order, evidence, (int) (s - chunkStart) * width) != 1) {
+            throw new IllegalStateException("the reset step " + s + " did not run");
+        }
         ran = (int) (s + 1 - chunkStart);
         taken = 0; // the checkpoints after s are stale; the next chunk takes fresh ones
     }

@@ -1,5 +1,6 @@
 package org.driftlab.core.sim;
 
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.spec.RunSpec;
 
 /**

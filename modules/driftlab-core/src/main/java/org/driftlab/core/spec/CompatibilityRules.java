@@ -8,6 +8,7 @@ import org.driftlab.core.belief.LinearRegressionModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.RecallSpec;
+import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.rule.BeliefSource;
 import org.driftlab.core.rule.IdealObserverSpec;
 import org.driftlab.core.rule.MetricSpec;
@@ -36,6 +37,11 @@ public final class CompatibilityRules {
             new CompatibilityRule("reset.type", "belief-threshold, belief-soft and recall resets need a task belief",
                     b -> b.reset().needsBelief() && b.belief() instanceof NoBeliefSpec,
                     b -> "a " + b.type("reset") + " reset needs a task belief: set belief { type = bocpd, hazard = ... }"),
+            new CompatibilityRule("reset.target", "target posterior-mean needs a belief-threshold or belief-soft reset"
+                    + " with a Gaussian bocpd belief",
+                    b -> b.reset().target() == ResetTarget.POSTERIOR_MEAN && !(b.reset().needsBelief() && gaussianModel(b) != null),
+                    b -> "target posterior-mean is the conjugate posterior of a Gaussian belief: it needs a belief-threshold or"
+                            + " belief-soft reset with belief { type = bocpd, model = gaussian }"),
             new CompatibilityRule("reset.type", "recall needs belief type hmm",
                     b -> b.reset() instanceof RecallSpec && !(b.belief() instanceof HmmSpec),
                     b -> "recall needs belief type hmm"),

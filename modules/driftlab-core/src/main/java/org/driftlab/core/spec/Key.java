@@ -91,6 +91,15 @@ public record Key(String name, Type type, Presence presence, Object dflt, Range 
         return new Key(name, Type.CHOICE, Presence.DEFAULT, dflt, null, 0, 0, options, null, "", "", doc);
     }
 
+    /**
+     * A key with one value, not a setting: declared so that the value enters every canonical form of its variant
+     * (and so the run ids) and is documented; a config may only repeat it. It versions a variant's semantics: a
+     * store made before the semantics changed holds runs under other ids, which therefore run again.
+     */
+    static Key fixed(String name, String value, String doc) {
+        return new Key(name, Type.CHOICE, Presence.DEFAULT, value, null, 0, 0, List.of(value), null, "", "fixed", doc);
+    }
+
     /** An optional list of reals, each in {@code range}; {@code absent} says what absence means. */
     static Key reals(String name, Range range, String absent, String doc) {
         return new Key(name, Type.REAL_LIST, Presence.OPTIONAL, null, range, 0, 0, List.of(), null, "", absent, doc);

@@ -11,4 +11,9 @@ public record DriftSwitchSpec(double rate, double sigma) implements SwitchSpec {
         Require.unitFromZero("rate", rate);
         Require.nonNegative("sigma", sigma);
     }
+
+    @Override
+    public SwitchingProcess newProcess() {
+        return new DriftSwitching(this);
+    }
 }

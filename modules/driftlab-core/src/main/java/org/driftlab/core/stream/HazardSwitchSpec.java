@@ -7,4 +7,9 @@ public record HazardSwitchSpec(double hazard) implements SwitchSpec {
     public HazardSwitchSpec {
         Require.openUnit("hazard", hazard);
     }
+
+    @Override
+    public SwitchingProcess newProcess() {
+        return new HazardSwitching(this);
+    }
 }

@@ -40,21 +40,34 @@ final class LinearRegressionStream extends TaskStream {
 
     @Override
     public void observeGradient(double[] theta, double[] g) {
-        java.util.Arrays.fill(g, 0.0);
-        double lossSum = 0;
         for (int b = 0; b < batch; b++) {
             int row = b * dim;
             double target = 0;
-            double prediction = 0;
             for (int i = 0; i < dim; i++) {
                 double xi = noise.nextGaussian();
                 x[row + i] = xi;
                 target += optimum[i] * xi;
-                prediction += theta[i] * xi;
             }
-            target += sigmaY * noise.nextGaussian();
-            y[b] = target;
-            double r = prediction - target;
+            y[b] = target + sigmaY * noise.nextGaussian();
+        }
+        gradientOnBatch(theta, g);
+    }
+
+    /** The same minibatch (x, y) at θ. */
+    @Override
+    public void reobserveGradient(double[] observedTheta, double[] theta, double[] g) {
+        gradientOnBatch(theta, g);
+    }
+
+    /** g ← ∇ of the minibatch's MSE at θ, and its loss; the batch is the last one drawn. */
+    private void gradientOnBatch(double[] theta, double[] g) {
+        java.util.Arrays.fill(g, 0.0);
+        double lossSum = 0;
+        for (int b = 0; b < batch; b++) {
+            int row = b * dim;
+            double prediction = 0;
+            for (int i = 0; i < dim; i++) prediction += theta[i] * x[row + i];
+            double r = prediction - y[b];
             lossSum += r * r;
             for (int i = 0; i < dim; i++) g[i] += r * x[row + i];
         }

@@ -12,4 +12,9 @@ public record MarkovSwitchSpec(int tasks, double hazard) implements SwitchSpec {
         if (tasks < 2) throw new IllegalArgumentException("tasks must be >= 2, got " + tasks);
         Require.openUnit("hazard", hazard);
     }
+
+    @Override
+    public SwitchingProcess newProcess() {
+        return new MarkovSwitching(this);
+    }
 }

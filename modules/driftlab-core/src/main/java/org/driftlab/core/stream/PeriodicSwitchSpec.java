@@ -7,4 +7,9 @@ public record PeriodicSwitchSpec(long period) implements SwitchSpec {
     public PeriodicSwitchSpec {
         Require.positive("period", period);
     }
+
+    @Override
+    public SwitchingProcess newProcess() {
+        return new PeriodicSwitching(this);
+    }
 }

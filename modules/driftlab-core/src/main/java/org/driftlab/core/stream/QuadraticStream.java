@@ -76,6 +76,14 @@ final class QuadraticStream extends TaskStream {
         observedVersion = optimumVersion();
     }
 
+    /** g ← g + H(θ − θ_observed): the observation's noise σ_g ε is unchanged (DESIGN §7). */
+    @Override
+    public void reobserveGradient(double[] observedTheta, double[] theta, double[] g) {
+        for (int i = 0; i < dim; i++) diff[i] = theta[i] - observedTheta[i];
+        hessian.multiply(diff, work);
+        for (int i = 0; i < dim; i++) g[i] += work[i];
+    }
+
     @Override
     public void trueGradient(double[] theta, double[] out) {
         for (int i = 0; i < dim; i++) diff[i] = theta[i] - optimum[i];
@@ -152,6 +160,12 @@ final class QuadraticStream extends TaskStream {
     @Override
     public double optimumEvidencePriorMean() {
         return hessian.isDiagonal() ? prior().mean() : 0.0;
+    }
+
+    @Override
+    public void fromOptimumEvidenceCoordinates(double[] e, double[] out) {
+        hessian.fromEigenbasis(e, out);
+        for (int i = 0; i < dim; i++) out[i] += center[i];
     }
 
     @Override

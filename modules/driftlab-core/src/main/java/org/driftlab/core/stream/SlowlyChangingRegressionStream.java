@@ -157,7 +157,18 @@ final class SlowlyChangingRegressionStream extends TaskStream implements HiddenL
             if (s > threshold[k]) target += targetOut[k];
         }
         y = target;
-        double r = forward(theta, true) - target;
+        backpropagate(theta, g);
+    }
+
+    /** The same example (x, y) at θ; the hidden activations become those at θ. */
+    @Override
+    public void reobserveGradient(double[] observedTheta, double[] theta, double[] g) {
+        backpropagate(theta, g);
+    }
+
+    /** g ← ∇ of the current example's squared error at θ, keeping the forward pass (z, h) and the loss. */
+    private void backpropagate(double[] theta, double[] g) {
+        double r = forward(theta, true) - y;
         lastLoss = 0.5 * r * r;
         int out = layout.outputWeight(0);
         for (int j = 0; j < hidden; j++) {

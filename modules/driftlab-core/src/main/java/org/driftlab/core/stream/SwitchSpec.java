@@ -5,4 +5,7 @@ package org.driftlab.core.stream;
  * step t is the first step of the new task.
  */
 public sealed interface SwitchSpec
-        permits NoSwitchSpec, HazardSwitchSpec, PeriodicSwitchSpec, MarkovSwitchSpec, DriftSwitchSpec {}
+        permits NoSwitchSpec, HazardSwitchSpec, PeriodicSwitchSpec, MarkovSwitchSpec, DriftSwitchSpec {
+    /** The process at run time (stateless, see {@link SwitchingProcess}). */
+    SwitchingProcess newProcess();
+}

@@ -43,6 +43,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     private final InitDistribution initDistribution;
     private final double[] initialWeights;
     private final double[][] recurring; // markov: the K optima (drawn once), else null
+    private final SwitchingProcess switching;
     private long step = -1;
     private int task;
     private long taskStart;
@@ -57,6 +58,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         this.switchRng = seeds.stream("TASKS/switch");
         this.optimaRng = seeds.stream("TASKS/optima");
         this.driftRng = seeds.stream("TASKS/drift");
+        this.switching = spec.switching().newProcess();
         this.initDistribution = initDistributionOf(spec);
         this.initialWeights = new double[dim];
         if (spec.init() != null) {
@@ -67,8 +69,8 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         }
         if (spec instanceof SlowlyChangingRegressionStreamSpec) {
             recurring = null; // no optimum in θ-space: the subclass draws its task (the flipping bits)
-        } else if (spec.switching() instanceof MarkovSwitchSpec markov) {
-            recurring = new double[markov.tasks()][dim];
+        } else if (switching.recurringTasks() > 0) {
+            recurring = new double[switching.recurringTasks()][dim];
             for (int k = 0; k < recurring.length; k++) taskOptimum(k, recurring[k]);
             System.arraycopy(recurring[0], 0, optimum, 0, dim);
         } else {
@@ -87,6 +89,7 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         this.switchRng = seeds.stream("TASKS/switch");
         this.optimaRng = seeds.stream("TASKS/optima");
         this.driftRng = seeds.stream("TASKS/drift");
+        this.switching = other.switching;
         this.initDistribution = other.initDistribution;
         this.initialWeights = other.initialWeights;
         this.recurring = other.recurring;
@@ -202,50 +205,32 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     public boolean advance() {
         step++;
         if (step == 0) return false;
-        boolean switched = move();
+        boolean switched = switching.beforeStep(step, this);
         if (switched) taskStart = step;
-        if (switched || spec.switching() instanceof DriftSwitchSpec) optimumVersion++;
+        if (switched || switching.movesOptimum()) optimumVersion++;
         return switched;
     }
 
-    private boolean move() {
-        SwitchSpec switching = spec.switching();
-        if (switching instanceof HazardSwitchSpec hazard) {
-            if (switchRng.nextDouble() < hazard.hazard()) {
-                task++;
-                beginTask(task);
-                return true;
-            }
-            return false;
-        }
-        if (switching instanceof PeriodicSwitchSpec periodic) {
-            if (step % periodic.period() == 0) {
-                task++;
-                beginTask(task);
-                return true;
-            }
-            return false;
-        }
-        if (switching instanceof MarkovSwitchSpec markov) {
-            if (switchRng.nextDouble() < markov.hazard()) {
-                int next = switchRng.nextInt(markov.tasks() - 1);
-                task = next >= task ? next + 1 : next; // uniform over the other tasks
-                System.arraycopy(recurring[task], 0, optimum, 0, dim);
-                return true;
-            }
-            return false;
-        }
-        if (switching instanceof DriftSwitchSpec drift) {
-            double mu0 = spec.prior().mean();
-            double rate = drift.rate();
-            double sigma = drift.sigma();
-            for (int i = 0; i < dim; i++) {
-                double e = sigma == 0 ? 0 : driftRng.nextGaussian();
-                optimum[i] = optimum[i] + rate * (mu0 - optimum[i]) + sigma * e;
-            }
-            return false;
-        }
-        return false; // NoSwitchSpec
+    /** The generator of switch times and Markov moves (for the switching process). */
+    Rng switchRng() {
+        return switchRng;
+    }
+
+    /** The generator of the drift's moves (for the switching process). */
+    Rng driftRng() {
+        return driftRng;
+    }
+
+    /** A hazard or periodic switch: the next task begins (see {@link #beginTask}). */
+    void beginNextTask() {
+        task++;
+        beginTask(task);
+    }
+
+    /** A markov switch: recurring task k (≠ the current one) begins, its optimum drawn once at construction. */
+    void beginRecurringTask(int k) {
+        task = k;
+        System.arraycopy(recurring[k], 0, optimum, 0, dim);
     }
 
     /**
@@ -253,6 +238,14 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
      * {@code theta} not modified. Call once per step, before the evidence. Allocates nothing.
      */
     public abstract void observeGradient(double[] theta, double[] g);
+
+    /**
+     * Re-evaluates this step's observation at {@code theta} after a reset moved the weights away from
+     * {@code observedTheta}, the θ of {@link #observeGradient} (the timing contract, DESIGN §7): {@code g}, the
+     * gradient observed there, becomes the gradient of the same sample with the same noise draw at
+     * {@code theta}. Draws nothing; {@code observedTheta} and {@code theta} not modified. Allocates nothing.
+     */
+    public abstract void reobserveGradient(double[] observedTheta, double[] theta, double[] g);
 
     /** The current task's expected loss L_t(θ) (no noise). Allocates nothing. */
     public abstract double loss(double[] theta);
@@ -289,6 +282,14 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
 
     /** {@code w} expressed in the coordinates of the {@link EvidenceKind#OPTIMUM} evidence; fresh array. */
     public double[] toOptimumEvidenceCoordinates(double[] w) {
+        throw noOptimumEvidence();
+    }
+
+    /**
+     * out ← the point whose {@link EvidenceKind#OPTIMUM} coordinates are {@code e} (the inverse of
+     * {@link #toOptimumEvidenceCoordinates}); {@code e} not modified. Allocates nothing.
+     */
+    public void fromOptimumEvidenceCoordinates(double[] e, double[] out) {
         throw noOptimumEvidence();
     }
 

@@ -1,6 +1,7 @@
 package org.driftlab.core.belief;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -18,6 +19,31 @@ abstract class BocpdContract extends TaskBeliefContract {
 
     /** The model alone, for its statistics' updates and downdates. */
     abstract RunModel newModel(int maxRunLength);
+
+    /** The observation-model spec under test and evidence it fits: {@code modelSpec().newModel(evidence(), r)} is built. */
+    abstract ObservationModelSpec modelSpec();
+
+    abstract EvidenceInfo evidence();
+
+    /** The model the spec must build on {@link #evidence()}, constructed directly. */
+    abstract RunModel expectedModel(int maxRunLength);
+
+    /** Evidence the model cannot read (another width or kind). */
+    abstract EvidenceInfo unfitEvidence();
+
+    @Test
+    void theSpecBuildsItsModelFromTheEvidence() {
+        double[][] xs = series(5, 40);
+        Bocpd built = new Bocpd(HAZARD, 0, 30, modelSpec().newModel(evidence(), 30));
+        Bocpd expected = new Bocpd(HAZARD, 0, 30, expectedModel(30));
+        for (int t = 0; t < xs.length; t++) {
+            built.observe(xs[t], 0);
+            expected.observe(xs[t], 0);
+            assertThat(built.meanRunLength()).as("step %d", t).isEqualTo(expected.meanRunLength());
+            assertThat(built.pChange(5)).as("step %d", t).isEqualTo(expected.pChange(5));
+        }
+        assertThatThrownBy(() -> modelSpec().newModel(unfitEvidence(), 30)).isInstanceOf(IllegalArgumentException.class);
+    }
 
     /** Closed-form segment marginal likelihoods of {@code xs}. */
     abstract BruteForce.SegmentLogLikelihood segments(double[][] xs);

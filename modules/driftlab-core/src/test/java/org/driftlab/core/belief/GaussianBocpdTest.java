@@ -21,6 +21,26 @@ class GaussianBocpdTest extends BocpdContract {
         return new GaussianRunModel(2, maxRunLength, M0, V0, S);
     }
 
+    @Override
+    ObservationModelSpec modelSpec() {
+        return GaussianModelSpec.fromStream();
+    }
+
+    @Override
+    EvidenceInfo evidence() {
+        return new EvidenceInfo(2, S, M0[0], V0, null);
+    }
+
+    @Override
+    RunModel expectedModel(int maxRunLength) {
+        return new GaussianRunModel(2, maxRunLength, new double[] {M0[0], M0[0]}, V0, S);
+    }
+
+    @Override
+    EvidenceInfo unfitEvidence() {
+        return EvidenceInfo.scalar(); // no noise variance to take
+    }
+
     /** Task means redrawn from the prior every 5 to 9 steps (every 150 to 250 on long series). */
     @Override
     double[][] series(long seed, int steps) {
@@ -41,6 +61,26 @@ class GaussianBocpdTest extends BocpdContract {
     @Override
     BruteForce.SegmentLogLikelihood segments(double[][] xs) {
         return BruteForce.gaussian(xs, M0, V0, S);
+    }
+
+    @Test
+    void theNewRunsPosteriorMeanIsTheConjugatePosteriorOfTheObservationsSinceTheChange() {
+        Bocpd b = newBocpd(0, 60);
+        for (int t = 0; t < 30; t++) b.observe(new double[] {M0[0] + 0.1 * Math.sin(t), M0[1] - 0.1 * Math.cos(t)}, 0);
+        double[][] fresh = {{6.0, 5.5}, {6.3, 5.1}, {5.8, 5.3}}; // far from the first task: a change 3 steps ago
+        for (double[] x : fresh) b.observe(x, 0);
+        double[] mean = new double[2];
+        b.newRunPosteriorMean(10, mean);
+        for (int i = 0; i < 2; i++) {
+            double sum = 0;
+            for (double[] x : fresh) sum += x[i];
+            double expected = (M0[i] / V0 + sum / S[i]) / (1 / V0 + fresh.length / S[i]); // conjugate Gaussian, 3 observations
+            assertThat(mean[i]).as("coordinate %d", i).isCloseTo(expected, within(1e-12));
+        }
+        b.markReset();
+        b.newRunPosteriorMean(10, mean); // nothing seen since the reset: the empty run, the prior
+        assertThat(mean[0]).isCloseTo(M0[0], within(1e-12));
+        assertThat(mean[1]).isCloseTo(M0[1], within(1e-12));
     }
 
     @Test

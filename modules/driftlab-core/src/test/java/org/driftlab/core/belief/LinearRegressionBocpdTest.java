@@ -16,6 +16,26 @@ class LinearRegressionBocpdTest extends BocpdContract {
     }
 
     @Override
+    ObservationModelSpec modelSpec() {
+        return MODEL;
+    }
+
+    @Override
+    EvidenceInfo evidence() {
+        return EvidenceInfo.regression(P, B);
+    }
+
+    @Override
+    RunModel expectedModel(int maxRunLength) {
+        return new LinearRegressionRunModel(MODEL, P, B, maxRunLength);
+    }
+
+    @Override
+    EvidenceInfo unfitEvidence() {
+        return EvidenceInfo.scalar();
+    }
+
+    @Override
     RunModel newModel(int maxRunLength) {
         return new LinearRegressionRunModel(MODEL, P, B, maxRunLength);
     }

@@ -16,6 +16,26 @@ class NormalGammaBocpdTest extends BocpdContract {
     }
 
     @Override
+    ObservationModelSpec modelSpec() {
+        return MODEL;
+    }
+
+    @Override
+    EvidenceInfo evidence() {
+        return EvidenceInfo.scalar();
+    }
+
+    @Override
+    RunModel expectedModel(int maxRunLength) {
+        return new NormalGammaRunModel(MODEL, maxRunLength);
+    }
+
+    @Override
+    EvidenceInfo unfitEvidence() {
+        return EvidenceInfo.regression(2, 2);
+    }
+
+    @Override
     RunModel newModel(int maxRunLength) {
         return new NormalGammaRunModel(MODEL, maxRunLength);
     }

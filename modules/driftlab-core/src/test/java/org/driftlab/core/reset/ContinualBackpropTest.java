@@ -17,7 +17,26 @@ import org.driftlab.core.stream.PriorSpec;
 import org.driftlab.core.stream.TaskView;
 import org.junit.jupiter.api.Test;
 
-class ContinualBackpropTest {
+class ContinualBackpropTest extends ResetPolicyContract {
+    @Override
+    ResetSpec spec() {
+        return new ContinualBackpropSpec(0.2, 3, 0.9);
+    }
+
+    /** The MLP learner of {@link #LAYOUT}, its activations varying with the script's steps. */
+    @Override
+    ResetContext context() {
+        FixedLayer layer = new FixedLayer();
+        for (int j = 0; j < layer.h.length; j++) layer.h[j] = 0.5 + j;
+        InitDistribution init = LAYOUT.kaimingUniform(Activation.RELU);
+        return new ResetContext(theta(), init, 0, layer, SEEDS.stream("POLICY"), (e, t) -> { throw new IllegalStateException("no evidence"); });
+    }
+
+    @Override
+    ResetPolicy newPolicy() {
+        return spec().newPolicy(context());
+    }
+
     /** bits = 2 (+ bias): rows of 3; H = 3; θ = [W (9) | v (3) | c]. */
     private static final MlpLayout LAYOUT = new MlpLayout(2, 3);
 
@@ -171,8 +190,8 @@ class ContinualBackpropTest {
 
     @Test
     void needsAnMlpAndValidValues() {
-        assertThatThrownBy(() -> ResetPolicy.create(ContinualBackpropSpec.dohare2024(), new double[3], PriorSpec.standard(), 0,
-                SeedStreams.of(1, 1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MLP");
+        assertThatThrownBy(() -> ContinualBackpropSpec.dohare2024().newPolicy(ResetContext.of(new double[3], PriorSpec.standard(), 0,
+                SeedStreams.of(1, 1)))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MLP");
         assertThatThrownBy(() -> new ContinualBackpropSpec(1.5, 10, 0.9)).hasMessageContaining("replacement-rate");
         assertThatThrownBy(() -> new ContinualBackpropSpec(0.1, -1, 0.9)).hasMessageContaining("maturity-threshold");
         assertThatThrownBy(() -> new ContinualBackpropSpec(0.1, 10, 1.0)).hasMessageContaining("decay");

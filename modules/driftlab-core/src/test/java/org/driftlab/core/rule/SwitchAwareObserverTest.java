@@ -104,12 +104,17 @@ class SwitchAwareObserverTest {
         for (int t = 0; t < 300; t++) rule.step(theta, g, view);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
-        long before = mx.getThreadAllocatedBytes(id);
-        for (int t = 0; t < 100; t++) {
-            view.start = t / 10;
-            rule.step(theta, g, view);
+        // the least of three measurements: a stray allocation of the JVM's own (a JIT transition) can fall into one
+        long least = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long before = mx.getThreadAllocatedBytes(id);
+            for (int t = 0; t < 100; t++) {
+                view.start = t / 10;
+                rule.step(theta, g, view);
+            }
+            least = Math.min(least, mx.getThreadAllocatedBytes(id) - before);
         }
-        assertThat(mx.getThreadAllocatedBytes(id) - before).as("bytes allocated by 100 steps").isLessThan(100);
+        assertThat(least).as("bytes allocated by 100 steps").isLessThan(100);
         assertThat(theta[0]).isFinite();
     }
 }

@@ -1,5 +1,6 @@
 package org.driftlab.core.sim;
 
+import org.driftlab.core.reset.ResetOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

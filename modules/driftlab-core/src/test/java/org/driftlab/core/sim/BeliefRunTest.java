@@ -84,7 +84,7 @@ class BeliefRunTest {
         assertThat(m.switches()).isGreaterThan(15);
         assertThat(m.detections()).isGreaterThanOrEqualTo((int) (0.8 * m.switches()));
         assertThat(m.falseAlarms()).isLessThanOrEqualTo(m.switches() / 5);
-        assertThat(m.meanDetectionDelay()).isBetween(1.0, 5.0);
+        assertThat(m.meanDetectionDelay()).isBetween(0.0, 4.0); // a reset from the switch step's own observation: delay 0
         RunMetrics none = Simulation.run(TestRuns.run(belief.stream(), belief.rule(), gaussian, new NoResetSpec(), 3000), 64).metrics();
         RunMetrics oracle = Simulation.run(TestRuns.run(belief.stream(), belief.rule(), gaussian,
                 new OracleResetSpec(ResetTarget.PRIOR_MEAN, true), 3000), 64).metrics();

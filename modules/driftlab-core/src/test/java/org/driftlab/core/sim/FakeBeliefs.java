@@ -3,7 +3,9 @@ package org.driftlab.core.sim;
 import org.driftlab.core.belief.EvidenceInfo;
 import org.driftlab.core.belief.TaskBelief;
 import org.driftlab.core.belief.TaskFilter;
+import org.driftlab.core.random.SeedStreams;
 import org.driftlab.core.spec.RunSpec;
+import org.driftlab.core.stream.TaskStream;
 
 /**
  * Simple deterministic stand-ins for task beliefs, so that the monitor's decisions and the rollback
@@ -14,7 +16,8 @@ final class FakeBeliefs {
 
     /** A monitor for {@code spec} whose belief is {@code belief}. */
     static BeliefMonitor monitor(RunSpec spec, TaskBelief belief) {
-        return new BeliefMonitor(spec, belief, belief.width());
+        return new BeliefMonitor(spec, belief, belief.width(),
+                TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed())));
     }
 
     /** p_change = min(1, |x₀ − mean of x₀ since the last reset| / scale); 0 right after a reset. */

@@ -1,5 +1,6 @@
 package org.driftlab.core.sim;
 
+import org.driftlab.core.reset.ResetOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -129,11 +130,27 @@ class LearnerTest {
         int total = 0;
         while (!l.finished()) total += l.runChunk(100, ev);
         RunMetrics m = l.result(0, "t").metrics();
-        // |θ| doubles each step: θ_t = (−2)^t, overflowing to ±Inf at t ≈ 1024
+        // |θ| doubles each step: θ_t = (−2)^t stays finite up to t = 1023, but step t's squared move 2·(3·2^t)²
+        // overflows first, at t = 510 (L(θ_t) = 4^t would at 512): the run diverged at that step, which is not
+        // counted, and no infinite loss or objective reaches the metrics
         assertThat(m.diverged()).isTrue();
-        assertThat(m.divergedAtStep()).isBetween(1000L, 1100L);
+        assertThat(m.divergedAtStep()).isEqualTo(510L);
         assertThat(m.steps()).isEqualTo(m.divergedAtStep()).isEqualTo(total).isEqualTo(l.nextStep());
-        assertThat(m.meanLoss()).isInfinite();
+        assertThat(m.meanLoss()).isFinite();
+        assertThat(m.objective()).isFinite();
+    }
+
+    @Test
+    void aLossThatIsNotFiniteMarksTheRunDivergedAtItsStep() {
+        // θ₀ = 1e160 is finite but its loss ½·θ² is not; a tiny step would keep the weights and the move finite
+        QuadraticStreamSpec stream = new QuadraticStreamSpec(1, SpectrumSpec.logSpaced(1, 1), false, 0.0, PriorSpec.standard(),
+                List.of(1e160), List.of(List.of(0.0)), new NoSwitchSpec());
+        RunSpec spec = new RunSpec("r", "c", 0, 0, 10, 1.0, stream, new SgdSpec(1e-320), new NoBeliefSpec(), new NoResetSpec(),
+                TestRuns.metrics(), List.of());
+        RunMetrics m = run(spec);
+        assertThat(m.diverged()).isTrue();
+        assertThat(m.divergedAtStep()).isZero();
+        assertThat(m.steps()).isZero();
     }
 
     @Test
@@ -211,9 +228,9 @@ class LearnerTest {
     }
 
     @Test
-    void applyResetChecksTheStep() {
+    void aResetStepMustBeTheNextStep() {
         Learner l = Learner.start(tiny(5, new NoResetSpec()));
         l.runChunk(2, new double[1]);
-        assertThatThrownBy(() -> l.applyReset(ResetOrder.full(0))).hasMessageContaining("after step 1");
+        assertThatThrownBy(() -> l.runResetStep(ResetOrder.full(1), new double[1], 0)).hasMessageContaining("before step 2");
     }
 }

@@ -1,5 +1,6 @@
 package org.driftlab.core.sim;
 
+import org.driftlab.core.reset.ResetOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -105,9 +106,10 @@ class OptimisticLearnerTest {
     void resetsAtEveryPlaceInAChunkGiveLockstepResults() {
         RunSpec spec = threshold(200);
         int width = Learner.start(spec).evidenceWidth();
-        // chunks of 20 from 0; each reset at s starts the next chunk at s + 1. Offsets in their chunks:
-        // 0 (the chunk's first step), 5 (s + 1 is checkpoint 6: nothing replayed), 6 (the checkpoint's own
-        // step), 7 (just after it), 19 (the last step: no rollback), 12, and two resets in successive chunks
+        // chunks of 20 from 0; each reset at s reruns step s from the checkpoint at or before it (DESIGN §7)
+        // and starts the next chunk at s + 1. Offsets in their chunks: 0 (the chunk's first step: its own
+        // checkpoint, nothing replayed), 5 (just before checkpoint 6), 6 (the checkpoint's own step), 7 (just
+        // after it), 19 (the last step, rerun too), 12, and two resets in successive chunks
         Long[] resets = {0L, 6L, 13L, 21L, 41L, 54L, 55L, 90L, 199L};
         Outcome lockstep = drive(spec, 1, 1, new AtSteps(width, resets));
         Outcome chunked = drive(spec, K, M, new AtSteps(width, resets));

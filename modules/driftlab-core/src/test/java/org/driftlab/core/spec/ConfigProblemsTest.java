@@ -54,6 +54,7 @@ class ConfigProblemsTest {
                 Arguments.of("unknown rule type", VALID.replace("type = adam", "type = adamm #!\n"), "rule.type", Kind.UNKNOWN_TYPE, "did you mean adam?"),
                 Arguments.of("unknown switching type", VALID.replace("type = hazard,", "type = hazzard, #!\n"), "stream.switching.type", Kind.UNKNOWN_TYPE, "did you mean hazard?"),
                 Arguments.of("unknown reset target", VALID.replace("type = belief-threshold", "type = belief-threshold, target = zero #!\n"), "reset.target", Kind.UNKNOWN_TYPE, "known: init, prior-mean, fresh-draw"),
+                Arguments.of("fixed reset timing", VALID.replace("type = belief-threshold", "type = belief-threshold, timing = after-update #!\n"), "reset.timing", Kind.UNKNOWN_TYPE, "known: before-update"),
                 // blocks that do not fit together
                 Arguments.of("belief reset without belief", VALID.replace("belief { type = bocpd, hazard = 0.01 }", "belief = none").replace("reset { type = belief-threshold }", "reset { type = belief-threshold } #!"), "reset.type", Kind.INCONSISTENT, "needs a task belief"),
                 Arguments.of("filter without filtered source", VALID.replace("rule { type = adam, lr = 0.01 }", "rule { type = optimal-control, gamma = 0.1\n filter { rate = 0.1 } } #!"), "rule.filter", Kind.INCONSISTENT, "only used when source = filtered"),
@@ -122,8 +123,7 @@ class ConfigProblemsTest {
         List<String> lines = thrown.getMessage().lines().toList();
         assertThat(lines).containsExactly(
                 "exp.conf:7: rule.lr: must be > 0, got -1",
-                "exp.conf:8: reset.type: unknown type 'oracl'; did you mean oracle? Known: none, periodic, oracle, "
-                        + "belief-threshold, belief-soft, shrink-perturb, l2-init, recall, continual-backprop");
+                "exp.conf:8: reset.type: unknown type 'oracl'; did you mean oracle? Known: " + String.join(", ", ResetConfig.RESET.types()));
     }
 
     @Test

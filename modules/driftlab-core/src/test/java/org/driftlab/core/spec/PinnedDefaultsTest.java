@@ -85,8 +85,13 @@ class PinnedDefaultsTest {
     }
 
     private static Map<String, String> pinned() throws IOException {
+        return pinned("pinned-canonical.tsv");
+    }
+
+    /** The canonical forms of a resource beside this class in the format of pinned-canonical.tsv, by label. */
+    static Map<String, String> pinned(String resource) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
-        try (InputStream in = PinnedDefaultsTest.class.getResourceAsStream("pinned-canonical.tsv")) {
+        try (InputStream in = PinnedDefaultsTest.class.getResourceAsStream(resource)) {
             if (in == null) return out;
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) continue;

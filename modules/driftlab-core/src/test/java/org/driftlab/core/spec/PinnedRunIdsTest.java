@@ -29,8 +29,13 @@ class PinnedRunIdsTest {
     }
 
     static Map<String, Pin> pins() throws IOException {
+        return pins("pinned-run-ids.tsv");
+    }
+
+    /** The pins of a resource beside this class in the format of pinned-run-ids.tsv, by config path. */
+    static Map<String, Pin> pins(String resource) throws IOException {
         Map<String, Pin> pins = new LinkedHashMap<>();
-        try (InputStream in = PinnedRunIdsTest.class.getResourceAsStream("pinned-run-ids.tsv")) {
+        try (InputStream in = PinnedRunIdsTest.class.getResourceAsStream(resource)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) continue;
                 String[] f = line.split("\t");
@@ -60,13 +65,18 @@ class PinnedRunIdsTest {
 
     /** SHA-256 of the sweep's runs in order, one {@code runId conditionId seed} line each. */
     static String digest(SweepSpec sweep) {
+        return digest(sweep.runs().stream().map(r -> r.runId() + " " + r.conditionId() + " " + r.seed()));
+    }
+
+    /** SHA-256 of {@code lines}, each followed by a newline. */
+    static String digest(Stream<String> lines) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        for (var r : sweep.runs()) sha.update((r.runId() + " " + r.conditionId() + " " + r.seed() + "\n").getBytes(StandardCharsets.UTF_8));
+        lines.forEach(line -> sha.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(sha.digest());
     }
 

@@ -23,6 +23,7 @@ class SchemaMatchesReadersTest {
     void resolvedBlocksHaveExactlyTheDeclaredKeys() {
         List<String> texts = new ArrayList<>(PinnedDefaultsTest.CONDITIONS.values());
         texts.add("steps = 10\nstream { type = quadratic, dim = 2 }\nrule { type = optimal-control, gamma = 0.1, metric { type = dense, values = [2, 0, 0, 2] } }\n");
+        texts.add("steps = 10\nstream { type = quadratic, dim = 2 }\nrule = sgd\nreset = oracle-prescient\n"); // a type newer than the pins
         Set<String> seen = new HashSet<>();
         for (String text : texts) {
             Map<String, Object> resolved = ConfigFactory.parseString(PinnedDefaultsTest.canonical(text)).root().unwrapped();
