@@ -26,7 +26,9 @@ import java.util.Arrays;
  * Workspaces are sized at r_max + 2 slots in the constructor, except the model's statistics, which grow with
  * the largest number of active slots seen (see {@link RunModel}); {@link #observe} allocates nothing once
  * that maximum is reached. Confined
- * to one thread. Numerical failure is a value: a non-finite observation leaves the posterior NaN, which
+ * to one thread. A model whose prior scale is left open ({@link RunModel#calibrating}) first takes its
+ * calibration observations: they count in {@link #steps()} but start no run, and p_change stays 0 meanwhile;
+ * the recursion then starts on the next observation as on a fresh stream. Numerical failure is a value: a non-finite observation leaves the posterior NaN, which
  * shows in every report (p_change, mean run length) from then on.
  */
 public final class Bocpd implements TaskBelief {
@@ -83,6 +85,13 @@ public final class Bocpd implements TaskBelief {
         int w = model.width;
         if (offset < 0 || offset > x.length - w) {
             throw new IllegalArgumentException("observation needs " + w + " doubles at offset " + offset + ", array has " + x.length);
+        }
+        if (model.calibrating()) {
+            // the empirical-Bayes prior takes these: no run, no change (sinceReset stays 0, so p_change = 0)
+            model.calibrate(x, offset);
+            if (!model.calibrating()) model.prior(0);
+            steps++;
+            return;
         }
         model.ensureSlots(n + 1); // predictAndGrow writes slots 0 … n
         model.predictAndGrow(x, offset, n, runLength, logPi);
@@ -186,6 +195,7 @@ public final class Bocpd implements TaskBelief {
         n = 1;
         runLength[0] = 0;
         logw[0] = 0;
+        model.restartCalibration();
         model.prior(0);
         Arrays.fill(ring, 0.0);
         ringHead = 0;

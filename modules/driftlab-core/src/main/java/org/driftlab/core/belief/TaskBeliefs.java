@@ -59,6 +59,10 @@ public final class TaskBeliefs {
         } else if (m instanceof NormalGammaModelSpec) {
             if (w != 1) throw new IllegalArgumentException("normal-gamma model needs scalar evidence (width 1), got width " + w);
             model = new NormalGammaRunModel((NormalGammaModelSpec) m, spec.maxRunLength());
+        } else if (m instanceof VarianceChangeModelSpec v) {
+            model = v.newModel(info, spec.maxRunLength());
+        } else if (m instanceof LogNormalGammaModelSpec l) {
+            model = l.newModel(info, spec.maxRunLength());
         } else {
             int b = info.batch();
             if (b <= 0) throw new IllegalArgumentException("linear-regression model needs regression evidence (batch > 0), got batch " + b);
