@@ -85,6 +85,7 @@ public final class BeliefMonitor {
         EvidenceKind kind = RunChecks.evidenceKind(spec.belief());
         switch (kind) {
             case LOSS:
+            case SNAPSHOT_RESIDUAL:
                 return EvidenceInfo.scalar();
             case SAMPLES:
                 return EvidenceInfo.regression(spec.stream().dim(), ((LinearRegressionStreamSpec) spec.stream()).batch());
@@ -102,6 +103,7 @@ public final class BeliefMonitor {
     static EvidenceInfo evidenceInfo(TaskStream stream, EvidenceKind kind) {
         switch (kind) {
             case LOSS:
+            case SNAPSHOT_RESIDUAL:
                 return EvidenceInfo.scalar();
             case SAMPLES:
                 return EvidenceInfo.regression(stream.dim(), stream.evidenceWidth(kind) / (stream.dim() + 1));

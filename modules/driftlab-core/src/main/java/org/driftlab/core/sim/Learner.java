@@ -22,7 +22,8 @@ import org.driftlab.core.stream.TaskStream;
  * l2-init); if θ is then not finite the run has diverged at t and stops, step t not counted; (e) the
  * step is recorded (with an MLP learner also its hidden activations, for the plasticity metrics) and the
  * learner-side policy acts after it (periodic, shrink-perturb, continual backprop). A belief-ordered
- * reset ({@link #applyReset}) comes after step s, before step s + 1.
+ * reset ({@link #applyReset}) comes after step s, before step s + 1. The snapshot-residual evidence is
+ * written with the weights as they were at the start or right after the latest reset.
  */
 public final class Learner {
     private final RunSpec spec;
@@ -37,6 +38,8 @@ public final class Learner {
     private final double[] g;
     private final double[] gRule;
     private final double[] thetaBefore;
+    // the weights frozen at the start and after each reset, for the snapshot-residual evidence (else null)
+    private final double[] snapshot;
     private long next;
     private boolean diverged;
     // the latest completed step, for per-step observers (meaningful in lockstep)
@@ -66,6 +69,7 @@ public final class Learner {
         this.g = new double[d];
         this.gRule = new double[d];
         this.thetaBefore = new double[d];
+        this.snapshot = evidenceKind.usesSnapshot() ? theta.clone() : null;
     }
 
     /**
@@ -139,12 +143,13 @@ public final class Learner {
                     if (policy.resetsRuleState()) rule.reset();
                     metrics.recordReset(t);
                     lastReset = true;
+                    freezeSnapshot();
                 }
             }
             stream.observeGradient(theta, g);
             double loss = stream.loss(theta);
             double excess = loss - stream.minLoss();
-            stream.writeEvidence(evidenceKind, theta, g, evidence, offset + n * width);
+            stream.writeEvidence(evidenceKind, snapshot != null ? snapshot : theta, g, evidence, offset + n * width);
             System.arraycopy(g, 0, gRule, 0, d);
             policy.regularise(theta, gRule);
             System.arraycopy(theta, 0, thetaBefore, 0, d);
@@ -171,6 +176,7 @@ public final class Learner {
                 if (policy.resetsRuleState()) rule.reset();
                 metrics.recordReset(t + 1);
                 lastReset = true;
+                freezeSnapshot();
             }
             next++;
             n++;
@@ -195,6 +201,11 @@ public final class Learner {
         if (policy.resetsRuleState()) rule.reset();
         metrics.recordReset(order.step() + 1);
         lastReset = true;
+        freezeSnapshot();
+    }
+
+    private void freezeSnapshot() {
+        if (snapshot != null) System.arraycopy(theta, 0, snapshot, 0, theta.length);
     }
 
     /**
@@ -207,6 +218,7 @@ public final class Learner {
             throw new IllegalArgumentException("cannot copy the state of a learner of another run spec");
         }
         System.arraycopy(other.theta, 0, theta, 0, theta.length);
+        if (snapshot != null) System.arraycopy(other.snapshot, 0, snapshot, 0, snapshot.length);
         rule.copyStateFrom(other.rule);
         stream.copyStateFrom(other.stream);
         policy.copyStateFrom(other.policy);
