@@ -185,6 +185,11 @@ public final class Bocpd implements TaskBelief {
         return Math.min(p, 1.0);
     }
 
+    /** n_t: the recursion's observations since the start or the last {@link #markReset} (calibration not counted). */
+    public long stepsSinceReset() {
+        return sinceReset;
+    }
+
     @Override
     public void markReset() {
         sinceReset = 0;

@@ -8,7 +8,8 @@ import org.driftlab.core.check.Require;
  * tail of x becomes an exponential tail of v, so one outlier moves v by a few units rather than by orders of
  * magnitude). Chosen over Student-t observations because it keeps the predictive in closed form, so the
  * recursion stays exact (a Student-t scale mixture is not conjugate and needs an approximate posterior). An
- * x of exactly 0 is taken as the smallest normal double.
+ * x of exactly 0 is taken as the smallest normal double, whose log (about −708) is an extreme outlier: the
+ * model suits continuous residuals, which are never exactly 0.
  *
  * @param mu0         prior mean of v, or null: the mean of v over the first {@code calibration} observations
  * @param kappa0      pseudo-observations of the mean (&gt; 0)
