@@ -3,7 +3,6 @@ package org.driftlab.core.belief;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class LogNormalGammaBocpdTest extends BocpdContract {
@@ -11,7 +10,7 @@ class LogNormalGammaBocpdTest extends BocpdContract {
 
     @Override
     Bocpd newBocpd(double pruneTolerance, int maxRunLength) {
-        return TaskBeliefs.bocpd(new BocpdSpec(HAZARD, MODEL, pruneTolerance, maxRunLength), EvidenceInfo.scalar());
+        return VarianceChangeBocpdTest.scalar(MODEL, pruneTolerance, maxRunLength);
     }
 
     @Override
@@ -22,20 +21,7 @@ class LogNormalGammaBocpdTest extends BocpdContract {
     /** Heavy-tailed residuals (Student-t, 3 degrees of freedom) whose scale switches. */
     @Override
     double[][] series(long seed, int steps) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double[][] xs = new double[steps][1];
-        double sd = 1;
-        int next = 0;
-        for (int t = 0; t < steps; t++) {
-            if (t == next) {
-                sd = Math.exp(1.5 * rnd.nextGaussian());
-                next = t + (steps > 100 ? 150 + rnd.nextInt(100) : 4 + rnd.nextInt(5));
-            }
-            double chi2 = 0;
-            for (int i = 0; i < 3; i++) chi2 += Math.pow(rnd.nextGaussian(), 2);
-            xs[t][0] = sd * rnd.nextGaussian() / Math.sqrt(chi2 / 3);
-        }
-        return xs;
+        return VarianceChangeBocpdTest.scaleSwitching(seed, steps, 3);
     }
 
     /**
@@ -68,10 +54,8 @@ class LogNormalGammaBocpdTest extends BocpdContract {
         for (int t = 0; t < k; t++) mean += v[t] / k;
         double var = 0;
         for (int t = 0; t < k; t++) var += (v[t] - mean) * (v[t] - mean) / k;
-        Bocpd calibrated = TaskBeliefs.bocpd(new BocpdSpec(HAZARD, new LogNormalGammaModelSpec(null, 0.5, 2.0, null, k), 0, steps),
-                EvidenceInfo.scalar());
-        Bocpd declared = TaskBeliefs.bocpd(new BocpdSpec(HAZARD, new LogNormalGammaModelSpec(mean, 0.5, 2.0, 2.0 * var, 1), 0, steps),
-                EvidenceInfo.scalar());
+        Bocpd calibrated = VarianceChangeBocpdTest.scalar(new LogNormalGammaModelSpec(null, 0.5, 2.0, null, k), 0, steps);
+        Bocpd declared = VarianceChangeBocpdTest.scalar(new LogNormalGammaModelSpec(mean, 0.5, 2.0, 2.0 * var, 1), 0, steps);
         VarianceChangeBocpdTest.assertCalibrationThenDeclared(calibrated, declared, xs, k);
     }
 

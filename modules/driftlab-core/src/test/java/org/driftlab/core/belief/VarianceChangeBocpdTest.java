@@ -12,7 +12,11 @@ class VarianceChangeBocpdTest extends BocpdContract {
 
     @Override
     Bocpd newBocpd(double pruneTolerance, int maxRunLength) {
-        return TaskBeliefs.bocpd(new BocpdSpec(HAZARD, MODEL, pruneTolerance, maxRunLength), EvidenceInfo.scalar());
+        return scalar(MODEL, pruneTolerance, maxRunLength);
+    }
+
+    static Bocpd scalar(ObservationModelSpec model, double pruneTolerance, int maxRunLength) {
+        return TaskBeliefs.bocpd(new BocpdSpec(HAZARD, model, pruneTolerance, maxRunLength), EvidenceInfo.scalar());
     }
 
     @Override
@@ -20,9 +24,17 @@ class VarianceChangeBocpdTest extends BocpdContract {
         return new VarianceChangeRunModel(MODEL, maxRunLength);
     }
 
-    /** Zero-mean residuals whose scale switches. */
+    /** Zero-mean Gaussian residuals whose scale switches. */
     @Override
     double[][] series(long seed, int steps) {
+        return scaleSwitching(seed, steps, 0);
+    }
+
+    /**
+     * Zero-mean residuals whose scale switches (every 4–8 steps in a short series, 150–249 in a long one), with
+     * Gaussian noise ({@code dof} = 0) or Student-t noise of {@code dof} degrees of freedom.
+     */
+    static double[][] scaleSwitching(long seed, int steps, int dof) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[][] xs = new double[steps][1];
         double sd = 1;
@@ -32,7 +44,9 @@ class VarianceChangeBocpdTest extends BocpdContract {
                 sd = Math.exp(1.5 * rnd.nextGaussian());
                 next = t + (steps > 100 ? 150 + rnd.nextInt(100) : 4 + rnd.nextInt(5));
             }
-            xs[t][0] = sd * rnd.nextGaussian();
+            double chi2 = 0;
+            for (int i = 0; i < dof; i++) chi2 += Math.pow(rnd.nextGaussian(), 2);
+            xs[t][0] = sd * rnd.nextGaussian() / (dof == 0 ? 1 : Math.sqrt(chi2 / dof));
         }
         return xs;
     }
@@ -66,10 +80,8 @@ class VarianceChangeBocpdTest extends BocpdContract {
         double[][] xs = series(21, steps);
         double meanSquare = 0;
         for (int t = 0; t < k; t++) meanSquare += xs[t][0] * xs[t][0] / k;
-        Bocpd calibrated = TaskBeliefs.bocpd(new BocpdSpec(HAZARD, new VarianceChangeModelSpec(1.5, null, k), 0, steps),
-                EvidenceInfo.scalar());
-        Bocpd declared = TaskBeliefs.bocpd(new BocpdSpec(HAZARD, new VarianceChangeModelSpec(1.5, 1.5 * meanSquare, 1), 0, steps),
-                EvidenceInfo.scalar());
+        Bocpd calibrated = scalar(new VarianceChangeModelSpec(1.5, null, k), 0, steps);
+        Bocpd declared = scalar(new VarianceChangeModelSpec(1.5, 1.5 * meanSquare, 1), 0, steps);
         assertCalibrationThenDeclared(calibrated, declared, xs, k);
     }
 
