@@ -224,7 +224,7 @@ public final class Bocpd implements TaskBelief {
         for (int j = 0; j < n; j++) out[runLength[j]] = Math.exp(logw[j]);
     }
 
-    /** Length of the model's location vector: d (Gaussian), 1 (Normal–Gamma), p (regression). */
+    /** Length of the model's location vector: d (Gaussian), 1 (the scalar models), p (regression). */
     public int meanWidth() {
         return model.meanWidth();
     }
@@ -232,7 +232,8 @@ public final class Bocpd implements TaskBelief {
     /**
      * out ← Σ_r P(r_t = r | x_1:t) · E[location | the run's last r observations]: for the Gaussian model the
      * Bayes posterior mean E[μ | x_1:t] of DESIGN §6 (for the next observation: r = 0 contributes the prior
-     * mean); Normal–Gamma: E[μ]; regression: E[w]. {@code out} has length {@link #meanWidth()}. Allocates nothing.
+     * mean); Normal–Gamma: E[μ] (log-normal-gamma: of log|x|); variance-change: the variance scale β/α;
+     * regression: E[w]. {@code out} has length {@link #meanWidth()}. Allocates nothing.
      */
     public void posteriorMean(double[] out) {
         int m = model.meanWidth();

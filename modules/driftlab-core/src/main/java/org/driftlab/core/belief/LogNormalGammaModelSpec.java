@@ -9,7 +9,9 @@ import org.driftlab.core.check.Require;
  * magnitude). Chosen over Student-t observations because it keeps the predictive in closed form, so the
  * recursion stays exact (a Student-t scale mixture is not conjugate and needs an approximate posterior). An
  * x of exactly 0 is taken as the smallest normal double, whose log (about −708) is an extreme outlier: the
- * model suits continuous residuals, which are never exactly 0.
+ * model suits continuous residuals, which are never exactly 0. Predictive densities (and so the belief's
+ * log evidence) are those of log|x|; the run-length posterior is the same as for x, the Jacobian being common
+ * to every run.
  *
  * @param mu0         prior mean of v, or null: the mean of v over the first {@code calibration} observations
  * @param kappa0      pseudo-observations of the mean (&gt; 0)
