@@ -4,8 +4,11 @@ import java.util.concurrent.TimeUnit;
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.Bocpd;
 import org.driftlab.core.belief.EvidenceInfo;
+import org.driftlab.core.belief.LogNormalGammaModelSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
+import org.driftlab.core.belief.ObservationModelSpec;
 import org.driftlab.core.belief.TaskBeliefs;
+import org.driftlab.core.belief.VarianceChangeModelSpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,10 +23,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One BOCPD step (observe + p_change(10)) with the Normal–Gamma model of a scalar series (W1-scalar's belief
- * model; the dimension d does not enter: the evidence is one double) at r_max ∈ {64, 256, 1024}, hazard
- * 1/500, pruning 1e-10, on {@link SwitchingEvidence#scalar}. Warmed over 2,000 steps; prints the mean number of
- * active run-length slots.
+ * One BOCPD step (observe + p_change(10)) with a model of a scalar series (the dimension d does not enter: the
+ * evidence is one double) at r_max ∈ {64, 256, 1024}, hazard 1/500, pruning 1e-10: the Normal–Gamma model
+ * (W1-scalar's belief model) on {@link SwitchingEvidence#scalar}, and the residual models variance-change and
+ * log-normal-gamma (priors from the first 20 observations, the config defaults) on
+ * {@link SwitchingEvidence#residual}. Run with {@code -prof gc}: the step allocates nothing. Warmed over 2,000
+ * steps; prints the mean number of active run-length slots.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -32,6 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(2)
 @State(Scope.Thread)
 public class NormalGammaBocpdBench {
+    @Param({"normal-gamma", "variance-change", "log-normal-gamma"})
+    String model;
+
     @Param({"64", "256", "1024"})
     int rMax;
 
@@ -41,8 +49,13 @@ public class NormalGammaBocpdBench {
 
     @Setup(Level.Trial)
     public void build() {
-        evidence = SwitchingEvidence.scalar(42);
-        BocpdSpec spec = new BocpdSpec(SwitchingEvidence.HAZARD, new NormalGammaModelSpec(0.0, 0.01, 1.0, 1.0), 1e-10, rMax);
+        evidence = model.equals("normal-gamma") ? SwitchingEvidence.scalar(42) : SwitchingEvidence.residual(42);
+        ObservationModelSpec m = switch (model) {
+            case "normal-gamma" -> new NormalGammaModelSpec(0.0, 0.01, 1.0, 1.0);
+            case "variance-change" -> new VarianceChangeModelSpec(1.0, null, 20);
+            default -> new LogNormalGammaModelSpec(null, 1.0, 1.0, null, 20);
+        };
+        BocpdSpec spec = new BocpdSpec(SwitchingEvidence.HAZARD, m, 1e-10, rMax);
         belief = TaskBeliefs.bocpd(spec, EvidenceInfo.scalar());
         System.out.printf("%n# mean active run-length slots per step: %.1f%n", GaussianBocpdBench.meanActiveSlots(belief, evidence, 1));
         belief.reset();

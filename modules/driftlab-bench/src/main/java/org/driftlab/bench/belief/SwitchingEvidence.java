@@ -63,6 +63,23 @@ final class SwitchingEvidence {
     }
 
     /**
+     * A residual series (the snapshot-residual evidence): zero mean, per segment a scale s = exp(N(0, 1)), heavy
+     * tails, x = s · t₃ (Student-t, 3 degrees of freedom). STEPS doubles.
+     */
+    static double[] residual(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] out = new double[STEPS];
+        double s = 1;
+        for (int t = 0; t < STEPS; t++) {
+            if (t == 0 || rnd.nextDouble() < HAZARD) s = Math.exp(rnd.nextGaussian());
+            double chi2 = 0;
+            for (int i = 0; i < 3; i++) chi2 += Math.pow(rnd.nextGaussian(), 2);
+            out[t] = s * rnd.nextGaussian() / Math.sqrt(chi2 / 3);
+        }
+        return out;
+    }
+
+    /**
      * Linear-regression minibatches: B rows of (x_1 … x_p, y) per step, x ~ N(0, I), y = w·x + 0.5 ε, w ~ N(0, I)
      * redrawn at each switch. STEPS × B(p + 1) doubles.
      */

@@ -16,8 +16,10 @@ import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.belief.LinearRegressionModelSpec;
+import org.driftlab.core.belief.LogNormalGammaModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
+import org.driftlab.core.belief.VarianceChangeModelSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.reset.BeliefSoftSpec;
@@ -119,6 +121,8 @@ public final class WireRegistry {
         put(t, 183, GaussianModelSpec.class);
         put(t, 184, NormalGammaModelSpec.class);
         put(t, 185, LinearRegressionModelSpec.class);
+        put(t, 186, VarianceChangeModelSpec.class);
+        put(t, 187, LogNormalGammaModelSpec.class);
         // 200–219: reset policies
         put(t, 200, NoResetSpec.class);
         put(t, 201, PeriodicResetSpec.class);

@@ -14,8 +14,10 @@ import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.belief.LinearRegressionModelSpec;
+import org.driftlab.core.belief.LogNormalGammaModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
+import org.driftlab.core.belief.VarianceChangeModelSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.reset.BeliefSoftSpec;
@@ -105,7 +107,9 @@ final class WireSamples {
         return List.of(new NoBeliefSpec(), new BocpdSpec(0.01, GaussianModelSpec.fromStream(), 1e-10, 1000),
                 new BocpdSpec(0.02, new GaussianModelSpec(0.0, 1.0, null), 0.0, 200),
                 new BocpdSpec(0.02, new NormalGammaModelSpec(0.0, 1.0, 1.0, 1.0), 1e-8, 300),
-                new BocpdSpec(0.02, new LinearRegressionModelSpec(1.0, 2.0, 3.0), 1e-8, 300), new HmmSpec(0.05));
+                new BocpdSpec(0.02, new LinearRegressionModelSpec(1.0, 2.0, 3.0), 1e-8, 300),
+                new BocpdSpec(0.02, new VarianceChangeModelSpec(1.0, null, 20), 1e-10, 256),
+                new BocpdSpec(0.02, new LogNormalGammaModelSpec(null, 1.0, 2.0, 0.5, 10), 1e-10, 256), new HmmSpec(0.05));
     }
 
     static List<ResetSpec> resets() {

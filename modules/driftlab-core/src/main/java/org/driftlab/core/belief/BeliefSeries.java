@@ -15,39 +15,53 @@ public final class BeliefSeries {
 
     private BeliefSeries() {}
 
+    /** The observation models {@code driftlab belief} offers, as named by {@code --model}. */
+    public static final java.util.List<String> MODELS = java.util.List.of("gaussian", "normal-gamma", "variance-change", "log-normal-gamma");
+
     /**
-     * The options of {@code driftlab belief}, validated. {@code model} is {@code gaussian} (needs
-     * {@code priorMean}, {@code priorVar} and {@code noiseVar}: a series has no stream to take them from) or
-     * {@code normal-gamma} (μ0 = {@code priorMean}, and {@code kappa0}, {@code alpha0}, {@code beta0}; the
-     * series must have one column). {@code prune} 0 runs the exact recursion (given r-max ≥ the series length).
+     * The options of {@code driftlab belief}, validated. {@code model} is one of {@link #MODELS}:
+     * {@code gaussian} needs {@code priorMean}, {@code priorVar} and {@code noiseVar} (a series has no stream to take
+     * them from); {@code normal-gamma} needs μ0 = {@code priorMean}, {@code kappa0}, {@code alpha0}, {@code beta0};
+     * {@code variance-change} needs {@code alpha0}, and {@code beta0} or the {@code calibration} observations that
+     * set it; {@code log-normal-gamma} needs {@code kappa0}, {@code alpha0}, and μ0 = {@code priorMean} and
+     * {@code beta0} or the {@code calibration} observations that set them. Every model but gaussian needs one
+     * column. {@code prune} 0 runs the exact recursion (given r-max ≥ the series length).
      */
     public record Options(String model, double hazard, Double priorMean, Double priorVar, Double noiseVar,
-                          Double kappa0, Double alpha0, Double beta0, int window, double prune, int rMax) {
+                          Double kappa0, Double alpha0, Double beta0, int calibration, int window, double prune, int rMax) {
         public Options {
-            if (model == null || !(model.equals("gaussian") || model.equals("normal-gamma"))) {
-                throw new IllegalArgumentException("model must be gaussian or normal-gamma, got " + model);
+            if (model == null || !MODELS.contains(model)) {
+                throw new IllegalArgumentException("model must be one of " + String.join(", ", MODELS) + "; got " + model);
             }
             if (window <= 0) throw new IllegalArgumentException("window must be > 0, got " + window);
-            if (model.equals("gaussian")) {
-                if (priorMean == null || priorVar == null || noiseVar == null) {
-                    throw new IllegalArgumentException("model gaussian on a series needs prior-mean, prior-var and noise-var");
-                }
-            } else if (priorMean == null || kappa0 == null || alpha0 == null || beta0 == null) {
-                throw new IllegalArgumentException("model normal-gamma needs prior-mean, kappa0, alpha0 and beta0");
+            switch (model) {
+                case "gaussian" -> require(priorMean != null && priorVar != null && noiseVar != null,
+                        "model gaussian on a series needs prior-mean, prior-var and noise-var");
+                case "normal-gamma" -> require(priorMean != null && kappa0 != null && alpha0 != null && beta0 != null,
+                        "model normal-gamma needs prior-mean, kappa0, alpha0 and beta0");
+                case "variance-change" -> require(alpha0 != null, "model variance-change needs alpha0");
+                default -> require(kappa0 != null && alpha0 != null, "model log-normal-gamma needs kappa0 and alpha0");
             }
-            spec(model, hazard, priorMean, priorVar, noiseVar, kappa0, alpha0, beta0, prune, rMax); // validates the values
+            spec(model, hazard, priorMean, priorVar, noiseVar, kappa0, alpha0, beta0, calibration, prune, rMax); // validates the values
+        }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) throw new IllegalArgumentException(message);
         }
 
         /** The belief spec these options describe. */
         public BocpdSpec spec() {
-            return spec(model, hazard, priorMean, priorVar, noiseVar, kappa0, alpha0, beta0, prune, rMax);
+            return spec(model, hazard, priorMean, priorVar, noiseVar, kappa0, alpha0, beta0, calibration, prune, rMax);
         }
 
         private static BocpdSpec spec(String model, double hazard, Double priorMean, Double priorVar, Double noiseVar,
-                                      Double kappa0, Double alpha0, Double beta0, double prune, int rMax) {
-            ObservationModelSpec m = model.equals("gaussian")
-                    ? new GaussianModelSpec(priorMean, priorVar, noiseVar)
-                    : new NormalGammaModelSpec(priorMean, kappa0, alpha0, beta0);
+                                      Double kappa0, Double alpha0, Double beta0, int calibration, double prune, int rMax) {
+            ObservationModelSpec m = switch (model) {
+                case "gaussian" -> new GaussianModelSpec(priorMean, priorVar, noiseVar);
+                case "normal-gamma" -> new NormalGammaModelSpec(priorMean, kappa0, alpha0, beta0);
+                case "variance-change" -> new VarianceChangeModelSpec(alpha0, beta0, calibration);
+                default -> new LogNormalGammaModelSpec(priorMean, kappa0, alpha0, beta0, calibration);
+            };
             return new BocpdSpec(hazard, m, prune, rMax);
         }
 
@@ -101,4 +115,43 @@ public final class BeliefSeries {
         return rows;
     }
 
+    /** The CSV header of {@link #writeChangepoints}. */
+    public static final String CHANGEPOINT_HEADER = "detected_at,change_at";
+
+    /**
+     * The changes a threshold detector reports on {@code values}, as the simulator's belief-threshold reset acts:
+     * at step t (from 1) a change is declared when p_change(W) &gt; {@code threshold}, and the belief is then
+     * marked reset, so the same change does not fire again. Each detection is {detected_at = t, change_at = the
+     * first step of the most probable run among those p_change counts (r ≤ min(W, n_t) − 1), t − r + 1}.
+     */
+    public static java.util.List<long[]> changepoints(Bocpd belief, double[] values, int window, double threshold) {
+        int w = belief.width();
+        if (values.length % w != 0) {
+            throw new IllegalArgumentException("values length " + values.length + " is not a multiple of the width " + w);
+        }
+        if (window <= 0) throw new IllegalArgumentException("window must be > 0, got " + window);
+        if (!(threshold > 0 && threshold < 1)) throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
+        double[] post = new double[belief.maxRunLength() + 1];
+        java.util.List<long[]> found = new java.util.ArrayList<>();
+        for (int off = 0; off < values.length; off += w) {
+            belief.observe(values, off);
+            if (!(belief.pChange(window) > threshold)) continue;
+            belief.runLengthPosterior(post);
+            long limit = Math.min(window, belief.stepsSinceReset()) - 1;
+            int best = 0;
+            for (int r = 1; r <= limit && r < post.length; r++) if (post[r] > post[best]) best = r;
+            long t = belief.steps();
+            found.add(new long[] {t, t - best + 1});
+            belief.markReset();
+        }
+        return found;
+    }
+
+    /** Runs a fresh belief of {@code options} over the series and writes its {@link #changepoints} as CSV. */
+    public static void writeChangepoints(SeriesCsv series, Options options, double threshold, Appendable out) throws IOException {
+        out.append(CHANGEPOINT_HEADER).append('\n');
+        for (long[] c : changepoints(options.belief(series.width()), series.values(), options.window(), threshold)) {
+            out.append(Long.toString(c[0])).append(',').append(Long.toString(c[1])).append('\n');
+        }
+    }
 }

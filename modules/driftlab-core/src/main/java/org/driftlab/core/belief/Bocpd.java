@@ -26,7 +26,9 @@ import java.util.Arrays;
  * Workspaces are sized at r_max + 2 slots in the constructor, except the model's statistics, which grow with
  * the largest number of active slots seen (see {@link RunModel}); {@link #observe} allocates nothing once
  * that maximum is reached. Confined
- * to one thread. Numerical failure is a value: a non-finite observation leaves the posterior NaN, which
+ * to one thread. A model whose prior scale is left open ({@link RunModel#calibrating}) first takes its
+ * calibration observations: they count in {@link #steps()} but start no run, and p_change stays 0 meanwhile;
+ * the recursion then starts on the next observation as on a fresh stream. Numerical failure is a value: a non-finite observation leaves the posterior NaN, which
  * shows in every report (p_change, mean run length) from then on.
  */
 public final class Bocpd implements TaskBelief {
@@ -83,6 +85,13 @@ public final class Bocpd implements TaskBelief {
         int w = model.width;
         if (offset < 0 || offset > x.length - w) {
             throw new IllegalArgumentException("observation needs " + w + " doubles at offset " + offset + ", array has " + x.length);
+        }
+        if (model.calibrating()) {
+            // the empirical-Bayes prior takes these: no run, no change (sinceReset stays 0, so p_change = 0)
+            model.calibrate(x, offset);
+            if (!model.calibrating()) model.prior(0);
+            steps++;
+            return;
         }
         model.ensureSlots(n + 1); // predictAndGrow writes slots 0 … n
         model.predictAndGrow(x, offset, n, runLength, logPi);
@@ -176,6 +185,11 @@ public final class Bocpd implements TaskBelief {
         return Math.min(p, 1.0);
     }
 
+    /** n_t: the recursion's observations since the start or the last {@link #markReset} (calibration not counted). */
+    public long stepsSinceReset() {
+        return sinceReset;
+    }
+
     @Override
     public void newRunPosteriorMean(int window, double[] out) {
         int m = model.meanWidth();
@@ -201,6 +215,7 @@ public final class Bocpd implements TaskBelief {
         n = 1;
         runLength[0] = 0;
         logw[0] = 0;
+        model.restartCalibration();
         model.prior(0);
         Arrays.fill(ring, 0.0);
         ringHead = 0;
@@ -224,7 +239,7 @@ public final class Bocpd implements TaskBelief {
         for (int j = 0; j < n; j++) out[runLength[j]] = Math.exp(logw[j]);
     }
 
-    /** Length of the model's location vector: d (Gaussian), 1 (Normal–Gamma), p (regression). */
+    /** Length of the model's location vector: d (Gaussian), 1 (the scalar models), p (regression). */
     public int meanWidth() {
         return model.meanWidth();
     }
@@ -232,7 +247,8 @@ public final class Bocpd implements TaskBelief {
     /**
      * out ← Σ_r P(r_t = r | x_1:t) · E[location | the run's last r observations]: for the Gaussian model the
      * Bayes posterior mean E[μ | x_1:t] of DESIGN §6 (for the next observation: r = 0 contributes the prior
-     * mean); Normal–Gamma: E[μ]; regression: E[w]. {@code out} has length {@link #meanWidth()}. Allocates nothing.
+     * mean); Normal–Gamma: E[μ] (log-normal-gamma: of log|x|); variance-change: the variance scale β/α;
+     * regression: E[w]. {@code out} has length {@link #meanWidth()}. Allocates nothing.
      */
     public void posteriorMean(double[] out) {
         int m = model.meanWidth();

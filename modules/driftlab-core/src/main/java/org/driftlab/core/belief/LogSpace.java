@@ -138,4 +138,17 @@ final class LogSpace {
         double t = x - 1 + LANCZOS_G + 0.5;
         return HALF_LOG_2PI + (x - 0.5) * Math.log(t) - t + Math.log(sum);
     }
+
+    /**
+     * out[r] = log Γ(α0 + r/2 + ½) − log Γ(α0 + r/2) for r = 0 … rMax: the Student-t normaliser of a gamma
+     * (or inverse-gamma) posterior after r scalar observations, tabulated once so the step calls no log Γ.
+     */
+    static double[] halfStepLogGammaRatios(double alpha0, int rMax) {
+        double[] out = new double[rMax + 1];
+        for (int r = 0; r <= rMax; r++) {
+            double a = alpha0 + 0.5 * r;
+            out[r] = logGamma(a + 0.5) - logGamma(a);
+        }
+        return out;
+    }
 }

@@ -71,6 +71,22 @@ abstract class RunModel {
     /** Slot 0 ← the prior. */
     abstract void prior(int slot);
 
+    /**
+     * True while the model still consumes observations to set its prior ({@link PriorCalibration}); then
+     * {@link Bocpd} hands them to {@link #calibrate} instead of the recursion. False for a declared prior.
+     */
+    boolean calibrating() {
+        return false;
+    }
+
+    /** Consumes one calibration observation; once enough were seen the prior is set (slot 0 not touched). */
+    void calibrate(double[] x, int off) {
+        throw new IllegalStateException(getClass().getSimpleName() + " has a declared prior");
+    }
+
+    /** Forgets the calibration (the model as built); nothing for a declared prior. */
+    void restartCalibration() {}
+
     /** The whole state of another model of the same class and shape. */
     void copyStateFrom(RunModel other) {
         // both buffers may hold stale slots past the active count; copying the other's whole buffer keeps

@@ -7,8 +7,14 @@
  * P(r_t = 0, x_1:t) = Σ_r P(r_{t−1} = r, x_1:t−1)·π_r(x_t)·H, so P(r_t = 0 | x_1:t) = H.
  * Conjugate predictives π_r: Gaussian with known noise (per dimension, shared run length), Normal–Gamma
  * (Student-t; Murphy 2007), Bayesian linear regression with unknown noise (Student-t per sample, a minibatch's
- * joint predictive by sequential updates). Pruning below a tolerance and the r_max cap (a sliding window of the
- * last r_max observations, see {@code Bocpd}) are the only approximations.
+ * joint predictive by sequential updates), and for learners without a known curvature, on the snapshot residual
+ * (the residual of weights frozen at the start and after each reset, on each fresh sample): variance-change
+ * (zero-mean Normal, inverse-gamma variance; Student-t at location 0) and log-normal-gamma (Normal–Gamma on
+ * log|x|, the robust choice for heavy tails: a variance-stabilising transform keeps the model conjugate, where
+ * Student-t observations would need an approximate posterior). Their open prior parameters follow a declared
+ * empirical-Bayes rule ({@code PriorCalibration}): the first observations set them and start no run. Pruning
+ * below a tolerance and the r_max cap (a sliding window of the last r_max observations, see {@code Bocpd}) are
+ * the only approximations.
  *
  * <p>{@link org.driftlab.core.belief.TaskFilter}: the forward algorithm over K known tasks (stay 1 − ρ, else
  * uniform over the others), with the task posterior and the exact posterior mean run length.

@@ -10,7 +10,7 @@ package org.driftlab.core.metrics;
  * shrink-perturb, continual backprop); {@code resetSteps} lists these e. Every weight-changing event counts as a
  * reset (full, partial, recall, shrink-perturb); l2-init has no events.
  *
- * <p>Detection (window D = {@code detectionWindow}): each reset, in order, is compared with the latest true
+ * <p>Detection (window D = {@code detectionWindow}; {@link Detections}): each reset, in order, is compared with the latest true
  * switch t ≤ e. If e − t ≤ D and that switch has not been detected yet, the reset detects it with delay
  * e − t (0 for the oracle). If no switch lies within D steps before e, the reset is a false alarm. A reset
  * within D steps of a switch already detected is neither (a repeated firing). Missed switches = switches −
@@ -139,21 +139,7 @@ public final class RunAccumulator {
     public RunMetrics finish(double finalDistance) {
         long[] switchSteps = switches.toArray();
         long[] resetSteps = resets.toArray();
-        int detections = 0;
-        int falseAlarms = 0;
-        long delaySum = 0;
-        boolean[] detected = new boolean[switchSteps.length];
-        int latest = -1; // index of the latest switch <= the current reset's effective step
-        for (long e : resetSteps) {
-            while (latest + 1 < switchSteps.length && switchSteps[latest + 1] <= e) latest++;
-            if (latest < 0 || e - switchSteps[latest] > spec.detectionWindow()) {
-                falseAlarms++;
-            } else if (!detected[latest]) {
-                detected[latest] = true;
-                detections++;
-                delaySum += e - switchSteps[latest];
-            }
-        }
+        Detections d = Detections.match(switchSteps, resetSteps, spec.detectionWindow());
         double[] binnedLoss = new double[binLoss.length];
         double[] binnedExcess = new double[binLoss.length];
         for (int b = 0; b < binLoss.length; b++) {
@@ -163,9 +149,8 @@ public final class RunAccumulator {
         double[] aligned = new double[lagExcess.length];
         for (int l = 0; l < aligned.length; l++) aligned[l] = lagCount[l] == 0 ? Double.NaN : lagExcess[l] / lagCount[l];
         return new RunMetrics(steps, steps == 0 ? Double.NaN : lossSum / steps, steps == 0 ? Double.NaN : excessSum / steps,
-                objective, objective + jumpCost, switchSteps.length, resetSteps.length, detections,
-                detections == 0 ? Double.NaN : (double) delaySum / detections, falseAlarms,
-                switchSteps.length - detections, finalDistance, divergedAt >= 0, divergedAt,
+                objective, objective + jumpCost, switchSteps.length, resetSteps.length, d.hits(), d.meanDelay(), d.falseAlarms(),
+                switchSteps.length - d.hits(), finalDistance, divergedAt >= 0, divergedAt,
                 binnedLoss, binnedExcess, aligned, switchSteps, resetSteps,
                 probe == null ? new double[0] : probe.effectiveRankCurve(),
                 probe == null ? new double[0] : probe.deadFractionCurve());

@@ -48,6 +48,15 @@ public record RunMetrics(long steps,
         Objects.requireNonNull(deadFraction, "deadFraction");
     }
 
+    /**
+     * Detection quality for a window of {@code window} steps, from the stored switch and reset steps: hits, false
+     * alarms and each detected switch's delay (the distribution {@code meanDetectionDelay} averages). With the
+     * run's own detection window it agrees with {@code detections}, {@code falseAlarms} and {@code meanDetectionDelay}.
+     */
+    public Detections detectionsWithin(long window) {
+        return Detections.match(switchSteps, resetSteps, window);
+    }
+
     /** Metrics of a run without an MLP learner: no plasticity curves (both empty). */
     public RunMetrics(long steps, double meanLoss, double meanExcessLoss, double objective, double objectiveTotal,
                       int switches, int resets, int detections, double meanDetectionDelay, int falseAlarms,

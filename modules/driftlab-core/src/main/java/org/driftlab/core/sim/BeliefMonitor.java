@@ -72,6 +72,7 @@ public final class BeliefMonitor {
     static EvidenceInfo evidenceInfo(TaskStream stream, EvidenceKind kind) {
         switch (kind) {
             case LOSS:
+            case SNAPSHOT_RESIDUAL:
                 return EvidenceInfo.scalar();
             case SAMPLES:
                 return EvidenceInfo.regression(stream.dim(), stream.evidenceWidth(kind) / (stream.dim() + 1));

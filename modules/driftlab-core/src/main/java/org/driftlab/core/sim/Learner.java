@@ -29,7 +29,8 @@ import org.driftlab.core.stream.TaskStream;
  * l2-init); if θ or the squared move |Δθ|² is then not finite the run has diverged at t and stops, step t not
  * counted; (f) the step
  * is recorded (with an MLP learner also its hidden activations, for the plasticity metrics) and the
- * learner-side policy acts after it (periodic, shrink-perturb, continual backprop).
+ * learner-side policy acts after it (periodic, shrink-perturb, continual backprop). The snapshot-residual
+ * evidence is written with the weights as they were at the start or right after the latest reset.
  */
 public final class Learner {
     private final RunSpec spec;
@@ -45,6 +46,8 @@ public final class Learner {
     private final double[] gRule;
     private final double[] thetaBefore;
     private ResetOrder pending; // a belief order for step `next`, carried out by the step it names
+    // the weights frozen at the start and after each reset, for the snapshot-residual evidence (else null)
+    private final double[] snapshot;
     private long next;
     private boolean diverged;
     // the latest completed step, for per-step observers (meaningful in lockstep)
@@ -74,6 +77,7 @@ public final class Learner {
         this.g = new double[d];
         this.gRule = new double[d];
         this.thetaBefore = new double[d];
+        this.snapshot = evidenceKind.usesSnapshot() ? theta.clone() : null;
     }
 
     /**
@@ -147,6 +151,7 @@ public final class Learner {
                 if (policy.resetsRuleState()) rule.reset();
                 metrics.recordReset(t, jumpSquared());
                 lastReset = true;
+                freezeSnapshot();
             }
             stream.observeGradient(theta, g);
             double loss = stream.loss(theta);
@@ -156,7 +161,7 @@ public final class Learner {
                 metrics.recordDivergence(t);
                 break;
             }
-            stream.writeEvidence(evidenceKind, theta, g, evidence, offset + n * width);
+            stream.writeEvidence(evidenceKind, snapshot != null ? snapshot : theta, g, evidence, offset + n * width);
             System.arraycopy(theta, 0, thetaBefore, 0, d);
             boolean resetBeforeUpdate;
             if (pending != null) {
@@ -171,6 +176,7 @@ public final class Learner {
                 if (policy.resetsRuleState()) rule.reset();
                 metrics.recordReset(t, jumpSquared());
                 lastReset = true;
+                freezeSnapshot();
                 System.arraycopy(theta, 0, thetaBefore, 0, d); // the move is the update's, from the reset weights
             }
             System.arraycopy(g, 0, gRule, 0, d);
@@ -199,6 +205,7 @@ public final class Learner {
                 if (policy.resetsRuleState()) rule.reset();
                 metrics.recordReset(t + 1, jumpSquared());
                 lastReset = true;
+                freezeSnapshot();
             }
             next++;
             n++;
@@ -234,6 +241,10 @@ public final class Learner {
         return s;
     }
 
+    private void freezeSnapshot() {
+        if (snapshot != null) System.arraycopy(theta, 0, snapshot, 0, theta.length);
+    }
+
     /**
      * Makes this learner (of the same spec) an exact twin of {@code other}: weights, rule, stream (with its
      * random generators), policy (its generator and kept recall weights), metrics. Allocates nothing (a
@@ -244,6 +255,7 @@ public final class Learner {
             throw new IllegalArgumentException("cannot copy the state of a learner of another run spec");
         }
         System.arraycopy(other.theta, 0, theta, 0, theta.length);
+        if (snapshot != null) System.arraycopy(other.snapshot, 0, snapshot, 0, snapshot.length);
         rule.copyStateFrom(other.rule);
         stream.copyStateFrom(other.stream);
         policy.copyStateFrom(other.policy);

@@ -5,9 +5,11 @@ import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.belief.LinearRegressionModelSpec;
+import org.driftlab.core.belief.LogNormalGammaModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.belief.ObservationModelSpec;
+import org.driftlab.core.belief.VarianceChangeModelSpec;
 import org.driftlab.core.stream.EvidenceKind;
 
 /**
@@ -25,6 +27,7 @@ final class RunChecks {
         if (model instanceof GaussianModelSpec) return EvidenceKind.OPTIMUM;
         if (model instanceof NormalGammaModelSpec) return EvidenceKind.LOSS;
         if (model instanceof LinearRegressionModelSpec) return EvidenceKind.SAMPLES;
+        if (model instanceof VarianceChangeModelSpec || model instanceof LogNormalGammaModelSpec) return EvidenceKind.SNAPSHOT_RESIDUAL;
         throw new IllegalArgumentException("unknown observation model " + model);
     }
 }

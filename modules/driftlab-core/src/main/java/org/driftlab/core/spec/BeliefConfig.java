@@ -10,14 +10,18 @@ import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.belief.LinearRegressionModelSpec;
+import org.driftlab.core.belief.LogNormalGammaModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.belief.ObservationModelSpec;
 import org.driftlab.core.stream.StreamSpec;
+import org.driftlab.core.belief.VarianceChangeModelSpec;
 
 /** The {@code belief} block and its {@code model} sub-block (DESIGN §6): their declaration and their reader. */
 final class BeliefConfig {
     static final String FROM_STREAM = "from the stream (the exact model)";
+    static final String CALIBRATED = "from the first `calibration` observations";
+    static final long DEFAULT_CALIBRATION = 20;
 
     static final Block MODEL = Block.typed("belief.model", "The observation model of a BOCPD belief", "",
             Variant.of("gaussian", "z = θ − H⁻¹g per dimension; needs a quadratic stream, and gradient-noise > 0 unless"
@@ -37,7 +41,26 @@ final class BeliefConfig {
                     real("prior-var", 1.0, Range.POSITIVE, "prior variance of the regression weights"),
                     real("alpha0", 1.0, Range.POSITIVE, "shape of the noise precision's gamma prior"),
                     real("beta0", 1.0, Range.POSITIVE, "rate of the noise precision's gamma prior"))
-                    .builds(v -> new LinearRegressionModelSpec(v.real("prior-var"), v.real("alpha0"), v.real("beta0"))));
+                    .builds(v -> new LinearRegressionModelSpec(v.real("prior-var"), v.real("alpha0"), v.real("beta0"))),
+            Variant.of("variance-change", "zero-mean Normal with an inverse-gamma variance, on the residual of the weights"
+                            + " frozen at the start and after each reset (independent of the current θ); a regression stream",
+                    real("alpha0", 1.0, Range.POSITIVE, "shape of the variance's inverse-gamma prior"),
+                    optionalReal("beta0", Range.POSITIVE, CALIBRATED + ": alpha0 · mean(x²)", "scale of the variance's"
+                            + " inverse-gamma prior"),
+                    integer("calibration", DEFAULT_CALIBRATION, 1, 1_000_000, "first observations that set an unset beta0;"
+                            + " they start no run").unit("steps"))
+                    .builds(v -> new VarianceChangeModelSpec(v.real("alpha0"), v.optionalReal("beta0"), (int) v.integer("calibration"))),
+            Variant.of("log-normal-gamma", "normal-gamma on log|x| of the same snapshot residual: robust to heavy tails;"
+                            + " a regression stream",
+                    optionalReal("mu0", Range.FINITE, CALIBRATED + ": mean(log|x|)", "prior mean of log|x|"),
+                    real("kappa0", 1.0, Range.POSITIVE, "pseudo-observations of the mean"),
+                    real("alpha0", 1.0, Range.POSITIVE, "shape of the precision's gamma prior"),
+                    optionalReal("beta0", Range.POSITIVE, CALIBRATED + ": alpha0 · var(log|x|)", "rate of the precision's"
+                            + " gamma prior"),
+                    integer("calibration", DEFAULT_CALIBRATION, 2, 1_000_000, "first observations that set an unset mu0"
+                            + " or beta0; they start no run").unit("steps"))
+                    .builds(v -> new LogNormalGammaModelSpec(v.optionalReal("mu0"), v.real("kappa0"), v.real("alpha0"),
+                            v.optionalReal("beta0"), (int) v.integer("calibration"))));
 
     /** Shared with the observer rules: absent, the value is the stream's ({@link StreamDefaults#hazard}). */
     static final Key HAZARD = optionalReal("hazard", Range.OPEN_UNIT, StreamDefaults.FROM_STREAM,

@@ -5,7 +5,9 @@ import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.belief.LinearRegressionModelSpec;
+import org.driftlab.core.belief.LogNormalGammaModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
+import org.driftlab.core.belief.VarianceChangeModelSpec;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetTarget;
@@ -64,6 +66,13 @@ public final class CompatibilityRules {
                     b -> b.belief() instanceof BocpdSpec bocpd && bocpd.model() instanceof LinearRegressionModelSpec
                             && !(b.stream() instanceof LinearRegressionStreamSpec),
                     b -> "the linear-regression model observes (x, y) samples and needs a linear-regression stream"),
+            new CompatibilityRule("belief.model", "the variance-change and log-normal-gamma models need a regression stream",
+                    b -> b.belief() instanceof BocpdSpec bocpd
+                            && (bocpd.model() instanceof VarianceChangeModelSpec || bocpd.model() instanceof LogNormalGammaModelSpec)
+                            && quadratic(b),
+                    b -> "the " + b.type("belief.model") + " model observes the residual of frozen weights on fresh samples,"
+                            + " which a quadratic stream has not: use a linear-regression or slowly-changing-regression stream"
+                            + " (quadratic tasks have the exact gaussian model)"),
             new CompatibilityRule("rule.type", "ideal-observer needs a quadratic stream with gradient-noise > 0",
                     b -> b.rule() instanceof IdealObserverSpec && !(quadratic(b) && gradientNoise(b) > 0),
                     b -> "ideal-observer needs a quadratic stream with gradient-noise > 0"),

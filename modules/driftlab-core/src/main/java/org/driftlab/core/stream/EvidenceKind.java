@@ -20,5 +20,18 @@ public enum EvidenceKind {
      */
     LOSS,
     /** Linear regression only: the minibatch as B rows (x_1 … x_d, y), width B·(d + 1). */
-    SAMPLES
+    SAMPLES,
+    /**
+     * Regression streams (linear, slowly-changing): the residual ŷ − y of a snapshot of the weights, frozen
+     * by the learner at the run's start and after each reset, on this step's fresh sample (width 1; the
+     * minibatch mean for linear regression). The {@code theta} handed to
+     * {@link TaskStream#writeEvidence} is that snapshot. Within a task and between resets its distribution
+     * does not move, whatever the learner does: no learning trend, and a reset manufactures no change.
+     */
+    SNAPSHOT_RESIDUAL;
+
+    /** True when the learner hands the stream its frozen weight snapshot rather than θ. */
+    public boolean usesSnapshot() {
+        return this == SNAPSHOT_RESIDUAL;
+    }
 }

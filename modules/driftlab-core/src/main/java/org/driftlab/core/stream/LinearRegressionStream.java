@@ -111,6 +111,7 @@ final class LinearRegressionStream extends TaskStream {
             case NONE: return 0;
             case LOSS: return 1;
             case SAMPLES: return batch * (dim + 1);
+            case SNAPSHOT_RESIDUAL: return 1;
             default: throw new IllegalArgumentException("a linear-regression stream has no " + kind
                     + " evidence (z = θ − H⁻¹g is not a stationary observation of w* here: use the"
                     + " linear-regression or normal-gamma observation model)");
@@ -132,6 +133,16 @@ final class LinearRegressionStream extends TaskStream {
                     out[dst + dim] = y[b];
                 }
                 return;
+            case SNAPSHOT_RESIDUAL: {
+                double r = 0;
+                for (int b = 0; b < batch; b++) {
+                    double prediction = 0;
+                    for (int i = 0; i < dim; i++) prediction += theta[i] * x[b * dim + i];
+                    r += prediction - y[b];
+                }
+                out[offset] = r / batch;
+                return;
+            }
             default:
                 throw new IllegalArgumentException("a linear-regression stream has no " + kind + " evidence");
         }

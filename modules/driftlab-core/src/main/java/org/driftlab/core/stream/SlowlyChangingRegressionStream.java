@@ -282,8 +282,9 @@ final class SlowlyChangingRegressionStream extends TaskStream implements HiddenL
         switch (kind) {
             case NONE: return 0;
             case LOSS: return 1;
+            case SNAPSHOT_RESIDUAL: return 1;
             default: throw new IllegalArgumentException("a slowly-changing-regression stream has no " + kind
-                    + " evidence (use the normal-gamma observation model on the loss)");
+                    + " evidence (use the variance-change or log-normal-gamma model on the snapshot residual)");
         }
     }
 
@@ -294,6 +295,9 @@ final class SlowlyChangingRegressionStream extends TaskStream implements HiddenL
                 return;
             case LOSS:
                 out[offset] = lastLoss;
+                return;
+            case SNAPSHOT_RESIDUAL:
+                out[offset] = forward(theta, false) - y;
                 return;
             default:
                 throw new IllegalArgumentException("a slowly-changing-regression stream has no " + kind + " evidence");

@@ -122,6 +122,21 @@ public final class BruteForce {
     }
 
     /**
+     * Zero-mean Normal with an Inverse-Gamma(α0, β0) variance, from the segment's raw values:
+     * p(x) = Γ(α0 + n/2)/Γ(α0) · β0^α0 / (β0 + Σx²/2)^(α0 + n/2) · (2π)^(−n/2).
+     */
+    public static SegmentLogLikelihood varianceChange(double[] xs, double alpha0, double beta0) {
+        return (from, to) -> {
+            int n = to - from;
+            double ss = 0;
+            for (int t = from; t < to; t++) ss += xs[t] * xs[t];
+            double an = alpha0 + n / 2.0;
+            return LogSpace.logGamma(an) - LogSpace.logGamma(alpha0) + alpha0 * Math.log(beta0)
+                    - an * Math.log(beta0 + 0.5 * ss) - 0.5 * n * Math.log(2 * Math.PI);
+        };
+    }
+
+    /**
      * Normal–Inverse-Gamma regression marginal likelihood of the samples in steps [from, to); step t holds
      * {@code batch} rows (x_1 … x_p, y) in xs[t].
      */

@@ -50,6 +50,8 @@ class PinnedDefaultsTest {
         put("belief bocpd gaussian", "steps = 10\n" + QUADRATIC + sgd + "belief { type = bocpd, hazard = 0.1 }\n");
         put("belief bocpd normal-gamma", "steps = 10\n" + QUADRATIC + sgd + "belief { type = bocpd, hazard = 0.1, model = normal-gamma }\n");
         put("belief bocpd linear-regression", "steps = 10\n" + LINEAR + sgd + "belief { type = bocpd, hazard = 0.1, model = linear-regression }\n");
+        put("belief bocpd variance-change", "steps = 10\n" + LINEAR + sgd + "belief { type = bocpd, hazard = 0.1, model = variance-change }\n");
+        put("belief bocpd log-normal-gamma", "steps = 10\n" + LINEAR + sgd + "belief { type = bocpd, hazard = 0.1, model = log-normal-gamma }\n");
         put("belief hmm", "steps = 10\n" + MARKOV + sgd + "belief { type = hmm, hazard = 0.1 }\n");
         String bocpd = "belief { type = bocpd, hazard = 0.1 }\n";
         put("reset periodic", "steps = 10\n" + QUADRATIC + sgd + "reset { type = periodic, period = 5 }\n");
