@@ -31,7 +31,12 @@ final class ChildJvms {
      * {@code args}, writing its output to {@code log}.
      */
     static Process start(Class<?> main, List<String> flags, List<String> args, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return start(List.of(), main, flags, args, log);
+    }
+
+    /** As {@link #start(Class, List, List, Path)}, the JVM run through {@code launcher} (e.g. {@code ip netns exec NS}). */
+    static Process start(List<String> launcher, Class<?> main, List<String> flags, List<String> args, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>(launcher);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
         cmd.add("-XX:+UseSerialGC");

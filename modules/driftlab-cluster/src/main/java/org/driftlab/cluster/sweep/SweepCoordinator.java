@@ -507,10 +507,15 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         f.await(Awaiting.START, settings.startTimeout());
     }
 
-    /** Dispatches {@code f} again; an unreachable member's shard is left for another routing key. */
+    /**
+     * Dispatches {@code f} again. Its shard is left for another routing key when it is homed on an unreachable
+     * member, or when the run never started while some member is unreachable: its shard may have been
+     * allocated to that member's region meanwhile.
+     */
     private void redispatch(InFlight f, SweepState state) {
         f.attempt++;
-        if (f.node != null && unreachable.contains(f.node) || blocked(routeKey(f))) f.route++;
+        boolean suspect = f.node == null ? !unreachable.isEmpty() : unreachable.contains(f.node);
+        if (suspect || blocked(routeKey(f))) f.route++;
         state.redispatched++;
         getContext().getLog().info("re-dispatching run {} (attempt {})", f.spec.runId(), f.attempt + 1);
         dispatch(f, state);
