@@ -24,10 +24,12 @@ final class NetNamespaces implements AutoCloseable {
     /** The port every node listens on, each on its own address. */
     static final int PORT = 25520;
     private static final String PREFIX = "dlpt";
+    private static final java.util.concurrent.atomic.AtomicInteger MADE = new java.util.concurrent.atomic.AtomicInteger();
 
     private final String id;
     private final String subnet; // "10.A.B."
     private final List<String> namespaces = new ArrayList<>();
+    private final List<String> links = new ArrayList<>(); // host ends of the veth pairs
     private boolean bridgeMade;
 
     private NetNamespaces(String id, String subnet) {
@@ -41,13 +43,20 @@ final class NetNamespaces implements AutoCloseable {
         Assumptions.assumeTrue(onPath("ip"), "network namespaces need the ip command (iproute2)");
         removeStale();
         long pid = ProcessHandle.current().pid();
-        // a /24 per JVM: two test JVMs on one machine (parallel worktrees) never share addresses
-        NetNamespaces net = new NetNamespaces(PREFIX + pid, "10." + (200 + pid % 50) + "." + (pid / 50 % 250) + ".");
+        int made = MADE.getAndIncrement();
+        // names: this JVM's pid and a letter per network it made (the kernel frees links of a deleted namespace
+        // lazily); a /24 per JVM and network: parallel test JVMs on one machine never share addresses
+        NetNamespaces net = new NetNamespaces(PREFIX + pid + (char) ('a' + made % 26),
+                "10." + (200 + pid % 50) + "." + ((pid / 50 + made) % 250) + ".");
         try {
             net.build(nodes);
         } catch (IOException e) {
             net.close();
-            Assumptions.abort("this machine refuses network namespaces (root and CAP_NET_ADMIN needed): " + e.getMessage());
+            String why = e.getMessage();
+            if (why.contains("Operation not permitted") || why.contains("Permission denied")) {
+                Assumptions.abort("this machine refuses network namespaces (root and CAP_NET_ADMIN needed): " + why);
+            }
+            throw e;
         }
         net.checkForwarding();
         return net;
@@ -76,6 +85,7 @@ final class NetNamespaces implements AutoCloseable {
             ip("netns", "add", ns);
             namespaces.add(ns);
             ip("link", "add", hostLink(i), "type", "veth", "peer", "name", inner);
+            links.add(hostLink(i));
             ip("link", "set", inner, "netns", ns);
             ip("link", "set", hostLink(i), "master", bridge(), "up");
             ip("-n", ns, "addr", "add", address(i) + "/24", "dev", inner);
@@ -168,6 +178,14 @@ final class NetNamespaces implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         IOException first = null;
+        for (String link : links) { // deleting one end deletes the pair at once; a namespace's links go lazily
+            try {
+                ip("link", "del", link);
+            } catch (IOException e) {
+                if (first == null) first = e;
+            }
+        }
+        links.clear();
         for (String ns : namespaces) {
             try {
                 ip("netns", "del", ns);
@@ -187,19 +205,21 @@ final class NetNamespaces implements AutoCloseable {
         if (first != null) throw first;
     }
 
-    /** Deletes namespaces and bridges made by JVMs that no longer run. */
+    /** Deletes namespaces, bridges and veth pairs made by JVMs that no longer run. */
     private static void removeStale() throws IOException, InterruptedException {
         for (String line : run(List.of("ip", "netns", "list")).split("\n")) {
             String name = line.split(" ")[0];
             if (name.startsWith(PREFIX) && !alive(name)) run(List.of("ip", "netns", "del", name));
         }
-        for (String line : run(List.of("ip", "-o", "link", "show", "type", "bridge")).split("\n")) {
+        for (String line : run(List.of("ip", "-o", "link", "show")).split("\n")) {
             String[] parts = line.split(": ");
-            if (parts.length > 1 && parts[1].startsWith(PREFIX) && !alive(parts[1])) run(List.of("ip", "link", "del", parts[1]));
+            if (parts.length < 2) continue;
+            String link = parts[1].split("@")[0]; // a veth shows as name@peer
+            if (link.startsWith(PREFIX) && !alive(link)) run(List.of("ip", "link", "del", link));
         }
     }
 
-    /** Whether the JVM whose pid is in {@code name} ("dlpt<pid>...") still runs. */
+    /** Whether the JVM whose pid is in {@code name} ("dlpt&lt;pid&gt;&lt;letter&gt;...") still runs. */
     private static boolean alive(String name) {
         int end = PREFIX.length();
         while (end < name.length() && Character.isDigit(name.charAt(end))) end++;
