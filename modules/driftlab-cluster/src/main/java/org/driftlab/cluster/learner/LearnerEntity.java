@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.cluster.UniqueAddress;
 import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -26,8 +27,8 @@ import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
 
 /**
- * One run as a sharded entity (entity id = runId, or runId with a routing key: {@link #entityId}; DESIGN §9). On {@link Run} it starts the core
- * {@link Learner} and, when its reset policy is belief-driven (threshold, soft, recall), a co-located
+ * One run as a sharded entity (entity id = runId, or runId with a routing key: {@link #entityId}; DESIGN §9).
+ * On {@link Run} it starts the core {@link Learner} and, when its reset policy is belief-driven (threshold, soft, recall), a co-located
  * {@link TaskBeliefActor} child; then it advances in chunks of K steps with optimistic execution and rollback
  * ({@link OptimisticLearner}: checkpoints inside the chunk, replay from the nearest one; package doc). Each
  * chunk's evidence buffer is lent to the belief in {@link TaskBeliefActor.Consume} and not touched again
@@ -75,7 +76,10 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
         String runId();
     }
 
-    /** The run is under way on {@code node} (host:port#uid, see {@link #nodeName}): told to each requester when its request is taken. */
+    /**
+     * The run is under way on {@code node} (host:port#uid, see {@link #nodeName}): told to each requester when its
+     * request is taken.
+     */
     public record Started(String runId, String node) implements Reply {}
 
     /** The run completed (or diverged, which its metrics record). */
@@ -140,7 +144,7 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
     }
 
     /** {@code host:port#uid} of a member's unique address (the form of {@link #nodeName}). */
-    public static String incarnation(org.apache.pekko.cluster.UniqueAddress member) {
+    public static String incarnation(UniqueAddress member) {
         var address = member.address();
         return address.getHost().orElse("local") + ":" + address.getPort().map(String::valueOf).orElse("0")
                 + "#" + member.longUid();
