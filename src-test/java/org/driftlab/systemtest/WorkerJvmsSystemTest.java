@@ -130,7 +130,8 @@ class WorkerJvmsSystemTest {
 
         // the coordinator (on one worker) dropped the sweep of the removed client
         String dropped = awaitLogLine(logStart,
-                Pattern.compile("submitter of sweep (abandoned-\\S+) was on \\S+" + Pattern.quote(clientHostPort)),
+                Pattern.compile("submitter of sweep (abandoned-\\S+) stopped: sweep dropped \\(it was on \\S+"
+                        + Pattern.quote(clientHostPort)),
                 Duration.ofSeconds(20));
 
         InMemoryResultSink sink = new InMemoryResultSink();

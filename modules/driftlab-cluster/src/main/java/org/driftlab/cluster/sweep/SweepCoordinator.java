@@ -334,7 +334,8 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         SweepState state = sweeps.get(gone.sweepId());
         if (state == null) return this;
         asked.remove(state.submitter);
-        getContext().getLog().warn("the submitter of sweep {} stopped: sweep dropped", gone.sweepId());
+        getContext().getLog().warn("the submitter of sweep {} stopped: sweep dropped (it was on {})", gone.sweepId(),
+                state.submitter.path().address());
         forget(gone.sweepId());
         pull();
         return this;
