@@ -67,6 +67,19 @@ class SweepCoordinatorDeadlineTest {
         return pull;
     }
 
+    /**
+     * The next re-dispatch notice, passing over the entity's starts (the second dispatch's start, from the
+     * entity, may come before or after the coordinator's notice).
+     */
+    private static SweepSubmitter.Redispatching redispatching(TestProbe<Object> submitter, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            Object m = submitter.receiveMessage(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (m instanceof SweepSubmitter.Redispatching r) return r;
+            assertThat(m).as("before the re-dispatch notice").isInstanceOf(LearnerEntity.Started.class);
+        }
+    }
+
     @Test
     void aDispatchWhoseStartIsNotReportedIsDispatchedAgainAfterTheStartTimeout() {
         String sweepId = "unstarted-" + UUID.randomUUID();
@@ -76,12 +89,10 @@ class SweepCoordinatorDeadlineTest {
         assertThat(submitter.expectMessageClass(LearnerEntity.Started.class, Duration.ofSeconds(20)).runId()).isEqualTo(run.runId());
         long firstAt = System.nanoTime();
         // not reported: the coordinator cannot tell the entity got it, so it sends it again (the entity joins)
-        SweepSubmitter.Redispatching again = submitter.expectMessageClass(SweepSubmitter.Redispatching.class,
-                START_TIMEOUT.plus(POLL).plusSeconds(3));
+        SweepSubmitter.Redispatching again = redispatching(submitter, START_TIMEOUT.plus(POLL).plusSeconds(3));
         assertThat(Duration.ofNanos(System.nanoTime() - firstAt)).as("not before start-timeout")
                 .isGreaterThanOrEqualTo(START_TIMEOUT.minus(POLL));
         assertThat(again).isEqualTo(new SweepSubmitter.Redispatching(sweepId, 1, "not started within PT1S"));
-        assertThat(submitter.expectMessageClass(LearnerEntity.Started.class, Duration.ofSeconds(5)).runId()).isEqualTo(run.runId());
         coordinator.tell(new SweepCoordinator.Finish(sweepId));
     }
 
@@ -93,8 +104,7 @@ class SweepCoordinatorDeadlineTest {
         SweepSubmitter.Pull pull = submit(sweepId, run, submitter);
         LearnerEntity.Started started = submitter.expectMessageClass(LearnerEntity.Started.class, Duration.ofSeconds(20));
         pull.replyTo().tell(new SweepCoordinator.RunReport(sweepId, run.runId(), SweepCoordinator.Phase.STARTED, started.node()));
-        assertThat(submitter.expectMessageClass(SweepSubmitter.Redispatching.class, Duration.ofSeconds(10)))
-                .isEqualTo(new SweepSubmitter.Redispatching(sweepId, 1, "no answer within PT2S"));
+        assertThat(redispatching(submitter, Duration.ofSeconds(10))).isEqualTo(new SweepSubmitter.Redispatching(sweepId, 1, "no answer within PT2S"));
         coordinator.tell(new SweepCoordinator.Finish(sweepId));
     }
 }
