@@ -3,6 +3,7 @@
 # (driftlab.tls in modules/driftlab-cluster/src/main/resources/reference.conf). Only the JDK's keytool is used.
 #
 #   DRIFTLAB_TLS_PASSWORD=... deploy/tls/make-certs.sh OUT_DIR NODE_NAME [NODE_NAME ...]
+#   DRIFTLAB_TLS_PASSWORD=... deploy/tls/make-certs.sh --k8s-secret NAMESPACE OUT_DIR
 #
 # Writes into OUT_DIR (created if needed; existing files are never overwritten):
 #   ca.p12          the CA's private key: keep it off the nodes (it signs new node certificates)
@@ -11,13 +12,30 @@
 #   NODE_NAME.p12   that node's key and certificate chain (CN and DNS name NODE_NAME): its driftlab.tls.key-store
 # Every store is PKCS#12 with the password DRIFTLAB_TLS_PASSWORD (at least 6 characters). A NODE_NAME may be a
 # wildcard DNS name such as '*.driftlab-workers.default.svc.cluster.local' (file name: wildcard.<rest>.p12).
+# With --k8s-secret it makes one key store for every pod of deploy/k8s/ (NODE_NAME
+# '*.driftlab-workers.NAMESPACE.svc.cluster.local'; peers are authenticated by the CA, not by host name) and
+# writes OUT_DIR/driftlab-tls-secret.yaml: the Secret driftlab-tls (keys node.p12, truststore.p12, password)
+# that the manifests mount at /etc/driftlab/tls. Apply it with: kubectl apply -n NAMESPACE -f that file.
 # Certificates are valid for DRIFTLAB_TLS_DAYS days (default 365). This is a test CA, for a private cluster
 # network; use your organisation's CA for anything else.
 set -euo pipefail
 
-usage() { echo "usage: DRIFTLAB_TLS_PASSWORD=... $0 OUT_DIR NODE_NAME [NODE_NAME ...]" >&2; exit 2; }
+usage() {
+  echo "usage: DRIFTLAB_TLS_PASSWORD=... $0 OUT_DIR NODE_NAME [NODE_NAME ...]" >&2
+  echo "       DRIFTLAB_TLS_PASSWORD=... $0 --k8s-secret NAMESPACE OUT_DIR" >&2
+  exit 2
+}
 [ $# -ge 2 ] || usage
-out=$1; shift
+namespace=""
+if [ "$1" = "--k8s-secret" ]; then
+  [ $# -eq 3 ] || usage
+  namespace=$2
+  [[ $namespace =~ ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$ ]] || { echo "make-certs: '$namespace' is not a Kubernetes namespace name" >&2; exit 2; }
+  out=$3
+  set -- "*.driftlab-workers.$namespace.svc.cluster.local"
+else
+  out=$1; shift
+fi
 pw=${DRIFTLAB_TLS_PASSWORD:-}
 [ ${#pw} -ge 6 ] || { echo "make-certs: set DRIFTLAB_TLS_PASSWORD (at least 6 characters)" >&2; exit 2; }
 days=${DRIFTLAB_TLS_DAYS:-365}
@@ -54,3 +72,25 @@ for node in "$@"; do
   echo "$file"
 done
 rm -f "$out/.keytool.err"
+
+if [ -n "$namespace" ]; then
+  secret="$out/driftlab-tls-secret.yaml"
+  fresh "$secret"
+  b64() { base64 -w0 "$@"; }
+  {
+    echo "# the cluster port's TLS keys for deploy/k8s/ in namespace $namespace (made by deploy/tls/make-certs.sh)"
+    echo "apiVersion: v1"
+    echo "kind: Secret"
+    echo "metadata:"
+    echo "  name: driftlab-tls"
+    echo "  labels:"
+    echo "    app.kubernetes.io/name: driftlab"
+    echo "type: Opaque"
+    echo "data:"
+    echo "  node.p12: $(b64 "$out/${1//\*/wildcard}.p12")"
+    echo "  truststore.p12: $(b64 "$out/truststore.p12")"
+    echo "  password: $(printf %s "$pw" | b64)"
+  } > "$secret"
+  chmod 600 "$secret"
+  echo "$secret"
+fi

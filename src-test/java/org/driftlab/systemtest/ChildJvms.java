@@ -31,9 +31,14 @@ final class ChildJvms {
      * {@code args}, writing its output to {@code log}.
      */
     static Process start(Class<?> main, List<String> flags, List<String> args, Path log) throws IOException {
+        return start(List.of(), main, flags, args, log);
+    }
+
+    /** As {@link #start(Class, List, List, Path)}, the JVM run through {@code launcher} (e.g. {@code ip netns exec NS}). */
+    static Process start(List<String> launcher, Class<?> main, List<String> flags, List<String> args, Path log) throws IOException {
         List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
         options.addAll(flags);
-        return ChildJvm.ofThisJvm(main.getName(), options, args).start(null, log);
+        return ChildJvm.ofThisJvm(main.getName(), options, args).withLauncher(launcher).start(null, log);
     }
 
     /** A {@link WorkerMain} on 127.0.0.1:{@code port} joining through {@code seed} (null: it founds the cluster). */

@@ -78,7 +78,7 @@ class ClusterSweepSystemTest {
         Set<String> nodes = new HashSet<>();
         for (RunResult r : onThree.results.values()) nodes.add(r.node());
         Set<String> members = new HashSet<>();
-        three.nodes().forEach(n -> members.add(n.hostPort()));
+        three.nodes().forEach(n -> members.add(n.incarnation()));
         assertThat(nodes).as("where the runs ran").isEqualTo(members);
     }
 

@@ -18,8 +18,9 @@ import org.driftlab.core.sim.InMemoryResultSink;
 
 /**
  * The node hosting the sweep coordinator (the oldest) leaves mid-sweep: the singleton moves, its entities
- * hand off (interrupted runs restart elsewhere), the submitter on another node re-queues what the old
- * coordinator had handed out, and the sweep completes with every run stored once and equal to lockstep.
+ * hand off (interrupted runs restart elsewhere), the new coordinator finds the submitter through the
+ * receptionist, the submitter queues again what the old coordinator had handed out and not seen answered, and
+ * the sweep completes with every run stored once and equal to lockstep.
  */
 class CoordinatorHandoverSystemTest {
     private EmbeddedCluster cluster;
@@ -33,7 +34,7 @@ class CoordinatorHandoverSystemTest {
     void sweepSurvivesTheCoordinatorsNodeLeaving() throws Exception {
         cluster = EmbeddedCluster.start(3, ConfigFactory.parseString("""
                 pekko.remote.artery.canonical.port = 0
-                driftlab.sweep { in-flight-per-node = 2, shards = 30, resubmit-interval = 500ms, start-timeout = 3s }
+                driftlab.sweep { in-flight-per-node = 2, shards = 30, start-timeout = 3s }
                 # after the hand-over the last two nodes' leave can wait out these phases: keep teardown short
                 pekko.coordinated-shutdown.phases.cluster-exiting.timeout = 2s
                 pekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout = 2s

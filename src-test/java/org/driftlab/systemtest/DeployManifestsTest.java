@@ -94,13 +94,19 @@ class DeployManifestsTest {
         return containers.get(0);
     }
 
-    /** A container's env as name → value, in order; values from fieldRefs as "fieldRef:<path>". */
+    /**
+     * A container's env as name → value, in order; values from fieldRefs as "fieldRef:<path>", from Secrets as
+     * "secretKeyRef:<secret>/<key>".
+     */
     private static LinkedHashMap<String, String> env(Map<String, Object> container) {
         LinkedHashMap<String, String> out = new LinkedHashMap<>();
         List<Map<String, Object>> env = at(container, "env");
         for (Map<String, Object> e : env) {
             String name = (String) e.get("name");
             Object value = e.get("value");
+            if (value == null && at(e, "valueFrom") instanceof Map<?, ?> from && from.containsKey("secretKeyRef")) {
+                value = "secretKeyRef:" + at(e, "valueFrom", "secretKeyRef", "name") + "/" + at(e, "valueFrom", "secretKeyRef", "key");
+            }
             if (value == null) value = "fieldRef:" + at(e, "valueFrom", "fieldRef", "fieldPath");
             assertThat(value).as("env " + name + " is a string (quote numbers)").isInstanceOf(String.class);
             assertThat(out.put(name, (String) value)).as("env " + name + " set once").isNull();
@@ -315,6 +321,57 @@ class DeployManifestsTest {
 
         CommandLine.ParseResult parsed = parse("submit", command.subList(2, command.size()));
         assertThat(parsed.matchedOptionValue("--contact", List.of())).isEqualTo(contacts);
+    }
+
+    /**
+     * Every pod (workers and the submit job) speaks TLS with the key store, trust store and password of the
+     * Secret that {@code make-certs.sh --k8s-secret} writes, mounted where the environment points; the stores
+     * in that Secret open with its password and chain to its CA.
+     */
+    @Test
+    void everyPodTakesItsTlsKeysFromTheSecretMakeCertsWrites(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", DEPLOY.resolve("tls/make-certs.sh").toString(), "--k8s-secret",
+                "driftlab", dir.resolve("certs").toString()).redirectErrorStream(true).redirectOutput(dir.resolve("make-certs.log").toFile());
+        builder.environment().put("DRIFTLAB_TLS_PASSWORD", "secret-" + java.util.UUID.randomUUID());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process make = builder.start();
+        assertThat(make.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("make-certs finished").isTrue();
+        assertThat(make.exitValue()).as(Files.readString(dir.resolve("make-certs.log"))).isZero();
+        Map<String, Object> secret = yamlDocs(dir.resolve("certs/driftlab-tls-secret.yaml")).get(0);
+        assertThat(secret.get("kind")).isEqualTo("Secret");
+        String secretName = at(secret, "metadata", "name");
+        Map<String, String> data = at(secret, "data");
+        java.util.function.Function<String, byte[]> file = key -> java.util.Base64.getDecoder().decode(data.get(key));
+
+        List<Map<String, Object>> objects = k8s();
+        for (Map<String, Object> workload : List.of(only(objects, "StatefulSet"), only(objects, "Job"))) {
+            String name = at(workload, "metadata", "name");
+            Map<String, Object> c = container(workload);
+            LinkedHashMap<String, String> env = env(c);
+            assertThat(env.get("DRIFTLAB_TLS_ENABLED")).as(name + " TLS").isIn("on", "true", "yes");
+            // the mount of the Secret's volume
+            List<Map<String, Object>> volumes = at(workload, "spec", "template", "spec", "volumes");
+            String volume = volumes.stream().filter(v -> v.get("secret") instanceof Map<?, ?> m && secretName.equals(m.get("secretName")))
+                    .map(v -> (String) v.get("name")).findFirst().orElseThrow(() -> new AssertionError(name + " mounts no Secret " + secretName));
+            List<Map<String, Object>> mounts = at(c, "volumeMounts");
+            String mountPath = mounts.stream().filter(m -> volume.equals(m.get("name"))).map(m -> (String) m.get("mountPath"))
+                    .findFirst().orElseThrow(() -> new AssertionError(name + " does not mount volume " + volume));
+            for (String store : List.of("KEY_STORE", "TRUST_STORE")) {
+                String path = env.get("DRIFTLAB_TLS_" + store);
+                assertThat(path).as(name + " DRIFTLAB_TLS_" + store).startsWith(mountPath + "/");
+                String key = path.substring(mountPath.length() + 1);
+                assertThat(data).as(name + ": the Secret holds " + key).containsKey(key);
+                String ref = env.get("DRIFTLAB_TLS_" + store + "_PASSWORD");
+                assertThat(ref).as(name + " DRIFTLAB_TLS_" + store + "_PASSWORD").startsWith("secretKeyRef:" + secretName + "/");
+                String password = new String(file.apply(ref.substring(ref.indexOf('/') + 1)), StandardCharsets.UTF_8);
+                java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+                ks.load(new java.io.ByteArrayInputStream(file.apply(key)), password.toCharArray());
+                assertThat(ks.size()).as(key + " holds entries").isPositive();
+            }
+            for (String var : env.keySet()) {
+                if (var.startsWith("DRIFTLAB_TLS_")) assertThat(envTheNodeReads()).as("the node reads " + var).contains(var);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- compose

@@ -99,6 +99,7 @@ class NodeFaultSystemTest {
         int port = Integer.parseInt(replaced.substring(replaced.indexOf(':') + 1));
         Path log = ChildJvms.logDir().resolve("fault-replace-new-" + port + ".log");
 
+        String old = incarnationAt(replaced);
         SweepSpec sweep = SystemTestSpecs.sweep("replace", 3, 10_000);
         InMemoryResultSink sink = runWithFault(sweep, () -> {
             workers.get(2).destroyForcibly(); // SIGKILL
@@ -111,9 +112,10 @@ class NodeFaultSystemTest {
         assertExactlyOnceLockstep(sweep, sink);
         assertThat(client.workersUp()).isEqualTo(3);
 
-        // The replacement gets work. RunResult.node is host:port, the same for both incarnations, and a result
-        // of the killed one can still be queued at the submitter when the replacement comes up, so the first
-        // sweep cannot tell them apart: a second sweep, started long after the old JVM died, can.
+        String replacement = incarnationAt(replaced);
+        assertThat(replacement).as("incarnations on one host:port").isNotEqualTo(old).startsWith(replaced + "#");
+
+        // The replacement gets work, and RunResult.node tells it from the killed JVM on the same host:port.
         SweepSpec after = SystemTestSpecs.sweep("replace-after", 2, 3000);
         InMemoryResultSink afterSink = new InMemoryResultSink();
         SweepOutcome outcome = client.sweepClient().runAsync(after, afterSink, ProgressListener.none())
@@ -122,7 +124,17 @@ class NodeFaultSystemTest {
         assertExactlyOnceLockstep(after, afterSink);
         Set<String> ranOn = new HashSet<>();
         for (RunResult r : afterSink.results.values()) ranOn.add(r.node());
-        assertThat(ranOn).as("nodes the second sweep ran on (replacement log %s)", log).contains(replaced);
+        assertThat(ranOn).as("nodes the second sweep ran on (replacement log %s)", log).contains(replacement)
+                .doesNotContain(old);
+    }
+
+    /** The incarnation (host:port#uid, as RunResult.node names it) of the member at {@code hostPort}. */
+    private String incarnationAt(String hostPort) {
+        for (Member m : Cluster.get(client.system()).state().getMembers()) {
+            String incarnation = org.driftlab.cluster.learner.LearnerEntity.incarnation(m.uniqueAddress());
+            if (incarnation.startsWith(hostPort + "#")) return incarnation;
+        }
+        throw new AssertionError("no member at " + hostPort);
     }
 
     @Test

@@ -99,7 +99,7 @@ class WorkerJvmsSystemTest {
         assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
         assertThat(sink.metrics()).isEqualTo(reference);
         Set<String> ranOn = new HashSet<>();
-        for (RunResult r : sink.results.values()) ranOn.add(r.node());
+        for (RunResult r : sink.results.values()) ranOn.add(r.node().substring(0, r.node().indexOf('#'))); // host:port#uid
         assertThat(ranOn).as("the worker JVMs the runs ran on").isEqualTo(workerHostPorts);
     }
 
@@ -130,7 +130,8 @@ class WorkerJvmsSystemTest {
 
         // the coordinator (on one worker) dropped the sweep of the removed client
         String dropped = awaitLogLine(logStart,
-                Pattern.compile("submitter of sweep (abandoned-\\S+) was on \\S+" + Pattern.quote(clientHostPort)),
+                Pattern.compile("submitter of sweep (abandoned-\\S+) stopped: sweep dropped \\(it was on \\S+"
+                        + Pattern.quote(clientHostPort)),
                 Duration.ofSeconds(20));
 
         InMemoryResultSink sink = new InMemoryResultSink();

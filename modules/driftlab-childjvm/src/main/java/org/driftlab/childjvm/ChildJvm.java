@@ -15,18 +15,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A main class to run in a new JVM: {@code javaBinary jvmOptions -cp classPath mainClass args}. Immutable; the
- * lists are copied. {@link #ofThisJvm} runs the same java and class path as this JVM, so a child runs the code
+ * A main class to run in a new JVM: {@code launcher javaBinary jvmOptions -cp classPath mainClass args}. Immutable;
+ * the lists are copied. {@link #ofThisJvm} runs the same java and class path as this JVM, so a child runs the code
  * of its parent (the bench jar's, or a test module's class path with its logback-test.xml). The caller owns
  * the processes {@link #start} returns and must stop them ({@link #destroyAll}), also when a test fails.
  *
+ * @param launcher   a command prefix the JVM runs under (e.g. {@code ip netns exec NS}); empty: java is run directly
  * @param javaBinary the {@code java} executable (an absolute path: children must run the same JVM)
  * @param jvmOptions options before {@code -cp} (heap, GC, {@code -D} settings), none blank
  * @param classPath  class path entries, absolute (a child may run in another working directory), at least one
  * @param mainClass  fully qualified main class
  * @param args       the main class's arguments
  */
-public record ChildJvm(String javaBinary, List<String> jvmOptions, List<String> classPath, String mainClass, List<String> args) {
+public record ChildJvm(List<String> launcher, String javaBinary, List<String> jvmOptions, List<String> classPath, String mainClass, List<String> args) {
     /** Exit code of a child started with {@code -XX:+ExitOnOutOfMemoryError} that ran out of heap. */
     public static final int OUT_OF_MEMORY_EXIT = 3;
 
@@ -34,18 +35,22 @@ public record ChildJvm(String javaBinary, List<String> jvmOptions, List<String> 
         if (javaBinary == null || javaBinary.isBlank()) throw new IllegalArgumentException("javaBinary must be given, got '" + javaBinary + "'");
         if (classPath == null || classPath.isEmpty()) throw new IllegalArgumentException("classPath must name at least one entry");
         if (mainClass == null || mainClass.isBlank()) throw new IllegalArgumentException("mainClass must be given, got '" + mainClass + "'");
+        launcher = List.copyOf(launcher);
         jvmOptions = List.copyOf(jvmOptions);
         classPath = List.copyOf(classPath);
         args = List.copyOf(args);
         for (String o : jvmOptions) {
             if (o.isBlank()) throw new IllegalArgumentException("jvmOptions must not hold blank entries, got " + jvmOptions);
         }
+        for (String l : launcher) {
+            if (l.isBlank()) throw new IllegalArgumentException("launcher must not hold blank entries, got " + launcher);
+        }
     }
 
     /**
      * {@code mainClass} with {@code jvmOptions} and {@code args} on this JVM's java binary
      * ({@code ProcessHandle.current().info().command()}, else {@code java.home/bin/java}) and class path
-     * ({@code java.class.path}, each entry made absolute).
+     * ({@code java.class.path}, each entry made absolute), with no launcher.
      */
     public static ChildJvm ofThisJvm(String mainClass, List<String> jvmOptions, List<String> args) {
         String javaBinary = ProcessHandle.current().info().command()
@@ -54,19 +59,24 @@ public record ChildJvm(String javaBinary, List<String> jvmOptions, List<String> 
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!entry.isEmpty()) cp.add(Path.of(entry).toAbsolutePath().toString());
         }
-        return new ChildJvm(javaBinary, jvmOptions, cp, mainClass, args);
+        return new ChildJvm(List.of(), javaBinary, jvmOptions, cp, mainClass, args);
     }
 
     /** This command with {@code more} arguments after its own. */
     public ChildJvm withMoreArgs(List<String> more) {
         List<String> all = new ArrayList<>(args);
         all.addAll(more);
-        return new ChildJvm(javaBinary, jvmOptions, classPath, mainClass, all);
+        return new ChildJvm(launcher, javaBinary, jvmOptions, classPath, mainClass, all);
+    }
+
+    /** This command run under {@code prefix} (e.g. {@code ip netns exec NS}), replacing any launcher it had. */
+    public ChildJvm withLauncher(List<String> prefix) {
+        return new ChildJvm(prefix, javaBinary, jvmOptions, classPath, mainClass, args);
     }
 
     /** The command line. A fresh list. */
     public List<String> command() {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(launcher);
         cmd.add(javaBinary);
         cmd.addAll(jvmOptions);
         cmd.add("-cp");

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChildJvmTest {
-    /** The child of the tests: prints its -Xmx in MiB, its working directory and its arguments, or runs out of heap when asked. */
+    /** The child of the tests: prints its -Xmx in MiB, its working directory and its arguments (after a launcher's variable when asked), or runs out of heap when asked. */
     public static final class Child {
         public static void main(String[] args) {
             if (args.length > 0 && args[0].equals("exhaust")) {
                 List<long[]> hog = new ArrayList<>();
                 while (true) hog.add(new long[1 << 20]);
             }
+            if (args.length > 0 && args[0].equals("env")) System.out.println("env " + System.getenv("DRIFTLAB_CHILDJVM_LAUNCHED"));
             System.out.println("max " + Runtime.getRuntime().maxMemory() / (1024 * 1024));
             System.out.println(Path.of("").toAbsolutePath());
             System.out.println(String.join(",", args));
@@ -30,10 +31,35 @@ class ChildJvmTest {
 
     @Test
     void theCommandIsJavaOptionsClassPathMainThenArgs() {
-        ChildJvm c = new ChildJvm("/opt/java/bin/java", List.of("-Xmx1g", "-Dx=1"), List.of("/a.jar", "/b"), "org.x.Main", List.of("node"));
+        ChildJvm c = new ChildJvm(List.of(), "/opt/java/bin/java", List.of("-Xmx1g", "-Dx=1"), List.of("/a.jar", "/b"), "org.x.Main", List.of("node"));
         assertThat(c.withMoreArgs(List.of("--port", "4242")).command()).containsExactly("/opt/java/bin/java", "-Xmx1g", "-Dx=1", "-cp",
                 "/a.jar" + File.pathSeparator + "/b", "org.x.Main", "node", "--port", "4242");
         assertThat(c.args()).containsExactly("node");
+    }
+
+    @Test
+    void aLauncherPrefixesTheCommandAndIsReplacedNotStacked() {
+        ChildJvm c = new ChildJvm(List.of(), "/opt/java/bin/java", List.of("-Xmx1g"), List.of("/a.jar"), "org.x.Main", List.of("node"));
+        ChildJvm inNs = c.withLauncher(List.of("ip", "netns", "exec", "ns1"));
+        assertThat(inNs.command()).containsExactly("ip", "netns", "exec", "ns1", "/opt/java/bin/java", "-Xmx1g", "-cp", "/a.jar", "org.x.Main", "node");
+        assertThat(inNs.withLauncher(List.of("env")).withMoreArgs(List.of("x")).command())
+                .containsExactly("env", "/opt/java/bin/java", "-Xmx1g", "-cp", "/a.jar", "org.x.Main", "node", "x");
+        assertThat(c.command()).first().isEqualTo("/opt/java/bin/java");
+    }
+
+    @Test
+    void startRunsTheChildThroughItsLauncher(@TempDir Path dir) throws Exception {
+        // env(1) with an extra variable is a launcher available everywhere whose effect the child can show
+        Path log = dir.resolve("child.log");
+        Process p = ChildJvm.ofThisJvm(Child.class.getName(), List.of("-Xmx64m"), List.of("env"))
+                .withLauncher(List.of("env", "DRIFTLAB_CHILDJVM_LAUNCHED=yes")).start(dir, log);
+        try {
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            ChildJvm.destroyAll(List.of(p));
+        }
+        assertThat(p.exitValue()).isEqualTo(7);
+        assertThat(Files.readAllLines(log)).contains("env yes");
     }
 
     @Test
@@ -45,10 +71,11 @@ class ChildJvmTest {
 
     @Test
     void badValuesAreNamed() {
-        assertThatThrownBy(() -> new ChildJvm(" ", List.of(), List.of("/a"), "M", List.of())).hasMessageContaining("javaBinary");
-        assertThatThrownBy(() -> new ChildJvm("java", List.of(), List.of(), "M", List.of())).hasMessageContaining("classPath");
-        assertThatThrownBy(() -> new ChildJvm("java", List.of(), List.of("/a"), "", List.of())).hasMessageContaining("mainClass");
-        assertThatThrownBy(() -> new ChildJvm("java", List.of(""), List.of("/a"), "M", List.of())).hasMessageContaining("jvmOptions");
+        assertThatThrownBy(() -> new ChildJvm(List.of(), " ", List.of(), List.of("/a"), "M", List.of())).hasMessageContaining("javaBinary");
+        assertThatThrownBy(() -> new ChildJvm(List.of(), "java", List.of(), List.of(), "M", List.of())).hasMessageContaining("classPath");
+        assertThatThrownBy(() -> new ChildJvm(List.of(), "java", List.of(), List.of("/a"), "", List.of())).hasMessageContaining("mainClass");
+        assertThatThrownBy(() -> new ChildJvm(List.of(), "java", List.of(""), List.of("/a"), "M", List.of())).hasMessageContaining("jvmOptions");
+        assertThatThrownBy(() -> new ChildJvm(List.of(" "), "java", List.of(), List.of("/a"), "M", List.of())).hasMessageContaining("launcher");
     }
 
     @Test

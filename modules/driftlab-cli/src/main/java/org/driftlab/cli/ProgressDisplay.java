@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.driftlab.cluster.sweep.ClusterNotice;
 import org.driftlab.cluster.sweep.Progress;
 import org.driftlab.cluster.sweep.ProgressListener;
 
@@ -81,6 +82,20 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
                 err.flush();
             }
         }
+    }
+
+    /**
+     * A cluster notice on its own line, as it happens (unless quiet): "cluster: member … is unreachable". On a
+     * terminal it replaces the bar, which is drawn again below it.
+     */
+    @Override
+    public synchronized void onNotice(ClusterNotice notice) {
+        if (finished || mode == Mode.QUIET) return;
+        if (mode == Mode.TERMINAL && lastWidth > 0) err.print("\r" + " ".repeat(lastWidth) + "\r");
+        err.println("cluster: " + notice.describe());
+        lastWidth = 0;
+        if (mode == Mode.TERMINAL) draw();
+        err.flush();
     }
 
     private synchronized void redraw() {

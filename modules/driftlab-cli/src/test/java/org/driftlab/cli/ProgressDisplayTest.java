@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
+import org.driftlab.cluster.sweep.ClusterNotice;
 import org.driftlab.cluster.sweep.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,25 @@ class ProgressDisplayTest {
         ProgressDisplay d = new ProgressDisplay(new PrintWriter(text), ProgressDisplay.Mode.QUIET,
                 new Progress(0, 1, 0, 0, 0, 0, 1), SECOND, System::nanoTime).start();
         d.onProgress(new Progress(1, 1, 0, 0, 10, 10, 1));
+        d.onNotice(new ClusterNotice(ClusterNotice.Kind.UNREACHABLE, "10.0.0.2:25520#7", 0));
         d.finish();
         assertThat(text.toString()).isEmpty();
+    }
+
+    @Test
+    void clusterNoticesArePrintedAsTheyHappen() {
+        StringWriter text = new StringWriter();
+        ProgressDisplay d = new ProgressDisplay(new PrintWriter(text), ProgressDisplay.Mode.LINES,
+                new Progress(0, 4, 0, 0, 0, 0, 3), 5 * SECOND, System::nanoTime).start();
+        d.onNotice(new ClusterNotice(ClusterNotice.Kind.UNREACHABLE, "10.0.0.4:25520#7", 0));
+        d.onNotice(new ClusterNotice(ClusterNotice.Kind.REDISPATCHING, "member 10.0.0.4:25520#7 is unreachable", 5));
+        d.onNotice(new ClusterNotice(ClusterNotice.Kind.COORDINATOR_MOVED, "pekko://driftlab@10.0.0.3:25520", 0));
+        d.onNotice(new ClusterNotice(ClusterNotice.Kind.JOINED, "10.0.0.4:25520#9", 0));
+        d.finish();
+        assertThat(text.toString().lines()).containsExactly(
+                "cluster: member 10.0.0.4:25520#7 is unreachable",
+                "cluster: re-dispatching 5 runs: member 10.0.0.4:25520#7 is unreachable",
+                "cluster: the sweep coordinator moved (now pekko://driftlab@10.0.0.3:25520)",
+                "cluster: member 10.0.0.4:25520#9 joined");
     }
 }

@@ -122,7 +122,10 @@ public final class LocalWorkers implements AutoCloseable {
         return client.sweepClient();
     }
 
-    /** The workers' "host:port" addresses, as {@code RunResult.node()} names them, in start order. */
+    /**
+     * The workers' "host:port" addresses, in start order; {@code RunResult.node()} names a worker by its
+     * incarnation, "host:port#uid", whose "host:port" is one of these.
+     */
     public List<String> workerHostPorts() {
         return List.copyOf(hostPorts);
     }

@@ -182,7 +182,7 @@ public final class MultiJvmHarness {
                     addCpu(cpu[j], new long[w], used);
                     nanos[j][k] = r.nanos;
                     sums[j][k] = r.checksum;
-                    for (RunResult result : r.results) runs.get(j).merge(result.node(), 1, Integer::sum);
+                    for (RunResult result : r.results) runs.get(j).merge(hostPort(result.node()), 1, Integer::sum);
                     listener.roundDone(w, false, k, r.nanos, rate(s, r.nanos), cpuPerStep(s, used));
                 }
                 for (int j = 1; j < c; j++) {
@@ -221,6 +221,15 @@ public final class MultiJvmHarness {
         for (int i = 0; i < total.length; i++) {
             total[i] = total[i] < 0 || before[i] < 0 || after[i] < 0 ? -1 : total[i] + after[i] - before[i];
         }
+    }
+
+    /**
+     * The "host:port" of a run's node as {@link RunResult#node()} names it ("host:port#uid", the worker's
+     * incarnation): each worker JVM of a bench cluster is started once, so its address names it.
+     */
+    static String hostPort(String node) {
+        int uid = node.indexOf('#');
+        return uid < 0 ? node : node.substring(0, uid);
     }
 
     /** Indices 0..c-1 for round k: forwards on even rounds, backwards on odd ones. */

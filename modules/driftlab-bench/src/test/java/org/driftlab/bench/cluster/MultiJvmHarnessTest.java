@@ -32,6 +32,12 @@ class MultiJvmHarnessTest {
     }
 
     @Test
+    void runsAreCountedPerWorkerAddressNotPerIncarnation() {
+        assertThat(MultiJvmHarness.hostPort("127.0.0.1:25520#-4242")).isEqualTo("127.0.0.1:25520");
+        assertThat(MultiJvmHarness.hostPort("127.0.0.1:25520")).isEqualTo("127.0.0.1:25520");
+    }
+
+    @Test
     void everyWorkerJvmGetsTheSameWarmUpWork() {
         Settings s = new Settings(Workload.W1, 10, 10, List.of(1, 3), 2, 1, 0);
         assertThat(s.warmupRounds(1)).isEqualTo(2);

@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.cluster.UniqueAddress;
 import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -26,8 +27,8 @@ import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
 
 /**
- * One run as a sharded entity (entity id = runId; DESIGN §9). On {@link Run} it starts the core
- * {@link Learner} and, when its reset policy is belief-driven (threshold, soft, recall), a co-located
+ * One run as a sharded entity (entity id = runId, or runId with a routing key: {@link #entityId}; DESIGN §9).
+ * On {@link Run} it starts the core {@link Learner} and, when its reset policy is belief-driven (threshold, soft, recall), a co-located
  * {@link TaskBeliefActor} child; then it advances in chunks of K steps with optimistic execution and rollback
  * ({@link OptimisticLearner}: checkpoints inside the chunk, replay from the nearest one; package doc). Each
  * chunk's evidence buffer is lent to the belief in {@link TaskBeliefActor.Consume} and not touched again
@@ -75,7 +76,10 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
         String runId();
     }
 
-    /** The run is under way on {@code node} (host:port): told to each requester when its request is taken. */
+    /**
+     * The run is under way on {@code node} (host:port#uid, see {@link #nodeName}): told to each requester when its
+     * request is taken.
+     */
     public record Started(String runId, String node) implements Reply {}
 
     /** The run completed (or diverged, which its metrics record). */
@@ -102,11 +106,27 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
      */
     public static Entity<Command, ShardingEnvelope<Command>> entity(LearnerSettings settings, int shards, String role) {
         Entity<Command, ShardingEnvelope<Command>> e = Entity.of(TYPE_KEY, ctx -> Behaviors.setup(actor ->
-                        create(ctx.getEntityId(), ctx.getShard(), settings, nodeName(Cluster.get(actor.getSystem())))))
+                        create(runIdOf(ctx.getEntityId()), ctx.getShard(), settings, nodeName(Cluster.get(actor.getSystem())))))
                 .withMessageExtractor(new HashCodeMessageExtractor<>(shards))
                 .withStopMessage(Stop.INSTANCE)
                 .withEntityProps(DispatcherSelector.fromConfig(DISPATCHER));
         return role == null ? e : e.withRole(role);
+    }
+
+    /**
+     * The entity id of run {@code runId} under routing key {@code route}: the run id itself for route 0, else
+     * the run id, U+001F and the route. Every route computes the same run (the result depends on the spec
+     * only); another route lands on another shard, which lets the coordinator steer clear of a shard homed
+     * on an unreachable node. Run ids never contain U+001F.
+     */
+    public static String entityId(String runId, int route) {
+        return route == 0 ? runId : runId + '\u001F' + route;
+    }
+
+    /** The run id of an entity id made by {@link #entityId}. */
+    public static String runIdOf(String entityId) {
+        int cut = entityId.indexOf('\u001F');
+        return cut < 0 ? entityId : entityId.substring(0, cut);
     }
 
     /** Starts (or returns, when already started) this node's shard region for learner entities. */
@@ -115,10 +135,19 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
         return ClusterSharding.get(system).init(entity(settings, shards, role));
     }
 
-    /** This node's name in {@link RunResult#node()}: host:port of its cluster address. */
+    /**
+     * This node's incarnation as {@link RunResult#node()} names it: {@code host:port#uid} of its unique cluster
+     * address, so a node restarted on the same host and port is told apart from the one it replaced.
+     */
     public static String nodeName(Cluster cluster) {
-        var address = cluster.selfMember().address();
-        return address.getHost().orElse("local") + ":" + address.getPort().map(String::valueOf).orElse("0");
+        return incarnation(cluster.selfMember().uniqueAddress());
+    }
+
+    /** {@code host:port#uid} of a member's unique address (the form of {@link #nodeName}). */
+    public static String incarnation(UniqueAddress member) {
+        var address = member.address();
+        return address.getHost().orElse("local") + ":" + address.getPort().map(String::valueOf).orElse("0")
+                + "#" + member.longUid();
     }
 
     /**

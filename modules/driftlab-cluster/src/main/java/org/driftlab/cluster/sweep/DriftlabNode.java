@@ -77,6 +77,9 @@ public final class DriftlabNode implements AutoCloseable {
                 .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(host))
                 .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(port))
                 .withValue("pekko.cluster.roles", ConfigValueFactory.fromIterable(new ArrayList<>(roles)))
+                // the resolver counts workers only: a client's presence must not decide which side survives
+                .withValue("pekko.cluster.split-brain-resolver.keep-majority.role",
+                        ConfigValueFactory.fromAnyRef(settings.sweep().workerRole()))
                 .withFallback(TlsSettings.fromConfig(config).pekkoConfig())
                 .withFallback(config);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
@@ -127,6 +130,12 @@ public final class DriftlabNode implements AutoCloseable {
 
     /** This node's "host:port" (the port chosen when started with 0). */
     public String hostPort() {
+        var address = Cluster.get(system).selfMember().address();
+        return address.getHost().orElse("local") + ":" + address.getPort().map(String::valueOf).orElse("0");
+    }
+
+    /** This node's incarnation ({@code host:port#uid}), as {@code RunResult.node} names the runs it computed. */
+    public String incarnation() {
         return LearnerEntity.nodeName(Cluster.get(system));
     }
 

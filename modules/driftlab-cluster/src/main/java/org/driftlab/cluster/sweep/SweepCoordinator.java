@@ -18,10 +18,12 @@ import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.ClusterSingleton;
@@ -35,25 +37,40 @@ import org.driftlab.core.spec.RunSpec;
 
 /**
  * The cluster singleton that runs sweeps (DESIGN §9; flow control and recovery in the package doc). It pulls
- * run specs from each submitter to keep at most {@code in-flight-per-node × nodes} runs computing, sends
- * each to the learner shard region, forwards each run's first answer to the submitter (the slot frees then)
- * and forgets the run when the submitter acknowledges it as stored; a sweep with {@code unackedLimit} answered
- * runs not yet acknowledged gets no more runs until some are. Nothing is dispatched before the shard coordinator has registered the
- * region of every Up worker node (else the first shards would all be allocated to the first region).
+ * run specs from each submitter to keep at most {@code in-flight-per-node × reachable worker nodes} runs
+ * computing and sends each to the learner shard region with the submitter as the entity's reply address:
+ * results go from the entity to the submitter directly, never through this singleton. The submitter reports
+ * each run's start (with the node), interruption and answer; the slot frees at the answer, and a sweep with
+ * {@code unackedLimit} answered runs not yet acknowledged as stored gets no more runs until some are.
+ *
+ * <p>Reachability: a run started on a worker that becomes unreachable, or routed to a shard homed there, is
+ * dispatched again at once under another routing key of the same run whose shard is homed on a reachable
+ * worker (shard homes are learned from the entities' start reports), and while any worker is unreachable
+ * every dispatch takes such a key. So nothing is sent to an unreachable member and a cut-off node holds no
+ * slot of the window; if it comes back, the duplicate answer is dropped by the submitter (one result per run).
+ *
+ * <p>Nothing is dispatched before the shard coordinator has registered the region of every Up worker node
+ * (else the first shards would all be allocated to the first region). A new incarnation (the singleton moved)
+ * finds the submitters through the receptionist and asks each to announce its sweep; each submitter watches
+ * the coordinators it handed runs to and queues those runs again when one stops. The coordinator watches
+ * each sweep's submitter and drops the sweep when it stops.
  */
 public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Command> {
 
     /** What the coordinator accepts. */
     public sealed interface Command extends WireMessage
-            permits Submit, Specs, Ack, Finish, EntityReplied, Tick, RegionsKnown, MemberGone {}
+            permits Submit, Specs, Ack, Finish, RunReport, Tick, RegionsKnown, MemberChanged, SubmitterGone,
+            SubmittersListed {}
 
     /**
-     * Announces (or re-announces: idempotent per {@code sweepId}) a sweep of {@code total} runs still to run;
-     * the coordinator then pulls their specs from {@code submitter}, which may hold up to {@code unackedLimit}
-     * (≥ 1) answered runs unacknowledged (its group commit) before the coordinator stops pulling for it.
+     * Announces (or re-announces: idempotent per {@code sweepId}; a re-announcement means the submitter may
+     * have queued runs again) a sweep of {@code total} runs still to run; the coordinator then pulls their
+     * specs from {@code submitter} and dispatches them with {@code answers} as the entities' reply address. The
+     * submitter may hold up to {@code unackedLimit} (≥ 1) answered runs unacknowledged (its group commit)
+     * before the coordinator stops pulling for it.
      */
-    public record Submit(String sweepId, int total, int unackedLimit, ActorRef<SweepSubmitter.Command> submitter)
-            implements Command {
+    public record Submit(String sweepId, int total, int unackedLimit, ActorRef<SweepSubmitter.Command> submitter,
+                         ActorRef<LearnerEntity.Reply> answers) implements Command {
         public Submit {
             if (unackedLimit < 1) throw new IllegalArgumentException("unackedLimit must be >= 1, got " + unackedLimit);
         }
@@ -66,26 +83,45 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         }
     }
 
-    /** The submitter stored (or recorded the failure of) run {@code runId}: its slot is free. */
+    /** The submitter stored (or recorded the failure of) run {@code runId}, answered earlier. */
     public record Ack(String sweepId, String runId) implements Command {}
 
     /** The submitter is done with the sweep: forget it. */
     public record Finish(String sweepId) implements Command {}
 
-    private record EntityReplied(LearnerEntity.Reply reply) implements Command {}
+    /** What the submitter heard from a run's entity; {@code node} (host:port#uid) only with {@link Phase#STARTED}. */
+    public record RunReport(String sweepId, String runId, Phase phase, String node) implements Command {}
+
+    /** The phases of a run that the submitter reports to the coordinator that dispatched it. */
+    public enum Phase {
+        /** an entity took the run on {@code node} */
+        STARTED,
+        /** its entity was stopped before the end (rebalance, shutdown): dispatch it again */
+        INTERRUPTED,
+        /** the submitter holds its result or failure: its slot is free; an {@link Ack} follows once stored */
+        ANSWERED
+    }
 
     private enum Tick implements Command { INSTANCE }
 
     private record RegionsKnown(List<String> regions) implements Command {}
 
-    /**
-     * A member was removed; {@code hostPort} in the form of {@code RunResult.node}; {@code worker}: it had the
-     * worker role (only a worker can have held runs).
-     */
-    private record MemberGone(String address, String hostPort, boolean worker) implements Command {}
+    /** What happened to a member, seen by this node's cluster. */
+    private enum Change { UNREACHABLE, REACHABLE, REMOVED }
+
+    /** {@code incarnation}: host:port#uid, the form of {@code Started.node}; {@code worker}: it has the worker role. */
+    private record MemberChanged(Change change, String incarnation, boolean worker) implements Command {}
+
+    /** The submitter of {@code sweepId} stopped (or its node was removed). */
+    private record SubmitterGone(String sweepId) implements Command {}
+
+    private record SubmittersListed(List<ActorRef<SweepSubmitter.Command>> submitters) implements Command {}
 
     /** Name of the singleton (and of its proxy). */
     public static final String NAME = "sweep-coordinator";
+
+    /** Routing keys tried for a run before giving up on finding one whose shard is homed on a reachable worker. */
+    private static final int ROUTES_TRIED = 64;
 
     /**
      * Starts the singleton manager on worker nodes (a proxy elsewhere) and returns the proxy. Idempotent.
@@ -106,42 +142,41 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     }
 
     private static final class SweepState {
-        ActorRef<SweepSubmitter.Command> submitter;
+        final ActorRef<SweepSubmitter.Command> submitter;
+        ActorRef<LearnerEntity.Reply> answers;
         int unackedLimit;       // answered runs the submitter may hold unacknowledged
-        int unacked;            // answered runs of this sweep not yet acknowledged
+        final Set<String> unacked = new HashSet<>(); // answered, not yet acknowledged as stored
         int pullAsked;          // > 0 while a pull is outstanding
-        boolean drained;        // the submitter has no more specs for this incarnation
+        boolean drained;        // the submitter had no more specs at the last pull
+        int redispatched;       // runs dispatched again since the last report to the submitter
 
-        SweepState(ActorRef<SweepSubmitter.Command> submitter, int unackedLimit) {
+        SweepState(ActorRef<SweepSubmitter.Command> submitter) {
             this.submitter = submitter;
-            this.unackedLimit = unackedLimit;
         }
     }
 
-    /** What an in-flight run is waiting for, and what happens when its deadline passes first. */
+    /** What a computing run is waiting for; when its deadline passes first it is dispatched again. */
     private enum Awaiting {
-        /** its entity's Started: re-dispatch after start-timeout (the message may be lost with a node) */
+        /** its entity's start (the message may be lost with a node): start-timeout */
         START,
-        /** its entity's answer: re-dispatch after run-timeout */
-        ANSWER,
-        /** the submitter's ack of the delivered answer: deliver again after delivery-timeout */
-        ACK
+        /** its answer: run-timeout */
+        ANSWER
     }
 
     /**
-     * One run of one sweep between dispatch and the submitter's ack. Keyed by sweep and run: the same run in
-     * two sweeps at once (two submissions of one config) is dispatched once per sweep, computed once by its
-     * entity (which answers all requests) and delivered to each sweep.
+     * One run of one sweep between dispatch and its answer reaching the submitter. Keyed by sweep and run: the
+     * same run in two sweeps at once (two submissions of one config) is dispatched once per sweep and answered
+     * to each sweep's submitter.
      */
     private static final class InFlight {
         final String key;
         final String sweepId;
         final RunSpec spec;
         int attempt;
-        String node;                // host:port where it was last acknowledged as started, or null
-        LearnerEntity.Reply answer; // non-null once answered: waiting for the submitter's ack
+        int route;                  // routing key index (LearnerEntity.entityId) of the latest dispatch
+        String node;                // host:port#uid where the latest dispatch was reported started, or null
         Awaiting awaiting;
-        long deadline;              // System.nanoTime() after which the Tick acts on what it awaits
+        long deadline;              // System.nanoTime() after which the Tick dispatches it again
 
         InFlight(String sweepId, RunSpec spec) {
             this.key = key(sweepId, spec.runId());
@@ -155,27 +190,28 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         }
     }
 
-    private final TimerScheduler<Command> timers;
     private final SweepSettings settings;
     private final ActorRef<ShardingEnvelope<LearnerEntity.Command>> region;
+    private final HashCodeMessageExtractor<LearnerEntity.Command> shards;
     private final org.apache.pekko.actor.ActorRef classicRegion;
     private final ActorRef<ShardRegion.CurrentRegions> regionsAdapter;
-    private final ActorRef<LearnerEntity.Reply> replies;
     private final Cluster cluster;
     private final String incarnation = UUID.randomUUID().toString(); // identity only, never on a result path
     private final Map<String, SweepState> sweeps = new LinkedHashMap<>();
-    private final Map<String, InFlight> inFlight = new HashMap<>(); // by key(sweepId, runId)
+    private final Map<String, InFlight> inFlight = new HashMap<>(); // by key(sweepId, runId): the runs computing
+    private final Map<String, String> homes = new HashMap<>();      // shard id → incarnation of the node it was started on
+    private final Set<String> unreachable = new HashSet<>();       // incarnations of unreachable workers
+    private final Set<ActorRef<SweepSubmitter.Command>> asked = new HashSet<>(); // submitters asked to announce
     private int pullsAsked;
-    private int unacked;         // answered and not yet acknowledged, over all sweeps (the rest of inFlight computes)
     private int nodes;           // Up worker nodes whose region the shard coordinator has registered
     private boolean ready;       // every Up worker's region is registered (at the latest poll)
 
     private SweepCoordinator(ActorContext<Command> ctx, TimerScheduler<Command> timers, SweepSettings settings,
                              ActorRef<ShardingEnvelope<LearnerEntity.Command>> region) {
         super(ctx);
-        this.timers = timers;
         this.settings = settings;
         this.region = region;
+        this.shards = new HashCodeMessageExtractor<>(settings.shards());
         this.cluster = Cluster.get(ctx.getSystem());
         this.classicRegion = org.apache.pekko.cluster.sharding.ClusterSharding.get(Adapter.toClassic(ctx.getSystem()))
                 .shardRegion(LearnerEntity.TYPE_KEY.name());
@@ -184,15 +220,26 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
             for (var a : r.getRegions()) addresses.add(a.toString());
             return new RegionsKnown(addresses);
         });
-        this.replies = ctx.messageAdapter(LearnerEntity.Reply.class, EntityReplied::new);
-        ActorRef<ClusterEvent.MemberRemoved> removed =
-                ctx.messageAdapter(ClusterEvent.MemberRemoved.class, e -> new MemberGone(e.member().address().toString(),
-                        e.member().address().getHost().orElse("") + ":" + e.member().address().getPort().orElse(0),
-                        e.member().hasRole(settings.workerRole())));
+        String role = settings.workerRole();
+        ActorRef<ClusterEvent.MemberRemoved> removed = ctx.messageAdapter(ClusterEvent.MemberRemoved.class,
+                e -> changed(Change.REMOVED, e.member(), role));
+        ActorRef<ClusterEvent.UnreachableMember> lost = ctx.messageAdapter(ClusterEvent.UnreachableMember.class,
+                e -> changed(Change.UNREACHABLE, e.member(), role));
+        ActorRef<ClusterEvent.ReachableMember> back = ctx.messageAdapter(ClusterEvent.ReachableMember.class,
+                e -> changed(Change.REACHABLE, e.member(), role));
         cluster.subscriptions().tell(Subscribe.create(removed, ClusterEvent.MemberRemoved.class));
+        cluster.subscriptions().tell(Subscribe.create(lost, ClusterEvent.UnreachableMember.class));
+        cluster.subscriptions().tell(Subscribe.create(back, ClusterEvent.ReachableMember.class));
+        ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class,
+                l -> new SubmittersListed(List.copyOf(l.getServiceInstances(SweepSubmitter.SERVICE))));
+        ctx.getSystem().receptionist().tell(Receptionist.subscribe(SweepSubmitter.SERVICE, listings));
         timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.pollInterval());
         getContext().getSelf().tell(Tick.INSTANCE);
         ctx.getLog().info("sweep coordinator {} started", incarnation);
+    }
+
+    private static MemberChanged changed(Change change, Member m, String workerRole) {
+        return new MemberChanged(change, LearnerEntity.incarnation(m.uniqueAddress()), m.hasRole(workerRole));
     }
 
     @Override
@@ -200,12 +247,14 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         return newReceiveBuilder()
                 .onMessage(Submit.class, this::onSubmit)
                 .onMessage(Specs.class, this::onSpecs)
-                .onMessage(EntityReplied.class, this::onEntityReplied)
+                .onMessage(RunReport.class, this::onRunReport)
                 .onMessage(Ack.class, this::onAck)
                 .onMessage(Finish.class, this::onFinish)
                 .onMessage(Tick.class, t -> onTick())
                 .onMessage(RegionsKnown.class, this::onRegionsKnown)
-                .onMessage(MemberGone.class, this::onMemberGone)
+                .onMessage(MemberChanged.class, this::onMemberChanged)
+                .onMessage(SubmitterGone.class, this::onSubmitterGone)
+                .onMessage(SubmittersListed.class, this::onSubmittersListed)
                 .build();
     }
 
@@ -213,12 +262,14 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         SweepState state = sweeps.get(submit.sweepId());
         if (state == null) {
             getContext().getLog().info("sweep {} submitted: {} runs to run", submit.sweepId(), submit.total());
-            sweeps.put(submit.sweepId(), new SweepState(submit.submitter(), submit.unackedLimit()));
-            pull();
-        } else {
-            state.submitter = submit.submitter();
-            state.unackedLimit = submit.unackedLimit();
+            state = new SweepState(submit.submitter());
+            sweeps.put(submit.sweepId(), state);
+            getContext().watchWith(submit.submitter(), new SubmitterGone(submit.sweepId()));
         }
+        state.answers = submit.answers();
+        state.unackedLimit = submit.unackedLimit();
+        state.drained = false;
+        pull();
         return this;
     }
 
@@ -232,77 +283,88 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
             InFlight f = new InFlight(specs.sweepId(), spec);
             if (inFlight.containsKey(f.key)) continue; // handed out twice (a re-queue): one is enough
             inFlight.put(f.key, f);
-            dispatch(f);
+            dispatch(f, state);
         }
         pull();
         return this;
     }
 
-    private Behavior<Command> onEntityReplied(EntityReplied replied) {
-        LearnerEntity.Reply reply = replied.reply();
-        // the window is small (in-flight-per-node × nodes), so a scan for the run's entries is cheap
-        List<InFlight> waiting = new ArrayList<>();
-        for (InFlight f : inFlight.values()) {
-            if (f.answer == null && f.spec.runId().equals(reply.runId())) waiting.add(f);
-        }
-        if (waiting.isEmpty()) {
-            getContext().getLog().debug("dropped a duplicate answer for run {}", reply.runId());
-            return this;
-        }
-        for (InFlight f : waiting) {
-            if (reply instanceof LearnerEntity.Started started) {
-                f.node = started.node();
+    private Behavior<Command> onRunReport(RunReport report) {
+        InFlight f = inFlight.get(key(report.sweepId(), report.runId()));
+        SweepState state = sweeps.get(report.sweepId());
+        switch (report.phase()) {
+            case STARTED -> {
+                if (f == null) return this;
+                f.node = report.node();
+                homes.put(shardOf(f), report.node());
                 f.await(Awaiting.ANSWER, settings.runTimeout());
-            } else if (reply instanceof LearnerEntity.Interrupted) {
-                redispatch(f, "its entity was stopped");
-            } else {
-                f.answer = reply;
-                sweeps.get(f.sweepId).unacked++; // an entry in inFlight always has its sweep (forget drops both)
-                unacked++;
-                deliver(f);
+            }
+            case INTERRUPTED -> {
+                if (f == null) return this;
+                redispatch(f, state);
+                reportRedispatches("an entity was stopped before its run ended");
+            }
+            case ANSWERED -> {
+                if (state == null) return this;
+                if (f != null) inFlight.remove(f.key);
+                state.unacked.add(report.runId());
+                pull(); // an answered run no longer computes: its slot is free
             }
         }
-        pull(); // an answered run no longer computes: its slot is free
         return this;
     }
 
     private Behavior<Command> onAck(Ack ack) {
-        String key = key(ack.sweepId(), ack.runId());
-        InFlight f = inFlight.get(key);
-        if (f != null && f.answer != null) {
-            inFlight.remove(key);
-            sweeps.get(f.sweepId).unacked--;
-            unacked--;
-            pull();
-        }
+        SweepState state = sweeps.get(ack.sweepId());
+        if (state != null && state.unacked.remove(ack.runId())) pull();
         return this;
     }
 
     private Behavior<Command> onFinish(Finish finish) {
-        if (!forget(finish.sweepId())) return this;
+        SweepState state = sweeps.get(finish.sweepId());
+        if (state == null) return this;
+        getContext().unwatch(state.submitter);
+        forget(finish.sweepId());
         getContext().getLog().info("sweep {} finished", finish.sweepId());
         pull();
         return this;
     }
 
-    /**
-     * Forgets a sweep: its outstanding pull and its runs in flight (answers still to come are then dropped as
-     * duplicates). False when it was not known.
-     */
-    private boolean forget(String sweepId) {
-        SweepState state = sweeps.remove(sweepId);
-        if (state == null) return false;
-        pullsAsked -= state.pullAsked;
-        unacked -= state.unacked;
-        inFlight.values().removeIf(f -> f.sweepId.equals(sweepId));
-        return true;
+    private Behavior<Command> onSubmitterGone(SubmitterGone gone) {
+        SweepState state = sweeps.get(gone.sweepId());
+        if (state == null) return this;
+        asked.remove(state.submitter);
+        getContext().getLog().warn("the submitter of sweep {} stopped: sweep dropped (it was on {})", gone.sweepId(),
+                state.submitter.path().address());
+        forget(gone.sweepId());
+        pull();
+        return this;
+    }
+
+    /** A new submitter (or every one, for a new incarnation) is asked to announce its sweep. */
+    private Behavior<Command> onSubmittersListed(SubmittersListed listed) {
+        asked.retainAll(listed.submitters());
+        for (ActorRef<SweepSubmitter.Command> submitter : listed.submitters()) {
+            if (asked.add(submitter)) submitter.tell(new SweepSubmitter.Announce(incarnation, getContext().getSelf()));
+        }
+        return this;
     }
 
     /**
-     * Polls the shard regions and acts on the in-flight runs whose deadline has passed. One scan per poll
+     * Forgets a sweep: its outstanding pull and its runs in flight (answers still to come go to its submitter,
+     * if it is still there, which drops them).
+     */
+    private void forget(String sweepId) {
+        SweepState state = sweeps.remove(sweepId);
+        pullsAsked -= state.pullAsked;
+        inFlight.values().removeIf(f -> f.sweepId.equals(sweepId));
+    }
+
+    /**
+     * Polls the shard regions and dispatches again the runs whose deadline has passed. One scan per poll
      * instead of a timer per run and phase: timeouts are seconds to minutes, so acting up to a poll interval
-     * late does not matter, while three timers per run cost scheduler entries (kept in Pekko's timer wheel
-     * until their original expiry even when cancelled) and messages on the coordinator's hot path.
+     * late does not matter, while two timers per run cost scheduler entries (kept in Pekko's timer wheel until
+     * their original expiry even when cancelled) and messages on the coordinator's hot path.
      */
     private Behavior<Command> onTick() {
         classicRegion.tell(ShardRegion.getCurrentRegionsInstance(), Adapter.toClassic(regionsAdapter));
@@ -311,12 +373,11 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         for (InFlight f : inFlight.values()) {
             if (now - f.deadline >= 0) expired.add(f);
         }
-        for (InFlight f : expired) {
-            switch (f.awaiting) {
-                case START -> redispatch(f, "not acknowledged within " + settings.startTimeout());
-                case ANSWER -> redispatch(f, "no answer within " + settings.runTimeout());
-                case ACK -> deliver(f);
-            }
+        if (expired.isEmpty()) return this;
+        for (Awaiting phase : Awaiting.values()) {
+            for (InFlight f : expired) if (f.awaiting == phase) redispatch(f, sweeps.get(f.sweepId));
+            reportRedispatches(phase == Awaiting.START ? "not started within " + settings.startTimeout()
+                    : "no answer within " + settings.runTimeout());
         }
         return this;
     }
@@ -342,28 +403,31 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         return this;
     }
 
-    private Behavior<Command> onMemberGone(MemberGone gone) {
-        getContext().getLog().info("member {} removed", gone.address());
-        // A sweep whose submitter was there is abandoned: nobody can store its results. Dropping it frees its
-        // runs' slots and its outstanding pull (which will never be answered), so other sweeps get the window.
-        List<String> abandoned = new ArrayList<>();
-        for (Map.Entry<String, SweepState> e : sweeps.entrySet()) {
-            if (e.getValue().submitter.path().address().toString().equals(gone.address())) abandoned.add(e.getKey());
-        }
-        for (String sweepId : abandoned) {
-            getContext().getLog().warn("submitter of sweep {} was on {}: sweep dropped", sweepId, gone.address());
-            forget(sweepId);
-        }
-        if (gone.worker()) {
-            // Runs started there are lost; runs not yet acknowledged may have been sent there: both go again
-            // (a run that is in fact alive elsewhere just takes the second request). The others are safe. A
-            // client holds no shard region, so its removal loses no run.
-            List<InFlight> unanswered = new ArrayList<>();
-            for (InFlight f : inFlight.values()) {
-                if (f.answer == null && (f.node == null || f.node.equals(gone.hostPort()))) unanswered.add(f);
+    private Behavior<Command> onMemberChanged(MemberChanged m) {
+        getContext().getLog().info("member {}: {}", m.incarnation(), m.change());
+        if (!m.worker()) return this; // a client holds no shard region: nothing of it to route around
+        List<InFlight> moved = new ArrayList<>();
+        switch (m.change()) {
+            case UNREACHABLE -> {
+                unreachable.add(m.incarnation());
+                // runs started there, and runs not yet started whose shard is homed there, go to reachable homes
+                for (InFlight f : inFlight.values()) {
+                    if (m.incarnation().equals(f.node) || (f.node == null && blocked(routeKey(f)))) moved.add(f);
+                }
             }
-            for (InFlight f : unanswered) redispatch(f, "member " + gone.address() + " was removed");
+            case REACHABLE -> unreachable.remove(m.incarnation());
+            case REMOVED -> {
+                unreachable.remove(m.incarnation());
+                homes.values().removeIf(m.incarnation()::equals); // its shards get new homes
+                // Runs started there are lost; runs not yet started may have been sent there: both go again (a
+                // run that is in fact alive elsewhere just takes the second request). The others are safe.
+                for (InFlight f : inFlight.values()) {
+                    if (f.node == null || f.node.equals(m.incarnation())) moved.add(f);
+                }
+            }
         }
+        for (InFlight f : moved) redispatch(f, sweeps.get(f.sweepId));
+        reportRedispatches("member " + m.incarnation() + (m.change() == Change.REMOVED ? " was removed" : " is unreachable"));
         pull();
         return this;
     }
@@ -371,56 +435,101 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     /**
      * Asks submitters for specs while the window has room: one outstanding pull per sweep.
      *
-     * <p>The window counts the runs computing (dispatched, not yet answered) and the specs asked for, not the
-     * answered runs waiting for the submitter's ack: with group commit a submitter holds a batch of answers
-     * until it commits them, and were they counted, a window smaller than a batch would idle every learner
-     * until the batch's delay ran out, and any window would idle while a commit runs. Memory stays bounded
-     * all the same: answered runs are bounded per sweep by the submitter's {@code unackedLimit} (no pull for a
-     * sweep at its limit), overshot at most by the runs already computing when it is reached (≤ window in
-     * all), so the coordinator holds at most 2 × window + Σ unackedLimit entries, whatever the sweeps' sizes.
-     * A store slower than the learners thus throttles its sweep through the acks, as before.
+     * <p>The window belongs to reachable capacity: {@code in-flight-per-node} per reachable worker. It counts
+     * the runs computing (dispatched, not yet answered) and the specs asked for, not the answered runs waiting
+     * for the submitter's ack: with group commit a submitter holds a batch of answers until it commits them,
+     * and were they counted, a window smaller than a batch would idle every learner until the batch's delay ran
+     * out. Memory stays bounded all the same: answered runs are bounded per sweep by the submitter's {@code
+     * unackedLimit} (no pull for a sweep at its limit), overshot at most by the runs already computing when it is
+     * reached. A store slower than the learners thus throttles its sweep through the acks.
      */
     private void pull() {
         if (!ready) return;
-        int computing = inFlight.size() - unacked;
-        int room = settings.inFlightPerNode() * Math.max(1, nodes) - computing - pullsAsked;
+        int reachable = reachableWorkers();
+        int room = settings.inFlightPerNode() * reachable - inFlight.size() - pullsAsked;
         for (Map.Entry<String, SweepState> e : sweeps.entrySet()) {
             if (room <= 0) return;
             SweepState state = e.getValue();
-            if (state.drained || state.pullAsked > 0 || state.unacked >= state.unackedLimit) continue;
+            if (state.drained || state.pullAsked > 0 || state.unacked.size() >= state.unackedLimit) continue;
             int ask = Math.min(room, settings.pullBatch());
             state.pullAsked = ask;
             pullsAsked += ask;
             room -= ask;
-            state.submitter.tell(new SweepSubmitter.Pull(e.getKey(), incarnation, ask, nodes, getContext().getSelf()));
+            state.submitter.tell(new SweepSubmitter.Pull(e.getKey(), incarnation, ask, reachable, getContext().getSelf()));
         }
+    }
+
+    /** Registered Up workers less the unreachable ones; at least one (this node hosts the coordinator). */
+    private int reachableWorkers() {
+        return Math.max(1, nodes - unreachable.size());
     }
 
     private static String key(String sweepId, String runId) {
         return sweepId + '\u0000' + runId;
     }
 
-    private void dispatch(InFlight f) {
+    private String routeKey(InFlight f) {
+        return LearnerEntity.entityId(f.spec.runId(), f.route);
+    }
+
+    private String shardOf(InFlight f) {
+        return shards.shardId(routeKey(f));
+    }
+
+    /** The shard of {@code entityId} was last started on a member that is now unreachable. */
+    private boolean blocked(String entityId) {
+        String home = homes.get(shards.shardId(entityId));
+        return home != null && unreachable.contains(home);
+    }
+
+    /**
+     * While some worker is unreachable, moves {@code f} to the first routing key (from its current one on)
+     * whose shard is homed on a reachable worker, else to the first not homed on an unreachable one; a shard
+     * whose home is unknown may be allocated to any region, the unreachable ones included.
+     */
+    private void route(InFlight f) {
+        if (unreachable.isEmpty()) return;
+        int firstUnblocked = -1;
+        for (int r = f.route; r < f.route + ROUTES_TRIED; r++) {
+            String home = homes.get(shards.shardId(LearnerEntity.entityId(f.spec.runId(), r)));
+            if (home != null && !unreachable.contains(home)) {
+                f.route = r;
+                return;
+            }
+            if (home == null && firstUnblocked < 0) firstUnblocked = r;
+        }
+        if (firstUnblocked >= 0) f.route = firstUnblocked;
+    }
+
+    private void dispatch(InFlight f, SweepState state) {
+        route(f);
         f.node = null;
-        region.tell(new ShardingEnvelope<>(f.spec.runId(), new LearnerEntity.Run(f.spec, replies)));
+        region.tell(new ShardingEnvelope<>(routeKey(f), new LearnerEntity.Run(f.spec, state.answers)));
         f.await(Awaiting.START, settings.startTimeout());
     }
 
-    private void redispatch(InFlight f, String why) {
+    /**
+     * Dispatches {@code f} again. Its shard is left for another routing key when it is homed on an unreachable
+     * member, or when the run never started while some member is unreachable: its shard may have been
+     * allocated to that member's region meanwhile.
+     */
+    private void redispatch(InFlight f, SweepState state) {
         f.attempt++;
-        getContext().getLog().info("re-dispatching run {} (attempt {}): {}", f.spec.runId(), f.attempt + 1, why);
-        dispatch(f);
+        boolean suspect = f.node == null ? !unreachable.isEmpty() : unreachable.contains(f.node);
+        if (suspect || blocked(routeKey(f))) f.route++;
+        state.redispatched++;
+        getContext().getLog().info("re-dispatching run {} (attempt {})", f.spec.runId(), f.attempt + 1);
+        dispatch(f, state);
     }
 
-    private void deliver(InFlight f) {
-        SweepState state = sweeps.get(f.sweepId);
-        if (state == null) return;
-        ActorRef<Command> self = getContext().getSelf();
-        if (f.answer instanceof LearnerEntity.Finished finished) {
-            state.submitter.tell(new SweepSubmitter.Deliver(f.sweepId, finished.result(), nodes, self));
-        } else if (f.answer instanceof LearnerEntity.Failed failed) {
-            state.submitter.tell(new SweepSubmitter.RunFailed(f.sweepId, failed.runId(), failed.error(), self));
+    /** Tells each sweep's submitter how many of its runs were just dispatched again, and why. */
+    private void reportRedispatches(String why) {
+        for (Map.Entry<String, SweepState> e : sweeps.entrySet()) {
+            SweepState state = e.getValue();
+            if (state.redispatched == 0) continue;
+            getContext().getLog().info("sweep {}: {} runs dispatched again: {}", e.getKey(), state.redispatched, why);
+            state.submitter.tell(new SweepSubmitter.Redispatching(e.getKey(), state.redispatched, why));
+            state.redispatched = 0;
         }
-        f.await(Awaiting.ACK, settings.deliveryTimeout());
     }
 }

@@ -15,16 +15,14 @@ import org.driftlab.core.input.BadInputException;
  * @param startTimeout     a dispatched run not acknowledged as started within this is dispatched again
  *                         (a message lost with a node, or sent to a region that was just removed)
  * @param runTimeout       a started run not answered within this is re-dispatched
- * @param deliveryTimeout  a result not acknowledged by the submitter within this is delivered again
- * @param pollInterval     how often the coordinator refreshes the registered shard regions and members
- * @param resubmitInterval how often the submitter re-announces its sweep (finds a moved coordinator)
+ * @param pollInterval     how often the coordinator refreshes the registered shard regions and checks deadlines
  * @param storeBatchSize   the submitter stores its pending results in one transaction once this many are pending
  *                         (≥ 1; 1 stores each on arrival)
  * @param storeBatchDelay  ... or once the first pending one has waited this long, whichever comes first (≥ 0;
  *                         zero stores each on arrival)
  */
 public record SweepSettings(int inFlightPerNode, int shards, String workerRole, int pullBatch, Duration startTimeout, Duration runTimeout,
-                            Duration deliveryTimeout, Duration pollInterval, Duration resubmitInterval,
+                            Duration pollInterval,
                             int storeBatchSize, Duration storeBatchDelay) {
     public SweepSettings {
         if (inFlightPerNode < 1) throw new BadInputException("driftlab.sweep.in-flight-per-node must be >= 1, got " + inFlightPerNode);
@@ -33,9 +31,7 @@ public record SweepSettings(int inFlightPerNode, int shards, String workerRole, 
         if (pullBatch < 1) throw new BadInputException("driftlab.sweep.pull-batch must be >= 1, got " + pullBatch);
         positive("start-timeout", startTimeout);
         positive("run-timeout", runTimeout);
-        positive("delivery-timeout", deliveryTimeout);
         positive("poll-interval", pollInterval);
-        positive("resubmit-interval", resubmitInterval);
         if (storeBatchSize < 1) throw new BadInputException("driftlab.sweep.store-batch-size must be >= 1, got " + storeBatchSize);
         if (storeBatchDelay == null || storeBatchDelay.isNegative()) {
             throw new BadInputException("driftlab.sweep.store-batch-delay must be >= 0, got " + storeBatchDelay);
@@ -55,8 +51,7 @@ public record SweepSettings(int inFlightPerNode, int shards, String workerRole, 
     public static SweepSettings fromConfig(Config sweep) {
         return new SweepSettings(sweep.getInt("in-flight-per-node"), sweep.getInt("shards"),
                 sweep.getString("worker-role"), sweep.getInt("pull-batch"), sweep.getDuration("start-timeout"), sweep.getDuration("run-timeout"),
-                sweep.getDuration("delivery-timeout"), sweep.getDuration("poll-interval"),
-                sweep.getDuration("resubmit-interval"), sweep.getInt("store-batch-size"),
+                sweep.getDuration("poll-interval"), sweep.getInt("store-batch-size"),
                 sweep.getDuration("store-batch-delay"));
     }
 

@@ -18,6 +18,13 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.apache.pekko.cluster.ClusterEvent;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Subscribe;
+import org.driftlab.cluster.learner.LearnerEntity;
 import org.driftlab.cluster.wire.WireMessage;
 import org.driftlab.core.sim.ResultSink;
 import org.driftlab.core.sim.RunResult;
@@ -25,48 +32,64 @@ import org.driftlab.core.spec.RunSpec;
 
 /**
  * The submitter's side of one sweep, on the node that holds the {@link ResultSink}. It serves the
- * coordinator's pulls from the runs still to run (in sweep order), stores delivered results in the sink
- * (which blocks: this actor runs on the blocking dispatcher) and only then acknowledges them, reports progress,
- * and completes {@code done} when every run is stored or failed.
+ * coordinator's pulls from the runs still to run (in sweep order), receives each run's answer from its
+ * learner entity directly (the coordinator dispatches runs with this actor as their reply address), stores the
+ * results in the sink (which blocks: this actor runs on the blocking dispatcher) and only then acknowledges
+ * them, reports progress and cluster notices, and completes {@code done} when every run is stored or failed.
+ * It reports each run's start, interruption and answer to the coordinator incarnation it handed the run to.
  *
  * <p>Group commit: answers (results and failures alike) are held in arrival order until {@code
  * store-batch-size} are pending or the first has waited {@code store-batch-delay}; then the held results go
  * to {@link ResultSink#acceptAll} in one call (one transaction in the store: all or nothing) and only after it
  * returns is each held answer recorded, reported and acknowledged, in arrival order. So an acknowledged result
- * is always stored, and a crash or interrupt loses only unacknowledged answers, which the coordinator (or
- * the next invocation, from the store) runs again. It re-announces the sweep every
- * {@code resubmit-interval}; when a new coordinator incarnation pulls, the runs handed out to the old one and
- * not yet stored are queued again first. If the sink throws, the sweep fails: {@code done} completes
- * exceptionally.
+ * is always stored, and a crash or interrupt loses only unacknowledged answers, which the next invocation
+ * (from the store) runs again. A later answer for a run already held or stored is dropped: one result per run.
+ *
+ * <p>Coordinator hand-over: the submitter is registered with the receptionist under {@link #SERVICE}, so a new
+ * coordinator incarnation finds it and asks it to {@link Announce} its sweep. It watches every coordinator
+ * it handed runs to; when one stops, the runs it held and that are not answered are queued again first
+ * and the sweep is announced again, so the current coordinator pulls them. Answers of runs still computing
+ * for the stopped one keep arriving here and are stored: a hand-over does not stall storing. If the sink
+ * throws, the sweep fails: {@code done} completes exceptionally.
  */
 public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Command> {
 
-    /** What the submitter accepts. */
-    public sealed interface Command extends WireMessage permits Pull, Deliver, RunFailed, Resubmit, Flush {}
+    /** The receptionist key submitters register under, for coordinator incarnations to find them. */
+    public static final ServiceKey<Command> SERVICE = ServiceKey.create(Command.class, "driftlab-sweep-submitter");
 
-    /** The coordinator asks for up to {@code max} run specs; {@code nodesUp} is for progress reports. */
+    /** What the submitter accepts. */
+    public sealed interface Command extends WireMessage
+            permits Pull, Announce, Redispatching, EntityReplied, CoordinatorGone, MemberEvent, Flush {}
+
+    /**
+     * The coordinator incarnation {@code incarnation} asks for up to {@code max} run specs; {@code nodesUp} (the
+     * reachable worker nodes it dispatches to) is for progress reports.
+     */
     public record Pull(String sweepId, String incarnation, int max, int nodesUp,
                        ActorRef<SweepCoordinator.Command> replyTo) implements Command {}
 
-    /** A run's result, to store and then acknowledge. */
-    public record Deliver(String sweepId, RunResult result, int nodesUp, ActorRef<SweepCoordinator.Command> replyTo)
-            implements Command {}
+    /** A coordinator incarnation (a new one, after a hand-over) asks for the sweep's {@code Submit}. */
+    public record Announce(String incarnation, ActorRef<SweepCoordinator.Command> replyTo) implements Command {}
 
-    /** A run that cannot be computed, to record and acknowledge. */
-    public record RunFailed(String sweepId, String runId, String error, ActorRef<SweepCoordinator.Command> replyTo)
-            implements Command {}
+    /** The coordinator dispatched {@code runs} of the sweep's runs again, because of {@code why}. */
+    public record Redispatching(String sweepId, int runs, String why) implements Command {}
 
-    private enum Resubmit implements Command { INSTANCE }
+    private record EntityReplied(LearnerEntity.Reply reply) implements Command {}
+
+    /** A coordinator this submitter handed runs to has stopped. */
+    private record CoordinatorGone(ActorRef<SweepCoordinator.Command> coordinator) implements Command {}
+
+    /** A membership change seen from this node, for the listener; null: none worth telling. */
+    private record MemberEvent(ClusterNotice notice) implements Command {}
 
     /** The first held answer has waited {@code store-batch-delay}: store what is held. */
     private enum Flush implements Command { INSTANCE }
 
-    /**
-     * An answer held for the next commit: a result ({@code result} non-null), a failure ({@code error}
-     * non-null), or neither: a repeat of a held answer, acknowledged with it.
-     */
-    private record Held(String runId, RunSpec spec, RunResult result, String error,
-                        ActorRef<SweepCoordinator.Command> replyTo) {}
+    /** An answer held for the next commit: a result ({@code result} non-null) or a failure ({@code error}). */
+    private record Held(String runId, RunSpec spec, RunResult result, String error) {}
+
+    /** A run handed to the coordinator {@code owner} and not answered yet. */
+    private record HandedOut(RunSpec spec, ActorRef<SweepCoordinator.Command> owner) {}
 
     /**
      * A submitter for {@code pending} (the sweep's runs not yet in {@code sink}, in sweep order).
@@ -89,16 +112,17 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     private final ResultSink sink;
     private final ProgressListener listener;
     private final ActorRef<SweepCoordinator.Command> coordinator;
+    private final ActorRef<LearnerEntity.Reply> answers;
     private final SweepSettings settings;
     private final TimerScheduler<Command> timers;
     private final CompletableFuture<SweepOutcome> done;
     private final Deque<RunSpec> queue;
     private final Map<String, RunSpec> unstored = new HashMap<>();              // lookup only
-    private final Map<String, RunSpec> handedOut = new LinkedHashMap<>();       // in hand-out order
+    private final Map<String, HandedOut> handedOut = new LinkedHashMap<>();     // in hand-out order
+    private final Set<ActorRef<SweepCoordinator.Command>> watched = new HashSet<>();
     private final Map<String, String> failures = new TreeMap<>();
     private final List<Held> held = new ArrayList<>();                          // in arrival order
     private final Set<String> heldIds = new HashSet<>();                        // lookup only
-    private int heldAnswers;
     private final long startNanos = System.nanoTime();
     private String incarnation;
     private int stored;
@@ -126,77 +150,137 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
                 throw new IllegalArgumentException("run id " + spec.runId() + " appears twice in sweep " + sweepName);
             }
         }
-        timers.startTimerWithFixedDelay(Resubmit.INSTANCE, settings.resubmitInterval());
-        coordinator.tell(new SweepCoordinator.Submit(sweepId, pending.size(), settings.unackedLimit(), ctx.getSelf()));
+        this.answers = ctx.messageAdapter(LearnerEntity.Reply.class, EntityReplied::new);
+        subscribeToMembership(ctx);
+        ctx.getSystem().receptionist().tell(Receptionist.register(SERVICE, ctx.getSelf()));
+        coordinator.tell(submit());
+    }
+
+    /** Membership changes become notices; members already Up when the sweep starts are not news. */
+    private static void subscribeToMembership(ActorContext<Command> ctx) {
+        Cluster cluster = Cluster.get(ctx.getSystem());
+        Set<Object> upBefore = new HashSet<>();
+        for (Member m : cluster.state().getMembers()) upBefore.add(m.uniqueAddress());
+        ActorRef<ClusterEvent.MemberUp> up = ctx.messageAdapter(ClusterEvent.MemberUp.class, e ->
+                upBefore.contains(e.member().uniqueAddress()) ? new MemberEvent(null) : notice(ClusterNotice.Kind.JOINED, e.member()));
+        ActorRef<ClusterEvent.UnreachableMember> lost = ctx.messageAdapter(ClusterEvent.UnreachableMember.class,
+                e -> notice(ClusterNotice.Kind.UNREACHABLE, e.member()));
+        ActorRef<ClusterEvent.ReachableMember> back = ctx.messageAdapter(ClusterEvent.ReachableMember.class,
+                e -> notice(ClusterNotice.Kind.REACHABLE, e.member()));
+        ActorRef<ClusterEvent.MemberDowned> downed = ctx.messageAdapter(ClusterEvent.MemberDowned.class,
+                e -> notice(ClusterNotice.Kind.DOWNED, e.member()));
+        ActorRef<ClusterEvent.MemberRemoved> removed = ctx.messageAdapter(ClusterEvent.MemberRemoved.class,
+                e -> notice(ClusterNotice.Kind.REMOVED, e.member()));
+        cluster.subscriptions().tell(Subscribe.create(up, ClusterEvent.MemberUp.class));
+        cluster.subscriptions().tell(Subscribe.create(lost, ClusterEvent.UnreachableMember.class));
+        cluster.subscriptions().tell(Subscribe.create(back, ClusterEvent.ReachableMember.class));
+        cluster.subscriptions().tell(Subscribe.create(downed, ClusterEvent.MemberDowned.class));
+        cluster.subscriptions().tell(Subscribe.create(removed, ClusterEvent.MemberRemoved.class));
+    }
+
+    private static MemberEvent notice(ClusterNotice.Kind kind, Member m) {
+        return new MemberEvent(new ClusterNotice(kind, LearnerEntity.incarnation(m.uniqueAddress()), 0));
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Pull.class, this::onPull)
-                .onMessage(Deliver.class, this::onDeliver)
-                .onMessage(RunFailed.class, this::onRunFailed)
-                .onMessage(Resubmit.class, r -> onResubmit())
+                .onMessage(Announce.class, this::onAnnounce)
+                .onMessage(EntityReplied.class, this::onEntityReplied)
+                .onMessage(CoordinatorGone.class, this::onCoordinatorGone)
+                .onMessage(Redispatching.class, r -> notify(new ClusterNotice(ClusterNotice.Kind.REDISPATCHING, r.why(), r.runs())))
+                .onMessage(MemberEvent.class, e -> e.notice() == null ? this : notify(e.notice()))
                 .onMessage(Flush.class, f -> flush())
                 .build();
     }
 
+    private SweepCoordinator.Submit submit() {
+        return new SweepCoordinator.Submit(sweepId, unstored.size(), settings.unackedLimit(), getContext().getSelf(), answers);
+    }
+
+    private Behavior<Command> onAnnounce(Announce announce) {
+        meet(announce.incarnation(), announce.replyTo());
+        announce.replyTo().tell(submit());
+        return this;
+    }
+
     private Behavior<Command> onPull(Pull pull) {
-        if (!pull.incarnation().equals(incarnation)) {
-            if (incarnation != null && !handedOut.isEmpty()) {
-                // held answers are not run again: the next commit stores them (or the sweep fails)
-                List<RunSpec> again = new ArrayList<>();
-                for (RunSpec spec : handedOut.values()) if (!heldIds.contains(spec.runId())) again.add(spec);
-                getContext().getLog().warn("a new sweep coordinator took over: {} runs handed out are queued again", again.size());
-                for (int i = again.size() - 1; i >= 0; i--) queue.addFirst(again.get(i));
-                for (RunSpec spec : again) handedOut.remove(spec.runId());
-            }
-            incarnation = pull.incarnation();
-        }
+        meet(pull.incarnation(), pull.replyTo());
         nodesUp = pull.nodesUp();
         List<RunSpec> batch = new ArrayList<>(Math.min(pull.max(), queue.size()));
         while (batch.size() < pull.max() && !queue.isEmpty()) {
             RunSpec spec = queue.pollFirst();
-            // stored meanwhile (a late result of the old incarnation), or held for the next commit
+            // stored meanwhile (a late answer of a run queued again), or held for the next commit
             if (!unstored.containsKey(spec.runId()) || heldIds.contains(spec.runId())) continue;
-            handedOut.put(spec.runId(), spec);
+            handedOut.put(spec.runId(), new HandedOut(spec, pull.replyTo()));
             batch.add(spec);
         }
         pull.replyTo().tell(new SweepCoordinator.Specs(sweepId, batch));
         return this;
     }
 
-    private Behavior<Command> onDeliver(Deliver d) {
-        RunResult result = d.result();
-        nodesUp = d.nodesUp();
-        return hold(new Held(result.runId(), unstored.get(result.runId()), result, null, d.replyTo()));
+    /** Watches a coordinator incarnation the first time it speaks; a new one after another is a hand-over. */
+    private void meet(String coordinatorIncarnation, ActorRef<SweepCoordinator.Command> ref) {
+        if (watched.add(ref)) getContext().watchWith(ref, new CoordinatorGone(ref));
+        if (coordinatorIncarnation.equals(incarnation)) return;
+        if (incarnation != null) {
+            getContext().getLog().warn("sweep {}: the sweep coordinator moved (incarnation {})", sweepName, coordinatorIncarnation);
+            notify(new ClusterNotice(ClusterNotice.Kind.COORDINATOR_MOVED, ref.path().address().toString(), 0));
+        }
+        incarnation = coordinatorIncarnation;
     }
 
-    private Behavior<Command> onRunFailed(RunFailed f) {
-        return hold(new Held(f.runId(), null, null, f.error(), f.replyTo()));
+    private Behavior<Command> onCoordinatorGone(CoordinatorGone gone) {
+        watched.remove(gone.coordinator());
+        List<RunSpec> again = new ArrayList<>();
+        for (HandedOut h : handedOut.values()) {
+            // an answered run is held for the next commit: it is not run again
+            if (h.owner().equals(gone.coordinator()) && !heldIds.contains(h.spec().runId())) again.add(h.spec());
+        }
+        if (!again.isEmpty()) {
+            getContext().getLog().warn("sweep {}: a sweep coordinator stopped; its {} runs not answered are queued again",
+                    sweepName, again.size());
+            for (int i = again.size() - 1; i >= 0; i--) queue.addFirst(again.get(i));
+            for (RunSpec spec : again) handedOut.remove(spec.runId());
+            coordinator.tell(submit()); // the current coordinator may have found the queue empty: it pulls again
+        }
+        return this;
+    }
+
+    private Behavior<Command> onEntityReplied(EntityReplied replied) {
+        LearnerEntity.Reply reply = replied.reply();
+        HandedOut h = handedOut.get(reply.runId());
+        if (reply instanceof LearnerEntity.Started started) {
+            if (h != null) h.owner().tell(new SweepCoordinator.RunReport(sweepId, reply.runId(), SweepCoordinator.Phase.STARTED, started.node()));
+            return this;
+        }
+        if (reply instanceof LearnerEntity.Interrupted) {
+            if (h != null) h.owner().tell(new SweepCoordinator.RunReport(sweepId, reply.runId(), SweepCoordinator.Phase.INTERRUPTED, null));
+            return this;
+        }
+        String runId = reply.runId();
+        // a second answer (a re-dispatch, or a node that came back) for a run held or stored: the first is kept
+        if (!unstored.containsKey(runId) || !heldIds.add(runId)) return this;
+        if (h != null) h.owner().tell(new SweepCoordinator.RunReport(sweepId, runId, SweepCoordinator.Phase.ANSWERED, null));
+        if (reply instanceof LearnerEntity.Finished finished) {
+            return hold(new Held(runId, unstored.get(runId), finished.result(), null));
+        }
+        return hold(new Held(runId, null, null, ((LearnerEntity.Failed) reply).error()));
     }
 
     /**
      * Holds an answer for the next commit and commits when the batch is full or holds every run still
-     * unstored (else the sweep's end would wait for store-batch-delay). An answer for a run already
-     * stored or failed is acknowledged at once (a re-delivery: its first answer is safe); a second answer for
-     * a held run is held as a bare acknowledgement, sent after the commit that stores the first.
+     * unstored (else the sweep's end would wait for store-batch-delay).
      */
     private Behavior<Command> hold(Held h) {
-        String runId = h.runId();
-        if (!unstored.containsKey(runId)) {
-            h.replyTo().tell(new SweepCoordinator.Ack(sweepId, runId));
-            return this;
-        }
-        if (!heldIds.add(runId)) h = new Held(runId, null, null, null, h.replyTo());
         if (held.isEmpty() && settings.storeBatchSize() > 1 && !settings.storeBatchDelay().isZero()) {
             timers.startSingleTimer(Flush.INSTANCE, Flush.INSTANCE, settings.storeBatchDelay());
         }
         held.add(h);
-        if (h.result() != null || h.error() != null) heldAnswers++;
         // the last runs of a sweep commit at once: no answer can come to fill their batch
         boolean noneToCome = heldIds.size() == unstored.size();
-        return heldAnswers >= settings.storeBatchSize() || settings.storeBatchDelay().isZero() || noneToCome ? flush() : this;
+        return held.size() >= settings.storeBatchSize() || settings.storeBatchDelay().isZero() || noneToCome ? flush() : this;
     }
 
     /**
@@ -206,7 +290,7 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     private Behavior<Command> flush() {
         timers.cancel(Flush.INSTANCE);
         if (held.isEmpty()) return this;
-        List<ResultSink.Entry> batch = new ArrayList<>(heldAnswers);
+        List<ResultSink.Entry> batch = new ArrayList<>(held.size());
         for (Held h : held) if (h.result() != null) batch.add(new ResultSink.Entry(h.spec(), h.result()));
         if (!batch.isEmpty()) {
             try {
@@ -222,28 +306,28 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         List<Held> answered = new ArrayList<>(held);
         held.clear();
         heldIds.clear();
-        heldAnswers = 0;
         for (Held h : answered) {
+            unstored.remove(h.runId());
             if (h.result() != null) {
-                unstored.remove(h.runId());
-                handedOut.remove(h.runId());
                 stored++;
                 learnerSteps += h.result().metrics().steps();
-                report();
-            } else if (h.error() != null) {
-                unstored.remove(h.runId());
-                handedOut.remove(h.runId());
+            } else {
                 failures.put(h.runId(), h.error());
                 getContext().getLog().error("run {} failed: {}", h.runId(), h.error());
-                report();
             }
-            h.replyTo().tell(new SweepCoordinator.Ack(sweepId, h.runId()));
+            report();
+            HandedOut out = handedOut.remove(h.runId());
+            if (out != null) out.owner().tell(new SweepCoordinator.Ack(sweepId, h.runId()));
         }
         return unstored.isEmpty() ? complete() : this;
     }
 
-    private Behavior<Command> onResubmit() {
-        coordinator.tell(new SweepCoordinator.Submit(sweepId, unstored.size(), settings.unackedLimit(), getContext().getSelf()));
+    private Behavior<Command> notify(ClusterNotice notice) {
+        try {
+            listener.onNotice(notice);
+        } catch (RuntimeException e) {
+            getContext().getLog().warn("progress listener failed; the sweep goes on", e); // a display must not stop a sweep
+        }
         return this;
     }
 

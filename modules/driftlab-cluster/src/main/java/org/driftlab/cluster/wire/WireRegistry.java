@@ -10,6 +10,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.driftlab.cluster.learner.LearnerEntity;
 import org.driftlab.cluster.learner.TaskBeliefActor;
+import org.driftlab.cluster.sweep.ClusterNotice;
 import org.driftlab.cluster.sweep.SweepCoordinator;
 import org.driftlab.cluster.sweep.SweepSubmitter;
 import org.driftlab.core.belief.BocpdSpec;
@@ -146,20 +147,32 @@ public final class WireRegistry {
         put(t, 320, TaskBeliefActor.Consume.class);
         put(t, 321, TaskBeliefActor.Verdict.class);
         // 340–379: sweep protocol
-        put(t, 340, SweepCoordinator.Submit.class);
+        // 340 retired: Submit without the entities' reply address; 344 retired: the coordinator's EntityReplied
+        // (entities answer the submitter); 347 retired: MemberGone (now MemberChanged)
         put(t, 341, SweepCoordinator.Specs.class);
         put(t, 342, SweepCoordinator.Ack.class);
         put(t, 343, SweepCoordinator.Finish.class);
-        put(t, 344, named("org.driftlab.cluster.sweep.SweepCoordinator$EntityReplied"));
         put(t, 345, named("org.driftlab.cluster.sweep.SweepCoordinator$Tick"));
         put(t, 346, named("org.driftlab.cluster.sweep.SweepCoordinator$RegionsKnown"));
-        put(t, 347, named("org.driftlab.cluster.sweep.SweepCoordinator$MemberGone"));
         // 348–350 retired: the coordinator's per-run timeout messages (deadlines are scanned on its Tick)
+        put(t, 351, SweepCoordinator.Submit.class);
+        put(t, 352, SweepCoordinator.RunReport.class);
+        put(t, 353, SweepCoordinator.Phase.class);
+        put(t, 354, named("org.driftlab.cluster.sweep.SweepCoordinator$MemberChanged"));
+        put(t, 355, named("org.driftlab.cluster.sweep.SweepCoordinator$Change"));
+        put(t, 356, named("org.driftlab.cluster.sweep.SweepCoordinator$SubmitterGone"));
+        put(t, 357, named("org.driftlab.cluster.sweep.SweepCoordinator$SubmittersListed"));
         put(t, 360, SweepSubmitter.Pull.class);
-        put(t, 361, SweepSubmitter.Deliver.class);
-        put(t, 362, SweepSubmitter.RunFailed.class);
-        put(t, 363, named("org.driftlab.cluster.sweep.SweepSubmitter$Resubmit"));
+        // 361–363 retired: Deliver and RunFailed (entities answer the submitter directly), Resubmit (the
+        // receptionist finds submitters)
         put(t, 364, named("org.driftlab.cluster.sweep.SweepSubmitter$Flush"));
+        put(t, 365, SweepSubmitter.Announce.class);
+        put(t, 366, SweepSubmitter.Redispatching.class);
+        put(t, 367, named("org.driftlab.cluster.sweep.SweepSubmitter$EntityReplied"));
+        put(t, 368, named("org.driftlab.cluster.sweep.SweepSubmitter$CoordinatorGone"));
+        put(t, 369, named("org.driftlab.cluster.sweep.SweepSubmitter$MemberEvent"));
+        put(t, 370, ClusterNotice.class);
+        put(t, 371, ClusterNotice.Kind.class);
         return Collections.unmodifiableMap(t);
     }
 

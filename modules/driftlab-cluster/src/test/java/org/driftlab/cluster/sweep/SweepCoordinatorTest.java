@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.driftlab.cluster.learner.LearnerEntity;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.metrics.MetricsSpec;
@@ -68,33 +70,51 @@ class SweepCoordinatorTest {
 
     @Test
     void neverMoreThanTheWindowComputingNorPastTheUnackedLimitAndEachAnswerOnce() {
-        TestProbe<SweepSubmitter.Command> submitter = TestProbe.create(cluster.nodes().get(0).system());
+        // the probe plays the submitter: it gets the pulls and, as the entities' reply address, their answers
+        TestProbe<Object> submitter = TestProbe.create(cluster.nodes().get(0).system());
         String sweepId = "window-" + UUID.randomUUID();
         List<RunSpec> runs = failingRuns(10);
-        coordinator.tell(new SweepCoordinator.Submit(sweepId, runs.size(), UNACKED, submitter.ref()));
+        coordinator.tell(new SweepCoordinator.Submit(sweepId, runs.size(), UNACKED, submitter.ref().narrow(),
+                submitter.ref().narrow()));
         int next = 0;
         int computing = 0; // pulled and not answered
         Set<String> answered = new HashSet<>();
-        List<SweepSubmitter.RunFailed> unacked = new ArrayList<>();
+        List<String> pending = new ArrayList<>(); // answered, not yet reported to the coordinator
+        List<String> unacked = new ArrayList<>(); // reported answered, not yet acknowledged
+        int pullsAtLimit = 0;
+        ActorRef<SweepCoordinator.Command> current = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (answered.size() < runs.size()) {
+        while (answered.size() < runs.size() || !pending.isEmpty()) {
             assertThat(System.nanoTime()).as("sweep finished in time").isLessThan(deadline);
-            SweepSubmitter.Command m = poll(submitter);
+            Object m = poll(submitter);
             if (m == null) {
-                // quiet: acknowledge what came back (only now, so the window stays full meanwhile)
-                for (SweepSubmitter.RunFailed f : unacked) f.replyTo().tell(new SweepCoordinator.Ack(sweepId, f.runId()));
+                // Quiet: report the answers, then acknowledge those reported at the previous quiet moment (only
+                // now, so the window stays full meanwhile). A pull decided before the reports were all taken in
+                // can still come: at most one, as a sweep has one pull outstanding at a time.
+                List<String> reported = new ArrayList<>(unacked);
+                for (String runId : pending) {
+                    current.tell(new SweepCoordinator.RunReport(sweepId, runId, SweepCoordinator.Phase.ANSWERED, null));
+                }
                 unacked.clear();
+                unacked.addAll(pending);
+                pending.clear();
+                for (String runId : reported) current.tell(new SweepCoordinator.Ack(sweepId, runId));
+                pullsAtLimit = 0;
             } else if (m instanceof SweepSubmitter.Pull pull) {
+                current = pull.replyTo();
                 assertThat(computing + pull.max()).as("pulled beyond the window").isLessThanOrEqualTo(IN_FLIGHT);
-                assertThat(unacked.size()).as("pulled for a sweep at its unacked limit").isLessThan(UNACKED);
+                if (unacked.size() >= UNACKED) pullsAtLimit++;
+                assertThat(pullsAtLimit).as("pulls for a sweep at its unacked limit, past the one outstanding").isLessThanOrEqualTo(1);
                 List<RunSpec> batch = runs.subList(next, Math.min(runs.size(), next + pull.max()));
                 next += batch.size();
                 computing += batch.size();
                 pull.replyTo().tell(new SweepCoordinator.Specs(sweepId, batch));
-            } else if (m instanceof SweepSubmitter.RunFailed failed) {
+            } else if (m instanceof LearnerEntity.Started started) {
+                current.tell(new SweepCoordinator.RunReport(sweepId, started.runId(), SweepCoordinator.Phase.STARTED, started.node()));
+            } else if (m instanceof LearnerEntity.Failed failed) {
                 assertThat(answered.add(failed.runId())).as("answered once: %s", failed.runId()).isTrue();
-                computing--;
-                unacked.add(failed);
+                computing--; // the coordinator still counts it computing until reported: never fewer than here
+                pending.add(failed.runId());
             } else {
                 throw new AssertionError("unexpected " + m);
             }
@@ -111,23 +131,66 @@ class SweepCoordinatorTest {
                 ConfigFactory.parseString("pekko.cluster.jmx.multi-mbeans-in-same-jvm = on")
                         .withFallback(ConfigFactory.load()))) {
             client.awaitWorkersUp(1, Duration.ofSeconds(30));
-            TestProbe<SweepSubmitter.Command> remote = TestProbe.create(client.system());
+            TestProbe<Object> remote = TestProbe.create(client.system());
             // the probe as the worker sees it (a remote reference with the client's address), as after the wire
-            ActorRef<SweepSubmitter.Command> submitter = ActorRefResolver.get(worker.system())
+            ActorRef<Object> submitter = ActorRefResolver.get(worker.system())
                     .resolveActorRef(ActorRefResolver.get(client.system()).toSerializationFormat(remote.ref()));
-            coordinator.tell(new SweepCoordinator.Submit(abandoned, 10, UNACKED, submitter));
+            coordinator.tell(new SweepCoordinator.Submit(abandoned, 10, UNACKED, submitter.narrow(), submitter.narrow()));
             // left unanswered: the pull is outstanding when the submitter's node goes
             assertThat(remote.expectMessageClass(SweepSubmitter.Pull.class, Duration.ofSeconds(10)).max()).isEqualTo(3);
         }
-        // Once the coordinator has seen the removal, a new sweep gets the whole window again (the first pull
-        // asks min(window, pull-batch) = 3); were the abandoned pull still counted, it would get 1 forever.
-        TestProbe<SweepSubmitter.Command> local = TestProbe.create(worker.system());
+        assertTheWholeWindowIsFree();
+    }
+
+    @Test
+    void aSweepWhoseSubmitterStopsWithoutFinishingIsDropped() throws Exception {
+        TestProbe<Object> submitter = TestProbe.create(cluster.nodes().get(0).system());
+        String sweepId = "stopped-" + UUID.randomUUID();
+        coordinator.tell(new SweepCoordinator.Submit(sweepId, 10, UNACKED, submitter.ref().narrow(), submitter.ref().narrow()));
+        SweepSubmitter.Pull pull = submitter.expectMessageClass(SweepSubmitter.Pull.class, Duration.ofSeconds(10));
+        // runs computing for it (never reported answered) and a pull outstanding: all of the window
+        pull.replyTo().tell(new SweepCoordinator.Specs(sweepId, failingRuns(pull.max())));
+        SweepSubmitter.Pull second = submitter.fishForMessage(Duration.ofSeconds(10), m -> m instanceof SweepSubmitter.Pull
+                ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
+                : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore())
+                .stream().map(SweepSubmitter.Pull.class::cast).findFirst().orElseThrow();
+        assertThat(second.max()).isEqualTo(IN_FLIGHT - pull.max());
+        LoggingTestKit.warn("the submitter of sweep " + sweepId + " stopped: sweep dropped")
+                .expect(cluster.nodes().get(0).system(), () -> {
+                    submitter.stop();
+                    return null;
+                });
+        assertTheWholeWindowIsFree();
+    }
+
+    /**
+     * Every node (worker or client) runs the resolver on the worker role, whatever the configuration says, so
+     * clients never count; PartitionSystemTest shows on a real partition that a client cannot tip the outcome.
+     */
+    @Test
+    void theSplitBrainResolverCountsWorkersOnly() throws Exception {
+        String key = "pekko.cluster.split-brain-resolver.keep-majority.role";
+        DriftlabNode worker = cluster.nodes().get(0);
+        assertThat(worker.system().settings().config().getString(key)).isEqualTo(worker.settings().sweep().workerRole());
+        try (DriftlabNode client = DriftlabNode.client("127.0.0.1", 0, List.of(worker.hostPort()),
+                ConfigFactory.parseString(key + " = \"\"\npekko.cluster.jmx.multi-mbeans-in-same-jvm = on")
+                        .withFallback(ConfigFactory.load()))) {
+            assertThat(client.system().settings().config().getString(key)).isEqualTo("worker");
+        }
+    }
+
+    /**
+     * Once the coordinator has dropped a sweep, a new one gets the whole window again (its first pull asks
+     * min(window, pull-batch) = 3); were the dropped sweep's pull still counted, it would get 1 or none.
+     */
+    private static void assertTheWholeWindowIsFree() throws InterruptedException {
+        TestProbe<SweepSubmitter.Command> local = TestProbe.create(cluster.nodes().get(0).system());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         int asked = 0;
         while (asked != 3) {
             assertThat(System.nanoTime()).as("window freed in time (last pull asked %d)", asked).isLessThan(deadline);
             String probeId = "after-" + UUID.randomUUID();
-            coordinator.tell(new SweepCoordinator.Submit(probeId, 10, UNACKED, local.ref()));
+            coordinator.tell(new SweepCoordinator.Submit(probeId, 10, UNACKED, local.ref(), local.ref().unsafeUpcast()));
             asked = local.expectMessageClass(SweepSubmitter.Pull.class, Duration.ofSeconds(10)).max();
             coordinator.tell(new SweepCoordinator.Finish(probeId)); // frees its outstanding pull
             Thread.sleep(100);
@@ -136,7 +199,7 @@ class SweepCoordinatorTest {
     }
 
     /** The next message, or null when none comes within 300 ms. */
-    private static SweepSubmitter.Command poll(TestProbe<SweepSubmitter.Command> probe) {
+    private static Object poll(TestProbe<Object> probe) {
         try {
             return probe.receiveMessage(Duration.ofMillis(300));
         } catch (AssertionError timeout) {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.driftlab.cluster.learner.LearnerEntity;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.reset.NoResetSpec;
@@ -47,7 +48,8 @@ class SweepSubmitterTest {
 
     @BeforeAll
     static void start() {
-        testKit = ActorTestKit.create("submitter", ConfigFactory.parseString("pekko.actor.provider = local")
+        // a cluster provider (the submitter reports membership changes), never joined: no cluster forms
+        testKit = ActorTestKit.create("submitter", ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0")
                 .withFallback(ConfigFactory.load()));
         runs = new ArrayList<>();
         results = new ArrayList<>();
@@ -105,27 +107,54 @@ class SweepSubmitterTest {
     }
 
     private record Started(ActorRef<SweepSubmitter.Command> submitter, TestProbe<SweepCoordinator.Command> coordinator,
-                           CompletableFuture<SweepOutcome> done, List<Progress> progress) {
+                           ActorRef<LearnerEntity.Reply> answers, CompletableFuture<SweepOutcome> done,
+                           List<Progress> progress) {
         /** Pulls every pending spec (as the coordinator does) and returns them. */
         List<RunSpec> pullAll() {
-            submitter.tell(new SweepSubmitter.Pull("s", "inc", 100, 1, coordinator.ref()));
-            return coordinator.expectMessageClass(SweepCoordinator.Specs.class).specs();
+            return pull(coordinator, "inc", 100);
         }
 
+        List<RunSpec> pull(TestProbe<SweepCoordinator.Command> by, String incarnation, int max) {
+            submitter.tell(new SweepSubmitter.Pull("s", incarnation, max, 1, by.ref()));
+            return by.expectMessageClass(SweepCoordinator.Specs.class).specs();
+        }
+
+        /** Run i's entity answers the submitter directly, as it does in a cluster. */
         void deliver(int i) {
-            submitter.tell(new SweepSubmitter.Deliver("s", results.get(i), 1, coordinator.ref()));
+            answers.tell(new LearnerEntity.Finished(results.get(i)));
         }
 
+        /** The next {@code n} acknowledgements, passing over the run reports between them. */
         List<String> acks(int n) {
             List<String> ids = new ArrayList<>();
-            for (int k = 0; k < n; k++) ids.add(coordinator.expectMessageClass(SweepCoordinator.Ack.class).runId());
+            while (ids.size() < n) {
+                SweepCoordinator.Command m = coordinator.receiveMessage(Duration.ofSeconds(5));
+                if (m instanceof SweepCoordinator.Ack ack) ids.add(ack.runId());
+                else assertThat(m).as("between acknowledgements").isInstanceOf(SweepCoordinator.RunReport.class);
+            }
             return ids;
+        }
+
+        /** No acknowledgement (nor anything but run reports) for 200 ms. */
+        void noAck() {
+            long end = System.nanoTime() + Duration.ofMillis(200).toNanos();
+            while (true) {
+                long left = end - System.nanoTime();
+                if (left <= 0) return;
+                SweepCoordinator.Command m;
+                try {
+                    m = coordinator.receiveMessage(Duration.ofNanos(left));
+                } catch (AssertionError timedOut) {
+                    return;
+                }
+                assertThat(m).as("while answers are held").isInstanceOf(SweepCoordinator.RunReport.class);
+            }
         }
     }
 
     private static Started start(List<RunSpec> pending, ResultSink sink, int batchSize, Duration delay) {
         SweepSettings settings = new SweepSettings(4, 10, "worker", 3, Duration.ofSeconds(10), Duration.ofMinutes(30),
-                Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofMinutes(10), batchSize, delay);
+                Duration.ofMillis(500), batchSize, delay);
         TestProbe<SweepCoordinator.Command> coordinator = testKit.createTestProbe();
         CompletableFuture<SweepOutcome> done = new CompletableFuture<>();
         List<Progress> progress = Collections.synchronizedList(new ArrayList<>());
@@ -133,7 +162,7 @@ class SweepSubmitterTest {
                 runs.size() - pending.size(), sink, progress::add, coordinator.ref(), settings, done));
         SweepCoordinator.Submit submit = coordinator.expectMessageClass(SweepCoordinator.Submit.class);
         assertThat(submit.unackedLimit()).isEqualTo(2 * batchSize);
-        return new Started(submitter, coordinator, done, progress);
+        return new Started(submitter, coordinator, submit.answers(), done, progress);
     }
 
     @Test
@@ -142,7 +171,7 @@ class SweepSubmitterTest {
         Started s = start(runs, sink, 4, LONG);
         assertThat(s.pullAll()).hasSize(8);
         for (int i : new int[] {2, 0, 1}) s.deliver(i);
-        s.coordinator().expectNoMessage(Duration.ofMillis(200));
+        s.noAck();
         assertThat(sink.batches).isEmpty();
         assertThat(s.progress()).isEmpty();
         s.deliver(5);
@@ -151,7 +180,7 @@ class SweepSubmitterTest {
         assertThat(s.progress()).hasSize(4);
         for (int i : new int[] {3, 4, 6, 7}) s.deliver(i);
         assertThat(s.acks(4)).containsExactly("run-3", "run-4", "run-6", "run-7");
-        s.coordinator().expectMessageClass(SweepCoordinator.Finish.class);
+        fishFinish(s.coordinator());
         SweepOutcome outcome = s.done().get(10, TimeUnit.SECONDS);
         assertThat(outcome.stored()).isEqualTo(8);
         assertThat(sink.batches).hasSize(2);
@@ -159,18 +188,18 @@ class SweepSubmitterTest {
     }
 
     @Test
-    void failuresTakeTheSameOrderedPathAndARepeatIsAcknowledgedWithItsBatch() throws Exception {
+    void failuresTakeTheSameOrderedPathAndARepeatedAnswerIsDropped() throws Exception {
         RecordingSink sink = new RecordingSink();
         Started s = start(runs.subList(0, 3), sink, 3, LONG);
         s.pullAll();
         s.deliver(0);
-        s.submitter().tell(new SweepSubmitter.RunFailed("s", "run-1", "boom", s.coordinator().ref()));
-        s.deliver(0); // a re-delivery of a held answer: not a third answer of the batch
-        s.coordinator().expectNoMessage(Duration.ofMillis(200));
+        s.answers().tell(new LearnerEntity.Failed("run-1", "boom"));
+        s.deliver(0); // a second answer of a held run (a re-dispatch): not a third answer of the batch
+        s.noAck();
         s.deliver(2);
-        assertThat(s.acks(4)).containsExactly("run-0", "run-1", "run-0", "run-2");
+        assertThat(s.acks(3)).containsExactly("run-0", "run-1", "run-2");
         assertThat(sink.batches).containsExactly(List.of("run-0", "run-2"));
-        s.coordinator().expectMessageClass(SweepCoordinator.Finish.class);
+        fishFinish(s.coordinator());
         SweepOutcome outcome = s.done().get(10, TimeUnit.SECONDS);
         assertThat(outcome.stored()).isEqualTo(2);
         assertThat(outcome.failures()).containsOnlyKeys("run-1");
@@ -185,8 +214,7 @@ class SweepSubmitterTest {
         s.deliver(0);
         assertThat(s.acks(2)).containsExactly("run-1", "run-0"); // the probe waits up to 3 s
         assertThat(sink.batches).containsExactly(List.of("run-1", "run-0"));
-        s.deliver(1); // already stored: acknowledged at once, not stored again
-        assertThat(s.acks(1)).containsExactly("run-1");
+        s.deliver(1); // already stored: dropped, not stored again
         s.deliver(2);
         assertThat(s.acks(1)).containsExactly("run-2");
         assertThat(s.done().get(10, TimeUnit.SECONDS).stored()).isEqualTo(3);
@@ -202,8 +230,8 @@ class SweepSubmitterTest {
         for (int i = 0; i < 3; i++) s.deliver(i);
         assertThat(s.acks(3)).containsExactly("run-0", "run-1", "run-2");
         for (int i = 3; i < 6; i++) s.deliver(i);
-        s.coordinator().expectMessageClass(SweepCoordinator.Finish.class); // no ack for the failed batch
-        s.coordinator().expectNoMessage(Duration.ofMillis(200));
+        fishFinish(s.coordinator()); // no ack for the failed batch
+        s.noAck();
         assertThat(s.done()).isCompletedExceptionally();
         try {
             s.done().get();
@@ -234,11 +262,88 @@ class SweepSubmitterTest {
         s.pullAll();
         s.deliver(1);
         s.deliver(0);
-        s.coordinator().expectNoMessage(Duration.ofMillis(200)); // run-2 may still fill the batch
+        s.noAck(); // run-2 may still fill the batch
         s.deliver(2); // nothing more can come: a partial batch, stored now
         assertThat(s.acks(3)).containsExactly("run-1", "run-0", "run-2");
         assertThat(sink.batches).containsExactly(List.of("run-1", "run-0", "run-2"));
-        s.coordinator().expectMessageClass(SweepCoordinator.Finish.class);
+        fishFinish(s.coordinator());
         assertThat(s.done().get(10, TimeUnit.SECONDS).stored()).isEqualTo(3);
+    }
+
+    @Test
+    void startsAndAnswersAreReportedToTheCoordinatorThatHandedTheRunOut() {
+        Started s = start(runs.subList(0, 2), new RecordingSink(), 100, LONG);
+        TestProbe<SweepCoordinator.Command> other = testKit.createTestProbe();
+        assertThat(s.pull(s.coordinator(), "a", 1)).extracting(RunSpec::runId).containsExactly("run-0");
+        assertThat(s.pull(other, "b", 1)).extracting(RunSpec::runId).containsExactly("run-1");
+        s.answers().tell(new LearnerEntity.Started("run-1", "w:1#7"));
+        s.answers().tell(new LearnerEntity.Started("run-0", "w:2#8"));
+        assertThat(other.expectMessageClass(SweepCoordinator.RunReport.class))
+                .isEqualTo(new SweepCoordinator.RunReport("s", "run-1", SweepCoordinator.Phase.STARTED, "w:1#7"));
+        assertThat(s.coordinator().expectMessageClass(SweepCoordinator.RunReport.class))
+                .isEqualTo(new SweepCoordinator.RunReport("s", "run-0", SweepCoordinator.Phase.STARTED, "w:2#8"));
+        s.answers().tell(new LearnerEntity.Interrupted("run-1", 5));
+        assertThat(other.expectMessageClass(SweepCoordinator.RunReport.class).phase()).isEqualTo(SweepCoordinator.Phase.INTERRUPTED);
+        s.deliver(0);
+        assertThat(s.coordinator().expectMessageClass(SweepCoordinator.RunReport.class).phase())
+                .isEqualTo(SweepCoordinator.Phase.ANSWERED);
+        other.expectNoMessage(Duration.ofMillis(100));
+    }
+
+    @Test
+    void aNewCoordinatorIsAnsweredAnAnnouncementAndTheRunsOfAStoppedOneAreQueuedAgainFirst() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        Started s = start(runs.subList(0, 4), sink, 100, LONG);
+        TestProbe<SweepCoordinator.Command> old = testKit.createTestProbe();
+        assertThat(s.pull(old, "old", 2)).extracting(RunSpec::runId).containsExactly("run-0", "run-1");
+        // the new incarnation found the submitter through the receptionist
+        TestProbe<SweepCoordinator.Command> fresh = testKit.createTestProbe();
+        s.submitter().tell(new SweepSubmitter.Announce("new", fresh.ref()));
+        SweepCoordinator.Submit announced = fresh.expectMessageClass(SweepCoordinator.Submit.class);
+        assertThat(announced.total()).isEqualTo(4);
+        assertThat(announced.answers()).isEqualTo(s.answers());
+        assertThat(s.pull(fresh, "new", 1)).extracting(RunSpec::runId).containsExactly("run-2");
+        s.deliver(1); // the old incarnation's run answers the submitter directly: stored, not queued again
+        assertThat(s.pull(fresh, "new", 0)).isEmpty(); // a pull in between keeps the order of messages known
+
+        old.stop();
+        // queued again and announced through the singleton proxy: the current coordinator pulls them first
+        assertThat(s.coordinator().expectMessageClass(SweepCoordinator.Submit.class).sweepId()).isEqualTo("s");
+        assertThat(s.pull(fresh, "new", 10)).extracting(RunSpec::runId).containsExactly("run-0", "run-3");
+        for (int i : new int[] {0, 2, 3}) s.deliver(i);
+        assertThat(s.done().get(10, TimeUnit.SECONDS).stored()).isEqualTo(4);
+        assertThat(sink.stored).containsExactlyInAnyOrder("run-0", "run-1", "run-2", "run-3");
+    }
+
+    @Test
+    void reDispatchesAndACoordinatorMoveAreToldToTheListener() {
+        List<ClusterNotice> notices = Collections.synchronizedList(new ArrayList<>());
+        TestProbe<SweepCoordinator.Command> coordinator = testKit.createTestProbe();
+        ProgressListener listener = new ProgressListener() {
+            @Override public void onProgress(Progress progress) {}
+            @Override public void onNotice(ClusterNotice notice) {
+                notices.add(notice);
+            }
+        };
+        SweepSettings settings = new SweepSettings(4, 10, "worker", 3, Duration.ofSeconds(10), Duration.ofMinutes(30),
+                Duration.ofMillis(500), 100, LONG);
+        ActorRef<SweepSubmitter.Command> submitter = testKit.spawn(SweepSubmitter.create("sweep", "n", runs, 0,
+                new RecordingSink(), listener, coordinator.ref(), settings, new CompletableFuture<>()));
+        submitter.tell(new SweepSubmitter.Pull("n", "a", 1, 1, coordinator.ref()));
+        submitter.tell(new SweepSubmitter.Redispatching("n", 3, "member w:1#7 is unreachable"));
+        submitter.tell(new SweepSubmitter.Announce("b", coordinator.ref()));
+        coordinator.awaitAssert(() -> assertThat(notices).extracting(ClusterNotice::kind)
+                .containsExactly(ClusterNotice.Kind.REDISPATCHING, ClusterNotice.Kind.COORDINATOR_MOVED));
+        assertThat(notices.get(0).describe()).isEqualTo("re-dispatching 3 runs: member w:1#7 is unreachable");
+        testKit.stop(submitter);
+    }
+
+    /** Waits for the Finish, passing over the run reports (only) before it. */
+    private static void fishFinish(TestProbe<SweepCoordinator.Command> coordinator) {
+        while (true) {
+            SweepCoordinator.Command m = coordinator.receiveMessage(Duration.ofSeconds(5));
+            if (m instanceof SweepCoordinator.Finish) return;
+            assertThat(m).as("before the Finish").isInstanceOf(SweepCoordinator.RunReport.class);
+        }
     }
 }
