@@ -69,6 +69,12 @@ final class SweepSession {
         SweepCluster start() throws Exception;
     }
 
+    /** A check of the loaded sweep before the store is opened or the cluster started (e.g. its memory). */
+    @FunctionalInterface
+    interface Preflight {
+        void check(SweepSpec sweep);
+    }
+
     private final SweepSpec sweep;
     private final ResultStore store;
     private final PrintWriter err;
@@ -95,8 +101,14 @@ final class SweepSession {
      * a bad config before anything is created.
      */
     static int execute(SweepOptions o, Starter starter, PrintWriter out, PrintWriter err) throws Exception {
+        return execute(o, sweep -> {}, starter, out, err);
+    }
+
+    /** As above, with {@code preflight} run on the loaded sweep before anything is created (it throws to refuse). */
+    static int execute(SweepOptions o, Preflight preflight, Starter starter, PrintWriter out, PrintWriter err) throws Exception {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
         SweepSpec sweep = SweepLoader.load(o.config); // ConfigProblems: nothing created yet
+        preflight.check(sweep);
         Path storeFile = o.results != null ? o.results : StorePaths.defaultFor(sweep);
         if (o.resume && !Files.exists(storeFile)) {
             throw new IllegalArgumentException("nothing to resume: there is no results store at " + storeFile

@@ -40,7 +40,7 @@ final class BeliefConfig {
                 ObservationModelSpec model = m == null ? null : model(m);
                 if (m != null) n.adopt("model", m);
                 double prune = n.number("prune", DEFAULT_PRUNE, Range.UNIT_FROM_ZERO);
-                int rMax = (int) n.integer("r-max", DEFAULT_R_MAX, 1, Integer.MAX_VALUE);
+                int rMax = (int) n.integer("r-max", DEFAULT_R_MAX, 1, SizeLimits.MAX_R_MAX);
                 n.finish();
                 return n.build(mark, () -> new BocpdSpec(hazard, model, prune, rMax));
             }

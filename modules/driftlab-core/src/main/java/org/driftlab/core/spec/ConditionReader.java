@@ -28,13 +28,13 @@ import org.driftlab.core.stream.StreamSpec;
 /**
  * Reads one resolved condition (a whole experiment config with every swept value substituted) into specs,
  * checks that its blocks fit together, and renders its canonical form (defaults filled in, keys sorted):
- * the text its condition id is hashed from. {@code name}, {@code seeds} and {@code sweep} are read once per
+ * the text its condition id is hashed from. {@code name}, {@code seeds}, {@code sweep} and {@code label} are read once per
  * sweep by {@link SweepLoader} and are not part of a condition.
  */
 final class ConditionReader {
     /** Top-level keys, in documentation order. */
     static final List<String> TOP_KEYS = List.of("name", "steps", "dt", "seeds", "master-seed", "stream", "rule",
-            "belief", "reset", "metrics", "sweep");
+            "belief", "reset", "metrics", "sweep", "label");
     /** Top-level keys a sweep may vary (seeds have their own list; name and master-seed are per sweep). */
     static final List<String> SWEEPABLE = List.of("steps", "dt", "stream", "rule", "belief", "reset", "metrics");
 
@@ -51,7 +51,8 @@ final class ConditionReader {
         n.has("name");
         n.has("seeds");
         n.has("sweep");
-        long steps = n.requiredInteger("steps", 1, Long.MAX_VALUE);
+        n.has(ConditionLabels.KEY);
+        long steps = n.requiredInteger("steps", 1, SizeLimits.MAX_STEPS);
         double dt = n.number("dt", 1.0, Range.POSITIVE);
         long masterSeed = n.integer("master-seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
 
@@ -91,8 +92,8 @@ final class ConditionReader {
     private static MetricsSpec metrics(ConfigNode m) {
         int mark = m.problems().count();
         MetricsSpec d = MetricsSpec.defaults();
-        int bins = (int) m.integer("bins", d.curveBins(), 1, Integer.MAX_VALUE);
-        int lags = (int) m.integer("aligned-lags", d.alignedLags(), 0, Integer.MAX_VALUE);
+        int bins = (int) m.integer("bins", d.curveBins(), 1, SizeLimits.MAX_BINS);
+        int lags = (int) m.integer("aligned-lags", d.alignedLags(), 0, SizeLimits.MAX_ALIGNED_LAGS);
         int window = (int) m.integer("detection-window", d.detectionWindow(), 1, Integer.MAX_VALUE);
         ConfigNode o = m.object("objective");
         double gamma = Double.NaN;

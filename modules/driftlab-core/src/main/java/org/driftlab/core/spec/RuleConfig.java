@@ -102,7 +102,7 @@ final class RuleConfig {
             default -> { // ideal-observer
                 double hazard = n.requiredNumber("hazard", Range.OPEN_UNIT);
                 double prune = n.number("prune", BeliefConfig.DEFAULT_PRUNE, Range.UNIT_FROM_ZERO);
-                int rMax = (int) n.integer("r-max", BeliefConfig.DEFAULT_R_MAX, 1, Integer.MAX_VALUE);
+                int rMax = (int) n.integer("r-max", BeliefConfig.DEFAULT_R_MAX, 1, SizeLimits.MAX_R_MAX);
                 n.finish();
                 return n.build(mark, () -> new IdealObserverSpec(hazard, prune, rMax));
             }

@@ -34,7 +34,7 @@ final class StreamConfig {
         String type = n.type(TYPES);
         if (type == null) return null; // every other key would look unknown: report the type alone
         if (type.equals("slowly-changing-regression")) return slowlyChangingRegression(n, mark);
-        int dim = (int) n.requiredInteger("dim", 1, Integer.MAX_VALUE);
+        int dim = (int) n.requiredInteger("dim", 1, SizeLimits.MAX_DIM);
 
         ConfigNode priorNode = n.object("prior");
         double priorMean = Double.NaN;

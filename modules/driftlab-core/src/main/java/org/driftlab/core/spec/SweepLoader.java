@@ -52,7 +52,7 @@ import org.driftlab.core.spec.ConfigProblem.Kind;
 public final class SweepLoader {
     /** Upper bounds that catch a runaway grid before it allocates millions of specs. */
     static final int MAX_CONDITIONS = 100_000;
-    static final int MAX_SEEDS = 1_000_000;
+    static final int MAX_SEEDS = SizeLimits.MAX_SEEDS;
     static final long MAX_RUNS = 10_000_000;
 
     private static final ConfigResolveOptions RESOLVE = ConfigResolveOptions.defaults().setUseSystemEnvironment(false);
@@ -134,6 +134,7 @@ public final class SweepLoader {
         }
         List<Integer> seeds = seeds(top);
         List<Entry> entries = sweepEntries(root.root(), text, problems.file(null), problems);
+        ConditionLabels labels = withoutLabels(top, entries);
         if (seeds == null) seeds = List.of(0); // a problem is recorded; expand anyway to find the others
 
         Config base = normalize(parsed.withoutPath("sweep"));
@@ -169,6 +170,8 @@ public final class SweepLoader {
                     config = null;
                 }
             }
+            String label = labels.of(index, swept);
+            if (label != null) swept.add(new SweptValue(ConditionLabels.KEY, label));
             int mark = problems.count();
             Condition condition = null;
             try {
@@ -203,6 +206,18 @@ public final class SweepLoader {
             }
         }
         return new SweepSpec(name, text, entries.stream().map(Entry::path).toList(), runs);
+    }
+
+    /** Reads the condition labels, replacing each entry by one whose values carry no label. */
+    private static ConditionLabels withoutLabels(ConfigNode top, List<Entry> entries) {
+        List<ConfigList> values = new ArrayList<>(entries.stream().map(Entry::values).toList());
+        ConditionLabels labels = ConditionLabels.read(top, entries.stream().map(Entry::path).toList(), values,
+                entries.stream().map(Entry::origin).toList());
+        for (int k = 0; k < entries.size(); k++) {
+            Entry e = entries.get(k);
+            entries.set(k, new Entry(e.path(), e.parts(), e.sweepKey(), values.get(k), e.origin()));
+        }
+        return labels;
     }
 
     /** Seed indices: {@code seeds = N} means 0 … N−1; a list gives them explicitly. Null on a problem. */
