@@ -13,7 +13,6 @@ import org.driftlab.core.footprint.SweepFootprint;
 import org.driftlab.core.rule.NaturalGradientSpec;
 import org.driftlab.core.rule.OptimalControlSpec;
 import org.driftlab.core.sim.Simulation;
-import org.driftlab.core.spec.ConditionLabels;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
 import org.driftlab.core.stream.LinearRegressionStreamSpec;
@@ -33,10 +32,10 @@ import org.driftlab.results.store.ResultStore;
  * learners at once.
  */
 final class SweepPlan {
-    static final int WARMUP_STEPS = 1000;
+    static final int WARMUP_STEPS = 20_000;
     static final long WARMUP_NANOS = 300_000_000L;
-    static final int MAX_MEASURE_STEPS = 800;
-    static final long MEASURE_NANOS = 200_000_000L;
+    static final int MAX_MEASURE_STEPS = 20_000;
+    static final long MEASURE_NANOS = 150_000_000L;
     /** Conditions listed in full up to this count; beyond it the first and last few. */
     static final int LISTED = 30;
 
@@ -64,8 +63,9 @@ final class SweepPlan {
         long steps = 0;
         for (RunSpec r : sweep.runs()) steps += r.steps();
         out.println();
-        out.println(String.format(Locale.ROOT, "runs: %,d (%,d conditions × %,d seeds), %,d learner-steps",
-                sweep.runs().size(), conditions.size(), sweep.runs().size() / conditions.size(), steps));
+        int seeds = sweep.runs().size() / conditions.size();
+        out.println(String.format(Locale.ROOT, "runs: %,d (%,d condition%s × %,d seed%s), %,d learner-steps", sweep.runs().size(),
+                conditions.size(), conditions.size() == 1 ? "" : "s", seeds, seeds == 1 ? "" : "s", steps));
 
         Map<String, RunSpec> representatives = new LinkedHashMap<>();
         for (List<RunSpec> runs : conditions.values()) representatives.putIfAbsent(shapeOf(runs.get(0)), runs.get(0));
@@ -80,7 +80,8 @@ final class SweepPlan {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         int parallel = (int) Math.max(1, Math.min(cores, Math.min((long) nodes * inFlight, sweep.runs().size())));
-        out.println("calibration (one core, after warm-up; up to " + MAX_MEASURE_STEPS + " steps measured per kind of condition):");
+        out.println(String.format(Locale.ROOT, "calibration (one core, after warm-up; up to %,d steps measured per kind of condition):",
+                MAX_MEASURE_STEPS));
         for (Shape s : shapes.values()) {
             out.println("  " + ProgressDisplay.si(s.stepsPerSecond()) + " learner-steps/s  " + s.description());
         }
@@ -99,7 +100,7 @@ final class SweepPlan {
     private static void printConditions(Map<String, List<RunSpec>> conditions, PrintWriter out) {
         List<List<RunSpec>> all = new ArrayList<>(conditions.values());
         int width = "condition".length();
-        for (List<RunSpec> runs : all) width = Math.max(width, ConditionLabels.display(runs.get(0).params()).length());
+        for (List<RunSpec> runs : all) width = Math.max(width, ConditionNames.of(runs.get(0).params()).length());
         String format = "%4s  %-" + width + "s  %12s  %6s%n";
         out.printf(Locale.ROOT, format, "#", "condition", "steps", "seeds");
         for (int i = 0; i < all.size(); i++) {
@@ -108,7 +109,7 @@ final class SweepPlan {
                 i = all.size() - 5;
             }
             RunSpec first = all.get(i).get(0);
-            out.printf(Locale.ROOT, format, i + 1, ConditionLabels.display(first.params()),
+            out.printf(Locale.ROOT, format, i + 1, ConditionNames.of(first.params()),
                     String.format(Locale.ROOT, "%,d", first.steps()), all.get(i).size());
         }
     }
@@ -132,10 +133,23 @@ final class SweepPlan {
         return n.endsWith("Spec") ? n.substring(0, n.length() - 4) : n;
     }
 
-    /** Runs {@code run}'s condition briefly (see the class comment); its steps per second on this thread. */
+    /**
+     * Runs {@code run}'s condition briefly (see the class comment); its steps per second on this thread, what a
+     * run costs once (building the learner and its belief) included, as every run of the sweep pays it. A
+     * condition short enough to run whole within the budget is run whole, repeatedly; a longer one is
+     * extrapolated from its longest measured prefix.
+     */
     private static Shape calibrate(RunSpec run, int chunkSize, String description) {
         long[] last = timedRuns(run, chunkSize, MAX_MEASURE_STEPS, MEASURE_NANOS);
-        return new Shape(description, last[0] * 1e9 / Math.max(1, last[1]));
+        long steps = last[0];
+        long nanos = last[1];
+        while (steps % run.steps() == 0 && nanos < MEASURE_NANOS) { // whole runs: repeat to fill the budget
+            long t0 = System.nanoTime();
+            Simulation.run(run, chunkSize);
+            nanos += System.nanoTime() - t0;
+            steps += run.steps();
+        }
+        return new Shape(description, steps * 1e9 / Math.max(1, nanos));
     }
 
     /**

@@ -20,8 +20,8 @@ import org.driftlab.core.spec.ConfigProblem.Kind;
  * be written {@code { value = 0.01, label = slow }}. A top-level {@code label} template names each condition
  * from its swept values: {@code label = "{reset} at lr {rule.lr}"}, each {@code {key}} replaced by that value's
  * label, or its rendering when it has none. Without a template a condition's label joins its values' labels
- * (a value without one shows as {@code key=value}); with neither, conditions have no label of their own and
- * {@link #display} renders them as before. A label is recorded with each run as the swept parameter
+ * (a value without one shows as {@code key=value}); with neither, conditions have no label of their own
+ * and are shown by their swept values, as before. A label is recorded with each run as the swept parameter
  * {@link #KEY}; it is not part of the condition's identity (ids do not change with it).
  */
 public final class ConditionLabels {
@@ -130,22 +130,9 @@ public final class ConditionLabels {
         }
         List<SweptValue> twin = seen.putIfAbsent(label, List.copyOf(params));
         if (twin != null) {
-            problems.add(origin, template != null ? KEY : "sweep", Kind.BAD_SWEEP, "conditions " + display(twin) + " and "
-                    + display(params) + " have the same label \"" + label + "\"; labels must tell conditions apart");
+            problems.add(origin, template != null ? KEY : "sweep", Kind.BAD_SWEEP, "conditions " + SweepLoader.describe(twin) + " and "
+                    + SweepLoader.describe(params) + " have the same label \"" + label + "\"; labels must tell conditions apart");
         }
         return label;
-    }
-
-    /**
-     * How a condition is shown: its label when the config chose one, else its swept values as
-     * {@code key=value, …} (the whole-config condition of an unswept config shows as {@code (single condition)}).
-     */
-    public static String display(List<SweptValue> params) {
-        List<String> parts = new ArrayList<>();
-        for (SweptValue v : params) {
-            if (v.key().equals(KEY)) return v.value();
-            parts.add(v.key() + "=" + v.value());
-        }
-        return parts.isEmpty() ? "(single condition)" : String.join(", ", parts);
     }
 }

@@ -408,7 +408,7 @@ public final class SweepLoader {
         }
     }
 
-    private static String describe(List<SweptValue> params) {
+    static String describe(List<SweptValue> params) {
         StringBuilder s = new StringBuilder("{");
         for (int i = 0; i < params.size(); i++) {
             if (i > 0) s.append(", ");

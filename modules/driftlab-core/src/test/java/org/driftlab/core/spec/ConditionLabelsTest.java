@@ -18,7 +18,12 @@ class ConditionLabelsTest {
 
     private static List<String> labels(String extra) {
         SweepSpec s = SweepLoader.parse(BASE + extra, "labels.conf");
-        return s.runs().stream().map(r -> ConditionLabels.display(r.params())).toList();
+        return s.runs().stream().map(ConditionLabelsTest::label).toList();
+    }
+
+    /** The run's recorded label, null without one. */
+    private static String label(RunSpec r) {
+        return r.params().stream().filter(v -> v.key().equals(ConditionLabels.KEY)).map(SweptValue::value).findFirst().orElse(null);
     }
 
     @Test
@@ -38,7 +43,7 @@ class ConditionLabelsTest {
                 """;
         SweepSpec plain = SweepLoader.parse(BASE + sweep.replace("{ type = oracle, label = \"oracle reset\" }", "oracle"), "labels.conf");
         SweepSpec labelled = SweepLoader.parse(BASE + "label = \"{reset} at lr {rule.lr}\"\n" + sweep, "labels.conf");
-        assertThat(labelled.runs().stream().map(r -> ConditionLabels.display(r.params())))
+        assertThat(labelled.runs().stream().map(ConditionLabelsTest::label))
                 .containsExactly("none at lr 0.01", "none at lr 0.1", "oracle reset at lr 0.01", "oracle reset at lr 0.1");
         assertThat(labelled.runs().stream().map(RunSpec::runId)).isEqualTo(plain.runs().stream().map(RunSpec::runId).toList());
         assertThat(labelled.runs().get(0).params()).contains(new SweptValue(ConditionLabels.KEY, "none at lr 0.01"));
@@ -46,9 +51,9 @@ class ConditionLabelsTest {
     }
 
     @Test
-    void withoutLabelsConditionsShowTheirSweptValues() {
-        assertThat(labels("sweep { \"rule.lr\" = [0.01, 0.1] }\n")).containsExactly("rule.lr=0.01", "rule.lr=0.1");
-        assertThat(labels("")).containsExactly("(single condition)");
+    void withoutLabelsNoLabelIsRecorded() {
+        assertThat(labels("sweep { \"rule.lr\" = [0.01, 0.1] }\n")).containsExactly(null, null);
+        assertThat(labels("")).containsExactly((String) null);
     }
 
     @Test
