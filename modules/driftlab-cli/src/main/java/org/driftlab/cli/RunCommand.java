@@ -2,6 +2,7 @@ package org.driftlab.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.driftlab.cluster.sweep.EmbeddedCluster;
 import org.driftlab.cluster.sweep.SweepClient;
@@ -94,6 +95,11 @@ public final class RunCommand implements Callable<Integer> {
             @Override
             public int workersUp() {
                 return cluster.nodes().size();
+            }
+
+            @Override
+            public List<String> members() {
+                return ClusterMembers.of(cluster.nodes().get(0).system());
             }
 
             @Override

@@ -33,9 +33,9 @@ import org.driftlab.results.store.ResultStore;
  */
 final class SweepPlan {
     static final int WARMUP_STEPS = 20_000;
-    static final long WARMUP_NANOS = 300_000_000L;
+    static final long WARMUP_NANOS = 200_000_000L;
     static final int MAX_MEASURE_STEPS = 20_000;
-    static final long MEASURE_NANOS = 150_000_000L;
+    static final long MEASURE_NANOS = 100_000_000L;
     /** Conditions listed in full up to this count; beyond it the first and last few. */
     static final int LISTED = 30;
 

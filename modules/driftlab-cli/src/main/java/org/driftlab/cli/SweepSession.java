@@ -2,6 +2,9 @@ package org.driftlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One sweep submitted from this process ({@code run} and {@code submit}): loads and checks the config, opens
  * the store, starts the cluster side, shows progress, stores every result as it arrives, and ends with the
- * summary, the per-condition table and the plots ({@link ConditionReport}). Wiring only.
+ * summary, the per-condition table and the plots ({@link ConditionReport}); while it runs, a live view of it is
+ * served on a local port ({@link LiveView}, {@link LiveServer}) unless turned off. Wiring only.
  *
  * <p>Stopping ({@link #cancel}, called from the JVM shutdown hook on Ctrl-C): results stop being accepted
  * (a batch being stored is committed first, as each store write is one transaction; batches held by the
@@ -57,6 +61,11 @@ final class SweepSession {
 
         /** Worker nodes up now (for the progress display until the coordinator reports). */
         int workersUp();
+
+        /** The cluster's members as this side sees them, for the live view ({@link ClusterMembers}); none by default. */
+        default List<String> members() {
+            return List.of();
+        }
 
         /** Leaves and stops; bounded; idempotent. */
         @Override
@@ -85,6 +94,7 @@ final class SweepSession {
     private int storedBefore;
     private SweepCluster cluster;     // guarded by gate
     private volatile ProgressDisplay display;
+    private volatile LiveView live;
     private CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
 
     /** A session storing {@code sweep}'s results in {@code store} (owned by the caller; {@link #cancel} closes it). */
@@ -117,9 +127,13 @@ final class SweepSession {
         if (o.out != null && Files.exists(o.out) && !Files.isDirectory(o.out)) {
             throw new IllegalArgumentException("--out " + o.out + ": exists and is not a directory");
         }
-        try (ResultStore store = ResultStore.open(storeFile)) {
+        // the live view binds before the store is created, so that a port in use leaves nothing behind
+        LiveView view = o.noLive ? null : new LiveView(sweep, storeFile, System::nanoTime);
+        try (LiveServer server = view == null ? null : serveLive(view, o);
+             ResultStore store = ResultStore.open(storeFile)) {
             checkResume(store, sweep, o.resume);
             SweepSession session = new SweepSession(sweep, store, err);
+            session.showLive(view);
             int total = sweep.runs().size();
             int have = store.storedRunIds(sweep).size();
             session.storedBefore = have;
@@ -127,6 +141,10 @@ final class SweepSession {
                 err.println(have == 0 ? "sweep '" + sweep.name() + "': " + total + " runs -> " + storeFile
                         : "resuming sweep '" + sweep.name() + "': " + have + " of " + total + " runs already in "
                                 + storeFile + " (skipped), " + (total - have) + " to run");
+                err.flush();
+            }
+            if (server != null && have < total) {
+                err.println("live view: " + server.uri());
                 err.flush();
             }
             if (have == total) {
@@ -137,6 +155,7 @@ final class SweepSession {
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 SweepOutcome outcome = session.runOn(starter, ProgressDisplay.modeFor(o.quiet));
+                if (view != null) view.finish();
                 return session.summarise(outcome, storeFile, o, out);
             } finally {
                 session.awaitClosed();
@@ -168,12 +187,32 @@ final class SweepSession {
         }
     }
 
+    /**
+     * Serves {@code view} ({@link LiveServer}) where {@code o} says; a port that cannot be bound or an unknown
+     * address is bad input (IllegalArgumentException).
+     */
+    private static LiveServer serveLive(LiveView view, SweepOptions o) throws IOException {
+        try {
+            return LiveServer.start(InetAddress.getByName(o.liveAddress), o.livePort, view);
+        } catch (BindException | UnknownHostException e) {
+            throw new IllegalArgumentException("--live-port " + o.livePort + " on " + o.liveAddress + ": " + e.getMessage()
+                    + " (choose another port, 0 for a free one, or --no-live)");
+        }
+    }
+
+    /** Feeds {@code view} (null: none) with this session's stored results and progress from now on. */
+    void showLive(LiveView view) {
+        live = view;
+    }
+
     /** Starts the cluster, runs the sweep with a progress display; CancellationException when cancelled. */
     SweepOutcome runOn(Starter starter, ProgressDisplay.Mode mode) throws Exception {
         long t0 = System.nanoTime();
         SweepCluster c = starter.start();
         LOG.info("cluster side ready in {} ms ({} workers up)", (System.nanoTime() - t0) / 1_000_000, c.workersUp());
         attach(c);
+        LiveView view = live;
+        if (view != null) view.members(c::members);
         try {
             int total = sweep.runs().size();
             Progress initial = new Progress(storedBefore, total, storedBefore, 0, 0, 0.0, c.workersUp());
@@ -221,7 +260,12 @@ final class SweepSession {
      * @throws ExecutionException when storing a result failed (the cause says why)
      */
     SweepOutcome run(SweepClient client, ProgressListener listener) throws InterruptedException, ExecutionException {
-        CompletableFuture<SweepOutcome> done = client.runAsync(sweep, new GatedSink(), listener).toCompletableFuture();
+        LiveView view = live;
+        ProgressListener both = view == null ? listener : p -> {
+            view.onProgress(p);
+            listener.onProgress(p);
+        };
+        CompletableFuture<SweepOutcome> done = client.runAsync(sweep, new GatedSink(), both).toCompletableFuture();
         try {
             CompletableFuture.anyOf(done, cancelled).get();
         } catch (ExecutionException e) {
@@ -354,6 +398,8 @@ final class SweepSession {
                 refuseWhenStopped();
                 store.accept(spec, result);
                 storedNow++;
+                LiveView view = live;
+                if (view != null) view.onResult(result);
             }
         }
 
@@ -364,6 +410,8 @@ final class SweepSession {
                 refuseWhenStopped();
                 store.acceptAll(entries);
                 storedNow += entries.size(); // as accept: the submitter offers each run once
+                LiveView view = live;
+                if (view != null) for (Entry e : entries) view.onResult(e.result());
             }
         }
 
