@@ -83,12 +83,9 @@ public final class BeliefCommand implements Callable<Integer> {
                     gaussian ? orDefault(priorVar, 1.0) : priorVar, gaussian ? orDefault(noiseVar, 1.0) : noiseVar,
                     gaussian ? kappa0 : orDefault(kappa0, 1.0), gaussian ? alpha0 : orDefault(alpha0, 1.0),
                     gaussian ? beta0 : orDefault(beta0, 1.0), window, prune, rMax != null ? rMax : Math.max(1, Math.min(series.rows(), SizeLimits.MAX_R_MAX)));
-            double need = RunFootprint.bocpd(options.spec().model(), options.rMax(), series.width(), series.width());
-            if (need > Runtime.getRuntime().maxMemory()) {
-                throw new IllegalArgumentException("--r-max " + options.rMax() + " over " + series.width() + " columns needs ~"
-                        + SweepMemory.bytes(need) + "; the heap is " + SweepMemory.bytes(Runtime.getRuntime().maxMemory())
-                        + " (lower --r-max, or raise the heap with DRIFTLAB_JAVA_OPTS=-Xmx...)");
-            }
+            SweepMemory.requireHeap("--r-max " + options.rMax() + " over " + series.width() + " columns",
+                    RunFootprint.bocpd(options.spec().model(), options.rMax(), series.width(), series.width()),
+                    "lower --r-max, or raise the heap with DRIFTLAB_JAVA_OPTS=-Xmx...");
             if (out == null) {
                 PrintWriter stdout = spec.commandLine().getOut();
                 BeliefSeries.run(series, options, stdout);

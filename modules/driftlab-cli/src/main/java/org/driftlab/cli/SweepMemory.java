@@ -57,6 +57,17 @@ final class SweepMemory {
         }
     }
 
+    /**
+     * IllegalArgumentException (exit 2) when {@code need} bytes exceed the heap: "{@code what} needs ~X; the
+     * heap is Y ({@code advice})".
+     */
+    static void requireHeap(String what, double need, String advice) {
+        long heap = Runtime.getRuntime().maxMemory();
+        if (need > heap) {
+            throw new IllegalArgumentException(what + " needs ~" + bytes(need) + "; the heap is " + bytes(heap) + " (" + advice + ")");
+        }
+    }
+
     /** 3.1 GB, 250 MB, 12 kB: decimal units, two significant digits at least. */
     static String bytes(double b) {
         if (!(b < 1e30)) return String.format(Locale.ROOT, "%.1e B", b);

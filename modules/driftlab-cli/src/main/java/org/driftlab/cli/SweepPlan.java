@@ -162,16 +162,11 @@ final class SweepPlan {
         long n = Math.min(cap, 10);
         while (true) {
             long t0 = System.nanoTime();
-            Simulation.run(withSteps(run, n), chunkSize);
+            Simulation.run(run.withSteps(n), chunkSize);
             long elapsed = System.nanoTime() - t0;
             if (elapsed >= budgetNanos || n >= cap) return new long[] {n, elapsed};
             n = Math.min(2 * n, cap);
         }
-    }
-
-    private static RunSpec withSteps(RunSpec r, long steps) {
-        return new RunSpec(r.runId(), r.conditionId(), r.seed(), r.masterSeed(), steps, r.dt(), r.stream(), r.rule(),
-                r.belief(), r.reset(), r.metrics(), r.params());
     }
 
     /** "new", or how many of the sweep's runs the store already holds (read only; nothing is created). */

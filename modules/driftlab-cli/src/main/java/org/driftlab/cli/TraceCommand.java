@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.driftlab.core.footprint.RunFootprint;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.sim.Simulation;
 import org.driftlab.core.sim.TraceWriter;
@@ -62,6 +63,8 @@ public final class TraceCommand implements Callable<Integer> {
                         + " runs (0 to " + (runs.size() - 1) + ")");
             }
             RunSpec chosen = withSteps(runs.get(run), steps);
+            SweepMemory.requireHeap("run " + run + " of " + config, RunFootprint.of(chosen, 1).total(),
+                    "make it smaller, or raise the heap with DRIFTLAB_JAVA_OPTS=-Xmx...");
             RunResult[] result = new RunResult[1];
             AtomicOutput.write(out, temp -> {
                 try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);

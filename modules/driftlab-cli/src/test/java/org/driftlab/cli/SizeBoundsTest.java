@@ -145,6 +145,13 @@ class SizeBoundsTest {
         }
         assertThat(store).doesNotExist();
         assertThat(dir.resolve("big-report")).doesNotExist();
+
+        Path trace = dir.resolve("big.csv");
+        CliHarness one = CliHarness.installed();
+        assertThat(one.run("trace", "--config", config.toString(), "--out", trace.toString())).isEqualTo(2);
+        assertThat(one.err.toString()).startsWith("driftlab: run 0 of " + config + " needs ~").contains("; the heap is ")
+                .hasLineCount(1);
+        assertThat(trace).doesNotExist();
     }
 
     @Test
