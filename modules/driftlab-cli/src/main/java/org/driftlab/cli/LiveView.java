@@ -36,6 +36,10 @@ import org.driftlab.results.store.Metric;
  */
 final class LiveView implements ProgressListener {
     static final long WARMUP_NANOS = 3_000_000_000L;
+    /** Conditions in the page's table (a grid can have 100,000): the first ones in sweep order; the report has all. */
+    static final int TABLE_ROWS = 200;
+    /** Conditions whose loss curve is drawn (one colour each). */
+    static final int CURVES = 10;
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -136,10 +140,15 @@ final class LiveView implements ProgressListener {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("members");
-            for (String m : members.get()) g.writeString(m);
+            for (String m : members()) g.writeString(m);
             g.writeEndArray();
+            g.writeNumberField("conditionsTotal", names.size());
             g.writeArrayFieldStart("conditions");
-            for (Map.Entry<String, String> c : names.entrySet()) writeCondition(g, c.getKey(), c.getValue());
+            int row = 0;
+            for (Map.Entry<String, String> c : names.entrySet()) {
+                if (row == TABLE_ROWS) break;
+                writeCondition(g, c.getKey(), c.getValue(), row++ < CURVES);
+            }
             g.writeEndArray();
             g.writeEndObject();
         } catch (IOException e) {
@@ -148,7 +157,16 @@ final class LiveView implements ProgressListener {
         return out.toString();
     }
 
-    private void writeCondition(JsonGenerator g, String id, String name) throws IOException {
+    /** The cluster's members; none once it has gone (the page is still served while the summary prints). */
+    private List<String> members() {
+        try {
+            return members.get();
+        } catch (RuntimeException clusterGone) {
+            return List.of();
+        }
+    }
+
+    private void writeCondition(JsonGenerator g, String id, String name, boolean withCurve) throws IOException {
         ConditionAccumulator acc = conditions.get(id);
         g.writeStartObject();
         g.writeStringField("name", name);
@@ -164,6 +182,10 @@ final class LiveView implements ProgressListener {
         number(g, "meanExcessLoss", excess.mean());
         number(g, "ciLow", excess.ciLow());
         number(g, "ciHigh", excess.ciHigh());
+        if (!withCurve) {
+            g.writeEndObject();
+            return;
+        }
         CurveSummary curve = s.binnedLoss();
         g.writeArrayFieldStart("curve");
         for (int i = 0; i < curve.length(); i++) {

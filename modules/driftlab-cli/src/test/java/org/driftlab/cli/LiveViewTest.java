@@ -100,6 +100,21 @@ class LiveViewTest {
     }
 
     @Test
+    void aLargeGridShowsItsFirstConditionsAndCurvesOnly() throws Exception {
+        StringBuilder lrs = new StringBuilder();
+        for (int i = 1; i <= LiveView.TABLE_ROWS + 1; i++) lrs.append(i == 1 ? "" : ", ").append(i * 1e-4);
+        SweepSpec sweep = SweepLoader.load(Files.writeString(dir.resolve("grid.conf"), Files.readString(
+                SweepConfigs.write(dir, "grid", 1, 50)).replace("sweep { reset = [ { type = none }, { type = oracle } ] }",
+                "sweep { \"rule.lr\" = [" + lrs + "] }")));
+        LiveView view = new LiveView(sweep, dir.resolve("grid.duckdb"), System::nanoTime);
+        for (RunSpec r : sweep.runs().subList(0, LiveView.CURVES + 1)) view.onResult(Simulation.run(r, 16));
+        String state = view.json();
+        assertThat(state).contains("\"conditionsTotal\":" + (LiveView.TABLE_ROWS + 1));
+        assertThat(state.split("\"name\":", -1)).hasSize(LiveView.TABLE_ROWS + 1);
+        assertThat(state.split("\"curve\":", -1)).hasSize(LiveView.CURVES + 1);
+    }
+
+    @Test
     void aLivePortInUseIsOneLineAndLeavesNoStore() throws Exception {
         Path config = SweepConfigs.write(dir, "busy", 1, 100);
         Path store = dir.resolve("busy.duckdb");
