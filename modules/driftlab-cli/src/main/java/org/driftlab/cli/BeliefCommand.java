@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.driftlab.core.belief.BeliefSeries;
+import org.driftlab.core.footprint.RunFootprint;
 import org.driftlab.core.input.BadInputException;
 import org.driftlab.core.series.SeriesCsv;
+import org.driftlab.core.spec.SizeLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,7 +66,7 @@ public final class BeliefCommand implements Callable<Integer> {
     @Option(names = "--prune", paramLabel = "TOL", defaultValue = "1e-10", description = "Drop run lengths below this posterior; 0 = exact (default: ${DEFAULT-VALUE}).")
     double prune;
 
-    @Option(names = "--r-max", paramLabel = "R", description = "Longest run length kept (default: the series length, so nothing is capped).")
+    @Option(names = "--r-max", paramLabel = "R", description = "Longest run length kept, 1 to 1,000,000 (default: the series length up to 1,000,000, so a shorter series is not capped).")
     Integer rMax;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here instead of stdout.")
@@ -76,11 +78,17 @@ public final class BeliefCommand implements Callable<Integer> {
             boolean gaussian = "gaussian".equals(model);
             rejectForeignOptions(gaussian);
             if (out != null) OutputGuard.refuseClobbering("--out", out, List.of(new OutputGuard.Input("the input series", input)));
+            if (rMax != null && (rMax < 1 || rMax > SizeLimits.MAX_R_MAX)) {
+                throw new BadInputException("--r-max must be in 1.." + SizeLimits.MAX_R_MAX + ", got " + rMax);
+            }
             SeriesCsv series = SeriesCsv.read(input);
             BeliefSeries.Options options = ExitCodes.fromUserValues(() -> new BeliefSeries.Options(model, hazard, orDefault(priorMean, 0.0),
                     gaussian ? orDefault(priorVar, 1.0) : priorVar, gaussian ? orDefault(noiseVar, 1.0) : noiseVar,
                     gaussian ? kappa0 : orDefault(kappa0, 1.0), gaussian ? alpha0 : orDefault(alpha0, 1.0),
-                    gaussian ? beta0 : orDefault(beta0, 1.0), window, prune, rMax != null ? rMax : Math.max(1, series.rows())));
+                    gaussian ? beta0 : orDefault(beta0, 1.0), window, prune, rMax != null ? rMax : Math.max(1, Math.min(series.rows(), SizeLimits.MAX_R_MAX))));
+            SweepMemory.requireHeap("--r-max " + options.rMax() + " over " + series.width() + " columns",
+                    RunFootprint.bocpd(options.spec().model(), options.rMax(), series.width(), series.width()),
+                    "lower --r-max, or raise the heap with DRIFTLAB_JAVA_OPTS=-Xmx...");
             PrintWriter err = spec.commandLine().getErr();
             if (out == null) {
                 PrintWriter stdout = spec.commandLine().getOut();

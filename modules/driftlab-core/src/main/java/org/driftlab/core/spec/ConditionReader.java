@@ -66,6 +66,7 @@ final class ConditionReader {
         n.has(SweepLoader.NAME.name());
         n.has(SweepLoader.SEEDS.name());
         n.has(SweepLoader.SWEEP.name());
+        n.has(ConditionLabels.TEMPLATE.name());
         long steps = n.integer(STEPS);
         double dt = n.real(DT);
         long masterSeed = n.integer(MASTER_SEED);

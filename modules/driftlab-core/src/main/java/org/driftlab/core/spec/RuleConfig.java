@@ -2,7 +2,6 @@ package org.driftlab.core.spec;
 
 import static org.driftlab.core.spec.Key.block;
 import static org.driftlab.core.spec.Key.choice;
-import static org.driftlab.core.spec.Key.integer;
 import static org.driftlab.core.spec.Key.optionalBlock;
 import static org.driftlab.core.spec.Key.real;
 import static org.driftlab.core.spec.Key.requiredReal;
@@ -92,7 +91,7 @@ final class RuleConfig {
                             + " stream with gradient-noise > 0)",
                     requiredReal("hazard", Range.OPEN_UNIT, "hazard of its own BOCPD"),
                     BeliefConfig.PRUNE,
-                    integer("r-max", BeliefConfig.DEFAULT_R_MAX, 1, Integer.MAX_VALUE, "longest run length kept").unit("steps"))
+                    BeliefConfig.R_MAX)
                     .builds(v -> new IdealObserverSpec(v.real("hazard"), v.real("prune"), (int) v.integer("r-max"))));
 
     private RuleConfig() {}
