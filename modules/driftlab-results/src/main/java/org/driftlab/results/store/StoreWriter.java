@@ -22,6 +22,7 @@ import java.util.Set;
 import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.sim.ResultSink.Entry;
 import org.driftlab.core.sim.RunResult;
+import org.driftlab.core.spec.ConditionLabels;
 import org.driftlab.core.spec.ConfigProblems;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepLoader;
@@ -44,6 +45,8 @@ final class StoreWriter {
      * parsed leaves are cached for the conditions in use only: a sweep may have 10^5 conditions of ~40 leaves.
      */
     private final Map<String, Object> sourceOf = new HashMap<>();
+    /** A condition's label (ConditionLabels): not part of its config, stored as the parameter {@code label}. */
+    private final Map<String, String> labelOf = new HashMap<>();
     private final Map<String, Map<String, Object>> leavesCache = new LinkedHashMap<>(LEAVES_CACHED, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
@@ -101,6 +104,8 @@ final class StoreWriter {
         for (Map.Entry<String, RunSpec> c : firstRun.entrySet()) {
             String config = sweep.conditionConfigs().get(c.getKey());
             sourceOf.put(c.getKey(), config != null ? config : c.getValue().params());
+            labelOf.remove(c.getKey());
+            for (SweptValue v : c.getValue().params()) if (v.key().equals(ConditionLabels.KEY)) labelOf.put(c.getKey(), v.value());
             leavesCache.remove(c.getKey());
             if (known.contains(c.getKey())) continue;
             fresh.add(c.getKey());
@@ -123,8 +128,11 @@ final class StoreWriter {
     private Map<String, Object> leavesOf(String conditionId) {
         return leavesCache.computeIfAbsent(conditionId, id -> {
             Object source = sourceOf.get(id);
-            return source instanceof String config ? ConditionParams.ofConfig(config)
+            Map<String, Object> leaves = source instanceof String config ? ConditionParams.ofConfig(config)
                     : ConditionParams.ofSwept((List<SweptValue>) source);
+            String label = labelOf.get(id);
+            if (label != null) leaves.put(ConditionLabels.KEY, label); // as written: text, never parsed as HOCON
+            return leaves;
         });
     }
 
