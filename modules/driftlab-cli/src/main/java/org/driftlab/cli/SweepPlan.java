@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.footprint.SweepFootprint;
 import org.driftlab.core.input.BadInputException;
@@ -175,7 +177,10 @@ final class SweepPlan {
         if (!Files.exists(storeFile)) return "new";
         try (ResultStore store = ResultStore.openReadOnly(storeFile)) {
             SweepSession.checkResume(store, sweep, resume);
-            int have = store.storedRunIds(sweep).size();
+            // counted from the stored runs: storedRunIds is the writer's (it records the sweep)
+            Set<String> ids = new HashSet<>();
+            for (RunSpec r : sweep.runs()) ids.add(r.runId());
+            long have = store.runs().stream().filter(r -> ids.contains(r.result().runId())).count();
             return "exists: holds " + have + " of these " + sweep.runs().size() + " runs, which would be skipped";
         } catch (BadInputException refused) {
             return "would be refused: " + refused.getMessage();
