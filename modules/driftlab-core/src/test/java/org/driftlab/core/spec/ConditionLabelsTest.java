@@ -51,6 +51,22 @@ class ConditionLabelsTest {
     }
 
     @Test
+    void labelledValuesInAZipGroupNameTheirLinkedConditionAndALabelledSweepListsTheLabelKey() {
+        SweepSpec s = SweepLoader.parse(BASE + """
+                sweep {
+                  zip {
+                    "rule.lr" = [ { value = 0.01, label = slow }, { value = 0.1, label = fast } ]
+                    reset = [ none, { type = oracle, label = oracle } ]
+                  }
+                }
+                """, "labels.conf");
+        assertThat(s.runs().stream().map(ConditionLabelsTest::label)).containsExactly("slow, reset=none", "fast, oracle");
+        assertThat(s.sweptKeys()).containsExactly("rule.lr", "reset", ConditionLabels.KEY);
+        assertThat(SweepLoader.parse(BASE + "sweep { reset = [none, oracle] }\n", "labels.conf").sweptKeys())
+                .containsExactly("reset");
+    }
+
+    @Test
     void withoutLabelsNoLabelIsRecorded() {
         assertThat(labels("sweep { \"rule.lr\" = [0.01, 0.1] }\n")).containsExactly(null, null);
         assertThat(labels("")).containsExactly((String) null);
