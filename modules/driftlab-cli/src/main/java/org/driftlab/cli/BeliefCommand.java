@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.driftlab.core.belief.BeliefSeries;
+import org.driftlab.core.footprint.RunFootprint;
 import org.driftlab.core.input.BadInputException;
 import org.driftlab.core.series.SeriesCsv;
+import org.driftlab.core.spec.SizeLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,7 +86,7 @@ public final class BeliefCommand implements Callable<Integer> {
     @Option(names = "--prune", paramLabel = "TOL", defaultValue = "1e-10", description = "Drop run lengths below this posterior; 0 = exact (default: ${DEFAULT-VALUE}).")
     double prune;
 
-    @Option(names = "--r-max", paramLabel = "R", description = "Longest run length kept (default: the series length, so nothing is capped).")
+    @Option(names = "--r-max", paramLabel = "R", description = "Longest run length kept, 1 to 1,000,000 (default: the series length up to 1,000,000, so a shorter series is not capped).")
     Integer rMax;
 
     @Option(names = "--changepoints", description = "Print detected_at,change_at per detected change instead of the"
@@ -110,8 +112,14 @@ public final class BeliefCommand implements Callable<Integer> {
             double tau = orDefault(threshold, 0.5);
             if (!(tau > 0 && tau < 1)) throw new BadInputException("--threshold must be in (0, 1), got " + tau);
             if (out != null) OutputGuard.refuseClobbering("--out", out, List.of(new OutputGuard.Input("the input series", input)));
+            if (rMax != null && (rMax < 1 || rMax > SizeLimits.MAX_R_MAX)) {
+                throw new BadInputException("--r-max must be in 1.." + SizeLimits.MAX_R_MAX + ", got " + rMax);
+            }
             SeriesCsv series = SeriesCsv.read(input);
-            BeliefSeries.Options options = ExitCodes.fromUserValues(() -> options(Math.max(1, series.rows())));
+            BeliefSeries.Options options = ExitCodes.fromUserValues(() -> options(Math.max(1, Math.min(series.rows(), SizeLimits.MAX_R_MAX))));
+            SweepMemory.requireHeap("--r-max " + options.rMax() + " over " + series.width() + " columns",
+                    RunFootprint.bocpd(options.spec().model(), options.rMax(), series.width(), series.width()),
+                    "lower --r-max, or raise the heap with DRIFTLAB_JAVA_OPTS=-Xmx...");
             PrintWriter err = spec.commandLine().getErr();
             if (out == null) {
                 PrintWriter stdout = spec.commandLine().getOut();

@@ -2,9 +2,13 @@ package org.driftlab.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.driftlab.cluster.sweep.EmbeddedCluster;
 import org.driftlab.cluster.sweep.SweepClient;
+import org.driftlab.core.spec.SweepLoader;
+import org.driftlab.core.spec.SweepSpec;
+import org.driftlab.results.store.StorePaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,15 +62,35 @@ public final class RunCommand implements Callable<Integer> {
             description = "Worker nodes of the embedded cluster, each an actor system in this JVM (default: ${DEFAULT-VALUE}).")
     int nodes;
 
+    @Option(names = "--plan", description = {"Print the plan and stop: the conditions with their labels, the run count "
+            + "and learner-steps, an estimated time (from a short calibration of each kind of condition) and "
+            + "memory per node, and the store the sweep would write. Runs nothing and writes nothing."})
+    boolean plan;
+
     @Override
     public Integer call() {
         if (nodes < 1) throw new ParameterException(spec.commandLine(), "--nodes must be >= 1, got " + nodes);
-        return ExitCodes.run(spec, debug, () -> SweepSession.execute(options, () -> embedded(nodes),
-                spec.commandLine().getOut(), spec.commandLine().getErr()));
+        return ExitCodes.run(spec, debug, () -> {
+            SweepMemory.requireNodes(nodes);
+            Config config = ClusterConfig.load(EMBEDDED);
+            SweepSession.Preflight fits = sweep ->
+                    SweepMemory.requireFits(SweepMemory.estimate(sweep, config), nodes, Runtime.getRuntime().maxMemory());
+            if (plan) {
+                SweepSpec sweep = SweepLoader.load(options.config, options.includes.sources());
+                fits.check(sweep);
+                SweepPlan.print(sweep, options.config, options.results != null ? options.results : StorePaths.defaultFor(sweep),
+                        options.resume, nodes, SweepMemory.estimate(sweep, config),
+                        config.getInt("driftlab.sweep.in-flight-per-node"), config.getInt("driftlab.learner.chunk-size"),
+                        spec.commandLine().getOut());
+                return ExitCodes.OK;
+            }
+            return SweepSession.execute(options, fits, () -> embedded(nodes, config),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        });
     }
 
-    private static SweepSession.SweepCluster embedded(int nodes) throws Exception {
-        EmbeddedCluster cluster = EmbeddedCluster.start(nodes, ClusterConfig.load(EMBEDDED));
+    private static SweepSession.SweepCluster embedded(int nodes, Config config) throws Exception {
+        EmbeddedCluster cluster = EmbeddedCluster.start(nodes, config);
         return new SweepSession.SweepCluster() {
             @Override
             public SweepClient client() {
@@ -76,6 +100,11 @@ public final class RunCommand implements Callable<Integer> {
             @Override
             public int workersUp() {
                 return cluster.nodes().size();
+            }
+
+            @Override
+            public List<String> members() {
+                return ClusterMembers.of(cluster.nodes().get(0).system());
             }
 
             @Override

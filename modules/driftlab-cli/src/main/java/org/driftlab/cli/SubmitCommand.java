@@ -101,6 +101,11 @@ public final class SubmitCommand implements Callable<Integer> {
             }
 
             @Override
+            public List<String> members() {
+                return ClusterMembers.of(client.system());
+            }
+
+            @Override
             public void close() {
                 client.close();
             }

@@ -2,6 +2,9 @@ package org.driftlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One sweep submitted from this process ({@code run} and {@code submit}): loads and checks the config, opens
  * the store, starts the cluster side, shows progress, stores every result as it arrives, and ends with the
- * summary, the per-condition table and the plots ({@link ConditionReport}). Wiring only.
+ * summary, the per-condition table and the plots ({@link ConditionReport}); while it runs, a live view of it is
+ * served on a local port ({@link LiveView}, {@link LiveServer}) unless turned off. Wiring only.
  *
  * <p>Stopping ({@link #cancel}, called from the JVM shutdown hook on Ctrl-C): results stop being accepted
  * (a batch being stored is committed first, as each store write is one transaction; batches held by the
@@ -65,6 +69,11 @@ final class SweepSession {
         /** Worker nodes up now (for the progress display until the coordinator reports). */
         int workersUp();
 
+        /** The cluster's members as this side sees them, for the live view ({@link ClusterMembers}); none by default. */
+        default List<String> members() {
+            return List.of();
+        }
+
         /** Leaves and stops; bounded; idempotent. */
         @Override
         void close();
@@ -74,6 +83,12 @@ final class SweepSession {
     @FunctionalInterface
     interface Starter {
         SweepCluster start() throws Exception;
+    }
+
+    /** A check of the loaded sweep before the store is opened or the cluster started (e.g. its memory). */
+    @FunctionalInterface
+    interface Preflight {
+        void check(SweepSpec sweep);
     }
 
     private final SweepSpec sweep;
@@ -86,6 +101,7 @@ final class SweepSession {
     private int storedBefore;
     private SweepCluster cluster;     // guarded by gate
     private volatile ProgressDisplay display;
+    private volatile LiveView live;
     private CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
 
     /** A session storing {@code sweep}'s results in {@code store} (owned by the caller; {@link #cancel} closes it). */
@@ -102,8 +118,14 @@ final class SweepSession {
      * a bad config before anything is created.
      */
     static int execute(SweepOptions o, Starter starter, PrintWriter out, PrintWriter err) throws Exception {
+        return execute(o, sweep -> {}, starter, out, err);
+    }
+
+    /** As above, with {@code preflight} run on the loaded sweep before anything is created (it throws to refuse). */
+    static int execute(SweepOptions o, Preflight preflight, Starter starter, PrintWriter out, PrintWriter err) throws Exception {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
         SweepSpec sweep = SweepLoader.load(o.config, o.includes.sources()); // ConfigProblems: nothing created yet
+        preflight.check(sweep);
         Path storeFile = o.results != null ? o.results : StorePaths.defaultFor(sweep);
         OutputGuard.refuseInputs("--results", storeFile, OutputGuard.configInputs(o.config, o.includes.sources()));
         if (o.resume && !Files.exists(storeFile)) {
@@ -114,30 +136,35 @@ final class SweepSession {
             throw new BadInputException("--out " + o.out + ": exists and is not a directory");
         }
         boolean newStore = !Files.exists(storeFile);
-        Path createdDir = AtomicOutput.createParents(storeFile);
-        boolean discard = false;
-        try (ResultStore store = ResultStore.open(storeFile)) {
-            try {
-                return runInStore(sweep, store, storeFile, o, starter, out, err);
+        // the live view binds before the store is created, so that a port in use leaves nothing behind
+        LiveView view = o.noLive ? null : new LiveView(sweep, storeFile, System::nanoTime);
+        try (LiveServer server = view == null ? null : serveLive(view, o)) {
+            Path createdDir = AtomicOutput.createParents(storeFile);
+            boolean discard = false;
+            try (ResultStore store = ResultStore.open(storeFile)) {
+                try {
+                    return runInStore(sweep, store, storeFile, o, view, server, starter, out, err);
+                } catch (CancellationException e) {
+                    throw e;
+                } catch (Exception e) {
+                    // e.g. no cluster reachable: a store this command created and stored nothing in is not left behind
+                    discard = newStore && store.runCount() == 0;
+                    throw e;
+                }
             } catch (CancellationException e) {
-                throw e;
-            } catch (Exception e) {
-                // e.g. no cluster reachable: a store this command created and stored nothing in is not left behind
-                discard = newStore && store.runCount() == 0;
-                throw e;
+                return ExitCodes.INTERRUPTED; // the hook has said what was kept
+            } finally {
+                if (discard) discardStore(storeFile, createdDir);
             }
-        } catch (CancellationException e) {
-            return ExitCodes.INTERRUPTED; // the hook has said what was kept
-        } finally {
-            if (discard) discardStore(storeFile, createdDir);
         }
     }
 
     /** The part of {@link #execute} with the store open: check, announce, run, summarise; the exit code. */
-    private static int runInStore(SweepSpec sweep, ResultStore store, Path storeFile, SweepOptions o, Starter starter,
-                                  PrintWriter out, PrintWriter err) throws Exception {
+    private static int runInStore(SweepSpec sweep, ResultStore store, Path storeFile, SweepOptions o, LiveView view,
+                                  LiveServer server, Starter starter, PrintWriter out, PrintWriter err) throws Exception {
         checkResume(store, sweep, o.resume);
         SweepSession session = new SweepSession(sweep, store, err);
+        session.showLive(view);
         int total = sweep.runs().size();
         int have = store.storedRunIds(sweep).size();
         session.storedBefore = have;
@@ -145,6 +172,10 @@ final class SweepSession {
             err.println(have == 0 ? "sweep '" + sweep.name() + "': " + total + " runs -> " + storeFile
                     : "resuming sweep '" + sweep.name() + "': " + have + " of " + total + " runs already in "
                             + storeFile + " (skipped), " + (total - have) + " to run");
+            err.flush();
+        }
+        if (server != null && have < total) {
+            err.println("live view: " + server.uri());
             err.flush();
         }
         if (have == total) {
@@ -155,6 +186,7 @@ final class SweepSession {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             SweepOutcome outcome = session.runOn(starter, ProgressDisplay.modeFor(o.quiet));
+            if (view != null) view.finish();
             return session.summarise(outcome, storeFile, o, out);
         } finally {
             session.awaitClosed();
@@ -194,12 +226,32 @@ final class SweepSession {
         }
     }
 
+    /**
+     * Serves {@code view} ({@link LiveServer}) where {@code o} says; a port that cannot be bound or an unknown
+     * address is bad input (BadInputException).
+     */
+    private static LiveServer serveLive(LiveView view, SweepOptions o) throws IOException {
+        try {
+            return LiveServer.start(InetAddress.getByName(o.liveAddress), o.livePort, view);
+        } catch (BindException | UnknownHostException e) {
+            throw new BadInputException("--live-port " + o.livePort + " on " + o.liveAddress + ": " + e.getMessage()
+                    + " (choose another port, 0 for a free one, or --no-live)");
+        }
+    }
+
+    /** Feeds {@code view} (null: none) with this session's stored results and progress from now on. */
+    void showLive(LiveView view) {
+        live = view;
+    }
+
     /** Starts the cluster, runs the sweep with a progress display; CancellationException when cancelled. */
     SweepOutcome runOn(Starter starter, ProgressDisplay.Mode mode) throws Exception {
         long t0 = System.nanoTime();
         SweepCluster c = starter.start();
         LOG.info("cluster side ready in {} ms ({} workers up)", (System.nanoTime() - t0) / 1_000_000, c.workersUp());
         attach(c);
+        LiveView view = live;
+        if (view != null) view.members(c::members);
         try {
             int total = sweep.runs().size();
             Progress initial = new Progress(storedBefore, total, storedBefore, 0, 0, 0.0, c.workersUp());
@@ -247,7 +299,12 @@ final class SweepSession {
      * @throws ExecutionException when storing a result failed (the cause says why)
      */
     SweepOutcome run(SweepClient client, ProgressListener listener) throws InterruptedException, ExecutionException {
-        CompletableFuture<SweepOutcome> done = client.runAsync(sweep, new GatedSink(), listener).toCompletableFuture();
+        LiveView view = live;
+        ProgressListener both = view == null ? listener : p -> {
+            view.onProgress(p);
+            listener.onProgress(p);
+        };
+        CompletableFuture<SweepOutcome> done = client.runAsync(sweep, new GatedSink(), both).toCompletableFuture();
         try {
             CompletableFuture.anyOf(done, cancelled).get();
         } catch (ExecutionException e) {
@@ -380,6 +437,8 @@ final class SweepSession {
                 refuseWhenStopped();
                 store.accept(spec, result);
                 storedNow++;
+                LiveView view = live;
+                if (view != null) view.onResult(result);
             }
         }
 
@@ -390,6 +449,8 @@ final class SweepSession {
                 refuseWhenStopped();
                 store.acceptAll(entries);
                 storedNow += entries.size(); // as accept: the submitter offers each run once
+                LiveView view = live;
+                if (view != null) for (Entry e : entries) view.onResult(e.result());
             }
         }
 

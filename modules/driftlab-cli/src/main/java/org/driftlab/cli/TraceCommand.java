@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.driftlab.core.footprint.RunFootprint;
 import org.driftlab.core.input.BadInputException;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.sim.Simulation;
@@ -67,6 +68,8 @@ public final class TraceCommand implements Callable<Integer> {
             }
             RunSpec chosen = withSteps(runs.get(run), steps);
             OutputGuard.refuseClobbering("--out", out, OutputGuard.configInputs(config, includes.sources()));
+            SweepMemory.requireHeap("run " + run + " of " + config, RunFootprint.of(chosen, 1).total(),
+                    "make it smaller, or raise the heap with DRIFTLAB_JAVA_OPTS=-Xmx...");
             RunResult[] result = new RunResult[1];
             AtomicOutput.write(out, temp -> {
                 try (Writer w = new RowProgress(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), spec.commandLine().getErr(),
@@ -94,8 +97,7 @@ public final class TraceCommand implements Callable<Integer> {
             throw new BadInputException("--steps " + steps + " is beyond the run's " + r.steps() + " steps (steps in "
                     + config + "): a trace covers at most the configured run; raise steps in the config to trace longer");
         }
-        return new RunSpec(r.runId(), r.conditionId(), r.seed(), r.masterSeed(), steps, r.dt(), r.stream(), r.rule(),
-                r.belief(), r.reset(), r.metrics(), r.params());
+        return r.withSteps(steps);
     }
 
     private static String describe(List<SweptValue> params) {

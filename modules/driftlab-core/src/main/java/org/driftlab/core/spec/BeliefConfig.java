@@ -69,15 +69,18 @@ final class BeliefConfig {
     static final Key PRUNE = real("prune", 1e-10, Range.UNIT_FROM_ZERO, "drop run lengths with posterior below it (0 = exact)");
     static final long DEFAULT_R_MAX = 256;
 
+    /** The longest run length a BOCPD keeps (the belief's and the ideal observer's): its cap bounds memory per run. */
+    static final Key R_MAX = integer("r-max", DEFAULT_R_MAX, 1, 1_000_000, "longest run length kept (it binds, and"
+            + " changes p_change and the posterior mean, when tasks last longer than about r-max/10 steps: set ≥ 10/hazard"
+            + " then)").unit("steps");
+
     static final Block BELIEF = Block.typed("belief", "The task belief (DESIGN §6)", "",
             Variant.of("none", "no belief (only none, periodic, oracle, shrink-perturb, l2-init and continual-backprop resets)")
                     .builds(v -> new NoBeliefSpec()),
             Variant.of("bocpd", "Bayesian online change-point detection (Adams & MacKay 2007)", HAZARD,
                     block("model", MODEL, "gaussian", "the observation model"),
                     PRUNE,
-                    integer("r-max", DEFAULT_R_MAX, 1, 1_000_000, "longest run length kept (it binds, and changes p_change and"
-                            + " the posterior mean, when tasks last longer than about r-max/10 steps: set ≥ 10/hazard then)")
-                            .unit("steps")),
+                    R_MAX),
             Variant.of("hmm", "a filter over the K tasks of a markov stream (needs gradient-noise > 0)",
                     HAZARD.withDoc("switch probability of the filter")));
 

@@ -23,8 +23,8 @@ import org.driftlab.core.stream.StreamSpec;
  * The top level and the {@code metrics} block: their declaration, and the reader of one resolved condition (a whole
  * experiment config with every swept value substituted) into specs. It checks the {@link CompatibilityRules} once and
  * renders the condition's canonical form (defaults filled in, keys sorted): the text its condition id is hashed from.
- * {@code name}, {@code seeds} and {@code sweep} are read once per sweep by {@link SweepLoader} and are not part of a
- * condition.
+ * {@code name}, {@code seeds}, {@code sweep} and {@code label} are read once per sweep by {@link SweepLoader} and are
+ * not part of a condition.
  */
 final class ConditionReader {
     private static final MetricsSpec METRIC_DEFAULTS = MetricsSpec.defaults();
@@ -67,6 +67,7 @@ final class ConditionReader {
         n.has(SweepLoader.NAME.name());
         n.has(SweepLoader.SEEDS.name());
         n.has(SweepLoader.SWEEP.name());
+        n.has(ConditionLabels.TEMPLATE.name());
         long steps = n.integer(STEPS);
         double dt = n.real(DT);
         long masterSeed = n.integer(MASTER_SEED);

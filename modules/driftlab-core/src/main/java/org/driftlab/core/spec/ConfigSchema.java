@@ -15,7 +15,8 @@ public final class ConfigSchema {
     public static final Block TOP = Block.untyped("", "The keys of the file itself", "",
             SweepLoader.NAME, ConditionReader.STEPS, ConditionReader.DT, SweepLoader.SEEDS, ConditionReader.MASTER_SEED,
             ConditionReader.STREAM, ConditionReader.RULE, ConditionReader.BELIEF, ConditionReader.RESET,
-            ConditionReader.METRICS_KEY, SweepLoader.SWEEP);
+            ConditionReader.METRICS_KEY, SweepLoader.SWEEP,
+            ConditionLabels.TEMPLATE);
 
     private ConfigSchema() {}
 

@@ -95,7 +95,7 @@ final class RuleConfig {
                             + " stream with gradient-noise > 0)",
                     BeliefConfig.HAZARD.withDoc("hazard of its own BOCPD"),
                     BeliefConfig.PRUNE,
-                    Key.optionalInteger("r-max", 1, Integer.MAX_VALUE, StreamDefaults.IDEAL_R_MAX_DEFAULT,
+                    Key.optionalInteger("r-max", 1, BeliefConfig.R_MAX.max(), StreamDefaults.IDEAL_R_MAX_DEFAULT,
                             "longest run length kept; the default binds only on runs longer than ten mean task lengths"
                                     + " (prior probability ≤ e^−10)").unit("steps")),
             Variant.of("switch-aware-observer", "weights = (1 − hazard)·(conjugate posterior mean of w* on the evidence"

@@ -33,4 +33,9 @@ public record RunSpec(String runId, String conditionId, int seed, long masterSee
         Require.nonNull("metrics", metrics);
         params = List.copyOf(Require.nonNull("params", params));
     }
+
+    /** The same run with {@code n} steps (its ids unchanged: the first n steps of the run). */
+    public RunSpec withSteps(long n) {
+        return new RunSpec(runId, conditionId, seed, masterSeed, n, dt, stream, rule, belief, reset, metrics, params);
+    }
 }

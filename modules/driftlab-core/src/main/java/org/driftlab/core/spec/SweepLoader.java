@@ -65,7 +65,7 @@ public final class SweepLoader {
     /** The list form of {@code seeds} (its documented form is {@link #SEEDS}). */
     private static final Key SEED_LIST = Key.reals("seeds", Range.NON_NEGATIVE, "", "");
     static final Key SWEEP = Key.other("sweep", Key.Presence.OPTIONAL, "none",
-            "values to sweep: a grid, with linked `zip` groups (see [Sweeps](#sweeps))");
+            "values to sweep: a grid, with linked `zip` groups (see [Sweeps](#sweeps)); a value may carry a `label`");
 
     private static final ConfigResolveOptions RESOLVE = ConfigResolveOptions.defaults().setUseSystemEnvironment(false);
     private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -162,6 +162,7 @@ public final class SweepLoader {
         }
         List<Integer> seeds = seeds(top);
         List<Axis> axes = sweepAxes(root.root(), problems);
+        ConditionLabels labels = withoutLabels(top, axes);
         List<Entry> entries = axes.stream().flatMap(a -> a.entries().stream()).toList();
         if (seeds == null) seeds = List.of(0); // a problem is recorded; expand anyway to find the others
 
@@ -179,12 +180,14 @@ public final class SweepLoader {
         List<List<SweptValue>> params = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         int[] index = new int[axes.size()];
+        int[] entryIndex = new int[entries.size()]; // index of each entry's value: its axis's index
         Set<String> unsettable = new HashSet<>();
         for (long c = 0; c < count; c++) {
             Config config = base;
             List<SweptValue> swept = new ArrayList<>(entries.size());
             for (int k = 0; k < axes.size(); k++) {
                 for (Entry e : axes.get(k).entries()) {
+                    entryIndex[swept.size()] = index[k];
                     ConfigValue value = e.values().get(index[k]);
                     swept.add(new SweptValue(e.path(), sweptText(value)));
                     if (config == null) continue;
@@ -199,6 +202,8 @@ public final class SweepLoader {
                     }
                 }
             }
+            String label = labels.of(entryIndex, swept);
+            if (label != null) swept.add(new SweptValue(ConditionLabels.KEY, label));
             int mark = problems.count();
             Condition condition = null;
             try {
@@ -234,7 +239,26 @@ public final class SweepLoader {
                         k.dt(), k.stream(), k.rule(), k.belief(), k.reset(), k.metrics(), withMismatch(params.get(c), k)));
             }
         }
-        return new SweepSpec(name, text, entries.stream().map(Entry::path).toList(), runs, canonicals);
+        List<String> sweptKeys = new ArrayList<>(entries.stream().map(Entry::path).toList());
+        if (labels.named()) sweptKeys.add(ConditionLabels.KEY); // the store and the report show it as a column
+        return new SweepSpec(name, text, sweptKeys, runs, canonicals);
+    }
+
+    /** Reads the condition labels, replacing each axis (in place) by one whose values carry no label. */
+    private static ConditionLabels withoutLabels(ConfigNode top, List<Axis> axes) {
+        List<Entry> entries = axes.stream().flatMap(a -> a.entries().stream()).toList();
+        List<ConfigList> values = new ArrayList<>(entries.stream().map(Entry::values).toList());
+        ConditionLabels labels = ConditionLabels.read(top, entries.stream().map(Entry::path).toList(), values,
+                entries.stream().map(Entry::origin).toList());
+        int i = 0;
+        for (int k = 0; k < axes.size(); k++) {
+            List<Entry> stripped = new ArrayList<>();
+            for (Entry e : axes.get(k).entries()) {
+                stripped.add(new Entry(e.path(), e.parts(), e.within(), values.get(i++), e.origin()));
+            }
+            axes.set(k, new Axis(List.copyOf(stripped), axes.get(k).origin()));
+        }
+        return labels;
     }
 
     /**
@@ -459,7 +483,7 @@ public final class SweepLoader {
         }
     }
 
-    private static String describe(List<SweptValue> params) {
+    static String describe(List<SweptValue> params) {
         StringBuilder s = new StringBuilder("{");
         for (int i = 0; i < params.size(); i++) {
             if (i > 0) s.append(", ");

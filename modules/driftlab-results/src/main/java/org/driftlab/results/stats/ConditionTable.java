@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.driftlab.core.spec.ConditionLabels;
 import org.driftlab.results.store.StoredRun;
 
 /**
@@ -100,11 +101,14 @@ public record ConditionTable(List<String> sweptKeys, List<ConditionStats> condit
         return keys;
     }
 
-    /** The keys whose value differs between conditions (the ones that vary in this table), in sweep order. */
+    /**
+     * The keys whose value differs between conditions (the ones that vary in this table), in sweep order; a
+     * condition's label ({@link ConditionLabels}) names the condition rather than varying it, so it is not one.
+     */
     public List<String> varyingKeys() {
         List<String> out = new ArrayList<>();
         for (String k : keys()) {
-            if (distinctValues(k).size() > 1) out.add(k);
+            if (!k.equals(ConditionLabels.KEY) && distinctValues(k).size() > 1) out.add(k);
         }
         return out;
     }

@@ -22,6 +22,7 @@ import java.util.Set;
 import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.sim.ResultSink.Entry;
 import org.driftlab.core.sim.RunResult;
+import org.driftlab.core.spec.ConditionLabels;
 import org.driftlab.core.spec.ConfigProblems;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepLoader;
@@ -45,6 +46,8 @@ final class StoreWriter {
      * parsed leaves are cached for the conditions in use only: a sweep may have 10^5 conditions of ~40 leaves.
      */
     private final Map<String, Object> sourceOf = new HashMap<>();
+    /** A condition's label (ConditionLabels): not part of its config, stored as the parameter {@code label}. */
+    private final Map<String, String> labelOf = new HashMap<>();
     private final Map<String, Map<String, Object>> leavesCache = new LinkedHashMap<>(LEAVES_CACHED, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
@@ -104,6 +107,8 @@ final class StoreWriter {
             String mismatch = beliefMismatch(c.getValue());
             sourceOf.put(c.getKey(), config == null ? c.getValue().params()
                     : mismatch == null ? config : new Mismatched(config, mismatch));
+            labelOf.remove(c.getKey());
+            for (SweptValue v : c.getValue().params()) if (v.key().equals(ConditionLabels.KEY)) labelOf.put(c.getKey(), v.value());
             leavesCache.remove(c.getKey());
             if (known.contains(c.getKey())) continue;
             fresh.add(c.getKey());
@@ -126,13 +131,18 @@ final class StoreWriter {
     private Map<String, Object> leavesOf(String conditionId) {
         return leavesCache.computeIfAbsent(conditionId, id -> {
             Object source = sourceOf.get(id);
-            if (source instanceof String config) return ConditionParams.ofConfig(config);
-            if (source instanceof Mismatched m) {
-                Map<String, Object> leaves = ConditionParams.ofConfig(m.config());
+            Map<String, Object> leaves;
+            if (source instanceof String config) {
+                leaves = ConditionParams.ofConfig(config);
+            } else if (source instanceof Mismatched m) {
+                leaves = ConditionParams.ofConfig(m.config());
                 leaves.put(RunSpec.BELIEF_MISMATCH, m.mismatch());
-                return leaves;
+            } else {
+                leaves = ConditionParams.ofSwept((List<SweptValue>) source);
             }
-            return ConditionParams.ofSwept((List<SweptValue>) source);
+            String label = labelOf.get(id);
+            if (label != null) leaves.put(ConditionLabels.KEY, label); // as written: text, never parsed as HOCON
+            return leaves;
         });
     }
 
