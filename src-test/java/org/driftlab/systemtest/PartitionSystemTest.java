@@ -54,7 +54,9 @@ class PartitionSystemTest {
             "-Dpekko.cluster.sharding.rebalance-interval=1s",
             "-Ddriftlab.sweep.in-flight-per-node=2",
             "-Ddriftlab.sweep.shards=30",
-            "-Ddriftlab.sweep.start-timeout=3s",
+            // longer than failure detection (~5 s): the runs of a cut-off node must be moved by the reachability
+            // rule, which the default scenario checks, not by a start timeout that a loaded machine lets fire first
+            "-Ddriftlab.sweep.start-timeout=12s",
             "-Ddriftlab.learner.chunk-size=64"));
 
     private NetNamespaces net;
