@@ -28,7 +28,7 @@ final class LinearRegressionRunModel extends RunModel {
         this.p = p;
         this.batch = batch;
         this.spec = spec;
-        this.u = new double[p];
+        this.u = new double[p + 1]; // V x, then the fit mᵀx
         int samples = Math.multiplyExact(rMax + 1, batch);
         this.logGammaRatio = new double[samples];
         for (int k = 0; k < samples; k++) {
@@ -52,11 +52,13 @@ final class LinearRegressionRunModel extends RunModel {
         prior(0);
     }
 
-    /** Adds one sample to the statistics at {@code base}; returns its log predictive under the old ones. */
-    private double update(int base, double[] x, int xo, int k) {
+    /**
+     * For the sample x at {@code xo} and the statistics (V, m) at {@code base}: u = V x in {@code u[0..p)}, the fit
+     * mᵀx in {@code u[p]}; returns q = xᵀ V x.
+     */
+    private double project(int base, double[] x, int xo) {
         double[] st = stats;
         int mo = base + p * p;
-        double y = x[xo + p];
         double q = 0, fit = 0;
         for (int r = 0; r < p; r++) {
             double acc = 0;
@@ -66,6 +68,17 @@ final class LinearRegressionRunModel extends RunModel {
             q += x[xo + r] * acc;
             fit += st[mo + r] * x[xo + r];
         }
+        u[p] = fit;
+        return q;
+    }
+
+    /** Adds one sample to the statistics at {@code base}; returns its log predictive under the old ones. */
+    private double update(int base, double[] x, int xo, int k) {
+        double[] st = stats;
+        int mo = base + p * p;
+        double y = x[xo + p];
+        double q = project(base, x, xo);
+        double fit = u[p];
         double a = st[mo + p];
         double b = st[mo + p + 1];
         double e = y - fit;
@@ -91,16 +104,8 @@ final class LinearRegressionRunModel extends RunModel {
         double[] st = stats;
         for (int s = 0; s < batch; s++) {
             int xo = off + s * (p + 1);
-            double q = 0, fit = 0;
-            for (int r = 0; r < p; r++) {
-                double acc = 0;
-                int row = base + r * p;
-                for (int c = 0; c < p; c++) acc += st[row + c] * x[xo + c];
-                u[r] = acc;
-                q += x[xo + r] * acc;
-                fit += st[mo + r] * x[xo + r];
-            }
-            double e = x[xo + p] - fit;
+            double q = project(base, x, xo);
+            double e = x[xo + p] - u[p];
             double inv = 1 / (1 - q);
             // V' = V + uuᵀ/(1 − q); m' = m − u e/(1 − q); b' = b − e²/(2(1 − q)); a' = a − ½
             for (int r = 0; r < p; r++) {
