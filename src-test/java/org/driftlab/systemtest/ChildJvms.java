@@ -35,10 +35,13 @@ final class ChildJvms {
     }
 
     /** As {@link #start(Class, List, List, Path)}, the JVM run through {@code launcher} (e.g. {@code ip netns exec NS}). */
-    static Process start(List<String> launcher, Class<?> main, List<String> flags, List<String> args, Path log) throws IOException {
+    static Process start(List<String> launcher, Class<?> main, List<String> flags, List<String> args, Path log)
+            throws IOException {
         List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC"));
         options.addAll(flags);
-        return ChildJvm.ofThisJvm(main.getName(), options, args).withLauncher(launcher).start(null, log);
+        return ChildJvm.ofThisJvm(main.getName(), options, args)
+                .withLauncher(launcher)
+                .start(null, log);
     }
 
     /** A {@link WorkerMain} on 127.0.0.1:{@code port} joining through {@code seed} (null: it founds the cluster). */
@@ -67,7 +70,8 @@ final class ChildJvms {
         while (true) {
             boolean present = false;
             for (Member m : Cluster.get(system).state().getMembers()) {
-                String hp = m.address().getHost().orElse("") + ":" + m.address().getPort().orElse(0);
+                String hp = m.address().getHost().orElse("") + ":"
+                        + m.address().getPort().orElse(0);
                 if (hp.equals(hostPort) && m.status() != MemberStatus.removed()) present = true;
             }
             if (!present) return;
@@ -80,7 +84,9 @@ final class ChildJvms {
 
     /** Sends {@code signal} (e.g. {@code STOP}, {@code CONT}) to {@code process} with kill(1); fails if kill does. */
     static void signal(Process process, String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+                .inheritIO()
+                .start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new IOException("kill -" + signal + " " + process.pid() + " failed");
         }

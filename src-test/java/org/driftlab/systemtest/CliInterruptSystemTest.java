@@ -36,11 +36,14 @@ import picocli.CommandLine;
  * exit-code check below sends SIGINT too where it is not ignored.
  */
 class CliInterruptSystemTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void aSignalledRunKeepsWholeRunsAndTheRerunCompletesEachOnce() throws Exception {
-        Path config = Files.writeString(dir.resolve("interrupted.conf"), """
+        Path config = Files.writeString(
+                dir.resolve("interrupted.conf"),
+                """
                 name = interrupted
                 steps = 300000
                 seeds = 6
@@ -62,10 +65,15 @@ class CliInterruptSystemTest {
         Path store = dir.resolve("interrupted.duckdb");
         Process child = startRun(config, store, "-Xmx512m", "-Ddriftlab.sweep.in-flight-per-node=2");
         StringBuilder seen = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             readUntil(r, "progress: ", seen);
-            new ProcessBuilder("kill", "-TERM", Long.toString(child.pid())).start().waitFor();
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exits after the signal: " + seen).isTrue();
+            new ProcessBuilder("kill", "-TERM", Long.toString(child.pid()))
+                    .start()
+                    .waitFor();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS))
+                    .as("child exits after the signal: " + seen)
+                    .isTrue();
             r.lines().forEach(l -> seen.append(l).append('\n'));
         } finally {
             child.destroyForcibly();
@@ -79,7 +87,8 @@ class CliInterruptSystemTest {
         try (ResultStore s = ResultStore.openReadOnly(store)) {
             List<StoredRun> runs = s.runs();
             kept = runs.size();
-            for (StoredRun r : runs) assertThat(r.result().metrics().binnedLoss()).hasSize(10); // whole runs
+            for (StoredRun r : runs)
+                assertThat(r.result().metrics().binnedLoss()).hasSize(10); // whole runs
         }
         assertThat(kept).as("stopped mid-sweep").isBetween(1, all.size() - 1);
 
@@ -88,11 +97,13 @@ class CliInterruptSystemTest {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         assertThat(cl.execute("run", config.toString(), "--results", store.toString(), "--no-plots", "--quiet"))
-                .as(err.toString()).isZero();
+                .as(err.toString())
+                .isZero();
         assertThat(err.toString()).contains((all.size() - kept) + " stored now, " + kept + " already stored");
         try (ResultStore s = ResultStore.openReadOnly(store)) {
             Set<String> ids = new HashSet<>();
-            for (StoredRun r : s.runs()) assertThat(ids.add(r.result().runId())).as("stored once").isTrue();
+            for (StoredRun r : s.runs())
+                assertThat(ids.add(r.result().runId())).as("stored once").isTrue();
             assertThat(ids).isEqualTo(all);
         }
     }
@@ -107,7 +118,9 @@ class CliInterruptSystemTest {
     @CsvSource({"TERM, 143", "INT, 130"})
     void aSignalStopsABusyRunWithinTheBoundAndItsExitCode(String signal, int exitCode) throws Exception {
         Assumptions.assumeFalse(signal.equals("INT") && sigintIgnored(), "SIGINT is ignored in this process tree");
-        Path config = Files.writeString(dir.resolve("busy.conf"), """
+        Path config = Files.writeString(
+                dir.resolve("busy.conf"),
+                """
                 steps = 50000000
                 seeds = 4
                 stream { type = quadratic, dim = 4, gradient-noise = 0.3, switching { type = hazard, hazard = 0.001 } }
@@ -117,15 +130,20 @@ class CliInterruptSystemTest {
                 """);
         Process child = startRun(config, dir.resolve("busy.duckdb"), "-Xmx256m");
         StringBuilder seen = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             readUntil(r, "sweep 'busy': 4 runs", seen);
             Thread.sleep(4000); // the cluster starts and the learners get busy
             long t0 = System.nanoTime();
-            new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid()))
+                    .start()
+                    .waitFor();
             boolean exited = child.waitFor(3 + 5, TimeUnit.SECONDS);
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (exited) r.lines().forEach(l -> seen.append(l).append('\n'));
-            assertThat(exited).as("exited within the bound (" + seconds + " s): " + seen).isTrue();
+            assertThat(exited)
+                    .as("exited within the bound (" + seconds + " s): " + seen)
+                    .isTrue();
         } finally {
             child.destroyForcibly();
         }
@@ -135,9 +153,15 @@ class CliInterruptSystemTest {
 
     /** {@code driftlab run CONFIG --results STORE --no-plots} in a child JVM with {@code jvmOptions}, output and errors merged. */
     private Process startRun(Path config, Path store, String... jvmOptions) throws IOException {
-        List<String> cmd = ChildJvm.ofThisJvm(DriftlabCommand.class.getName(), List.of(jvmOptions),
-                List.of("run", config.toString(), "--results", store.toString(), "--no-plots")).command();
-        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        List<String> cmd = ChildJvm.ofThisJvm(
+                        DriftlabCommand.class.getName(),
+                        List.of(jvmOptions),
+                        List.of("run", config.toString(), "--results", store.toString(), "--no-plots"))
+                .command();
+        return new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
     }
 
     /** Reads lines into {@code seen} up to and including the first that starts with {@code prefix} (or the end). */

@@ -18,14 +18,13 @@ import org.driftlab.cluster.sweep.ProgressListener;
 import org.driftlab.cluster.sweep.SweepOutcome;
 import org.driftlab.cluster.wire.WireMessage;
 import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.sim.InMemoryResultSink;
 import org.driftlab.core.sim.RunResult;
-import org.driftlab.core.sim.Simulation;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.driftlab.core.sim.InMemoryResultSink;
 
 /**
  * Sweeps on three actor systems in one JVM (a real cluster over Artery TCP on 127.0.0.1) and on one: the
@@ -33,11 +32,13 @@ import org.driftlab.core.sim.InMemoryResultSink;
  * really were spread over the three nodes. The three-node cluster is shared by the tests.
  */
 class ClusterSweepSystemTest {
-    private static final Config CONFIG = ConfigFactory.parseString("""
+    private static final Config CONFIG = ConfigFactory.parseString(
+                    """
             pekko.remote.artery.canonical.port = 0
             driftlab.learner.chunk-size = 37
             driftlab.sweep { in-flight-per-node = 3, shards = 30 }
-            """).withFallback(ConfigFactory.load());
+            """)
+            .withFallback(ConfigFactory.load());
 
     private static EmbeddedCluster three;
 
@@ -61,16 +62,20 @@ class ClusterSweepSystemTest {
 
         InMemoryResultSink onOne = new InMemoryResultSink();
         try (EmbeddedCluster one = EmbeddedCluster.start(1, CONFIG)) {
-            SweepOutcome outcome = one.client().runAsync(sweep, onOne, ProgressListener.none())
-                    .toCompletableFuture().get(120, TimeUnit.SECONDS);
+            SweepOutcome outcome = one.client()
+                    .runAsync(sweep, onOne, ProgressListener.none())
+                    .toCompletableFuture()
+                    .get(120, TimeUnit.SECONDS);
             assertThat(outcome.failures()).isEmpty();
             assertThat(outcome.stored()).isEqualTo(sweep.runs().size());
         }
         assertThat(onOne.metrics()).isEqualTo(reference);
 
         InMemoryResultSink onThree = new InMemoryResultSink();
-        SweepOutcome outcome = three.client().runAsync(sweep, onThree, ProgressListener.none())
-                .toCompletableFuture().get(120, TimeUnit.SECONDS);
+        SweepOutcome outcome = three.client()
+                .runAsync(sweep, onThree, ProgressListener.none())
+                .toCompletableFuture()
+                .get(120, TimeUnit.SECONDS);
         assertThat(outcome.complete()).isTrue();
         assertThat(onThree.metrics()).isEqualTo(reference);
         assertThat(onThree.offers.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
@@ -87,10 +92,14 @@ class ClusterSweepSystemTest {
         SweepSpec sweep = SystemTestSpecs.sweep("resume", 1, 500);
         InMemoryResultSink sink = new InMemoryResultSink();
         List<RunSpec> firstHalf = sweep.runs().subList(0, sweep.runs().size() / 2);
-        three.client().runAsync(new SweepSpec("resume", "", List.of(), firstHalf), sink, ProgressListener.none())
-                .toCompletableFuture().get(60, TimeUnit.SECONDS);
-        SweepOutcome resumed = three.client().runAsync(sweep, sink, ProgressListener.none())
-                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+        three.client()
+                .runAsync(new SweepSpec("resume", "", List.of(), firstHalf), sink, ProgressListener.none())
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
+        SweepOutcome resumed = three.client()
+                .runAsync(sweep, sink, ProgressListener.none())
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
         assertThat(resumed.skipped()).isEqualTo(firstHalf.size());
         assertThat(resumed.stored()).isEqualTo(sweep.runs().size() - firstHalf.size());
         assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
@@ -103,7 +112,8 @@ class ClusterSweepSystemTest {
         TestProbe<WireMessage> probe = TestProbe.create(three.nodes().get(2).system());
         // the probe as node 0 sees it: a remote reference, so messages go through the serializer
         ActorRef<WireMessage> remote = ActorRefResolver.get(sender)
-                .resolveActorRef(ActorRefResolver.get(three.nodes().get(2).system()).toSerializationFormat(probe.ref()));
+                .resolveActorRef(
+                        ActorRefResolver.get(three.nodes().get(2).system()).toSerializationFormat(probe.ref()));
         remote.tell(new Unregistered("not in the table"));
         remote.tell(new org.driftlab.cluster.sweep.SweepCoordinator.Finish("still-connected"));
         assertThat(probe.receiveMessage(Duration.ofSeconds(10)))

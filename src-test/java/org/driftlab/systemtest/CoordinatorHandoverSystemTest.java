@@ -11,10 +11,10 @@ import org.driftlab.cluster.sweep.DriftlabNode;
 import org.driftlab.cluster.sweep.EmbeddedCluster;
 import org.driftlab.cluster.sweep.SweepOutcome;
 import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.sim.InMemoryResultSink;
 import org.driftlab.core.spec.SweepSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.driftlab.core.sim.InMemoryResultSink;
 
 /**
  * The node hosting the sweep coordinator (the oldest) leaves mid-sweep: the singleton moves, its entities
@@ -32,13 +32,17 @@ class CoordinatorHandoverSystemTest {
 
     @Test
     void sweepSurvivesTheCoordinatorsNodeLeaving() throws Exception {
-        cluster = EmbeddedCluster.start(3, ConfigFactory.parseString("""
+        cluster = EmbeddedCluster.start(
+                3,
+                ConfigFactory.parseString(
+                                """
                 pekko.remote.artery.canonical.port = 0
                 driftlab.sweep { in-flight-per-node = 2, shards = 30, start-timeout = 3s }
                 # after the hand-over the last two nodes' leave can wait out these phases: keep teardown short
                 pekko.coordinated-shutdown.phases.cluster-exiting.timeout = 2s
                 pekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout = 2s
-                """).withFallback(ConfigFactory.load()));
+                """)
+                        .withFallback(ConfigFactory.load()));
         DriftlabNode oldest = cluster.nodes().get(0);
         SweepSpec sweep = SystemTestSpecs.sweep("handover", 2, 10_000);
         Map<String, RunMetrics> reference = SystemTestSpecs.lockstep(sweep);
@@ -46,20 +50,27 @@ class CoordinatorHandoverSystemTest {
         InMemoryResultSink sink = new InMemoryResultSink();
         AtomicBoolean left = new AtomicBoolean();
         AtomicBoolean midSweep = new AtomicBoolean();
-        CompletableFuture<SweepOutcome> done = cluster.nodes().get(2).sweepClient().runAsync(sweep, sink, progress -> {
-            if (progress.done() >= 2 && left.compareAndSet(false, true)) {
-                // Leaving inside the listener blocks this submitter until node 0 is gone, so the hand-over
-                // surely happens mid-sweep (a listener must not block in real use; here it pins the order).
-                midSweep.set(progress.done() < progress.total());
-                oldest.close();
-            }
-        }).toCompletableFuture();
+        CompletableFuture<SweepOutcome> done = cluster.nodes()
+                .get(2)
+                .sweepClient()
+                .runAsync(sweep, sink, progress -> {
+                    if (progress.done() >= 2 && left.compareAndSet(false, true)) {
+                        // Leaving inside the listener blocks this submitter until node 0 is gone, so the hand-over
+                        // surely happens mid-sweep (a listener must not block in real use; here it pins the order).
+                        midSweep.set(progress.done() < progress.total());
+                        oldest.close();
+                    }
+                })
+                .toCompletableFuture();
         SweepOutcome outcome = done.get(180, TimeUnit.SECONDS);
 
         assertThat(left).isTrue();
-        assertThat(midSweep).as("the coordinator's node left before the sweep was over").isTrue();
+        assertThat(midSweep)
+                .as("the coordinator's node left before the sweep was over")
+                .isTrue();
         assertThat(outcome.complete()).isTrue();
-        assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
+        assertThat(sink.offers.values())
+                .allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
         assertThat(sink.metrics()).isEqualTo(reference);
     }
 }

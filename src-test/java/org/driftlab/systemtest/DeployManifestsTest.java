@@ -59,20 +59,25 @@ class DeployManifestsTest {
 
     private static List<Path> yamlFiles() throws IOException {
         try (Stream<Path> walk = Files.walk(DEPLOY)) {
-            return walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+            return walk.filter(
+                            p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         }
     }
 
     private static List<Map<String, Object>> k8s() throws IOException {
         List<Map<String, Object>> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(DEPLOY.resolve("k8s"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) all.addAll(yamlDocs(f));
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) all.addAll(yamlDocs(f));
         }
         return all;
     }
 
     private static Map<String, Object> only(List<Map<String, Object>> docs, String kind) {
-        List<Map<String, Object>> of = docs.stream().filter(d -> kind.equals(d.get("kind"))).toList();
+        List<Map<String, Object>> of =
+                docs.stream().filter(d -> kind.equals(d.get("kind"))).toList();
         assertThat(of).as("exactly one " + kind).hasSize(1);
         return of.get(0);
     }
@@ -105,19 +110,25 @@ class DeployManifestsTest {
             String name = (String) e.get("name");
             Object value = e.get("value");
             if (value == null && at(e, "valueFrom") instanceof Map<?, ?> from && from.containsKey("secretKeyRef")) {
-                value = "secretKeyRef:" + at(e, "valueFrom", "secretKeyRef", "name") + "/" + at(e, "valueFrom", "secretKeyRef", "key");
+                value = "secretKeyRef:" + at(e, "valueFrom", "secretKeyRef", "name") + "/"
+                        + at(e, "valueFrom", "secretKeyRef", "key");
             }
             if (value == null) value = "fieldRef:" + at(e, "valueFrom", "fieldRef", "fieldPath");
             assertThat(value).as("env " + name + " is a string (quote numbers)").isInstanceOf(String.class);
-            assertThat(out.put(name, (String) value)).as("env " + name + " set once").isNull();
+            assertThat(out.put(name, (String) value))
+                    .as("env " + name + " set once")
+                    .isNull();
         }
         return out;
     }
 
     private static int namedPort(Map<String, Object> container, String name) {
         List<Map<String, Object>> ports = at(container, "ports");
-        return ports.stream().filter(p -> name.equals(p.get("name"))).map(p -> (Integer) p.get("containerPort"))
-                .findFirst().orElseThrow(() -> new AssertionError("no container port named " + name));
+        return ports.stream()
+                .filter(p -> name.equals(p.get("name")))
+                .map(p -> (Integer) p.get("containerPort"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no container port named " + name));
     }
 
     /** The Dockerfile's instructions (continuation lines joined, comments dropped) as [keyword, arguments]. */
@@ -132,7 +143,9 @@ class DeployManifestsTest {
             if (!more) {
                 String s = current.toString().strip();
                 int sp = s.indexOf(' ');
-                out.add(new String[] {s.substring(0, sp).toUpperCase(), s.substring(sp + 1).strip()});
+                out.add(new String[] {
+                    s.substring(0, sp).toUpperCase(), s.substring(sp + 1).strip()
+                });
                 current.setLength(0);
             }
         }
@@ -140,13 +153,17 @@ class DeployManifestsTest {
     }
 
     private static List<String> instructions(String keyword) throws IOException {
-        return dockerfile().stream().filter(i -> i[0].equals(keyword)).map(i -> i[1]).toList();
+        return dockerfile().stream()
+                .filter(i -> i[0].equals(keyword))
+                .map(i -> i[1])
+                .toList();
     }
 
     /** ENV KEY=VALUE pairs of the Dockerfile (values unquoted). */
     private static Map<String, String> dockerEnv() throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("([A-Z_][A-Z0-9_]*)=(\"[^\"]*\"|\\S+)").matcher(String.join(" ", instructions("ENV")));
+        Matcher m =
+                Pattern.compile("([A-Z_][A-Z0-9_]*)=(\"[^\"]*\"|\\S+)").matcher(String.join(" ", instructions("ENV")));
         while (m.find()) out.put(m.group(1), m.group(2).replaceAll("^\"|\"$", ""));
         return out;
     }
@@ -156,9 +173,11 @@ class DeployManifestsTest {
         Set<String> names = new TreeSet<>();
         Matcher launcher = Pattern.compile("\\$\\{(DRIFTLAB_[A-Z0-9_]+)").matcher(Files.readString(LAUNCHER));
         while (launcher.find()) names.add(launcher.group(1));
-        for (URL url : Collections.list(DeployManifestsTest.class.getClassLoader().getResources("reference.conf"))) {
+        for (URL url :
+                Collections.list(DeployManifestsTest.class.getClassLoader().getResources("reference.conf"))) {
             try (InputStream in = url.openStream()) {
-                Matcher m = Pattern.compile("\\$\\{\\?(DRIFTLAB_[A-Z0-9_]+)}").matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                Matcher m = Pattern.compile("\\$\\{\\?(DRIFTLAB_[A-Z0-9_]+)}")
+                        .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 while (m.find()) names.add(m.group(1));
             }
         }
@@ -178,7 +197,9 @@ class DeployManifestsTest {
         all.addAll(args);
         try {
             // from the top command, as `driftlab` parses it (a subcommand parsed alone lacks its parent's state)
-            return DriftlabCommand.newCommandLine().parseArgs(all.toArray(String[]::new)).subcommand();
+            return DriftlabCommand.newCommandLine()
+                    .parseArgs(all.toArray(String[]::new))
+                    .subcommand();
         } catch (CommandLine.ParameterException e) {
             throw new AssertionError("driftlab " + command + " " + String.join(" ", args) + ": " + e.getMessage(), e);
         }
@@ -218,14 +239,19 @@ class DeployManifestsTest {
         Map<String, Object> job = only(objects, "Job");
 
         assertThat((String) at(service, "spec", "clusterIP")).as("headless").isEqualTo("None");
-        assertThat((Boolean) at(service, "spec", "publishNotReadyAddresses")).as("seeds resolve before ready").isTrue();
+        assertThat((Boolean) at(service, "spec", "publishNotReadyAddresses"))
+                .as("seeds resolve before ready")
+                .isTrue();
         assertThat((String) at(sts, "spec", "serviceName")).isEqualTo(at(service, "metadata", "name"));
 
         Map<String, Object> podLabels = at(sts, "spec", "template", "metadata", "labels");
         Map<String, Object> stsSelector = at(sts, "spec", "selector", "matchLabels");
         Map<String, Object> serviceSelector = at(service, "spec", "selector");
         Map<String, Object> pdbSelector = at(pdb, "spec", "selector", "matchLabels");
-        assertThat(podLabels).containsAllEntriesOf(stsSelector).containsAllEntriesOf(serviceSelector).containsAllEntriesOf(pdbSelector);
+        assertThat(podLabels)
+                .containsAllEntriesOf(stsSelector)
+                .containsAllEntriesOf(serviceSelector)
+                .containsAllEntriesOf(pdbSelector);
         assertThat(pdbSelector).isEqualTo(stsSelector);
         assertThat(serviceSelector).isEqualTo(stsSelector);
         // the submitting client is not a worker: the workers' Service must not select it
@@ -250,9 +276,11 @@ class DeployManifestsTest {
         int health = Integer.parseInt(env.getOrDefault("DRIFTLAB_HEALTH_PORT", image.get("DRIFTLAB_HEALTH_PORT")));
         assertThat(namedPort(c, "remoting")).isEqualTo(port);
         assertThat(namedPort(c, "health")).isEqualTo(health);
-        assertThat(env.getOrDefault("DRIFTLAB_HEALTH_BIND", image.get("DRIFTLAB_HEALTH_BIND"))).as("probes come from outside the pod")
+        assertThat(env.getOrDefault("DRIFTLAB_HEALTH_BIND", image.get("DRIFTLAB_HEALTH_BIND")))
+                .as("probes come from outside the pod")
                 .isEqualTo("0.0.0.0");
-        assertThat(env.getOrDefault("DRIFTLAB_HEALTH_ENABLED", image.get("DRIFTLAB_HEALTH_ENABLED"))).isIn("on", "true", "yes");
+        assertThat(env.getOrDefault("DRIFTLAB_HEALTH_ENABLED", image.get("DRIFTLAB_HEALTH_ENABLED")))
+                .isIn("on", "true", "yes");
 
         List<Map<String, Object>> servicePorts = at(service, "spec", "ports");
         Map<String, Integer> byTarget = new LinkedHashMap<>();
@@ -268,7 +296,10 @@ class DeployManifestsTest {
         List<String> names = new ArrayList<>(env.keySet());
         for (int i = 0; i < names.size(); i++) {
             Matcher m = ENV_REF.matcher(env.get(names.get(i)));
-            while (m.find()) assertThat(names.subList(0, i)).as("$(" + m.group(1) + ") in " + names.get(i)).contains(m.group(1));
+            while (m.find())
+                assertThat(names.subList(0, i))
+                        .as("$(" + m.group(1) + ") in " + names.get(i))
+                        .contains(m.group(1));
         }
 
         String domain = "." + at(service, "metadata", "name") + ".$(POD_NAMESPACE).svc.cluster.local";
@@ -279,11 +310,14 @@ class DeployManifestsTest {
         String[] seeds = env.get("DRIFTLAB_SEEDS").split(",");
         assertThat(seeds.length).isBetween(1, (Integer) at(sts, "spec", "replicas"));
         for (int i = 0; i < seeds.length; i++) {
-            assertThat(seeds[i]).as("seed " + i + " is pod " + i + "'s stable DNS name").isEqualTo(stsName + "-" + i + domain + ":" + port);
+            assertThat(seeds[i])
+                    .as("seed " + i + " is pod " + i + "'s stable DNS name")
+                    .isEqualTo(stsName + "-" + i + domain + ":" + port);
         }
 
         for (String name : env.keySet()) {
-            if (name.startsWith("DRIFTLAB_")) assertThat(envTheNodeReads()).as("the node reads " + name).contains(name);
+            if (name.startsWith("DRIFTLAB_"))
+                assertThat(envTheNodeReads()).as("the node reads " + name).contains(name);
         }
     }
 
@@ -300,12 +334,14 @@ class DeployManifestsTest {
         String workerPort = env(container(sts)).get("DRIFTLAB_PORT");
         List<String> seeds = List.of(env(container(sts)).get("DRIFTLAB_SEEDS").split(","));
         List<String> contacts = new ArrayList<>();
-        for (int i = 0; i < command.size() - 1; i++) if (command.get(i).equals("--contact")) contacts.add(command.get(i + 1));
+        for (int i = 0; i < command.size() - 1; i++)
+            if (command.get(i).equals("--contact")) contacts.add(command.get(i + 1));
         assertThat(contacts).isNotEmpty().allSatisfy(x -> assertThat(x).endsWith(":" + workerPort));
         assertThat(seeds).containsAll(contacts);
         for (String arg : command) {
             Matcher m = ENV_REF.matcher(arg);
-            while (m.find()) assertThat(env).as("$(" + m.group(1) + ") in the command").containsKey(m.group(1));
+            while (m.find())
+                assertThat(env).as("$(" + m.group(1) + ") in the command").containsKey(m.group(1));
         }
         String results = command.get(command.indexOf("--results") + 1);
         List<Map<String, Object>> mounts = at(c, "volumeMounts");
@@ -329,19 +365,32 @@ class DeployManifestsTest {
      * in that Secret open with its password and chain to its CA.
      */
     @Test
-    void everyPodTakesItsTlsKeysFromTheSecretMakeCertsWrites(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", DEPLOY.resolve("tls/make-certs.sh").toString(), "--k8s-secret",
-                "driftlab", dir.resolve("certs").toString()).redirectErrorStream(true).redirectOutput(dir.resolve("make-certs.log").toFile());
+    void everyPodTakesItsTlsKeysFromTheSecretMakeCertsWrites(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash",
+                        DEPLOY.resolve("tls/make-certs.sh").toString(),
+                        "--k8s-secret",
+                        "driftlab",
+                        dir.resolve("certs").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("make-certs.log").toFile());
         builder.environment().put("DRIFTLAB_TLS_PASSWORD", "secret-" + java.util.UUID.randomUUID());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process make = builder.start();
-        assertThat(make.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("make-certs finished").isTrue();
-        assertThat(make.exitValue()).as(Files.readString(dir.resolve("make-certs.log"))).isZero();
-        Map<String, Object> secret = yamlDocs(dir.resolve("certs/driftlab-tls-secret.yaml")).get(0);
+        assertThat(make.waitFor(120, java.util.concurrent.TimeUnit.SECONDS))
+                .as("make-certs finished")
+                .isTrue();
+        assertThat(make.exitValue())
+                .as(Files.readString(dir.resolve("make-certs.log")))
+                .isZero();
+        Map<String, Object> secret =
+                yamlDocs(dir.resolve("certs/driftlab-tls-secret.yaml")).get(0);
         assertThat(secret.get("kind")).isEqualTo("Secret");
         String secretName = at(secret, "metadata", "name");
         Map<String, String> data = at(secret, "data");
-        java.util.function.Function<String, byte[]> file = key -> java.util.Base64.getDecoder().decode(data.get(key));
+        java.util.function.Function<String, byte[]> file =
+                key -> java.util.Base64.getDecoder().decode(data.get(key));
 
         List<Map<String, Object>> objects = k8s();
         for (Map<String, Object> workload : List.of(only(objects, "StatefulSet"), only(objects, "Job"))) {
@@ -351,25 +400,34 @@ class DeployManifestsTest {
             assertThat(env.get("DRIFTLAB_TLS_ENABLED")).as(name + " TLS").isIn("on", "true", "yes");
             // the mount of the Secret's volume
             List<Map<String, Object>> volumes = at(workload, "spec", "template", "spec", "volumes");
-            String volume = volumes.stream().filter(v -> v.get("secret") instanceof Map<?, ?> m && secretName.equals(m.get("secretName")))
-                    .map(v -> (String) v.get("name")).findFirst().orElseThrow(() -> new AssertionError(name + " mounts no Secret " + secretName));
+            String volume = volumes.stream()
+                    .filter(v -> v.get("secret") instanceof Map<?, ?> m && secretName.equals(m.get("secretName")))
+                    .map(v -> (String) v.get("name"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " mounts no Secret " + secretName));
             List<Map<String, Object>> mounts = at(c, "volumeMounts");
-            String mountPath = mounts.stream().filter(m -> volume.equals(m.get("name"))).map(m -> (String) m.get("mountPath"))
-                    .findFirst().orElseThrow(() -> new AssertionError(name + " does not mount volume " + volume));
+            String mountPath = mounts.stream()
+                    .filter(m -> volume.equals(m.get("name")))
+                    .map(m -> (String) m.get("mountPath"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " does not mount volume " + volume));
             for (String store : List.of("KEY_STORE", "TRUST_STORE")) {
                 String path = env.get("DRIFTLAB_TLS_" + store);
                 assertThat(path).as(name + " DRIFTLAB_TLS_" + store).startsWith(mountPath + "/");
                 String key = path.substring(mountPath.length() + 1);
                 assertThat(data).as(name + ": the Secret holds " + key).containsKey(key);
                 String ref = env.get("DRIFTLAB_TLS_" + store + "_PASSWORD");
-                assertThat(ref).as(name + " DRIFTLAB_TLS_" + store + "_PASSWORD").startsWith("secretKeyRef:" + secretName + "/");
+                assertThat(ref)
+                        .as(name + " DRIFTLAB_TLS_" + store + "_PASSWORD")
+                        .startsWith("secretKeyRef:" + secretName + "/");
                 String password = new String(file.apply(ref.substring(ref.indexOf('/') + 1)), StandardCharsets.UTF_8);
                 java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
                 ks.load(new java.io.ByteArrayInputStream(file.apply(key)), password.toCharArray());
                 assertThat(ks.size()).as(key + " holds entries").isPositive();
             }
             for (String var : env.keySet()) {
-                if (var.startsWith("DRIFTLAB_TLS_")) assertThat(envTheNodeReads()).as("the node reads " + var).contains(var);
+                if (var.startsWith("DRIFTLAB_TLS_"))
+                    assertThat(envTheNodeReads()).as("the node reads " + var).contains(var);
             }
         }
     }
@@ -386,16 +444,24 @@ class DeployManifestsTest {
         Map<String, Object> seedEnv = at(services, "seed", "environment");
         String seedPort = (String) seedEnv.getOrDefault("DRIFTLAB_PORT", image.get("DRIFTLAB_PORT"));
         assertThat(seedEnv.get("DRIFTLAB_HOSTNAME")).isEqualTo("seed");
-        assertThat(seedEnv.get("DRIFTLAB_SEEDS")).as("the seed founds the cluster").isEqualTo("seed:" + seedPort);
+        assertThat(seedEnv.get("DRIFTLAB_SEEDS"))
+                .as("the seed founds the cluster")
+                .isEqualTo("seed:" + seedPort);
         Map<String, Object> workerEnv = at(services, "worker", "environment");
         assertThat(workerEnv.get("DRIFTLAB_SEEDS")).isEqualTo("seed:" + seedPort);
-        assertThat((Object) at(services, "worker", "depends_on", "seed", "condition")).isEqualTo("service_healthy");
+        assertThat((Object) at(services, "worker", "depends_on", "seed", "condition"))
+                .isEqualTo("service_healthy");
 
         for (String node : List.of("seed", "worker")) {
             Map<String, Object> env = at(services, node, "environment");
             for (Map.Entry<String, Object> e : env.entrySet()) {
-                assertThat(e.getValue()).as(node + " " + e.getKey() + " is a string").isInstanceOf(String.class);
-                if (e.getKey().startsWith("DRIFTLAB_")) assertThat(envTheNodeReads()).as("the node reads " + e.getKey()).contains(e.getKey());
+                assertThat(e.getValue())
+                        .as(node + " " + e.getKey() + " is a string")
+                        .isInstanceOf(String.class);
+                if (e.getKey().startsWith("DRIFTLAB_"))
+                    assertThat(envTheNodeReads())
+                            .as("the node reads " + e.getKey())
+                            .contains(e.getKey());
             }
             String health = (String) env.getOrDefault("DRIFTLAB_HEALTH_PORT", image.get("DRIFTLAB_HEALTH_PORT"));
             List<String> test = at(services, node, "healthcheck", "test");
@@ -429,24 +495,34 @@ class DeployManifestsTest {
         String launcherText = Files.readString(LAUNCHER);
         Matcher jar = Pattern.compile("DRIFTLAB_JAR:-([^}]+)}").matcher(launcherText);
         assertThat(jar.find()).isTrue();
-        assertThat(instructions("COPY")).contains("modules/driftlab-cli/target/driftlab.jar " + jar.group(1),
-                "deploy/docker/driftlab.sh /usr/local/bin/driftlab", "configs /opt/driftlab/configs");
+        assertThat(instructions("COPY"))
+                .contains(
+                        "modules/driftlab-cli/target/driftlab.jar " + jar.group(1),
+                        "deploy/docker/driftlab.sh /usr/local/bin/driftlab",
+                        "configs /opt/driftlab/configs");
         Map<String, String> env = dockerEnv();
-        assertThat(instructions("EXPOSE")).containsExactly(env.get("DRIFTLAB_PORT") + " " + env.get("DRIFTLAB_HEALTH_PORT"));
+        assertThat(instructions("EXPOSE"))
+                .containsExactly(env.get("DRIFTLAB_PORT") + " " + env.get("DRIFTLAB_HEALTH_PORT"));
         for (String name : env.keySet()) {
-            if (name.startsWith("DRIFTLAB_")) assertThat(envTheNodeReads()).as("the node reads " + name).contains(name);
+            if (name.startsWith("DRIFTLAB_"))
+                assertThat(envTheNodeReads()).as("the node reads " + name).contains(name);
         }
         // every COPY source is in the repository (or is the built jar) and passes the build context filter
         List<String> allowed = Files.readAllLines(DEPLOY.resolve("docker/Dockerfile.dockerignore")).stream()
-                .filter(l -> l.startsWith("!")).map(l -> l.substring(1).replaceAll("/$", "")).toList();
+                .filter(l -> l.startsWith("!"))
+                .map(l -> l.substring(1).replaceAll("/$", ""))
+                .toList();
         for (String copy : instructions("COPY")) {
             String source = copy.split(" ")[0];
-            assertThat(allowed).as("Dockerfile.dockerignore lets " + source + " in").contains(source);
+            assertThat(allowed)
+                    .as("Dockerfile.dockerignore lets " + source + " in")
+                    .contains(source);
             if (!source.endsWith(".jar")) assertThat(ROOT.resolve(source)).exists();
         }
         // the mvn command in the header builds the jar the COPY takes (the shade plugin's finalName)
         assertThat(Files.readString(DOCKERFILE)).contains("mvn -B -DskipTests -pl modules/driftlab-cli -am package");
-        assertThat(Files.readString(ROOT.resolve("modules/driftlab-cli/pom.xml"))).contains("<finalName>driftlab</finalName>");
+        assertThat(Files.readString(ROOT.resolve("modules/driftlab-cli/pom.xml")))
+                .contains("<finalName>driftlab</finalName>");
     }
 
     /** Runs the launcher with a stand-in {@code java} that prints its arguments, one per line. */
@@ -469,16 +545,58 @@ class DeployManifestsTest {
     }
 
     @Test
-    void theLauncherTurnsTheEnvironmentIntoNodeFlagsTheNodeCommandAccepts(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        List<String> args = launch(dir, Map.of("DRIFTLAB_HOSTNAME", "w-1.example", "DRIFTLAB_PORT", "2600",
-                "DRIFTLAB_SEEDS", "w-0.example:2600,w-1.example:2600", "DRIFTLAB_ROLES", "big,gpu", "DRIFTLAB_JAR", "/x/d.jar",
-                "JAVA_OPTS", "-Xmx1g -Dfoo=1"), "node", "--debug");
-        assertThat(args).containsExactly("-Xmx1g", "-Dfoo=1", "-jar", "/x/d.jar", "node", "--host", "w-1.example", "--port", "2600",
-                "--seed", "w-0.example:2600", "--seed", "w-1.example:2600", "--role", "big", "--role", "gpu", "--debug");
+    void theLauncherTurnsTheEnvironmentIntoNodeFlagsTheNodeCommandAccepts(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        List<String> args = launch(
+                dir,
+                Map.of(
+                        "DRIFTLAB_HOSTNAME",
+                        "w-1.example",
+                        "DRIFTLAB_PORT",
+                        "2600",
+                        "DRIFTLAB_SEEDS",
+                        "w-0.example:2600,w-1.example:2600",
+                        "DRIFTLAB_ROLES",
+                        "big,gpu",
+                        "DRIFTLAB_JAR",
+                        "/x/d.jar",
+                        "JAVA_OPTS",
+                        "-Xmx1g -Dfoo=1"),
+                "node",
+                "--debug");
+        assertThat(args)
+                .containsExactly(
+                        "-Xmx1g",
+                        "-Dfoo=1",
+                        "-jar",
+                        "/x/d.jar",
+                        "node",
+                        "--host",
+                        "w-1.example",
+                        "--port",
+                        "2600",
+                        "--seed",
+                        "w-0.example:2600",
+                        "--seed",
+                        "w-1.example:2600",
+                        "--role",
+                        "big",
+                        "--role",
+                        "gpu",
+                        "--debug");
         // alone: it founds a cluster with itself as the seed, on the default port
         List<String> alone = launch(dir, Map.of("DRIFTLAB_HOSTNAME", "solo"), "node");
-        assertThat(alone).containsExactly("-jar", "/opt/driftlab/driftlab.jar", "node", "--host", "solo", "--port", "25520",
-                "--seed", "solo:25520");
+        assertThat(alone)
+                .containsExactly(
+                        "-jar",
+                        "/opt/driftlab/driftlab.jar",
+                        "node",
+                        "--host",
+                        "solo",
+                        "--port",
+                        "25520",
+                        "--seed",
+                        "solo:25520");
         // other commands pass through untouched
         assertThat(launch(dir, Map.of(), "submit", "a b.conf", "--contact", "h:1"))
                 .containsExactly("-jar", "/opt/driftlab/driftlab.jar", "submit", "a b.conf", "--contact", "h:1");
@@ -486,7 +604,8 @@ class DeployManifestsTest {
         CommandLine.ParseResult node = parse("node", args.subList(args.indexOf("node") + 1, args.size()));
         assertThat(node.matchedOptionValue("--host", "")).isEqualTo("w-1.example");
         assertThat(node.matchedOptionValue("--port", 0)).isEqualTo(2600);
-        assertThat(node.matchedOptionValue("--seed", List.of())).isEqualTo(List.of("w-0.example:2600", "w-1.example:2600"));
+        assertThat(node.matchedOptionValue("--seed", List.of()))
+                .isEqualTo(List.of("w-0.example:2600", "w-1.example:2600"));
         parse("node", alone.subList(alone.indexOf("node") + 1, alone.size()));
     }
 }

@@ -2,6 +2,8 @@ package org.driftlab.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,8 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.util.concurrent.TimeUnit;
 import org.driftlab.cluster.sweep.EmbeddedCluster;
 import org.driftlab.cluster.sweep.ProgressListener;
@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DivergenceSystemTest {
     /** θ₀ = 1, w* = 0, h = 1, no noise: θ_{t+1} = (1 − lr)·θ_t, so the overflow step follows from lr alone. */
-    static final String CONFIG = """
+    static final String CONFIG =
+            """
             name = divergence
             steps = 200
             seeds = 2
@@ -57,7 +58,8 @@ class DivergenceSystemTest {
         for (long t = 0; t < steps; t++) {
             double next = theta - lr * theta;
             double move = next - theta;
-            if (!Double.isFinite(0.5 * theta * theta) || !Double.isFinite(next) || !Double.isFinite(move * move)) return t;
+            if (!Double.isFinite(0.5 * theta * theta) || !Double.isFinite(next) || !Double.isFinite(move * move))
+                return t;
             theta = next;
         }
         return -1;
@@ -71,10 +73,12 @@ class DivergenceSystemTest {
         for (RunSpec run : sweep.runs()) {
             RunResult lockstep = Simulation.run(run, 1);
             RunResult chunked = Simulation.run(run, 16);
-            assertThat(chunked.metrics().divergedAtStep()).isEqualTo(lockstep.metrics().divergedAtStep());
+            assertThat(chunked.metrics().divergedAtStep())
+                    .isEqualTo(lockstep.metrics().divergedAtStep());
             results.add(chunked);
         }
-        assertThat(expectedDivergence(1e100, 200)).isEqualTo(1);          // θ₁ ≈ −1e100, θ₂ ≈ 1e200: step 1's squared move overflows
+        assertThat(expectedDivergence(1e100, 200))
+                .isEqualTo(1); // θ₁ ≈ −1e100, θ₂ ≈ 1e200: step 1's squared move overflows
         // |θ| grows 1.5× per step: huge after 200 steps but still finite (the squared move overflows near step 873)
         assertThat(expectedDivergence(2.5, 200)).isEqualTo(-1);
         assertThat(expectedDivergence(2.5, 5000)).isBetween(850L, 900L);
@@ -100,12 +104,16 @@ class DivergenceSystemTest {
     @Test
     void onAClusterTheSweepCompletesAndTheStoreMarksTheDivergedRuns(@TempDir Path dir) throws Exception {
         SweepSpec sweep = SweepLoader.parse(CONFIG, "divergence.conf");
-        Config config = ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0\ndriftlab.learner.chunk-size = 2")
+        Config config = ConfigFactory.parseString(
+                        "pekko.remote.artery.canonical.port = 0\ndriftlab.learner.chunk-size = 2")
                 .withFallback(ConfigFactory.load());
         Path file = dir.resolve("divergence.duckdb");
-        try (EmbeddedCluster cluster = EmbeddedCluster.start(2, config); ResultStore store = ResultStore.open(file)) {
-            SweepOutcome outcome = cluster.client().runAsync(sweep, store, ProgressListener.none())
-                    .toCompletableFuture().get(120, TimeUnit.SECONDS);
+        try (EmbeddedCluster cluster = EmbeddedCluster.start(2, config);
+                ResultStore store = ResultStore.open(file)) {
+            SweepOutcome outcome = cluster.client()
+                    .runAsync(sweep, store, ProgressListener.none())
+                    .toCompletableFuture()
+                    .get(120, TimeUnit.SECONDS);
             assertThat(outcome.failures()).isEmpty();
             assertThat(outcome.complete()).isTrue();
             assertThat(outcome.stored()).isEqualTo(6);
@@ -117,11 +125,13 @@ class DivergenceSystemTest {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), readOnly);
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT status, diverged_at_step, steps, count(*) AS n FROM runs "
-                     + "GROUP BY status, diverged_at_step, steps ORDER BY status, steps")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT status, diverged_at_step, steps, count(*) AS n FROM runs "
+                        + "GROUP BY status, diverged_at_step, steps ORDER BY status, steps")) {
             List<String> rows = new ArrayList<>();
-            while (rs.next()) rows.add(rs.getString(1) + " at " + rs.getLong(2) + " after " + rs.getLong(3) + " steps: " + rs.getInt(4));
+            while (rs.next())
+                rows.add(rs.getString(1) + " at " + rs.getLong(2) + " after " + rs.getLong(3) + " steps: "
+                        + rs.getInt(4));
             assertThat(rows).containsExactly("diverged at 1 after 1 steps: 2", "ok at -1 after 200 steps: 4");
         }
     }

@@ -33,7 +33,10 @@ class LocalClusterScriptSystemTest {
         List<String> cmd = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile(dir, "script", ".out");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.command().set(1, SCRIPT.toAbsolutePath().toString());
         pb.environment().put("DRIFTLAB_RUN_DIR", dir.resolve("run").toString());
         pb.environment().put("DRIFTLAB_CLASSPATH", System.getProperty("java.class.path"));
@@ -45,8 +48,8 @@ class LocalClusterScriptSystemTest {
         Process p = pb.start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("cluster.sh " + String.join(" ", args) + " did not finish within " + timeoutSeconds + " s: "
-                    + Files.readString(log, StandardCharsets.UTF_8));
+            throw new AssertionError("cluster.sh " + String.join(" ", args) + " did not finish within " + timeoutSeconds
+                    + " s: " + Files.readString(log, StandardCharsets.UTF_8));
         }
         return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
@@ -62,7 +65,8 @@ class LocalClusterScriptSystemTest {
                 p = s.getLocalPort();
             }
             if (p >= 65_000) continue;
-            try (ServerSocket a = new ServerSocket(p); ServerSocket b = new ServerSocket(p + 1)) {
+            try (ServerSocket a = new ServerSocket(p);
+                    ServerSocket b = new ServerSocket(p + 1)) {
                 return p;
             } catch (IOException taken) {
                 // try another
@@ -73,11 +77,14 @@ class LocalClusterScriptSystemTest {
 
     @Test
     void startStatusSubmitStop() throws Exception {
-        Assumptions.assumeTrue(DriftlabCommand.newCommandLine().getSubcommands().containsKey("node"),
+        Assumptions.assumeTrue(
+                DriftlabCommand.newCommandLine().getSubcommands().containsKey("node"),
                 "the CLI has no 'node' command yet (cluster CLI not merged)");
         base = freePair();
         healthBase = freePair();
-        Path config = Files.writeString(dir.resolve("tiny.conf"), """
+        Path config = Files.writeString(
+                dir.resolve("tiny.conf"),
+                """
                 name = tiny
                 steps = 300
                 seeds = 3
@@ -89,14 +96,21 @@ class LocalClusterScriptSystemTest {
             Result start = script(180, "start", "2");
             assertThat(start.code()).as(start.output()).isZero();
             assertThat(start.output()).contains("cluster of 2 nodes ready");
-            assertThat(script(60, "start", "1").output()).as("a second start is refused").contains("already running");
+            assertThat(script(60, "start", "1").output())
+                    .as("a second start is refused")
+                    .contains("already running");
 
             Result status = script(30, "status");
             assertThat(status.code()).as(status.output()).isZero();
-            assertThat(status.output().lines().filter(l -> l.endsWith(", ready")).count()).isEqualTo(2);
+            assertThat(status.output()
+                            .lines()
+                            .filter(l -> l.endsWith(", ready"))
+                            .count())
+                    .isEqualTo(2);
 
             Path store = dir.resolve("tiny.duckdb");
-            Result submit = script(240, "submit", config.toString(), "--results", store.toString(), "--quiet", "--no-plots");
+            Result submit =
+                    script(240, "submit", config.toString(), "--results", store.toString(), "--quiet", "--no-plots");
             assertThat(submit.code()).as(submit.output()).isZero();
             try (ResultStore s = ResultStore.openReadOnly(store)) {
                 assertThat(s.runCount()).isEqualTo(6);
@@ -108,7 +122,8 @@ class LocalClusterScriptSystemTest {
         Result after = script(30, "status");
         assertThat(after.code()).isEqualTo(3);
         try (var pids = Files.list(dir.resolve("run"))) {
-            assertThat(pids.filter(p -> Files.exists(p.resolve("pid"))).toList()).isEmpty();
+            assertThat(pids.filter(p -> Files.exists(p.resolve("pid"))).toList())
+                    .isEmpty();
         }
     }
 }

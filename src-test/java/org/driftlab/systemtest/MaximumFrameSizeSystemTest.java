@@ -23,13 +23,20 @@ import org.junit.jupiter.api.Test;
 class MaximumFrameSizeSystemTest {
     @Test
     void anOversizedMessageIsDroppedAndTheNodesCarryOn() throws Exception {
-        Config config = ConfigFactory.parseString("""
+        Config config = ConfigFactory.parseString(
+                        """
                 pekko.remote.artery.canonical.port = 0
                 pekko.remote.artery.advanced.maximum-frame-size = 64KiB
-                """).withFallback(ConfigFactory.load());
-        RunResult small = Simulation.run(SweepLoader.parse(DivergenceSystemTest.CONFIG, "frame.conf").runs().get(0), 16);
+                """)
+                .withFallback(ConfigFactory.load());
+        RunResult small = Simulation.run(
+                SweepLoader.parse(DivergenceSystemTest.CONFIG, "frame.conf")
+                        .runs()
+                        .get(0),
+                16);
         // ~200 KB of run id: three times the frame
-        RunResult big = new RunResult("r".repeat(200_000), small.conditionId(), small.seed(), small.metrics(), 0, "test");
+        RunResult big =
+                new RunResult("r".repeat(200_000), small.conditionId(), small.seed(), small.metrics(), 0, "test");
         try (EmbeddedCluster cluster = EmbeddedCluster.start(2, config)) {
             DriftlabNode sender = cluster.nodes().get(0);
             DriftlabNode receiver = cluster.nodes().get(1);

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Assumptions;
 final class NetNamespaces implements AutoCloseable {
     /** The port every node listens on, each on its own address. */
     static final int PORT = 25520;
+
     private static final String PREFIX = "dlpt";
-    private static final java.util.concurrent.atomic.AtomicInteger MADE = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger MADE =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private final String id;
     private final String subnet; // "10.A.B."
@@ -46,7 +48,8 @@ final class NetNamespaces implements AutoCloseable {
         int made = MADE.getAndIncrement();
         // names: this JVM's pid and a letter per network it made (the kernel frees links of a deleted namespace
         // lazily); a /24 per JVM and network: parallel test JVMs on one machine never share addresses
-        NetNamespaces net = new NetNamespaces(PREFIX + pid + (char) ('a' + made % 26),
+        NetNamespaces net = new NetNamespaces(
+                PREFIX + pid + (char) ('a' + made % 26),
                 "10." + (200 + pid % 50) + "." + ((pid / 50 + made) % 250) + ".");
         try {
             net.build(nodes);
@@ -99,13 +102,15 @@ final class NetNamespaces implements AutoCloseable {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName(bridgeAddress()))) {
             String probe = "exec 3<>/dev/tcp/" + bridgeAddress() + "/" + server.getLocalPort();
             Process p = new ProcessBuilder("ip", "netns", "exec", namespace(0), "bash", "-c", probe)
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             boolean ended = p.waitFor(10, TimeUnit.SECONDS);
             if (!ended) p.destroyForcibly();
             if (!ended || p.exitValue() != 0) {
                 close();
-                Assumptions.abort("network namespaces are allowed but the bridge " + bridge() + " carries no traffic (a host"
-                        + " firewall on bridged packets?): " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                Assumptions.abort("network namespaces are allowed but the bridge " + bridge()
+                        + " carries no traffic (a host" + " firewall on bridged packets?): "
+                        + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
             }
         }
     }
@@ -153,10 +158,12 @@ final class NetNamespaces implements AutoCloseable {
     private void rules(int i, List<String> addresses, boolean bothWays) throws IOException, InterruptedException {
         Assumptions.assumeTrue(onPath("nft"), "partition rules need nft (apt-get install -y nftables; .ci/run does)");
         StringBuilder script = new StringBuilder("table inet driftlab_partition {\n");
-        script.append(" chain out { type filter hook output priority 0; ip daddr { ").append(String.join(", ", addresses))
+        script.append(" chain out { type filter hook output priority 0; ip daddr { ")
+                .append(String.join(", ", addresses))
                 .append(" } drop; }\n");
         if (bothWays) {
-            script.append(" chain in { type filter hook input priority 0; ip saddr { ").append(String.join(", ", addresses))
+            script.append(" chain in { type filter hook input priority 0; ip saddr { ")
+                    .append(String.join(", ", addresses))
                     .append(" } drop; }\n");
         }
         script.append("}\n");
@@ -224,7 +231,8 @@ final class NetNamespaces implements AutoCloseable {
         int end = PREFIX.length();
         while (end < name.length() && Character.isDigit(name.charAt(end))) end++;
         if (end == PREFIX.length()) return true; // not ours: leave it
-        return ProcessHandle.of(Long.parseLong(name.substring(PREFIX.length(), end))).isPresent();
+        return ProcessHandle.of(Long.parseLong(name.substring(PREFIX.length(), end)))
+                .isPresent();
     }
 
     private static boolean onPath(String command) throws InterruptedException {

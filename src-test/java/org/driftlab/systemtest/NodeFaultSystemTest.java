@@ -89,7 +89,8 @@ class NodeFaultSystemTest {
         assertExactlyOnceLockstep(sweep, sink);
         // only a new singleton on a surviving worker can have finished the sweep
         assertThat(client.workersUp()).isEqualTo(2);
-        assertThat(workers.subList(1, 3)).allSatisfy(p -> assertThat(p.isAlive()).as("worker JVM alive").isTrue());
+        assertThat(workers.subList(1, 3))
+                .allSatisfy(p -> assertThat(p.isAlive()).as("worker JVM alive").isTrue());
     }
 
     @Test
@@ -113,18 +114,25 @@ class NodeFaultSystemTest {
         assertThat(client.workersUp()).isEqualTo(3);
 
         String replacement = incarnationAt(replaced);
-        assertThat(replacement).as("incarnations on one host:port").isNotEqualTo(old).startsWith(replaced + "#");
+        assertThat(replacement)
+                .as("incarnations on one host:port")
+                .isNotEqualTo(old)
+                .startsWith(replaced + "#");
 
         // The replacement gets work, and RunResult.node tells it from the killed JVM on the same host:port.
         SweepSpec after = SystemTestSpecs.sweep("replace-after", 2, 3000);
         InMemoryResultSink afterSink = new InMemoryResultSink();
-        SweepOutcome outcome = client.sweepClient().runAsync(after, afterSink, ProgressListener.none())
-                .toCompletableFuture().get(120, TimeUnit.SECONDS);
+        SweepOutcome outcome = client.sweepClient()
+                .runAsync(after, afterSink, ProgressListener.none())
+                .toCompletableFuture()
+                .get(120, TimeUnit.SECONDS);
         assertThat(outcome.complete()).isTrue();
         assertExactlyOnceLockstep(after, afterSink);
         Set<String> ranOn = new HashSet<>();
         for (RunResult r : afterSink.results.values()) ranOn.add(r.node());
-        assertThat(ranOn).as("nodes the second sweep ran on (replacement log %s)", log).contains(replacement)
+        assertThat(ranOn)
+                .as("nodes the second sweep ran on (replacement log %s)", log)
+                .contains(replacement)
                 .doesNotContain(old);
     }
 
@@ -153,7 +161,8 @@ class NodeFaultSystemTest {
         // the cluster is fine whether the resumed JVM terminated itself or lingers outside the cluster
         assertThat(client.workersUp()).isEqualTo(2);
         assertThat(Cluster.get(client.system()).state().getUnreachable()).isEmpty();
-        assertThat(workers.subList(0, 2)).allSatisfy(p -> assertThat(p.isAlive()).as("worker JVM alive").isTrue());
+        assertThat(workers.subList(0, 2))
+                .allSatisfy(p -> assertThat(p.isAlive()).as("worker JVM alive").isTrue());
     }
 
     /** Starts three worker JVMs (worker 0 founds the cluster, so it is the oldest) and joins the client. */
@@ -166,10 +175,12 @@ class NodeFaultSystemTest {
             hostPorts.add("127.0.0.1:" + port);
             if (seed == null) seed = hostPorts.get(0);
         }
-        Config config = ConfigFactory.parseString("""
+        Config config = ConfigFactory.parseString(
+                        """
                 pekko.cluster.split-brain-resolver.stable-after = 2s
                 pekko.cluster.failure-detector.acceptable-heartbeat-pause = 2s
-                """).withFallback(ConfigFactory.load());
+                """)
+                .withFallback(ConfigFactory.load());
         client = DriftlabNode.client("127.0.0.1", 0, List.of(seed), config);
         client.awaitWorkersUp(3, Duration.ofSeconds(90));
     }
@@ -178,13 +189,15 @@ class NodeFaultSystemTest {
     private String oldestWorker() {
         Member oldest = null;
         for (Member m : Cluster.get(client.system()).state().getMembers()) {
-            if (m.hasRole("worker") && m.status() == org.apache.pekko.cluster.MemberStatus.up()
+            if (m.hasRole("worker")
+                    && m.status() == org.apache.pekko.cluster.MemberStatus.up()
                     && (oldest == null || m.isOlderThan(oldest))) {
                 oldest = m;
             }
         }
         assertThat(oldest).as("an Up worker").isNotNull();
-        return oldest.address().getHost().orElse("") + ":" + oldest.address().getPort().orElse(0);
+        return oldest.address().getHost().orElse("") + ":"
+                + oldest.address().getPort().orElse(0);
     }
 
     private interface Fault {
@@ -208,27 +221,33 @@ class NodeFaultSystemTest {
         AtomicBoolean injected = new AtomicBoolean();
         AtomicBoolean midSweep = new AtomicBoolean();
         AtomicReference<Throwable> failed = new AtomicReference<>();
-        return client.sweepClient().runAsync(sweep, sink, progress -> {
-            if (progress.done() >= 4 && injected.compareAndSet(false, true)) {
-                midSweep.set(progress.done() < progress.total());
-                try {
-                    fault.inject();
-                } catch (Throwable e) {
-                    failed.set(e);
-                }
-            }
-        }).toCompletableFuture().thenApply(outcome -> {
-            if (failed.get() != null) throw new AssertionError("fault injection failed", failed.get());
-            assertThat(injected).as("fault injected").isTrue();
-            assertThat(midSweep).as("fault injected before the sweep was over").isTrue();
-            return outcome;
-        });
+        return client.sweepClient()
+                .runAsync(sweep, sink, progress -> {
+                    if (progress.done() >= 4 && injected.compareAndSet(false, true)) {
+                        midSweep.set(progress.done() < progress.total());
+                        try {
+                            fault.inject();
+                        } catch (Throwable e) {
+                            failed.set(e);
+                        }
+                    }
+                })
+                .toCompletableFuture()
+                .thenApply(outcome -> {
+                    if (failed.get() != null) throw new AssertionError("fault injection failed", failed.get());
+                    assertThat(injected).as("fault injected").isTrue();
+                    assertThat(midSweep)
+                            .as("fault injected before the sweep was over")
+                            .isTrue();
+                    return outcome;
+                });
     }
 
     private static void assertExactlyOnceLockstep(SweepSpec sweep, InMemoryResultSink sink) {
         Map<String, RunMetrics> reference = SystemTestSpecs.lockstep(sweep);
         assertThat(sink.offers.keySet()).containsExactlyInAnyOrderElementsOf(reference.keySet());
-        assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
+        assertThat(sink.offers.values())
+                .allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
         assertThat(sink.metrics()).isEqualTo(reference);
     }
 }

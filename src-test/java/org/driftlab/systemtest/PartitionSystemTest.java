@@ -50,14 +50,19 @@ class PartitionSystemTest {
     private static final List<String> FAILURE_DETECTION = List.of(
             "-Dpekko.cluster.split-brain-resolver.stable-after=5s",
             "-Dpekko.cluster.failure-detector.acceptable-heartbeat-pause=4s");
-    private static final List<String> SETTINGS = concat(FAILURE_DETECTION, List.of(
-            "-Dpekko.cluster.sharding.rebalance-interval=1s",
-            "-Ddriftlab.sweep.in-flight-per-node=2",
-            "-Ddriftlab.sweep.shards=30",
-            // longer than failure detection (~5 s): the runs of a cut-off node must be moved by the reachability
-            // rule, which the default scenario checks, not by a start timeout that a loaded machine lets fire first
-            "-Ddriftlab.sweep.start-timeout=12s",
-            "-Ddriftlab.learner.chunk-size=64"));
+
+    private static final List<String> SETTINGS = concat(
+            FAILURE_DETECTION,
+            List.of(
+                    "-Dpekko.cluster.sharding.rebalance-interval=1s",
+                    "-Ddriftlab.sweep.in-flight-per-node=2",
+                    "-Ddriftlab.sweep.shards=30",
+                    // longer than failure detection (~5 s): the runs of a cut-off node must be moved by the
+                    // reachability
+                    // rule, which the default scenario checks, not by a start timeout that a loaded machine lets fire
+                    // first
+                    "-Ddriftlab.sweep.start-timeout=12s",
+                    "-Ddriftlab.learner.chunk-size=64"));
 
     private NetNamespaces net;
     private final List<Process> workers = new ArrayList<>();
@@ -96,15 +101,22 @@ class PartitionSystemTest {
         });
         // the runs on the cut-off node went elsewhere as soon as it was unreachable, before it was removed
         List<ClusterNotice> notices = r.notices();
-        assertThat(notices).extracting(ClusterNotice::kind).contains(ClusterNotice.Kind.UNREACHABLE, ClusterNotice.Kind.REMOVED);
+        assertThat(notices)
+                .extracting(ClusterNotice::kind)
+                .contains(ClusterNotice.Kind.UNREACHABLE, ClusterNotice.Kind.REMOVED);
         int moved = -1;
         int removed = -1;
         for (int i = 0; i < notices.size(); i++) {
             ClusterNotice n = notices.get(i);
-            if (moved < 0 && n.kind() == ClusterNotice.Kind.REDISPATCHING && n.member().endsWith(" is unreachable")) moved = i;
+            if (moved < 0
+                    && n.kind() == ClusterNotice.Kind.REDISPATCHING
+                    && n.member().endsWith(" is unreachable")) moved = i;
             if (removed < 0 && n.kind() == ClusterNotice.Kind.REMOVED) removed = i;
         }
-        assertThat(moved).as("runs moved off the unreachable node (notices %s)", notices).isNotNegative().isLessThan(removed);
+        assertThat(moved)
+                .as("runs moved off the unreachable node (notices %s)", notices)
+                .isNotNegative()
+                .isLessThan(removed);
     }
 
     @Test
@@ -116,7 +128,9 @@ class PartitionSystemTest {
             net.cut(0);
             ChildJvms.awaitRemoved(client.system(), net.hostPort(0), 90);
         });
-        assertThat(r.firstNotice(ClusterNotice.Kind.COORDINATOR_MOVED)).as("coordinator moved notice").isNotNull();
+        assertThat(r.firstNotice(ClusterNotice.Kind.COORDINATOR_MOVED))
+                .as("coordinator moved notice")
+                .isNotNull();
     }
 
     @Test
@@ -126,7 +140,7 @@ class PartitionSystemTest {
         start("cut-handover", 4);
         runWithFault("handover-cut", SystemTestSpecs.sweep("cut-handover", 8, 20_000), 10, () -> {
             ChildJvms.signal(workers.get(0), "TERM"); // leaves: the singleton hands over to worker 1, the next oldest
-            net.cut(1);                                // ... which is cut off meanwhile
+            net.cut(1); // ... which is cut off meanwhile
             ChildJvms.awaitRemoved(client.system(), net.hostPort(0), 90);
             ChildJvms.awaitRemoved(client.system(), net.hostPort(1), 90);
         });
@@ -178,13 +192,21 @@ class PartitionSystemTest {
         while (!client.system().getWhenTerminated().toCompletableFuture().isDone()
                 && self.selfMember().status() != org.apache.pekko.cluster.MemberStatus.down()
                 && self.selfMember().status() != org.apache.pekko.cluster.MemberStatus.removed()) {
-            assertThat(System.nanoTime()).as("client downed within 90 s (status %s)", self.selfMember().status()).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as(
+                            "client downed within 90 s (status %s)",
+                            self.selfMember().status())
+                    .isLessThan(deadline);
             Thread.sleep(200);
         }
         for (int i : new int[] {2, 3}) {
-            assertThat(workers.get(i).waitFor(90, TimeUnit.SECONDS)).as("worker %d (with the client) downed and exited", i).isTrue();
+            assertThat(workers.get(i).waitFor(90, TimeUnit.SECONDS))
+                    .as("worker %d (with the client) downed and exited", i)
+                    .isTrue();
         }
-        assertThat(workers.subList(0, 2)).allSatisfy(p -> assertThat(p.isAlive()).as("worker on the lowest address's side").isTrue());
+        assertThat(workers.subList(0, 2)).allSatisfy(p -> assertThat(p.isAlive())
+                .as("worker on the lowest address's side")
+                .isTrue());
     }
 
     // ---------------------------------------------------------------- harness
@@ -193,10 +215,12 @@ class PartitionSystemTest {
     private void start(String name, int n) throws Exception {
         net = NetNamespaces.create(n);
         for (int i = 0; i < n; i++) workers.add(worker(name, i, ""));
-        Config config = ConfigFactory.parseString("""
+        Config config = ConfigFactory.parseString(
+                        """
                 pekko.cluster.split-brain-resolver.stable-after = 5s
                 pekko.cluster.failure-detector.acceptable-heartbeat-pause = 4s
-                """).withFallback(ConfigFactory.load());
+                """)
+                .withFallback(ConfigFactory.load());
         client = DriftlabNode.client(net.bridgeAddress(), 0, List.of(net.hostPort(0)), config);
         client.awaitWorkersUp(n, Duration.ofSeconds(120));
     }
@@ -211,8 +235,14 @@ class PartitionSystemTest {
 
     private void awaitWorkersUp(int n, long seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (client.workersUp() != n || !org.apache.pekko.cluster.typed.Cluster.get(client.system()).state().getUnreachable().isEmpty()) {
-            assertThat(System.nanoTime()).as("%d workers up, none unreachable, within %d s", n, seconds).isLessThan(deadline);
+        while (client.workersUp() != n
+                || !org.apache.pekko.cluster.typed.Cluster.get(client.system())
+                        .state()
+                        .getUnreachable()
+                        .isEmpty()) {
+            assertThat(System.nanoTime())
+                    .as("%d workers up, none unreachable, within %d s", n, seconds)
+                    .isLessThan(deadline);
             Thread.sleep(200);
         }
     }
@@ -229,16 +259,22 @@ class PartitionSystemTest {
         Map<String, RunMetrics> reference = SystemTestSpecs.lockstep(sweep);
         InMemoryResultSink sink = new InMemoryResultSink();
         Recorder r = new Recorder(at);
-        CompletableFuture<SweepOutcome> done = client.sweepClient().runAsync(sweep, sink, r).toCompletableFuture();
-        assertThat(r.reached.get(120, TimeUnit.SECONDS)).as("progress before the fault").isTrue();
+        CompletableFuture<SweepOutcome> done =
+                client.sweepClient().runAsync(sweep, sink, r).toCompletableFuture();
+        assertThat(r.reached.get(120, TimeUnit.SECONDS))
+                .as("progress before the fault")
+                .isTrue();
         long faultAt = System.nanoTime();
         fault.inject();
         SweepOutcome outcome = done.get(240, TimeUnit.SECONDS);
-        assertThat(r.doneAtFault).as("fault injected before the sweep was over").isLessThan(sweep.runs().size());
+        assertThat(r.doneAtFault)
+                .as("fault injected before the sweep was over")
+                .isLessThan(sweep.runs().size());
 
         assertThat(outcome.complete()).isTrue();
         assertThat(sink.offers.keySet()).containsExactlyInAnyOrderElementsOf(reference.keySet());
-        assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
+        assertThat(sink.offers.values())
+                .allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
         assertThat(sink.metrics()).isEqualTo(reference);
         r.report(scenario, faultAt);
         return r;
@@ -311,15 +347,25 @@ class PartitionSystemTest {
                 gap = Math.max(gap, t - previous);
                 previous = t;
             }
-            String line = String.format(Locale.ROOT,
+            String line = String.format(
+                    Locale.ROOT,
                     "partition-figures %s: %.2f runs/s before the fault; %.2f runs/s from the fault to the first removal"
                             + " (%.1f s), %.2f runs/s from the unreachable notice (%.1f s after the fault) to it; longest"
                             + " stretch without a stored run after the fault %.1f s; notices %s",
-                    scenario, rate(times, times.get(0), faultAt), rate(times, faultAt, until), seconds(until - faultAt),
-                    rate(times, detected, until), seconds(detected - faultAt), seconds(gap), kinds());
+                    scenario,
+                    rate(times, times.get(0), faultAt),
+                    rate(times, faultAt, until),
+                    seconds(until - faultAt),
+                    rate(times, detected, until),
+                    seconds(detected - faultAt),
+                    seconds(gap),
+                    kinds());
             System.out.println(line);
-            Files.writeString(Path.of("target", "partition-figures.txt"), line + System.lineSeparator(),
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of("target", "partition-figures.txt"),
+                    line + System.lineSeparator(),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
 
         /** Runs stored per second in [from, to). */

@@ -62,28 +62,36 @@ class SoakSystemTest {
         assertThat(sweep.runs()).hasSize(RUNS);
         long[][] liveKb = new long[2][];
         InMemoryResultSink sink = new InMemoryResultSink();
-        SweepOutcome outcome = client.sweepClient().runAsync(sweep, sink, progress -> {
-            try {
-                if (liveKb[0] == null && progress.done() >= 5_000) liveKb[0] = liveHeapKb();
-                if (liveKb[1] == null && progress.done() >= 15_000) liveKb[1] = liveHeapKb();
-            } catch (Exception e) {
-                throw new IllegalStateException("could not read the workers' heap", e);
-            }
-        }).toCompletableFuture().get(300, TimeUnit.SECONDS);
+        SweepOutcome outcome = client.sweepClient()
+                .runAsync(sweep, sink, progress -> {
+                    try {
+                        if (liveKb[0] == null && progress.done() >= 5_000) liveKb[0] = liveHeapKb();
+                        if (liveKb[1] == null && progress.done() >= 15_000) liveKb[1] = liveHeapKb();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("could not read the workers' heap", e);
+                    }
+                })
+                .toCompletableFuture()
+                .get(300, TimeUnit.SECONDS);
 
         assertThat(outcome.complete()).isTrue();
         assertThat(sink.offers).hasSize(RUNS);
-        assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
+        assertThat(sink.offers.values())
+                .allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
         Map<String, RunMetrics> reference = SystemTestSpecs.lockstep(sweep);
         assertThat(sink.metrics()).isEqualTo(reference);
         assertThat(liveKb[0]).as("heap read after 5,000 runs").isNotNull();
         assertThat(liveKb[1]).as("heap read after 15,000 runs").isNotNull();
         // the figures, for the record (target/child-logs/soak-heap.txt)
-        java.nio.file.Files.writeString(logs.resolve("soak-heap.txt"), "live heap KiB per worker after 5,000 runs "
-                + java.util.Arrays.toString(liveKb[0]) + ", after 15,000 runs " + java.util.Arrays.toString(liveKb[1])
-                + "; sweep of " + RUNS + " runs took " + outcome.wallNanos() / 1_000_000 + " ms\n");
+        java.nio.file.Files.writeString(
+                logs.resolve("soak-heap.txt"),
+                "live heap KiB per worker after 5,000 runs "
+                        + java.util.Arrays.toString(liveKb[0]) + ", after 15,000 runs "
+                        + java.util.Arrays.toString(liveKb[1])
+                        + "; sweep of " + RUNS + " runs took " + outcome.wallNanos() / 1_000_000 + " ms\n");
         for (int w = 0; w < workers.size(); w++) {
-            assertThat(liveKb[1][w]).as("worker %d live heap after 15,000 runs vs 5,000 (KiB)", w)
+            assertThat(liveKb[1][w])
+                    .as("worker %d live heap after 15,000 runs vs 5,000 (KiB)", w)
                     .isLessThanOrEqualTo(liveKb[0][w] + SLACK_KB);
         }
     }
@@ -114,7 +122,9 @@ class SoakSystemTest {
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        Process p = new ProcessBuilder(jcmd, String.valueOf(pid), command).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(jcmd, String.valueOf(pid), command)
+                .redirectErrorStream(true)
+                .start();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("jcmd " + command + " did not answer within 30 s");

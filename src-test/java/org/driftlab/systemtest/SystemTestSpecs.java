@@ -41,14 +41,35 @@ final class SystemTestSpecs {
     private record Condition(String name, StreamSpec stream, BeliefSpec belief, ResetSpec reset) {}
 
     private static List<Condition> conditions() {
-        var quadratic = new QuadraticStreamSpec(4, SpectrumSpec.logSpaced(0.5, 4.0), false, 0.5, PriorSpec.standard(),
-                null, List.of(), new HazardSwitchSpec(0.01));
-        var rotated = new QuadraticStreamSpec(3, SpectrumSpec.logSpaced(0.5, 2.0), true, 0.3, PriorSpec.standard(),
-                null, List.of(), new HazardSwitchSpec(0.05));
-        var markov = new QuadraticStreamSpec(2, SpectrumSpec.logSpaced(1.0, 2.0), false, 0.3, new PriorSpec(0.0, 3.0),
-                null, List.of(), new MarkovSwitchSpec(3, 0.02));
-        var regression = new LinearRegressionStreamSpec(3, 4, 0.1, PriorSpec.standard(), null, List.of(),
+        var quadratic = new QuadraticStreamSpec(
+                4,
+                SpectrumSpec.logSpaced(0.5, 4.0),
+                false,
+                0.5,
+                PriorSpec.standard(),
+                null,
+                List.of(),
                 new HazardSwitchSpec(0.01));
+        var rotated = new QuadraticStreamSpec(
+                3,
+                SpectrumSpec.logSpaced(0.5, 2.0),
+                true,
+                0.3,
+                PriorSpec.standard(),
+                null,
+                List.of(),
+                new HazardSwitchSpec(0.05));
+        var markov = new QuadraticStreamSpec(
+                2,
+                SpectrumSpec.logSpaced(1.0, 2.0),
+                false,
+                0.3,
+                new PriorSpec(0.0, 3.0),
+                null,
+                List.of(),
+                new MarkovSwitchSpec(3, 0.02));
+        var regression = new LinearRegressionStreamSpec(
+                3, 4, 0.1, PriorSpec.standard(), null, List.of(), new HazardSwitchSpec(0.01));
         var bocpd = new BocpdSpec(0.01, GaussianModelSpec.fromStream(), 1e-10, 400);
         var jumpy = new BocpdSpec(0.2, GaussianModelSpec.fromStream(), 1e-10, 400);
         var none = new NoBeliefSpec();
@@ -58,12 +79,19 @@ final class SystemTestSpecs {
                 new Condition("oracle", quadratic, none, new OracleResetSpec(ResetTarget.PRIOR_MEAN, true)),
                 new Condition("threshold", quadratic, bocpd, new BeliefThresholdSpec(0.5, 10, ResetTarget.INIT, true)),
                 // a low threshold on a jumpy belief: many resets, so many rollbacks and replays
-                new Condition("threshold-many", rotated, jumpy, new BeliefThresholdSpec(0.05, 30, ResetTarget.FRESH_DRAW, false)),
+                new Condition(
+                        "threshold-many",
+                        rotated,
+                        jumpy,
+                        new BeliefThresholdSpec(0.05, 30, ResetTarget.FRESH_DRAW, false)),
                 new Condition("soft", quadratic, bocpd, new BeliefSoftSpec(0.3, 10, ResetTarget.INIT, false)),
                 new Condition("shrink-perturb", quadratic, none, new ShrinkPerturbSpec(0.9, 0.01, 50)),
                 new Condition("l2-init", quadratic, none, new L2InitSpec(0.01)),
                 new Condition("recall", markov, new HmmSpec(0.02), new RecallSpec(0.6, true)),
-                new Condition("threshold-loss", regression, new BocpdSpec(0.01, new NormalGammaModelSpec(0.0, 1.0, 1.0, 1.0), 1e-10, 400),
+                new Condition(
+                        "threshold-loss",
+                        regression,
+                        new BocpdSpec(0.01, new NormalGammaModelSpec(0.0, 1.0, 1.0, 1.0), 1e-10, 400),
                         new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true)));
     }
 
@@ -81,8 +109,18 @@ final class SystemTestSpecs {
         for (Condition c : conditions()) {
             for (int seed = 0; seed < seeds; seed++) {
                 RuleSpec rule = seed % 2 == 0 ? new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0.0, false) : new SgdSpec(0.05);
-                runs.add(new RunSpec(prefix + "-" + c.name() + "-" + seed, prefix + "-" + c.name(), seed, 20261128L,
-                        steps, 1.0, c.stream(), rule, c.belief(), c.reset(), MetricsSpec.defaults(),
+                runs.add(new RunSpec(
+                        prefix + "-" + c.name() + "-" + seed,
+                        prefix + "-" + c.name(),
+                        seed,
+                        20261128L,
+                        steps,
+                        1.0,
+                        c.stream(),
+                        rule,
+                        c.belief(),
+                        c.reset(),
+                        MetricsSpec.defaults(),
                         List.of(new SweptValue("reset", c.name()))));
             }
         }

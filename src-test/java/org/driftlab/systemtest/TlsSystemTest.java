@@ -32,7 +32,8 @@ class TlsSystemTest {
     private static final Path SCRIPT = Path.of("../deploy/tls/make-certs.sh");
 
     /** Several systems in one JVM; short leave phases so that closing the nodes stays well inside close()'s bound. */
-    private static final String TEARDOWN = """
+    private static final String TEARDOWN =
+            """
             pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
             pekko.coordinated-shutdown.phases.cluster-exiting.timeout = 2s
             pekko.coordinated-shutdown.phases.cluster-sharding-shutdown-region.timeout = 2s
@@ -45,7 +46,8 @@ class TlsSystemTest {
     private static void makeCerts(Path out, String... nodes) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash", SCRIPT.toString(), out.toString()));
         cmd.addAll(List.of(nodes));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
                 .redirectOutput(out.resolveSibling(out.getFileName() + ".log").toFile());
         pb.environment().put("DRIFTLAB_TLS_PASSWORD", PASSWORD);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -54,15 +56,21 @@ class TlsSystemTest {
             p.destroyForcibly();
             throw new AssertionError("make-certs.sh did not finish within 120 s");
         }
-        assertThat(p.exitValue()).as(Files.readString(out.resolveSibling(out.getFileName() + ".log"))).isZero();
+        assertThat(p.exitValue())
+                .as(Files.readString(out.resolveSibling(out.getFileName() + ".log")))
+                .isZero();
     }
 
     private static Config tls(Path keyStore, Path trustStore) {
         return ConfigFactory.parseString(TEARDOWN + "pekko.remote.artery.canonical.port = 0\n"
-                        + "driftlab.tls { enabled = on, key-store-password = \"" + PASSWORD + "\", trust-store-password = \""
+                        + "driftlab.tls { enabled = on, key-store-password = \"" + PASSWORD
+                        + "\", trust-store-password = \""
                         + PASSWORD + "\" }")
-                .withFallback(ConfigFactory.parseMap(java.util.Map.of("driftlab.tls.key-store", keyStore.toString(),
-                        "driftlab.tls.trust-store", trustStore.toString())))
+                .withFallback(ConfigFactory.parseMap(java.util.Map.of(
+                        "driftlab.tls.key-store",
+                        keyStore.toString(),
+                        "driftlab.tls.trust-store",
+                        trustStore.toString())))
                 .withFallback(ConfigFactory.load());
     }
 
@@ -74,19 +82,25 @@ class TlsSystemTest {
         makeCerts(rogue, "node-c");
         assertThatThrownBy(() -> makeCerts(good, "node-a")).hasMessageContaining("exists; not overwriting");
 
-        DriftlabNode a = DriftlabNode.worker("127.0.0.1", 0, List.of(), Set.of(),
-                tls(good.resolve("node-a.p12"), good.resolve("truststore.p12")));
+        DriftlabNode a = DriftlabNode.worker(
+                "127.0.0.1", 0, List.of(), Set.of(), tls(good.resolve("node-a.p12"), good.resolve("truststore.p12")));
         try {
             a.awaitWorkersUp(1, Duration.ofSeconds(30));
             String seed = a.hostPort();
 
             // another CA's certificate, and no TLS at all: neither gets in within the bounded wait
-            Config plain = ConfigFactory.parseString(TEARDOWN + "pekko.remote.artery.canonical.port = 0").withFallback(ConfigFactory.load());
-            DriftlabNode c = DriftlabNode.worker("127.0.0.1", 0, List.of(seed), Set.of(),
+            Config plain = ConfigFactory.parseString(TEARDOWN + "pekko.remote.artery.canonical.port = 0")
+                    .withFallback(ConfigFactory.load());
+            DriftlabNode c = DriftlabNode.worker(
+                    "127.0.0.1",
+                    0,
+                    List.of(seed),
+                    Set.of(),
                     tls(rogue.resolve("node-c.p12"), rogue.resolve("truststore.p12")));
             DriftlabNode d = DriftlabNode.worker("127.0.0.1", 0, List.of(seed), Set.of(), plain);
             try {
-                assertThatThrownBy(() -> c.awaitWorkersUp(1, Duration.ofSeconds(8))).isInstanceOf(TimeoutException.class);
+                assertThatThrownBy(() -> c.awaitWorkersUp(1, Duration.ofSeconds(8)))
+                        .isInstanceOf(TimeoutException.class);
                 assertThat(Cluster.get(c.system()).selfMember().status()).isNotEqualTo(MemberStatus.up());
                 assertThat(Cluster.get(d.system()).selfMember().status()).isNotEqualTo(MemberStatus.up());
                 assertThat(a.workersUp()).isEqualTo(1);
@@ -96,7 +110,11 @@ class TlsSystemTest {
                 stop(d);
             }
 
-            DriftlabNode b = DriftlabNode.worker("127.0.0.1", 0, List.of(seed), Set.of(),
+            DriftlabNode b = DriftlabNode.worker(
+                    "127.0.0.1",
+                    0,
+                    List.of(seed),
+                    Set.of(),
                     tls(good.resolve("node-b.p12"), good.resolve("truststore.p12")));
             try {
                 b.awaitWorkersUp(2, Duration.ofSeconds(30));

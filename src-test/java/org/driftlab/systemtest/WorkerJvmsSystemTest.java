@@ -22,13 +22,13 @@ import org.driftlab.cluster.sweep.DriftlabNode;
 import org.driftlab.cluster.sweep.ProgressListener;
 import org.driftlab.cluster.sweep.SweepOutcome;
 import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.sim.InMemoryResultSink;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.SweepSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.driftlab.core.sim.InMemoryResultSink;
 
 /**
  * Three worker nodes in child JVMs on 127.0.0.1 and a client node in this JVM, shared by the tests (starting
@@ -63,10 +63,12 @@ class WorkerJvmsSystemTest {
             workerHostPorts.add("127.0.0.1:" + port);
             if (seed == null) seed = "127.0.0.1:" + port;
         }
-        Config config = ConfigFactory.parseString("""
+        Config config = ConfigFactory.parseString(
+                        """
                 pekko.cluster.split-brain-resolver.stable-after = 2s
                 pekko.cluster.failure-detector.acceptable-heartbeat-pause = 2s
-                """).withFallback(ConfigFactory.load());
+                """)
+                .withFallback(ConfigFactory.load());
         client = DriftlabNode.client("127.0.0.1", 0, List.of(seed), config);
         client.awaitWorkersUp(3, Duration.ofSeconds(90));
     }
@@ -91,15 +93,19 @@ class WorkerJvmsSystemTest {
         Map<String, RunMetrics> reference = SystemTestSpecs.lockstep(sweep);
 
         InMemoryResultSink sink = new InMemoryResultSink();
-        SweepOutcome outcome = client.sweepClient().runAsync(sweep, sink, ProgressListener.none())
-                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+        SweepOutcome outcome = client.sweepClient()
+                .runAsync(sweep, sink, ProgressListener.none())
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
 
         assertThat(outcome.complete()).isTrue();
         assertThat(sink.offers.keySet()).containsExactlyInAnyOrderElementsOf(reference.keySet());
-        assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
+        assertThat(sink.offers.values())
+                .allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
         assertThat(sink.metrics()).isEqualTo(reference);
         Set<String> ranOn = new HashSet<>();
-        for (RunResult r : sink.results.values()) ranOn.add(r.node().substring(0, r.node().indexOf('#'))); // host:port#uid
+        for (RunResult r : sink.results.values())
+            ranOn.add(r.node().substring(0, r.node().indexOf('#'))); // host:port#uid
         assertThat(ranOn).as("the worker JVMs the runs ran on").isEqualTo(workerHostPorts);
     }
 
@@ -114,33 +120,50 @@ class WorkerJvmsSystemTest {
         int port = ChildJvms.freePort();
         String clientHostPort = "127.0.0.1:" + port;
         Path clientLog = ChildJvms.logDir().resolve("jvms-client-" + port + ".log");
-        clientJvm = ChildJvms.start(ClientMain.class, SETTINGS, List.of(String.valueOf(port),
-                workerHostPorts.iterator().next(), "3", "abandoned", prefix, "3", "10000"), clientLog);
+        clientJvm = ChildJvms.start(
+                ClientMain.class,
+                SETTINGS,
+                List.of(
+                        String.valueOf(port),
+                        workerHostPorts.iterator().next(),
+                        "3",
+                        "abandoned",
+                        prefix,
+                        "3",
+                        "10000"),
+                clientLog);
 
         // SIGKILL once a few runs are stored: the rest of its window is in flight on the workers
         int[] progress = awaitProgress(clientLog, 2, Duration.ofSeconds(60));
         clientJvm.destroyForcibly();
-        assertThat(clientJvm.waitFor(20, TimeUnit.SECONDS)).as("client JVM gone").isTrue();
+        assertThat(clientJvm.waitFor(20, TimeUnit.SECONDS))
+                .as("client JVM gone")
+                .isTrue();
         assertThat(progress[0]).as("killed mid-sweep").isLessThan(progress[1]);
 
         ChildJvms.awaitRemoved(client.system(), clientHostPort, 40);
-        assertThat(workers).allSatisfy(p -> assertThat(p.isAlive()).as("worker JVM alive").isTrue());
+        assertThat(workers)
+                .allSatisfy(p -> assertThat(p.isAlive()).as("worker JVM alive").isTrue());
         assertThat(client.workersUp()).isEqualTo(3);
         assertThat(Cluster.get(client.system()).state().getUnreachable()).isEmpty();
 
         // the coordinator (on one worker) dropped the sweep of the removed client
-        String dropped = awaitLogLine(logStart,
+        String dropped = awaitLogLine(
+                logStart,
                 Pattern.compile("submitter of sweep (abandoned-\\S+) stopped: sweep dropped \\(it was on \\S+"
                         + Pattern.quote(clientHostPort)),
                 Duration.ofSeconds(20));
 
         InMemoryResultSink sink = new InMemoryResultSink();
-        SweepOutcome outcome = client.sweepClient().runAsync(sweep, sink, ProgressListener.none())
-                .toCompletableFuture().get(60, TimeUnit.SECONDS);
+        SweepOutcome outcome = client.sweepClient()
+                .runAsync(sweep, sink, ProgressListener.none())
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
 
         assertThat(outcome.complete()).isTrue();
         assertThat(sink.offers.keySet()).containsExactlyInAnyOrderElementsOf(reference.keySet());
-        assertThat(sink.offers.values()).allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
+        assertThat(sink.offers.values())
+                .allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
         assertThat(sink.metrics()).isEqualTo(reference);
 
         // nothing was re-dispatched for the client's removal, and after the drop the abandoned sweep is gone
@@ -148,8 +171,10 @@ class WorkerJvmsSystemTest {
         assertThat(logged).doesNotContain("was removed");
         String afterDrop = logged.substring(logged.indexOf("submitter of sweep " + dropped));
         assertThat(afterDrop.lines().skip(1).filter(l -> l.contains(dropped)).toList())
-                .as("log lines about the dropped sweep after the drop").isEmpty();
-        assertThat(workers).allSatisfy(p -> assertThat(p.isAlive()).as("worker JVM alive").isTrue());
+                .as("log lines about the dropped sweep after the drop")
+                .isEmpty();
+        assertThat(workers)
+                .allSatisfy(p -> assertThat(p.isAlive()).as("worker JVM alive").isTrue());
         assertThat(client.workersUp()).isEqualTo(3);
     }
 
@@ -163,19 +188,26 @@ class WorkerJvmsSystemTest {
                 int done = Integer.parseInt(m.group(1));
                 if (done >= atLeast) return new int[] {done, Integer.parseInt(m.group(2))};
             }
-            assertThat(clientJvm.isAlive()).as("client JVM running (see %s)", log).isTrue();
-            assertThat(System.nanoTime()).as("client stored %d runs in time (see %s)", atLeast, log).isLessThan(deadline);
+            assertThat(clientJvm.isAlive())
+                    .as("client JVM running (see %s)", log)
+                    .isTrue();
+            assertThat(System.nanoTime())
+                    .as("client stored %d runs in time (see %s)", atLeast, log)
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
     }
 
     /** Waits for {@code pattern} in the worker logs written since {@code start}; returns its group 1. */
-    private static String awaitLogLine(long[] start, Pattern pattern, Duration timeout) throws IOException, InterruptedException {
+    private static String awaitLogLine(long[] start, Pattern pattern, Duration timeout)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Matcher m = pattern.matcher(logsSince(start));
             if (m.find()) return m.group(1);
-            assertThat(System.nanoTime()).as("'%s' logged by a worker in time", pattern).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("'%s' logged by a worker in time", pattern)
+                    .isLessThan(deadline);
             Thread.sleep(100);
         }
     }

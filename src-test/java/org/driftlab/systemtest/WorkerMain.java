@@ -16,7 +16,8 @@ public final class WorkerMain {
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
         List<String> seeds = args.length > 1 ? List.of(args[1]) : List.of();
-        DriftlabNode node = DriftlabNode.worker(System.getProperty("driftlab.test.host", "127.0.0.1"), port, seeds, Set.of(), ConfigFactory.load());
+        DriftlabNode node = DriftlabNode.worker(
+                System.getProperty("driftlab.test.host", "127.0.0.1"), port, seeds, Set.of(), ConfigFactory.load());
         node.system().getWhenTerminated().toCompletableFuture().join();
     }
 }

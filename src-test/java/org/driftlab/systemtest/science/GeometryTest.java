@@ -9,8 +9,8 @@ import org.driftlab.core.rule.OptimalControlSpec;
 import org.driftlab.core.stream.QuadraticStreamSpec;
 import org.driftlab.experiments.ClosedForms;
 import org.driftlab.experiments.Configs;
-import org.driftlab.experiments.Trajectories.Trajectory;
 import org.driftlab.experiments.Trajectories;
+import org.driftlab.experiments.Trajectories.Trajectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,15 +36,19 @@ class GeometryTest {
             double etaK = oc.eta() * oc.k();
             for (int i = 0; i < 2; i++) {
                 double h = s.spectrum().values().get(i);
-                double g = oc.metric().kind() == MetricSpec.Kind.DIAGONAL ? oc.metric().values().get(i) : 1.0;
+                double g = oc.metric().kind() == MetricSpec.Kind.DIAGONAL
+                        ? oc.metric().values().get(i)
+                        : 1.0;
                 double mu = s.optima().get(0).get(i);
                 double target = ClosedForms.settlingFactor(oc.gamma(), etaK, h / g, oc.decay()) * mu;
                 double lambda = ClosedForms.rate(oc.gamma(), etaK, h / g, oc.decay());
                 double[] e = tr.error(i, target);
-                assertThat(tr.theta()[tr.theta().length - 1][i]).as("settling point, %s, θ%d", oc.metric().kind(), i)
+                assertThat(tr.theta()[tr.theta().length - 1][i])
+                        .as("settling point, %s, θ%d", oc.metric().kind(), i)
                         .isCloseTo(target, within(1e-6));
                 for (int t = 0; t < 20; t++) {
-                    assertThat(Trajectories.stepRate(e, t, tr.spec().dt(), 1e-8)).as("rate, %s decay %s, θ%d", oc.metric().kind(), oc.decay(), i)
+                    assertThat(Trajectories.stepRate(e, t, tr.spec().dt(), 1e-8))
+                            .as("rate, %s decay %s, θ%d", oc.metric().kind(), oc.decay(), i)
                             .isCloseTo(lambda, within(1e-6));
                 }
             }

@@ -8,8 +8,8 @@ import org.driftlab.core.rule.OptimalControlSpec;
 import org.driftlab.core.stream.QuadraticStreamSpec;
 import org.driftlab.experiments.ClosedForms;
 import org.driftlab.experiments.Configs;
-import org.driftlab.experiments.Trajectories.Trajectory;
 import org.driftlab.experiments.Trajectories;
+import org.driftlab.experiments.Trajectories.Trajectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,16 +34,21 @@ class HorizonTest {
             if (!(tr.spec().rule() instanceof OptimalControlSpec oc)) continue;
             QuadraticStreamSpec s = (QuadraticStreamSpec) tr.spec().stream();
             for (int i = 0; i < s.dim(); i++) {
-                double lambda = ClosedForms.rate(oc.gamma(), oc.eta() * oc.k(), s.spectrum().values().get(i), oc.decay());
+                double lambda = ClosedForms.rate(
+                        oc.gamma(), oc.eta() * oc.k(), s.spectrum().values().get(i), oc.decay());
                 double[] e = tr.error(i, s.optima().get(0).get(i));
                 int steps = 0;
                 for (int t = 0; t + 1 < e.length; t++) {
                     double r = Trajectories.stepRate(e, t, tr.spec().dt(), 1e-8);
                     if (Double.isNaN(r)) break;
-                    assertThat(r).as("γ=%s, direction %d, step %d", oc.gamma(), i, t).isCloseTo(lambda, within(1e-6));
+                    assertThat(r)
+                            .as("γ=%s, direction %d, step %d", oc.gamma(), i, t)
+                            .isCloseTo(lambda, within(1e-6));
                     steps++;
                 }
-                assertThat(steps).as("steps checked at γ=%s, direction %d", oc.gamma(), i).isGreaterThan(100);
+                assertThat(steps)
+                        .as("steps checked at γ=%s, direction %d", oc.gamma(), i)
+                        .isGreaterThan(100);
                 checked++;
             }
         }
@@ -54,7 +59,8 @@ class HorizonTest {
     void directionRatioIsSquareRootOfCurvatureRatioAtGammaZeroAndLinearForLargeGamma() {
         int checked = 0;
         for (Trajectory tr : runs) {
-            if (!(tr.spec().rule() instanceof OptimalControlSpec oc) || tr.spec().stream().dim() != 2) continue;
+            if (!(tr.spec().rule() instanceof OptimalControlSpec oc)
+                    || tr.spec().stream().dim() != 2) continue;
             QuadraticStreamSpec s = (QuadraticStreamSpec) tr.spec().stream();
             double kappa = s.spectrum().values().get(1) / s.spectrum().values().get(0);
             double slow = Trajectories.averageRate(tr.error(0, 0), tr.time(), 1e-6);

@@ -69,7 +69,8 @@ public final class LocalSweep {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running sweep " + sweep.name(), e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a run of sweep " + sweep.name() + " failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                    "a run of sweep " + sweep.name() + " failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -95,9 +96,17 @@ public final class LocalSweep {
             double seconds = (System.nanoTime() - start) / 1e9;
             long steps = 0;
             for (Done d : done) steps += d.result().metrics().steps();
-            System.out.printf(Locale.ROOT, "%s: %d runs (%d new, %d steps) in %.1f s on %d threads (%.2f µs/step/thread) -> %s%n",
-                    config, sweep.runs().size(), done.size(), steps, seconds, threads,
-                    steps == 0 ? 0.0 : seconds * threads * 1e6 / steps, storeFile);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d runs (%d new, %d steps) in %.1f s on %d threads (%.2f µs/step/thread) -> %s%n",
+                    config,
+                    sweep.runs().size(),
+                    done.size(),
+                    steps,
+                    seconds,
+                    threads,
+                    steps == 0 ? 0.0 : seconds * threads * 1e6 / steps,
+                    storeFile);
         }
     }
 }

@@ -26,6 +26,7 @@ class PlasticityTest {
 
     /** policy → per-seed value. */
     private static final Map<String, double[]> RESETS = new LinkedHashMap<>();
+
     private static final Map<String, double[]> DEAD = new LinkedHashMap<>();
     private static final Map<String, double[]> DRIFT = new LinkedHashMap<>();
     private static final Map<String, double[]> RANK = new LinkedHashMap<>();
@@ -34,10 +35,13 @@ class PlasticityTest {
 
     @BeforeAll
     static void run() {
-        SweepSpec sweep = Configs.withOverrides("plasticity.conf", "steps = " + STEPS + "\nseeds = " + SEEDS
-                + "\nmetrics { bins = " + BINS + " }\nsweep = null\nsweep {\nrule = [{ type = sgd, lr = 0.01 }]\nreset = [none,"
-                + " { type = continual-backprop, replacement-rate = 1e-4, maturity-threshold = 100, decay = 0.99 },"
-                + " { type = l2-init, lambda = 1e-3 }]\n}");
+        SweepSpec sweep = Configs.withOverrides(
+                "plasticity.conf",
+                "steps = " + STEPS + "\nseeds = " + SEEDS
+                        + "\nmetrics { bins = " + BINS
+                        + " }\nsweep = null\nsweep {\nrule = [{ type = sgd, lr = 0.01 }]\nreset = [none,"
+                        + " { type = continual-backprop, replacement-rate = 1e-4, maturity-threshold = 100, decay = 0.99 },"
+                        + " { type = l2-init, lambda = 1e-3 }]\n}");
         for (RunSpec spec : sweep.runs()) {
             String policy = spec.reset().getClass().getSimpleName();
             if (spec.reset() instanceof ContinualBackpropSpec cbp) replacementRate = cbp.replacementRate();

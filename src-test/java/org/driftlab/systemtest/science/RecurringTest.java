@@ -18,12 +18,17 @@ import org.junit.jupiter.api.Test;
 class RecurringTest {
     @Test
     void recallBeatsResetWhenTasksRecurOftenAndAreWellSeparated() {
-        SweepSpec sweep = Configs.withOverrides("recurring.conf", "steps = 8000\nseeds = 8\nsweep = null\nsweep {\n"
-                + "stream.switching.hazard = [0.02]\nstream.prior.std = [3]\n"
-                + "reset = [none, { type = belief-threshold, tau = 0.5, window = 10, target = prior-mean }, { type = recall, tau = 0.5 }]\n}");
+        SweepSpec sweep = Configs.withOverrides(
+                "recurring.conf",
+                "steps = 8000\nseeds = 8\nsweep = null\nsweep {\n"
+                        + "stream.switching.hazard = [0.02]\nstream.prior.std = [3]\n"
+                        + "reset = [none, { type = belief-threshold, tau = 0.5, window = 10, target = prior-mean }, { type = recall, tau = 0.5 }]\n}");
         Map<String, Double> excess = new LinkedHashMap<>();
         for (LocalSweep.Done d : LocalSweep.run(sweep, null, 2)) {
-            excess.merge(d.spec().reset().getClass().getSimpleName(), d.result().metrics().meanExcessLoss() / 8, Double::sum);
+            excess.merge(
+                    d.spec().reset().getClass().getSimpleName(),
+                    d.result().metrics().meanExcessLoss() / 8,
+                    Double::sum);
         }
         assertThat(excess).containsOnlyKeys("NoResetSpec", "BeliefThresholdSpec", "RecallSpec");
         assertThat(excess.get("RecallSpec")).isLessThan(excess.get("BeliefThresholdSpec"));

@@ -27,23 +27,34 @@ import java.util.function.Consumer;
  * @param mainClass  fully qualified main class
  * @param args       the main class's arguments
  */
-public record ChildJvm(List<String> launcher, String javaBinary, List<String> jvmOptions, List<String> classPath, String mainClass, List<String> args) {
+public record ChildJvm(
+        List<String> launcher,
+        String javaBinary,
+        List<String> jvmOptions,
+        List<String> classPath,
+        String mainClass,
+        List<String> args) {
     /** Exit code of a child started with {@code -XX:+ExitOnOutOfMemoryError} that ran out of heap. */
     public static final int OUT_OF_MEMORY_EXIT = 3;
 
     public ChildJvm {
-        if (javaBinary == null || javaBinary.isBlank()) throw new IllegalArgumentException("javaBinary must be given, got '" + javaBinary + "'");
-        if (classPath == null || classPath.isEmpty()) throw new IllegalArgumentException("classPath must name at least one entry");
-        if (mainClass == null || mainClass.isBlank()) throw new IllegalArgumentException("mainClass must be given, got '" + mainClass + "'");
+        if (javaBinary == null || javaBinary.isBlank())
+            throw new IllegalArgumentException("javaBinary must be given, got '" + javaBinary + "'");
+        if (classPath == null || classPath.isEmpty())
+            throw new IllegalArgumentException("classPath must name at least one entry");
+        if (mainClass == null || mainClass.isBlank())
+            throw new IllegalArgumentException("mainClass must be given, got '" + mainClass + "'");
         launcher = List.copyOf(launcher);
         jvmOptions = List.copyOf(jvmOptions);
         classPath = List.copyOf(classPath);
         args = List.copyOf(args);
         for (String o : jvmOptions) {
-            if (o.isBlank()) throw new IllegalArgumentException("jvmOptions must not hold blank entries, got " + jvmOptions);
+            if (o.isBlank())
+                throw new IllegalArgumentException("jvmOptions must not hold blank entries, got " + jvmOptions);
         }
         for (String l : launcher) {
-            if (l.isBlank()) throw new IllegalArgumentException("launcher must not hold blank entries, got " + launcher);
+            if (l.isBlank())
+                throw new IllegalArgumentException("launcher must not hold blank entries, got " + launcher);
         }
     }
 
@@ -53,7 +64,9 @@ public record ChildJvm(List<String> launcher, String javaBinary, List<String> jv
      * ({@code java.class.path}, each entry made absolute), with no launcher.
      */
     public static ChildJvm ofThisJvm(String mainClass, List<String> jvmOptions, List<String> args) {
-        String javaBinary = ProcessHandle.current().info().command()
+        String javaBinary = ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cp = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -91,7 +104,8 @@ public record ChildJvm(List<String> launcher, String javaBinary, List<String> jv
      * written to {@code log}; the caller owns the process.
      */
     public Process start(Path workDir, Path log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(log.toFile());
         if (workDir != null) pb.directory(workDir.toFile());
         return pb.start();
     }
@@ -102,15 +116,20 @@ public record ChildJvm(List<String> launcher, String javaBinary, List<String> jv
      * killed and −1 returned. The child never outlives this call.
      */
     public int run(Duration timeout, Consumer<String> out) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(command())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         long deadline = System.nanoTime() + timeout.toNanos();
-        Thread killer = new Thread(() -> {
-            try {
-                if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) p.destroyForcibly();
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-            }
-        }, "child-jvm-timeout");
+        Thread killer = new Thread(
+                () -> {
+                    try {
+                        if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS))
+                            p.destroyForcibly();
+                    } catch (InterruptedException e) {
+                        p.destroyForcibly();
+                    }
+                },
+                "child-jvm-timeout");
         killer.setDaemon(true);
         killer.start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

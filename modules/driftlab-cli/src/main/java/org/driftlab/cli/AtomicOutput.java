@@ -64,7 +64,8 @@ public final class AtomicOutput {
      */
     public static Path createParents(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
-        if (Files.isDirectory(absolute)) throw new FileSystemException(target.toString(), null, "is a directory, not an output file");
+        if (Files.isDirectory(absolute))
+            throw new FileSystemException(target.toString(), null, "is a directory, not an output file");
         Path dir = absolute.getParent();
         Path outermostMissing = null;
         for (Path p = dir; p != null; p = p.getParent()) {
@@ -81,7 +82,8 @@ public final class AtomicOutput {
     /** A new empty file in {@code dir}, created as any new file is (its mode follows the umask). */
     private static Path createTemp(Path dir, String name) throws IOException {
         while (true) {
-            Path temp = dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            Path temp = dir.resolve("." + name + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
             try {
                 return Files.createFile(temp);
             } catch (FileAlreadyExistsException taken) {

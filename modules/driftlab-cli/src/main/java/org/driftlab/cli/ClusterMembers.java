@@ -17,8 +17,10 @@ final class ClusterMembers {
             List<String> roles = new ArrayList<>(m.getRoles());
             roles.removeIf(r -> r.startsWith("dc-")); // Pekko's data-centre role, the same on every member
             roles.sort(null);
-            String at = m.address().getHost().isPresent() && m.address().getPort().isPresent()
-                    ? m.address().getHost().get() + ":" + m.address().getPort().get() : m.address().hostPort();
+            String at = m.address().getHost().isPresent()
+                            && m.address().getPort().isPresent()
+                    ? m.address().getHost().get() + ":" + m.address().getPort().get()
+                    : m.address().hostPort();
             out.add(at + " " + m.status() + " " + roles);
         }
         return out;

@@ -15,7 +15,11 @@ final class ClusterWait {
     static final Duration PROGRESS = Duration.ofSeconds(5);
 
     /** How a wait ended. */
-    enum Outcome { UP, TIMED_OUT, TERMINATED }
+    enum Outcome {
+        UP,
+        TIMED_OUT,
+        TERMINATED
+    }
 
     private ClusterWait() {}
 
@@ -26,7 +30,8 @@ final class ClusterWait {
      * @param progress       the line to print, given the whole seconds waited so far
      * @return {@link Outcome#TERMINATED} when the node's actor system terminated first (a shutdown while joining)
      */
-    static Outcome await(DriftlabNode node, int workers, long timeoutSeconds, PrintWriter err, LongFunction<String> progress)
+    static Outcome await(
+            DriftlabNode node, int workers, long timeoutSeconds, PrintWriter err, LongFunction<String> progress)
             throws InterruptedException {
         long start = System.nanoTime();
         long nextLine = start + PROGRESS.toNanos();

@@ -34,8 +34,17 @@ final class ConditionReport {
     private ConditionReport() {}
 
     /** {@link #print(List, List, Metric, TableFormat, String, StoredRun, Path, String, PrintWriter, PrintWriter)} without a baseline. */
-    static List<Path> print(List<StoredRun> runs, List<String> sweptKeys, Metric metric, TableFormat format,
-                            String by, StoredRun marked, Path plotDir, PrintWriter out, PrintWriter err) throws IOException {
+    static List<Path> print(
+            List<StoredRun> runs,
+            List<String> sweptKeys,
+            Metric metric,
+            TableFormat format,
+            String by,
+            StoredRun marked,
+            Path plotDir,
+            PrintWriter out,
+            PrintWriter err)
+            throws IOException {
         return print(runs, sweptKeys, metric, format, by, marked, plotDir, null, out, err);
     }
 
@@ -52,9 +61,18 @@ final class ConditionReport {
      * @throws IllegalArgumentException for an unknown {@code by} or {@code baseline}, or a {@code plotDir} that
      *                                  is not a directory
      */
-    static List<Path> print(List<StoredRun> runs, List<String> sweptKeys, Metric metric, TableFormat format,
-                            String by, StoredRun marked, Path plotDir, String baseline, PrintWriter out,
-                            PrintWriter err) throws IOException {
+    static List<Path> print(
+            List<StoredRun> runs,
+            List<String> sweptKeys,
+            Metric metric,
+            TableFormat format,
+            String by,
+            StoredRun marked,
+            Path plotDir,
+            String baseline,
+            PrintWriter out,
+            PrintWriter err)
+            throws IOException {
         ConditionTable table = ConditionTable.of(runs, sweptKeys);
         String byKey = by == null ? ReportPlots.defaultByKey(table) : ReportPlots.resolveKey(table, by);
         StoredRun mark = marked != null ? marked : defaultMarkedRun(table, runs);
@@ -93,26 +111,39 @@ final class ConditionReport {
             if (name.equals(label) || name.equals(c.label()) || name.equals(c.conditionId())) return c.conditionId();
             labels.add(label);
         }
-        throw new IllegalArgumentException("--baseline '" + name + "' names no condition (conditions: "
-                + String.join("; ", labels) + ")");
+        throw new IllegalArgumentException(
+                "--baseline '" + name + "' names no condition (conditions: " + String.join("; ", labels) + ")");
     }
 
     private static String describe(BestValue b, Metric metric) {
         String line = b.line().isEmpty() ? "" : " at " + ConditionStats.label(b.line());
         // an interval over a parameter's order means something for numbers only; for names, the share says it
-        String interval = b.best() instanceof Number ? String.format(java.util.Locale.ROOT, "95%% interval %s to %s; ",
-                ConditionStats.render(b.low()), ConditionStats.render(b.high())) : "";
-        return String.format(java.util.Locale.ROOT,
+        String interval = b.best() instanceof Number
+                ? String.format(
+                        java.util.Locale.ROOT,
+                        "95%% interval %s to %s; ",
+                        ConditionStats.render(b.low()),
+                        ConditionStats.render(b.high()))
+                : "";
+        return String.format(
+                java.util.Locale.ROOT,
                 "lowest mean %s%s: %s = %s (bootstrap over %d seeds: %schosen by %.0f%% of %d resamples)%n",
-                metric.column(), line, ConditionStats.shortKey(b.key()), ConditionStats.render(b.best()), b.seeds(),
-                interval, 100 * b.share(), b.resamples());
+                metric.column(),
+                line,
+                ConditionStats.shortKey(b.key()),
+                ConditionStats.render(b.best()),
+                b.seeds(),
+                interval,
+                100 * b.share(),
+                b.resamples());
     }
 
     private static String pairedTable(ConditionTable table, PairedComparison pc, TableFormat format) {
         boolean exact = format == TableFormat.CSV || format == TableFormat.JSON;
         List<String> keys = table.keys();
         List<String> header = new ArrayList<>(keys);
-        header.addAll(List.of("pairs", "diverged", "mean_diff", "ci95_low", "ci95_high", "p", "p_holm", "median_diff_all"));
+        header.addAll(
+                List.of("pairs", "diverged", "mean_diff", "ci95_low", "ci95_high", "p", "p_holm", "median_diff_all"));
         List<List<String>> rows = new ArrayList<>();
         long tested = pc.rows().stream().filter(r -> !Double.isNaN(r.p())).count();
         boolean anyDiverged = false;
@@ -134,12 +165,17 @@ final class ConditionReport {
             }
             rows.add(row);
         }
-        ConditionStats base = table.conditions().stream().filter(c -> c.conditionId().equals(pc.baselineId()))
-                .findFirst().orElseThrow();
+        ConditionStats base = table.conditions().stream()
+                .filter(c -> c.conditionId().equals(pc.baselineId()))
+                .findFirst()
+                .orElseThrow();
         String title = "paired difference in " + pc.metric().axisLabel() + " against " + base.label(table.varyingKeys())
-                + " on shared seeds (condition − baseline; 95% CI, paired t; p Holm-corrected over " + tested + " tests)";
-        String note = anyDiverged ? "† a pair with a diverged run has no difference: the row gets no mean or test; "
-                + "median_diff_all counts the condition's diverged run as +∞, the baseline's as −∞\n" : "";
+                + " on shared seeds (condition − baseline; 95% CI, paired t; p Holm-corrected over " + tested
+                + " tests)";
+        String note = anyDiverged
+                ? "† a pair with a diverged run has no difference: the row gets no mean or test; "
+                        + "median_diff_all counts the condition's diverged run as +∞, the baseline's as −∞\n"
+                : "";
         return TableWriter.render(title, header, rows, keys.size(), format) + note;
     }
 
@@ -151,9 +187,11 @@ final class ConditionReport {
     /** The first condition's non-diverged run with the smallest seed; any of its runs when all diverged. */
     static StoredRun defaultMarkedRun(ConditionTable table, List<StoredRun> runs) {
         String first = table.conditions().get(0).conditionId();
-        return runs.stream().filter(r -> r.result().conditionId().equals(first))
+        return runs.stream()
+                .filter(r -> r.result().conditionId().equals(first))
                 .min(Comparator.comparing((StoredRun r) -> r.result().metrics().diverged())
-                        .thenComparingInt(r -> r.result().seed()).thenComparing(r -> r.result().runId()))
+                        .thenComparingInt(r -> r.result().seed())
+                        .thenComparing(r -> r.result().runId()))
                 .orElse(null);
     }
 }

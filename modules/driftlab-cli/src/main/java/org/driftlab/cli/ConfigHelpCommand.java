@@ -17,17 +17,25 @@ import picocli.CommandLine.Spec;
  * with each type's keys, defaults, ranges, units and meaning, and the rules that blocks must follow together.
  * {@code --markdown} prints docs/CONFIG.md, which is generated this way. Wiring only: {@link ConfigDocs} renders.
  */
-@Command(name = "config", mixinStandardHelpOptions = true, versionProvider = DriftlabCommand.Version.class,
-        description = {"Print the config schema: each block's keys with their defaults, ranges, units and meaning, and "
-                + "the rules the blocks must follow together."})
+@Command(
+        name = "config",
+        mixinStandardHelpOptions = true,
+        versionProvider = DriftlabCommand.Version.class,
+        description = {
+            "Print the config schema: each block's keys with their defaults, ranges, units and meaning, and "
+                    + "the rules the blocks must follow together."
+        })
 public final class ConfigHelpCommand implements Callable<Integer> {
     private static final String TOP = "top";
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "BLOCK",
-            description = "One block: top, stream, stream.switching, rule, rule.metric, belief, belief.model, reset, metrics, … (default: all).")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "BLOCK",
+            description =
+                    "One block: top, stream, stream.switching, rule, rule.metric, belief, belief.model, reset, metrics, … (default: all).")
     String block;
 
     @Option(names = "--markdown", description = "Print docs/CONFIG.md (the whole schema with its prose, as markdown).")
@@ -37,7 +45,8 @@ public final class ConfigHelpCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (markdown) {
-            if (block != null) throw new ParameterException(spec.commandLine(), "--markdown prints every block; drop " + block);
+            if (block != null)
+                throw new ParameterException(spec.commandLine(), "--markdown prints every block; drop " + block);
             out.print(ConfigDocs.markdown());
         } else if (block != null) {
             out.print(ConfigDocs.text(find(block)));
@@ -51,8 +60,17 @@ public final class ConfigHelpCommand implements Callable<Integer> {
 
     private Block find(String path) {
         String wanted = path.equals(TOP) ? "" : path;
-        return ConfigSchema.blocks().stream().filter(b -> b.path().equals(wanted)).findFirst().orElseThrow(() ->
-                new ParameterException(spec.commandLine(), "Unknown config block '" + path + "'; blocks: " + TOP + ", "
-                        + String.join(", ", ConfigSchema.blocks().stream().map(Block::path).filter(p -> !p.isEmpty()).toList())));
+        return ConfigSchema.blocks().stream()
+                .filter(b -> b.path().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(),
+                        "Unknown config block '" + path + "'; blocks: " + TOP + ", "
+                                + String.join(
+                                        ", ",
+                                        ConfigSchema.blocks().stream()
+                                                .map(Block::path)
+                                                .filter(p -> !p.isEmpty())
+                                                .toList())));
     }
 }

@@ -18,12 +18,25 @@ import picocli.CommandLine.Spec;
  * a user's mistake (a bad config, a bad CSV, a missing file) is one clear message on stderr and exit code 2;
  * stack traces appear only with {@code --debug} and always go to {@code logs/driftlab.log}.
  */
-@Command(name = "driftlab", mixinStandardHelpOptions = true, versionProvider = DriftlabCommand.Version.class,
+@Command(
+        name = "driftlab",
+        mixinStandardHelpOptions = true,
+        versionProvider = DriftlabCommand.Version.class,
         scope = ScopeType.INHERIT, // every subcommand, nested ones too, gets --help and a working --version
-        description = "Continual-learning simulator: learners on shifting tasks, a Bayesian task belief, weight resets.",
-        subcommands = {RunCommand.class, NodeCommand.class, SubmitCommand.class, TraceCommand.class, BeliefCommand.class,
-                ReportCommand.class, ExportCommand.class, SweepsCommand.class, BenchToolCommand.class,
-                HelpCommand.class})
+        description =
+                "Continual-learning simulator: learners on shifting tasks, a Bayesian task belief, weight resets.",
+        subcommands = {
+            RunCommand.class,
+            NodeCommand.class,
+            SubmitCommand.class,
+            TraceCommand.class,
+            BeliefCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
+            SweepsCommand.class,
+            BenchToolCommand.class,
+            HelpCommand.class
+        })
 public final class DriftlabCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -57,8 +70,10 @@ public final class DriftlabCommand implements Callable<Integer> {
             try (InputStream in = DriftlabCommand.class.getResourceAsStream("version.properties")) {
                 if (in != null) p.load(in);
             }
-            return new String[] {"driftlab " + p.getProperty("version", "unknown"),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+            return new String[] {
+                "driftlab " + p.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+            };
         }
     }
 }

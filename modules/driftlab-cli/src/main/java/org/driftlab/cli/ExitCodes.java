@@ -96,7 +96,8 @@ public final class ExitCodes {
             code = USAGE;
             int n = problems.problems().size();
             // one problem is one line (it names file, line and key); several get a count, then one line each
-            message = n == 1 ? problems.getMessage()
+            message = n == 1
+                    ? problems.getMessage()
                     : "the config has " + n + " problems:" + System.lineSeparator() + problems.getMessage();
         } else if (cause instanceof NoSuchFileException missing) {
             code = USAGE;
@@ -113,7 +114,8 @@ public final class ExitCodes {
         } else if (cause instanceof IOException io) {
             code = USAGE;
             // the wrapper names the file ("cannot read config x.conf: Is a directory"); a bare cause often does not
-            boolean wrapperSaysMore = cause != e && e.getMessage() != null && !e.getMessage().equals(cause.toString());
+            boolean wrapperSaysMore =
+                    cause != e && e.getMessage() != null && !e.getMessage().equals(cause.toString());
             message = "cannot read or write a file: " + (wrapperSaysMore ? e.getMessage() : io.getMessage());
         } else if (cause instanceof StoreException store) {
             code = USAGE; // names the file and what is wrong with it (locked, corrupt, newer schema, ...)
@@ -128,7 +130,8 @@ public final class ExitCodes {
             code = FAILURE;
             // not the user's input: an unchecked exception is a broken invariant of driftlab's own code
             String what = cause instanceof RuntimeException || cause instanceof Error
-                    ? "a bug in driftlab (please report it with the log): " : "internal error: ";
+                    ? "a bug in driftlab (please report it with the log): "
+                    : "internal error: ";
             message = what + cause + " (stack trace in " + LOG_FILE + (debug ? ")" : "; --debug prints it here too)");
         }
         LOG.error("command failed with exit code {}: {}", code, message, e);

@@ -24,30 +24,48 @@ import picocli.CommandLine.Spec;
  * table of one sweep's runs in a results store through DuckDB's COPY, written atomically (DESIGN §10). Wiring only ({@link Exporter}). Bad
  * input is one line on stderr, exit code 2, and nothing written.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Export a table of a results store as CSV or Parquet (written atomically).")
 public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "STORE", description = "The results store, e.g. results/reset-vs-hazard.duckdb.")
+    @Parameters(
+            index = "0",
+            paramLabel = "STORE",
+            description = "The results store, e.g. results/reset-vs-hazard.duckdb.")
     Path store;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "csv", description = "csv or parquet (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            paramLabel = "FMT",
+            defaultValue = "csv",
+            description = "csv or parquet (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--table", paramLabel = "TABLE", defaultValue = "runs",
+    @Option(
+            names = "--table",
+            paramLabel = "TABLE",
+            defaultValue = "runs",
             description = "runs (one row per run), curves (run_id, kind, idx, value) or stats (per condition and "
                     + "metric: n, mean, sd, se, 95%% CI, median) (default: ${DEFAULT-VALUE}).")
     String table;
 
-    @Option(names = "--sweep", paramLabel = "NAME",
-            description = "The sweep whose runs to export (default: the store's only sweep; `driftlab sweeps STORE` lists them).")
+    @Option(
+            names = "--sweep",
+            paramLabel = "NAME",
+            description =
+                    "The sweep whose runs to export (default: the store's only sweep; `driftlab sweeps STORE` lists them).")
     String sweep;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Output file (default: <store without .duckdb>-<table>.<csv|parquet> next to the store); missing "
-                    + "directories are created; never the store itself or another store.")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description =
+                    "Output file (default: <store without .duckdb>-<table>.<csv|parquet> next to the store); missing "
+                            + "directories are created; never the store itself or another store.")
     Path out;
 
     @Override
@@ -59,7 +77,8 @@ public final class ExportCommand implements Callable<Integer> {
             try (ResultStore s = ResultStore.openReadOnly(store)) {
                 String chosen = SweepsCommand.select(s, sweep);
                 Path target = out != null ? out : Exporter.defaultTarget(store, t, f);
-                OutputGuard.refuseClobbering("--out", target, List.of(new OutputGuard.Input("the store being exported", store)));
+                OutputGuard.refuseClobbering(
+                        "--out", target, List.of(new OutputGuard.Input("the store being exported", store)));
                 AtomicOutput.createParents(target);
                 Path written = Exporter.export(s, t, chosen, f, target);
                 err.println("wrote " + written);

@@ -13,14 +13,20 @@ import picocli.CommandLine.Spec;
  * {@code driftlab help config [BLOCK]} prints the config schema ({@link ConfigHelpCommand}). Ours rather than
  * picocli's {@link CommandLine.HelpCommand} only because that one cannot hold a subcommand.
  */
-@Command(name = "help", mixinStandardHelpOptions = true, versionProvider = DriftlabCommand.Version.class,
+@Command(
+        name = "help",
+        mixinStandardHelpOptions = true,
+        versionProvider = DriftlabCommand.Version.class,
         subcommands = ConfigHelpCommand.class,
         description = {"Print the usage of driftlab or of COMMAND; 'help config [BLOCK]' prints the config schema."})
 public final class HelpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "COMMAND", description = "The command to describe (default: driftlab itself).")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "COMMAND",
+            description = "The command to describe (default: driftlab itself).")
     String command;
 
     @Override
@@ -30,8 +36,10 @@ public final class HelpCommand implements Callable<Integer> {
         if (command != null) {
             target = top.getSubcommands().get(command);
             if (target == null) {
-                throw new ParameterException(spec.commandLine(), "Unknown command '" + command + "'; commands: "
-                        + String.join(", ", top.getSubcommands().keySet()));
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "Unknown command '" + command + "'; commands: "
+                                + String.join(", ", top.getSubcommands().keySet()));
             }
         }
         target.usage(spec.commandLine().getOut());

@@ -36,15 +36,18 @@ final class HostChecks {
         Set<String> hosts = new LinkedHashSet<>();
         for (String hp : hostPorts) hosts.add(hp.substring(0, hp.lastIndexOf(':')));
         for (String host : hosts) {
-            // InetAddress has no timeout of its own: the lookup runs aside (daemon thread) and is abandoned at the deadline
+            // InetAddress has no timeout of its own: the lookup runs aside (daemon thread) and is abandoned at the
+            // deadline
             CompletableFuture<InetAddress[]> lookup = new CompletableFuture<>();
-            Thread t = new Thread(() -> {
-                try {
-                    lookup.complete(InetAddress.getAllByName(host));
-                } catch (UnknownHostException | RuntimeException e) {
-                    lookup.completeExceptionally(e);
-                }
-            }, "driftlab-dns-" + host);
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            lookup.complete(InetAddress.getAllByName(host));
+                        } catch (UnknownHostException | RuntimeException e) {
+                            lookup.completeExceptionally(e);
+                        }
+                    },
+                    "driftlab-dns-" + host);
             t.setDaemon(true);
             t.start();
             try {
@@ -83,7 +86,8 @@ final class HostChecks {
 
     /** {@code e} when it was not caused by a taken port, else the one-line refusal (the port was taken after the check). */
     static RuntimeException portTakenOr(RuntimeException e, String host, int port) {
-        if (e instanceof IllegalArgumentException || e instanceof BadInputException) return e; // the health port's own message
+        if (e instanceof IllegalArgumentException || e instanceof BadInputException)
+            return e; // the health port's own message
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof BindException) return portTaken(host, port);
         }

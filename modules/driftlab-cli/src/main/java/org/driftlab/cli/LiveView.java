@@ -47,7 +47,7 @@ final class LiveView implements ProgressListener {
     private final Path store;
     private final LongSupplier clock;
     private final double meanStepsPerRun;
-    private final Map<String, String> names = new LinkedHashMap<>();       // condition id → name, sweep order
+    private final Map<String, String> names = new LinkedHashMap<>(); // condition id → name, sweep order
     private final Map<String, Map<String, Object>> params = new LinkedHashMap<>();
     private final Map<String, ConditionAccumulator> conditions = new LinkedHashMap<>();
     private final Map<String, Integer> storedByNode = new TreeMap<>();
@@ -74,7 +74,8 @@ final class LiveView implements ProgressListener {
                 params.put(r.conditionId(), p);
             }
         }
-        this.meanStepsPerRun = sweep.runs().isEmpty() ? 0 : (double) steps / sweep.runs().size();
+        this.meanStepsPerRun =
+                sweep.runs().isEmpty() ? 0 : (double) steps / sweep.runs().size();
         this.progress = new Progress(0, sweep.runs().size(), 0, 0, 0, 0.0, 0);
     }
 
@@ -86,7 +87,9 @@ final class LiveView implements ProgressListener {
     /** A run stored by this session. */
     synchronized void onResult(RunResult r) {
         long now = clock.getAsLong();
-        conditions.computeIfAbsent(r.conditionId(), k -> new ConditionAccumulator()).add(r);
+        conditions
+                .computeIfAbsent(r.conditionId(), k -> new ConditionAccumulator())
+                .add(r);
         storedByNode.merge(r.node(), 1, Integer::sum);
         storedSteps += r.metrics().steps();
         if (firstStoredNanos < 0) firstStoredNanos = now;

@@ -1,8 +1,13 @@
 package org.driftlab.cli;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.driftlab.cluster.sweep.DriftlabNode;
@@ -10,11 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
-import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -24,12 +24,17 @@ import picocli.CommandLine.Spec;
  * Ctrl-C runs Pekko's coordinated shutdown from the JVM's shutdown hook (its entities hand off, the coordinator
  * singleton moves, it leaves the cluster). Logs go to {@code logs/driftlab.log}.
  */
-@Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Start a worker node of a driftlab cluster and block until it leaves.",
-                "",
-                "The first node lists itself as a seed; the others list it (or any seed). SIGTERM or Ctrl-C leaves "
-                        + "the cluster cleanly (its runs move to the other nodes). Submit sweeps with "
-                        + "'driftlab submit CONFIG --contact HOST:PORT'. Logs go to logs/driftlab.log."})
+@Command(
+        name = "node",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Start a worker node of a driftlab cluster and block until it leaves.",
+            "",
+            "The first node lists itself as a seed; the others list it (or any seed). SIGTERM or Ctrl-C leaves "
+                    + "the cluster cleanly (its runs move to the other nodes). Submit sweeps with "
+                    + "'driftlab submit CONFIG --contact HOST:PORT'. Logs go to logs/driftlab.log."
+        })
 public final class NodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,42 +42,66 @@ public final class NodeCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
-    @Option(names = "--port", required = true, paramLabel = "P", description = "TCP port of this node (0: any free port).")
+    @Option(
+            names = "--port",
+            required = true,
+            paramLabel = "P",
+            description = "TCP port of this node (0: any free port).")
     int port;
 
-    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            paramLabel = "H",
+            defaultValue = "127.0.0.1",
             description = "Address of this node, as the other nodes reach it (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--seed", required = true, paramLabel = "HOST:PORT",
+    @Option(
+            names = "--seed",
+            required = true,
+            paramLabel = "HOST:PORT",
             description = "A seed node to join through (repeatable); the cluster's first node lists its own address.")
     List<String> seeds;
 
-    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "worker",
-            description = "Cluster roles of this node (repeatable); the worker role is always included (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--role",
+            paramLabel = "ROLE",
+            defaultValue = "worker",
+            description =
+                    "Cluster roles of this node (repeatable); the worker role is always included (default: ${DEFAULT-VALUE}).")
     List<String> roles;
 
-    @Option(names = "--health-port", paramLabel = "P",
+    @Option(
+            names = "--health-port",
+            paramLabel = "P",
             description = "Serve read-only GET /health/alive and /health/ready on this port (0: any free port); "
                     + "off unless given here or by driftlab.health.enabled / DRIFTLAB_HEALTH_ENABLED.")
     Integer healthPort;
 
-    @Option(names = "--health-bind", paramLabel = "ADDR",
+    @Option(
+            names = "--health-bind",
+            paramLabel = "ADDR",
             description = "Address the health endpoints listen on (default: 127.0.0.1; 0.0.0.0 for container probes).")
     String healthBind;
 
-    @Option(names = "--join-timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Give up (exit 2) when no seed has let this node join within this time; 0: wait as long as it "
-                    + "takes, saying so every 5 s (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--join-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "300",
+            description =
+                    "Give up (exit 2) when no seed has let this node join within this time; 0: wait as long as it "
+                            + "takes, saying so every 5 s (default: ${DEFAULT-VALUE}).")
     long joinTimeout;
 
     @Override
     public Integer call() {
-        if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port must be in [0, 65535], got " + port);
+        if (port < 0 || port > 65535)
+            throw new ParameterException(spec.commandLine(), "--port must be in [0, 65535], got " + port);
         if (healthPort != null && (healthPort < 0 || healthPort > 65535)) {
             throw new ParameterException(spec.commandLine(), "--health-port must be in [0, 65535], got " + healthPort);
         }
-        if (joinTimeout < 0) throw new ParameterException(spec.commandLine(), "--join-timeout must be >= 0, got " + joinTimeout);
+        if (joinTimeout < 0)
+            throw new ParameterException(spec.commandLine(), "--join-timeout must be >= 0, got " + joinTimeout);
         return ExitCodes.run(spec, debug, () -> {
             for (String s : seeds) DriftlabNode.address(s); // malformed: exit 2 before anything starts
             PrintWriter err = spec.commandLine().getErr();
@@ -81,21 +110,30 @@ public final class NodeCommand implements Callable<Integer> {
             HostChecks.refuseTakenPort(host, port);
             DriftlabNode node;
             try {
-                node = DriftlabNode.worker(host, port, seeds, new LinkedHashSet<>(roles), ClusterConfig.load(healthFlags()));
+                node = DriftlabNode.worker(
+                        host, port, seeds, new LinkedHashSet<>(roles), ClusterConfig.load(healthFlags()));
             } catch (RuntimeException e) {
                 throw HostChecks.portTakenOr(e, host, port); // taken between the check and the bind
             }
             try {
                 String through = String.join(", ", seeds);
-                ClusterWait.Outcome joined = ClusterWait.await(node, 0, joinTimeout, err, waited -> "still joining through "
-                        + through + " (" + waited + " s" + (joinTimeout > 0 ? " of " + joinTimeout : "") + "; no seed has answered yet)");
+                ClusterWait.Outcome joined = ClusterWait.await(
+                        node,
+                        0,
+                        joinTimeout,
+                        err,
+                        waited -> "still joining through " + through + " (" + waited + " s"
+                                + (joinTimeout > 0 ? " of " + joinTimeout : "") + "; no seed has answered yet)");
                 if (joined != ClusterWait.Outcome.UP) {
                     node.close();
                     boolean timedOut = joined == ClusterWait.Outcome.TIMED_OUT;
-                    err.println("driftlab: " + (timedOut
-                            ? "could not join the cluster through " + through + " within " + joinTimeout + " s (--join-timeout): "
-                                    + "no seed answered; is a node running there, and can it reach " + host + "?"
-                            : "the node stopped before it joined the cluster (see logs/driftlab.log)"));
+                    err.println("driftlab: "
+                            + (timedOut
+                                    ? "could not join the cluster through " + through + " within " + joinTimeout
+                                            + " s (--join-timeout): "
+                                            + "no seed answered; is a node running there, and can it reach " + host
+                                            + "?"
+                                    : "the node stopped before it joined the cluster (see logs/driftlab.log)"));
                     err.flush();
                     return timedOut ? ExitCodes.USAGE : ExitCodes.FAILURE;
                 }
@@ -105,7 +143,10 @@ public final class NodeCommand implements Callable<Integer> {
                 InetSocketAddress health = node.healthAddress();
                 out.println("driftlab node up at " + node.hostPort() + " (roles: " + String.join(", ", all)
                         + "; seeds: " + String.join(", ", seeds)
-                        + (health == null ? "" : "; health: http://" + health.getHostString() + ":" + health.getPort() + "/health/ready")
+                        + (health == null
+                                ? ""
+                                : "; health: http://" + health.getHostString() + ":" + health.getPort()
+                                        + "/health/ready")
                         + "); SIGTERM or Ctrl-C leaves the cluster");
                 out.flush();
                 node.awaitTermination();

@@ -23,6 +23,7 @@ import org.driftlab.core.spec.StrictIncluder;
 final class OutputGuard {
     /** DuckDB's file header: an 8-byte checksum, then these magic bytes. */
     private static final byte[] DUCKDB_MAGIC = "DUCK".getBytes(StandardCharsets.US_ASCII);
+
     private static final int DUCKDB_MAGIC_OFFSET = 8;
 
     private OutputGuard() {}
@@ -65,7 +66,8 @@ final class OutputGuard {
     static List<Input> configInputs(Path config, StrictIncluder.Sources sources) {
         List<Input> inputs = new ArrayList<>();
         inputs.add(new Input("the config", config));
-        for (Path p : StrictIncluder.filesIncludedBy(config, sources)) inputs.add(new Input("a file the config includes", p));
+        for (Path p : StrictIncluder.filesIncludedBy(config, sources))
+            inputs.add(new Input("a file the config includes", p));
         return inputs;
     }
 

@@ -20,7 +20,11 @@ import org.driftlab.cluster.sweep.ProgressListener;
 final class ProgressDisplay implements ProgressListener, AutoCloseable {
     private static final int BAR_WIDTH = 24;
 
-    enum Mode { TERMINAL, LINES, QUIET }
+    enum Mode {
+        TERMINAL,
+        LINES,
+        QUIET
+    }
 
     private final PrintWriter err;
     private final Mode mode;
@@ -171,6 +175,8 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
     /** Seconds → "m:ss" or "h:mm:ss". */
     static String clock(long seconds) {
         long h = seconds / 3600, m = seconds / 60 % 60, sec = seconds % 60;
-        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec) : String.format(Locale.ROOT, "%d:%02d", m, sec);
+        return h > 0
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec)
+                : String.format(Locale.ROOT, "%d:%02d", m, sec);
     }
 }

@@ -30,49 +30,73 @@ import picocli.CommandLine.Spec;
  * a corrupt file, an unknown metric, sweep, baseline, parameter or run, a stored run its re-simulation does not
  * reproduce) is one line on stderr, exit code 2, and nothing written.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Print per-condition statistics (n, mean, sd, se, 95%% CI, median) of one sweep in a results "
-                + "store, the best value of the plotted parameter with a bootstrap interval, optionally paired "
-                + "differences against a baseline condition, and "
-                + "write plots (PNG and SVG): binned loss with CI bands and one run's switch times, switch-aligned "
-                + "excess loss, a metric against a swept parameter, and the run-length posterior heatmap of one "
-                + "BOCPD run (re-simulated from the stored config)."})
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print per-condition statistics (n, mean, sd, se, 95%% CI, median) of one sweep in a results "
+                    + "store, the best value of the plotted parameter with a bootstrap interval, optionally paired "
+                    + "differences against a baseline condition, and "
+                    + "write plots (PNG and SVG): binned loss with CI bands and one run's switch times, switch-aligned "
+                    + "excess loss, a metric against a swept parameter, and the run-length posterior heatmap of one "
+                    + "BOCPD run (re-simulated from the stored config)."
+        })
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "STORE", description = "The results store, e.g. results/reset-vs-hazard.duckdb.")
+    @Parameters(
+            index = "0",
+            paramLabel = "STORE",
+            description = "The results store, e.g. results/reset-vs-hazard.duckdb.")
     Path store;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Directory for the plots (created if needed; default: <store without .duckdb>-report next to the store).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "Directory for the plots (created if needed; default: <store without .duckdb>-report next to the store).")
     Path out;
 
-    @Option(names = "--metric", paramLabel = "M", defaultValue = "mean_excess_loss",
+    @Option(
+            names = "--metric",
+            paramLabel = "M",
+            defaultValue = "mean_excess_loss",
             description = "Metric of the tables and of the parameter plot (default: ${DEFAULT-VALUE}); one of the "
                     + "RunMetrics measures (mean_loss, mean_excess_loss, objective, ...) or wall_ms.")
     String metric;
 
-    @Option(names = "--sweep", paramLabel = "NAME",
+    @Option(
+            names = "--sweep",
+            paramLabel = "NAME",
             description = "The sweep to report (default: the store's only sweep; `driftlab sweeps STORE` lists them).")
     String sweep;
 
-    @Option(names = "--baseline", paramLabel = "CONDITION",
+    @Option(
+            names = "--baseline",
+            paramLabel = "CONDITION",
             description = "Also compare every other condition with this one on paired seeds: mean difference, 95%% CI, "
                     + "paired-t p-value, Holm-corrected across the table. CONDITION is a label as the table shows it "
                     + "(e.g. reset=none) or a condition id.")
     String baseline;
 
-    @Option(names = "--by", paramLabel = "PARAM",
+    @Option(
+            names = "--by",
+            paramLabel = "PARAM",
             description = "Swept parameter on the x axis of the metric plot, full key or its last segment "
                     + "(default: the first varying numeric one); the other varying parameters give one line each.")
     String by;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "table",
+    @Option(
+            names = "--format",
+            paramLabel = "FMT",
+            defaultValue = "table",
             description = "Table format: table (aligned columns), md, csv or json (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--run", paramLabel = "RUN_ID",
+    @Option(
+            names = "--run",
+            paramLabel = "RUN_ID",
             description = "Run whose true switch times are marked on the binned-loss plot (default: the first "
                     + "non-diverged run of the first condition) and whose run-length posterior heatmap is drawn "
                     + "(default: the first run, by run id, with a BOCPD belief).")
@@ -89,10 +113,14 @@ public final class ReportCommand implements Callable<Integer> {
             try (ResultStore s = ResultStore.openReadOnly(store)) {
                 String chosen = SweepsCommand.select(s, sweep);
                 List<StoredRun> runs = s.runs(chosen);
-                if (runs.isEmpty()) throw new IllegalArgumentException(store + ": the store holds no runs"
-                        + (chosen == null ? " yet" : " of sweep '" + chosen + "' yet"));
-                StoredRun marked = runId == null ? null
-                        : s.run(runId).orElseThrow(() -> new IllegalArgumentException(store + ": no run '" + runId + "' in the store"));
+                if (runs.isEmpty())
+                    throw new IllegalArgumentException(store + ": the store holds no runs"
+                            + (chosen == null ? " yet" : " of sweep '" + chosen + "' yet"));
+                StoredRun marked = runId == null
+                        ? null
+                        : s.run(runId)
+                                .orElseThrow(() ->
+                                        new IllegalArgumentException(store + ": no run '" + runId + "' in the store"));
                 Path dir = out != null ? out : ConditionReport.defaultPlotDir(store);
                 // re-simulated before anything is printed or written: a run that does not reproduce fails the report
                 String[] note = new String[1];
@@ -100,8 +128,8 @@ public final class ReportCommand implements Callable<Integer> {
                 ConditionReport.print(runs, s.sweptKeys(chosen), m, f, by, marked, dir, baseline, stdout, err);
                 if (posterior != null) {
                     List<Path> files = RunLengthHeatmap.write(posterior, dir);
-                    err.println("wrote the run-length heatmap of run " + posterior.runId() + " to " + files.get(0).getFileName()
-                            + " and .svg");
+                    err.println("wrote the run-length heatmap of run " + posterior.runId() + " to "
+                            + files.get(0).getFileName() + " and .svg");
                 } else {
                     err.println("no run-length heatmap: " + note[0]);
                 }
@@ -121,7 +149,8 @@ public final class ReportCommand implements Callable<Integer> {
      *
      * @throws ReplayMismatchException when the run's re-simulation does not reproduce the stored run
      */
-    private static RunLengthPosterior heatmapPosterior(RunReplay replay, List<StoredRun> runs, StoredRun chosen, String[] note) {
+    private static RunLengthPosterior heatmapPosterior(
+            RunReplay replay, List<StoredRun> runs, StoredRun chosen, String[] note) {
         Optional<RunReplay.Target> target;
         if (chosen == null) {
             target = replay.firstBocpd(runs);

@@ -34,7 +34,8 @@ final class RowProgress extends Writer {
      * @param total rows expected after the header
      * @param clock nanosecond clock ({@code System::nanoTime}; a fake one in tests)
      */
-    RowProgress(Writer out, PrintWriter err, String what, String unit, long total, long intervalNanos, LongSupplier clock) {
+    RowProgress(
+            Writer out, PrintWriter err, String what, String unit, long total, long intervalNanos, LongSupplier clock) {
         this.out = out;
         this.err = err;
         this.what = what;
@@ -71,9 +72,18 @@ final class RowProgress extends Writer {
         if (now < nextLineNanos) return;
         nextLineNanos = now + intervalNanos;
         long rows = lineEnds - 1; // the header's line end
-        String eta = rows <= 0 ? "--" : ProgressDisplay.clock((long) ((double) (now - startNanos) / rows * (total - rows) / 1e9));
-        err.println(String.format(Locale.ROOT, "driftlab: %s: %d/%d %s (%.0f%%), ETA %s", what, rows, total, unit,
-                100.0 * rows / Math.max(1, total), eta));
+        String eta = rows <= 0
+                ? "--"
+                : ProgressDisplay.clock((long) ((double) (now - startNanos) / rows * (total - rows) / 1e9));
+        err.println(String.format(
+                Locale.ROOT,
+                "driftlab: %s: %d/%d %s (%.0f%%), ETA %s",
+                what,
+                rows,
+                total,
+                unit,
+                100.0 * rows / Math.max(1, total),
+                eta));
         err.flush();
     }
 

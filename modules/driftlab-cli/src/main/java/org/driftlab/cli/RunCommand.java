@@ -21,21 +21,26 @@ import picocli.CommandLine.Spec;
  * process (127.0.0.1, free ports) and stores every result as it arrives (DESIGN §1, §9, §10). Wiring only:
  * {@link SweepSession} does the flow, {@link EmbeddedCluster} the cluster.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a sweep on an embedded cluster in this process and store every result as it arrives.",
-                "",
-                "The config is checked first: on any problem nothing starts (exit 2, every problem listed). Results go "
-                        + "to the store (default results/<sweep name>.duckdb), one transaction per run. At the end the "
-                        + "per-condition table (as 'driftlab report' prints it) goes to stdout and the report plots "
-                        + "to the report directory.",
-                "",
-                "Resuming: rerunning the same command skips the runs already stored and runs the rest, with or "
-                        + "without --resume. Ctrl-C stops cleanly (what is stored stays stored); rerun to resume. "
-                        + "A store that holds this sweep's name from a different config is refused unless --resume.",
-                "",
-                "Exit codes: 0 every run stored; 2 bad config or arguments; 3 some runs failed (the rest are "
-                        + "stored; rerunning retries the failed ones); 130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM "
-                        + "(what is stored stays; a rerun resumes); 1 internal error."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Run a sweep on an embedded cluster in this process and store every result as it arrives.",
+            "",
+            "The config is checked first: on any problem nothing starts (exit 2, every problem listed). Results go "
+                    + "to the store (default results/<sweep name>.duckdb), one transaction per run. At the end the "
+                    + "per-condition table (as 'driftlab report' prints it) goes to stdout and the report plots "
+                    + "to the report directory.",
+            "",
+            "Resuming: rerunning the same command skips the runs already stored and runs the rest, with or "
+                    + "without --resume. Ctrl-C stops cleanly (what is stored stays stored); rerun to resume. "
+                    + "A store that holds this sweep's name from a different config is refused unless --resume.",
+            "",
+            "Exit codes: 0 every run stored; 2 bad config or arguments; 3 some runs failed (the rest are "
+                    + "stored; rerunning retries the failed ones); 130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM "
+                    + "(what is stored stays; a rerun resumes); 1 internal error."
+        })
 public final class RunCommand implements Callable<Integer> {
     /**
      * Defaults for a cluster inside one process (under -D and application.conf): the coordinator's proxy looks
@@ -44,7 +49,8 @@ public final class RunCommand implements Callable<Integer> {
      * cluster, bounded by {@link SweepSession#SIGNAL_CLOSE_BOUND}; Pekko's hook is off, as its graceful leave
      * (a hand-off to no other node) held the JVM's exit for some 10 s.
      */
-    public static final Config EMBEDDED = ConfigFactory.parseString("""
+    public static final Config EMBEDDED = ConfigFactory.parseString(
+            """
             pekko.cluster.singleton-proxy.singleton-identification-interval = 200ms
             pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
             """);
@@ -58,13 +64,21 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     SweepOptions options;
 
-    @Option(names = "--nodes", paramLabel = "N", defaultValue = "1",
-            description = "Worker nodes of the embedded cluster, each an actor system in this JVM (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--nodes",
+            paramLabel = "N",
+            defaultValue = "1",
+            description =
+                    "Worker nodes of the embedded cluster, each an actor system in this JVM (default: ${DEFAULT-VALUE}).")
     int nodes;
 
-    @Option(names = "--plan", description = {"Print the plan and stop: the conditions with their labels, the run count "
-            + "and learner-steps, an estimated time (from a short calibration of each kind of condition) and "
-            + "memory per node, and the store the sweep would write. Runs nothing and writes nothing."})
+    @Option(
+            names = "--plan",
+            description = {
+                "Print the plan and stop: the conditions with their labels, the run count "
+                        + "and learner-steps, an estimated time (from a short calibration of each kind of condition) and "
+                        + "memory per node, and the store the sweep would write. Runs nothing and writes nothing."
+            })
     boolean plan;
 
     @Override
@@ -73,19 +87,31 @@ public final class RunCommand implements Callable<Integer> {
         return ExitCodes.run(spec, debug, () -> {
             SweepMemory.requireNodes(nodes);
             Config config = ClusterConfig.load(EMBEDDED);
-            SweepSession.Preflight fits = sweep ->
-                    SweepMemory.requireFits(SweepMemory.estimate(sweep, config), nodes, Runtime.getRuntime().maxMemory());
+            SweepSession.Preflight fits = sweep -> SweepMemory.requireFits(
+                    SweepMemory.estimate(sweep, config),
+                    nodes,
+                    Runtime.getRuntime().maxMemory());
             if (plan) {
                 SweepSpec sweep = SweepLoader.load(options.config, options.includes.sources());
                 fits.check(sweep);
-                SweepPlan.print(sweep, options.config, options.results != null ? options.results : StorePaths.defaultFor(sweep),
-                        options.resume, nodes, SweepMemory.estimate(sweep, config),
-                        config.getInt("driftlab.sweep.in-flight-per-node"), config.getInt("driftlab.learner.chunk-size"),
+                SweepPlan.print(
+                        sweep,
+                        options.config,
+                        options.results != null ? options.results : StorePaths.defaultFor(sweep),
+                        options.resume,
+                        nodes,
+                        SweepMemory.estimate(sweep, config),
+                        config.getInt("driftlab.sweep.in-flight-per-node"),
+                        config.getInt("driftlab.learner.chunk-size"),
                         spec.commandLine().getOut());
                 return ExitCodes.OK;
             }
-            return SweepSession.execute(options, fits, () -> embedded(nodes, config),
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            return SweepSession.execute(
+                    options,
+                    fits,
+                    () -> embedded(nodes, config),
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         });
     }
 

@@ -22,7 +22,9 @@ final class SweepMemory {
 
     /** The sweep's estimate under the cluster configuration {@code cluster}. */
     static SweepFootprint estimate(SweepSpec sweep, Config cluster) {
-        return SweepFootprint.of(sweep, cluster.getInt("driftlab.learner.chunk-size"),
+        return SweepFootprint.of(
+                sweep,
+                cluster.getInt("driftlab.learner.chunk-size"),
                 cluster.getInt("driftlab.sweep.in-flight-per-node"));
     }
 
@@ -36,7 +38,8 @@ final class SweepMemory {
         int max = maxEmbeddedNodes();
         if (nodes > max) {
             throw new BadInputException("--nodes " + nodes + " is more than this machine holds: at most " + max
-                    + " embedded nodes (" + NODES_PER_CORE + " per core, " + Runtime.getRuntime().availableProcessors()
+                    + " embedded nodes (" + NODES_PER_CORE + " per core, "
+                    + Runtime.getRuntime().availableProcessors()
                     + " cores); the nodes of one process share its cores. For more, start 'driftlab node' on other "
                     + "machines and use 'driftlab submit'");
         }
@@ -65,7 +68,8 @@ final class SweepMemory {
     static void requireHeap(String what, double need, String advice) {
         long heap = Runtime.getRuntime().maxMemory();
         if (need > heap) {
-            throw new BadInputException(what + " needs ~" + bytes(need) + "; the heap is " + bytes(heap) + " (" + advice + ")");
+            throw new BadInputException(
+                    what + " needs ~" + bytes(need) + "; the heap is " + bytes(heap) + " (" + advice + ")");
         }
     }
 

@@ -56,10 +56,19 @@ final class SweepPlan {
      * @param inFlight  runs in flight per node
      * @param chunkSize steps per chunk (calibration runs with it, as the nodes do)
      */
-    static void print(SweepSpec sweep, Path config, Path storeFile, boolean resume, int nodes, SweepFootprint memory,
-                      int inFlight, int chunkSize, PrintWriter out) {
+    static void print(
+            SweepSpec sweep,
+            Path config,
+            Path storeFile,
+            boolean resume,
+            int nodes,
+            SweepFootprint memory,
+            int inFlight,
+            int chunkSize,
+            PrintWriter out) {
         Map<String, List<RunSpec>> conditions = new LinkedHashMap<>();
-        for (RunSpec r : sweep.runs()) conditions.computeIfAbsent(r.conditionId(), k -> new ArrayList<>()).add(r);
+        for (RunSpec r : sweep.runs())
+            conditions.computeIfAbsent(r.conditionId(), k -> new ArrayList<>()).add(r);
         out.println("plan of sweep '" + sweep.name() + "' (" + config + "); nothing is run or written");
         out.println();
         printConditions(conditions, out);
@@ -67,8 +76,15 @@ final class SweepPlan {
         for (RunSpec r : sweep.runs()) steps += r.steps();
         out.println();
         int seeds = sweep.runs().size() / conditions.size();
-        out.println(String.format(Locale.ROOT, "runs: %,d (%,d condition%s × %,d seed%s), %,d learner-steps", sweep.runs().size(),
-                conditions.size(), conditions.size() == 1 ? "" : "s", seeds, seeds == 1 ? "" : "s", steps));
+        out.println(String.format(
+                Locale.ROOT,
+                "runs: %,d (%,d condition%s × %,d seed%s), %,d learner-steps",
+                sweep.runs().size(),
+                conditions.size(),
+                conditions.size() == 1 ? "" : "s",
+                seeds,
+                seeds == 1 ? "" : "s",
+                steps));
 
         Map<String, RunSpec> representatives = new LinkedHashMap<>();
         for (List<RunSpec> runs : conditions.values()) representatives.putIfAbsent(shapeOf(runs.get(0)), runs.get(0));
@@ -79,23 +95,37 @@ final class SweepPlan {
         double cpuSeconds = 0;
         for (List<RunSpec> runs : conditions.values()) {
             RunSpec first = runs.get(0);
-            cpuSeconds += (double) first.steps() * runs.size() / shapes.get(shapeOf(first)).stepsPerSecond();
+            cpuSeconds += (double) first.steps()
+                    * runs.size()
+                    / shapes.get(shapeOf(first)).stepsPerSecond();
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        int parallel = (int) Math.max(1, Math.min(cores, Math.min((long) nodes * inFlight, sweep.runs().size())));
-        out.println(String.format(Locale.ROOT, "calibration (one core, after warm-up; up to %,d steps measured per kind of condition):",
+        int parallel = (int) Math.max(
+                1,
+                Math.min(cores, Math.min((long) nodes * inFlight, sweep.runs().size())));
+        out.println(String.format(
+                Locale.ROOT,
+                "calibration (one core, after warm-up; up to %,d steps measured per kind of condition):",
                 MAX_MEASURE_STEPS));
         for (Shape s : shapes.values()) {
             out.println("  " + ProgressDisplay.si(s.stepsPerSecond()) + " learner-steps/s  " + s.description());
         }
         double wall = cpuSeconds / parallel;
-        out.println(String.format(Locale.ROOT, "estimated time: ~%s with %d node%s on %d core%s (%d runs at once)",
-                wall < 60 ? String.format(Locale.ROOT, "%.1f s", wall) : ProgressDisplay.clock(Math.round(wall)), nodes, nodes == 1 ? "" : "s", cores,
-                cores == 1 ? "" : "s", parallel));
-        out.println("memory: ~" + SweepMemory.bytes(memory.perNode()) + " per node (" + inFlight + " runs in flight, the "
-                + "largest ~" + SweepMemory.bytes(memory.perRun()) + "); ~" + SweepMemory.bytes(memory.inOneProcess(nodes))
-                + " for " + nodes + " node" + (nodes == 1 ? "" : "s") + " in this process; heap "
-                + SweepMemory.bytes(Runtime.getRuntime().maxMemory()));
+        out.println(String.format(
+                Locale.ROOT,
+                "estimated time: ~%s with %d node%s on %d core%s (%d runs at once)",
+                wall < 60 ? String.format(Locale.ROOT, "%.1f s", wall) : ProgressDisplay.clock(Math.round(wall)),
+                nodes,
+                nodes == 1 ? "" : "s",
+                cores,
+                cores == 1 ? "" : "s",
+                parallel));
+        out.println(
+                "memory: ~" + SweepMemory.bytes(memory.perNode()) + " per node (" + inFlight + " runs in flight, the "
+                        + "largest ~" + SweepMemory.bytes(memory.perRun()) + "); ~"
+                        + SweepMemory.bytes(memory.inOneProcess(nodes))
+                        + " for " + nodes + " node" + (nodes == 1 ? "" : "s") + " in this process; heap "
+                        + SweepMemory.bytes(Runtime.getRuntime().maxMemory()));
         out.println("store: " + storeFile + " (" + storeState(sweep, storeFile, resume) + ")");
         out.flush();
     }
@@ -103,7 +133,8 @@ final class SweepPlan {
     private static void printConditions(Map<String, List<RunSpec>> conditions, PrintWriter out) {
         List<List<RunSpec>> all = new ArrayList<>(conditions.values());
         int width = "condition".length();
-        for (List<RunSpec> runs : all) width = Math.max(width, ConditionNames.of(runs.get(0).params()).length());
+        for (List<RunSpec> runs : all)
+            width = Math.max(width, ConditionNames.of(runs.get(0).params()).length());
         String format = "%4s  %-" + width + "s  %12s  %6s%n";
         out.printf(Locale.ROOT, format, "#", "condition", "steps", "seeds");
         for (int i = 0; i < all.size(); i++) {
@@ -112,8 +143,13 @@ final class SweepPlan {
                 i = all.size() - 5;
             }
             RunSpec first = all.get(i).get(0);
-            out.printf(Locale.ROOT, format, i + 1, ConditionNames.of(first.params()),
-                    String.format(Locale.ROOT, "%,d", first.steps()), all.get(i).size());
+            out.printf(
+                    Locale.ROOT,
+                    format,
+                    i + 1,
+                    ConditionNames.of(first.params()),
+                    String.format(Locale.ROOT, "%,d", first.steps()),
+                    all.get(i).size());
         }
     }
 
@@ -122,12 +158,20 @@ final class SweepPlan {
         StringBuilder s = new StringBuilder();
         s.append(name(r.stream())).append(" d=").append(r.stream().dim());
         if (r.stream() instanceof QuadraticStreamSpec q && q.rotated()) s.append(" rotated");
-        if (r.stream() instanceof LinearRegressionStreamSpec l) s.append(" batch=").append(l.batch());
+        if (r.stream() instanceof LinearRegressionStreamSpec l)
+            s.append(" batch=").append(l.batch());
         s.append(", ").append(name(r.rule()));
-        if (r.rule() instanceof NaturalGradientSpec ng) s.append(" (").append(ng.metric().kind()).append(')');
-        if (r.rule() instanceof OptimalControlSpec oc) s.append(" (").append(oc.metric().kind()).append(')');
+        if (r.rule() instanceof NaturalGradientSpec ng)
+            s.append(" (").append(ng.metric().kind()).append(')');
+        if (r.rule() instanceof OptimalControlSpec oc)
+            s.append(" (").append(oc.metric().kind()).append(')');
         s.append(", ").append(name(r.belief()));
-        if (r.belief() instanceof BocpdSpec b) s.append(" (").append(name(b.model())).append(", r_max ").append(b.maxRunLength()).append(')');
+        if (r.belief() instanceof BocpdSpec b)
+            s.append(" (")
+                    .append(name(b.model()))
+                    .append(", r_max ")
+                    .append(b.maxRunLength())
+                    .append(')');
         return s.append(", ").append(name(r.reset())).toString();
     }
 
@@ -180,7 +224,9 @@ final class SweepPlan {
             // counted from the stored runs: storedRunIds is the writer's (it records the sweep)
             Set<String> ids = new HashSet<>();
             for (RunSpec r : sweep.runs()) ids.add(r.runId());
-            long have = store.runs().stream().filter(r -> ids.contains(r.result().runId())).count();
+            long have = store.runs().stream()
+                    .filter(r -> ids.contains(r.result().runId()))
+                    .count();
             return "exists: holds " + have + " of these " + sweep.runs().size() + " runs, which would be skipped";
         } catch (BadInputException refused) {
             return "would be refused: " + refused.getMessage();

@@ -96,10 +96,10 @@ final class SweepSession {
     private final PrintWriter err;
     private final Object gate = new Object();
     private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
-    private boolean stopped;          // guarded by gate
-    private int storedNow;            // guarded by gate
+    private boolean stopped; // guarded by gate
+    private int storedNow; // guarded by gate
     private int storedBefore;
-    private SweepCluster cluster;     // guarded by gate
+    private SweepCluster cluster; // guarded by gate
     private volatile ProgressDisplay display;
     private volatile LiveView live;
     private CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
@@ -122,7 +122,8 @@ final class SweepSession {
     }
 
     /** As above, with {@code preflight} run on the loaded sweep before anything is created (it throws to refuse). */
-    static int execute(SweepOptions o, Preflight preflight, Starter starter, PrintWriter out, PrintWriter err) throws Exception {
+    static int execute(SweepOptions o, Preflight preflight, Starter starter, PrintWriter out, PrintWriter err)
+            throws Exception {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
         SweepSpec sweep = SweepLoader.load(o.config, o.includes.sources()); // ConfigProblems: nothing created yet
         preflight.check(sweep);
@@ -160,8 +161,17 @@ final class SweepSession {
     }
 
     /** The part of {@link #execute} with the store open: check, announce, run, summarise; the exit code. */
-    private static int runInStore(SweepSpec sweep, ResultStore store, Path storeFile, SweepOptions o, LiveView view,
-                                  LiveServer server, Starter starter, PrintWriter out, PrintWriter err) throws Exception {
+    private static int runInStore(
+            SweepSpec sweep,
+            ResultStore store,
+            Path storeFile,
+            SweepOptions o,
+            LiveView view,
+            LiveServer server,
+            Starter starter,
+            PrintWriter out,
+            PrintWriter err)
+            throws Exception {
         checkResume(store, sweep, o.resume);
         SweepSession session = new SweepSession(sweep, store, err);
         session.showLive(view);
@@ -169,9 +179,11 @@ final class SweepSession {
         int have = store.storedRunIds(sweep).size();
         session.storedBefore = have;
         if (!o.quiet) {
-            err.println(have == 0 ? "sweep '" + sweep.name() + "': " + total + " runs -> " + storeFile
-                    : "resuming sweep '" + sweep.name() + "': " + have + " of " + total + " runs already in "
-                            + storeFile + " (skipped), " + (total - have) + " to run");
+            err.println(
+                    have == 0
+                            ? "sweep '" + sweep.name() + "': " + total + " runs -> " + storeFile
+                            : "resuming sweep '" + sweep.name() + "': " + have + " of " + total + " runs already in "
+                                    + storeFile + " (skipped), " + (total - have) + " to run");
             err.flush();
         }
         if (server != null && have < total) {
@@ -255,17 +267,19 @@ final class SweepSession {
         try {
             int total = sweep.runs().size();
             Progress initial = new Progress(storedBefore, total, storedBefore, 0, 0, 0.0, c.workersUp());
-            try (ProgressDisplay d = new ProgressDisplay(err, mode, initial, LINE_INTERVAL_NANOS, System::nanoTime).start()) {
+            try (ProgressDisplay d =
+                    new ProgressDisplay(err, mode, initial, LINE_INTERVAL_NANOS, System::nanoTime).start()) {
                 display = d;
                 return run(c.client(), d);
             }
         } finally {
             // the cluster leaves while the summary is printed (it needs only the store); execute waits for it
-            if (!isStopped()) closing = CompletableFuture.runAsync(() -> {
-                long t1 = System.nanoTime();
-                c.close();
-                LOG.info("cluster side closed in {} ms", (System.nanoTime() - t1) / 1_000_000);
-            });
+            if (!isStopped())
+                closing = CompletableFuture.runAsync(() -> {
+                    long t1 = System.nanoTime();
+                    c.close();
+                    LOG.info("cluster side closed in {} ms", (System.nanoTime() - t1) / 1_000_000);
+                });
         }
     }
 
@@ -300,11 +314,14 @@ final class SweepSession {
      */
     SweepOutcome run(SweepClient client, ProgressListener listener) throws InterruptedException, ExecutionException {
         LiveView view = live;
-        ProgressListener both = view == null ? listener : p -> {
-            view.onProgress(p);
-            listener.onProgress(p);
-        };
-        CompletableFuture<SweepOutcome> done = client.runAsync(sweep, new GatedSink(), both).toCompletableFuture();
+        ProgressListener both = view == null
+                ? listener
+                : p -> {
+                    view.onProgress(p);
+                    listener.onProgress(p);
+                };
+        CompletableFuture<SweepOutcome> done =
+                client.runAsync(sweep, new GatedSink(), both).toCompletableFuture();
         try {
             CompletableFuture.anyOf(done, cancelled).get();
         } catch (ExecutionException e) {
@@ -355,13 +372,15 @@ final class SweepSession {
     }
 
     private static void closeBounded(SweepCluster c) {
-        Thread t = new Thread(() -> {
-            try {
-                c.close();
-            } catch (RuntimeException e) {
-                LOG.warn("closing the cluster failed", e);
-            }
-        }, "driftlab-cluster-close");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        c.close();
+                    } catch (RuntimeException e) {
+                        LOG.warn("closing the cluster failed", e);
+                    }
+                },
+                "driftlab-cluster-close");
         t.setDaemon(true);
         t.start();
         try {
@@ -369,7 +388,8 @@ final class SweepSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (t.isAlive()) LOG.warn("the cluster did not stop within {}; leaving it to the JVM's exit", SIGNAL_CLOSE_BOUND);
+        if (t.isAlive())
+            LOG.warn("the cluster did not stop within {}; leaving it to the JVM's exit", SIGNAL_CLOSE_BOUND);
     }
 
     private static void removeHook(Thread hook) {
@@ -382,8 +402,14 @@ final class SweepSession {
 
     /** The final summary on stderr, the table of this sweep's runs on stdout, the plots; the exit code. */
     private int summarise(SweepOutcome o, Path storeFile, SweepOptions opts, PrintWriter out) throws IOException {
-        err.println(String.format(Locale.ROOT, "done: %d runs in %.1f s: %d stored now, %d already stored, %d failed",
-                o.total(), o.wallNanos() / 1e9, o.stored(), o.skipped(), o.failures().size()));
+        err.println(String.format(
+                Locale.ROOT,
+                "done: %d runs in %.1f s: %d stored now, %d already stored, %d failed",
+                o.total(),
+                o.wallNanos() / 1e9,
+                o.stored(),
+                o.skipped(),
+                o.failures().size()));
         if (!o.failures().isEmpty()) {
             int shown = 0;
             for (Map.Entry<String, String> f : o.failures().entrySet()) {
@@ -401,13 +427,13 @@ final class SweepSession {
         for (StoredRun r : store.runs()) if (ids.contains(r.result().runId())) runs.add(r);
         if (!runs.isEmpty()) {
             Path dir = opts.noPlots ? null : opts.out != null ? opts.out : ConditionReport.defaultPlotDir(storeFile);
-            ConditionReport.print(runs, sweep.sweptKeys(), Metric.MEAN_EXCESS_LOSS, TableFormat.TABLE, null, null,
-                    dir, out, err);
+            ConditionReport.print(
+                    runs, sweep.sweptKeys(), Metric.MEAN_EXCESS_LOSS, TableFormat.TABLE, null, null, dir, out, err);
         }
         err.println("results: " + storeFile + " (driftlab report " + storeFile + " for other metrics and formats)");
         if (!o.failures().isEmpty()) {
-            err.println("driftlab: " + o.failures().size() + " of " + o.total()
-                    + " runs failed (exit code " + ExitCodes.RUNS_FAILED + "); rerun the same command to retry them");
+            err.println("driftlab: " + o.failures().size() + " of " + o.total() + " runs failed (exit code "
+                    + ExitCodes.RUNS_FAILED + "); rerun the same command to retry them");
         }
         err.flush();
         return o.failures().isEmpty() ? ExitCodes.OK : ExitCodes.RUNS_FAILED;

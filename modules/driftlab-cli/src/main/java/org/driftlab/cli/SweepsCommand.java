@@ -23,17 +23,22 @@ import picocli.CommandLine.Spec;
  * keys, runs stored of planned, conditions), with {@code --configs} each one's config text; and the rule by
  * which {@code report} and {@code export} pick one ({@link #select}). Bad input is one line, exit code 2.
  */
-@Command(name = "sweeps", mixinStandardHelpOptions = true,
+@Command(
+        name = "sweeps",
+        mixinStandardHelpOptions = true,
         description = "List the sweeps in a results store: name, date, driftlab version, swept keys, runs stored "
                 + "of planned and conditions (report and export take one with --sweep NAME).")
 public final class SweepsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "STORE", description = "The results store, e.g. results/reset-vs-hazard.duckdb.")
+    @Parameters(
+            index = "0",
+            paramLabel = "STORE",
+            description = "The results store, e.g. results/reset-vs-hazard.duckdb.")
     Path store;
 
     @Option(names = "--configs", description = "Also print each sweep's config text, as it was when the sweep began.")
@@ -52,12 +57,20 @@ public final class SweepsCommand implements Callable<Integer> {
             }
             List<List<String>> rows = new ArrayList<>();
             for (SweepRecord r : sweeps) {
-                rows.add(List.of(r.name(), WHEN.format(r.createdAt()), r.version(), String.join(", ", r.sweptKeys()),
-                        Integer.toString(r.storedConditions()), r.storedRuns() + "/" + r.plannedRuns(),
+                rows.add(List.of(
+                        r.name(),
+                        WHEN.format(r.createdAt()),
+                        r.version(),
+                        String.join(", ", r.sweptKeys()),
+                        Integer.toString(r.storedConditions()),
+                        r.storedRuns() + "/" + r.plannedRuns(),
                         r.configSha256().substring(0, 12)));
             }
-            out.print(TableWriter.render(sweeps.size() + " sweep" + (sweeps.size() == 1 ? "" : "s") + " in " + store,
-                    List.of("sweep", "begun", "version", "swept keys", "conditions", "runs", "config sha256"), rows, 7,
+            out.print(TableWriter.render(
+                    sweeps.size() + " sweep" + (sweeps.size() == 1 ? "" : "s") + " in " + store,
+                    List.of("sweep", "begun", "version", "swept keys", "conditions", "runs", "config sha256"),
+                    rows,
+                    7,
                     TableFormat.TABLE));
             if (configs) {
                 for (SweepRecord r : sweeps) {
@@ -85,11 +98,12 @@ public final class SweepsCommand implements Callable<Integer> {
         for (SweepRecord r : s.sweeps()) if (!names.contains(r.name())) names.add(r.name());
         if (requested != null) {
             if (names.contains(requested)) return requested;
-            throw new IllegalArgumentException(s.file() + ": no sweep '" + requested + "' (sweeps: " + String.join(", ", names) + ")");
+            throw new IllegalArgumentException(
+                    s.file() + ": no sweep '" + requested + "' (sweeps: " + String.join(", ", names) + ")");
         }
         if (names.size() > 1) {
-            throw new IllegalArgumentException(s.file() + " holds " + names.size() + " sweeps (" + String.join(", ", names)
-                    + "): choose one with --sweep NAME");
+            throw new IllegalArgumentException(s.file() + " holds " + names.size() + " sweeps ("
+                    + String.join(", ", names) + "): choose one with --sweep NAME");
         }
         return names.isEmpty() ? null : names.get(0);
     }

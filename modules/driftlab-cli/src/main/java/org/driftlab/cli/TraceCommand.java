@@ -28,8 +28,12 @@ import picocli.CommandLine.Spec;
  * docs/CONFIG.md) or the one at {@code --run}. The CSV is written atomically: a failure leaves no
  * half-written file. Prints one summary line to stdout.
  */
-@Command(name = "trace", description = {"Run one run of a config locally and write its per-step trace as CSV.",
-        "Columns: step,time,task,loss,excess_loss,p_change,reset[,theta_0..theta_{d-1}]."})
+@Command(
+        name = "trace",
+        description = {
+            "Run one run of a config locally and write its per-step trace as CSV.",
+            "Columns: step,time,task,loss,excess_loss,p_change,reset[,theta_0..theta_{d-1}]."
+        })
 public final class TraceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,21 +47,33 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The experiment config (HOCON).")
     Path config;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "trace.csv", description = "Where to write the CSV (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            defaultValue = "trace.csv",
+            description = "Where to write the CSV (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Trace only the first N steps of the run (default: the config's steps).")
+    @Option(
+            names = "--steps",
+            paramLabel = "N",
+            description = "Trace only the first N steps of the run (default: the config's steps).")
     Long steps;
 
     @Option(names = "--weights", description = "Add the weights θ after each step as columns theta_0 … theta_{d-1}.")
     boolean weights;
 
-    @Option(names = "--run", paramLabel = "INDEX", defaultValue = "0", description = "Which run of the sweep, 0-based (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--run",
+            paramLabel = "INDEX",
+            defaultValue = "0",
+            description = "Which run of the sweep, 0-based (default: ${DEFAULT-VALUE}).")
     int run;
 
     @Override
     public Integer call() {
-        if (steps != null && steps < 1) throw new ParameterException(spec.commandLine(), "--steps must be >= 1, got " + steps);
+        if (steps != null && steps < 1)
+            throw new ParameterException(spec.commandLine(), "--steps must be >= 1, got " + steps);
         if (run < 0) throw new ParameterException(spec.commandLine(), "--run must be >= 0, got " + run);
         return ExitCodes.run(spec, debug, () -> {
             SweepSpec sweep = SweepLoader.load(config, includes.sources());
@@ -68,19 +84,31 @@ public final class TraceCommand implements Callable<Integer> {
             }
             RunSpec chosen = withSteps(runs.get(run), steps);
             OutputGuard.refuseClobbering("--out", out, OutputGuard.configInputs(config, includes.sources()));
-            SweepMemory.requireHeap("run " + run + " of " + config, RunFootprint.of(chosen, 1).total(),
+            SweepMemory.requireHeap(
+                    "run " + run + " of " + config,
+                    RunFootprint.of(chosen, 1).total(),
                     "make it smaller, or raise the heap with DRIFTLAB_JAVA_OPTS=-Xmx...");
             RunResult[] result = new RunResult[1];
             AtomicOutput.write(out, temp -> {
-                try (Writer w = new RowProgress(Files.newBufferedWriter(temp, StandardCharsets.UTF_8), spec.commandLine().getErr(),
-                        "trace", "steps", chosen.steps(), RowProgress.INTERVAL_NANOS, System::nanoTime);
-                     TraceWriter trace = new TraceWriter(w, chosen.stream().dim(), weights)) {
+                try (Writer w = new RowProgress(
+                                Files.newBufferedWriter(temp, StandardCharsets.UTF_8),
+                                spec.commandLine().getErr(),
+                                "trace",
+                                "steps",
+                                chosen.steps(),
+                                RowProgress.INTERVAL_NANOS,
+                                System::nanoTime);
+                        TraceWriter trace = new TraceWriter(w, chosen.stream().dim(), weights)) {
                     result[0] = Simulation.run(chosen, trace);
                 }
             });
-            spec.commandLine().getOut().println("run " + chosen.runId() + " (condition " + chosen.conditionId() + ", seed "
-                    + chosen.seed() + describe(chosen.params()) + "): " + result[0].metrics().steps() + " steps, mean excess loss "
-                    + result[0].metrics().meanExcessLoss() + (result[0].metrics().diverged() ? ", DIVERGED" : "") + " -> " + out);
+            spec.commandLine()
+                    .getOut()
+                    .println("run " + chosen.runId() + " (condition " + chosen.conditionId() + ", seed "
+                            + chosen.seed() + describe(chosen.params()) + "): "
+                            + result[0].metrics().steps() + " steps, mean excess loss "
+                            + result[0].metrics().meanExcessLoss()
+                            + (result[0].metrics().diverged() ? ", DIVERGED" : "") + " -> " + out);
             return ExitCodes.OK;
         });
     }
@@ -94,8 +122,9 @@ public final class TraceCommand implements Callable<Integer> {
     private RunSpec withSteps(RunSpec r, Long steps) {
         if (steps == null) return r;
         if (steps > r.steps()) {
-            throw new BadInputException("--steps " + steps + " is beyond the run's " + r.steps() + " steps (steps in "
-                    + config + "): a trace covers at most the configured run; raise steps in the config to trace longer");
+            throw new BadInputException(
+                    "--steps " + steps + " is beyond the run's " + r.steps() + " steps (steps in " + config
+                            + "): a trace covers at most the configured run; raise steps in the config to trace longer");
         }
         return r.withSteps(steps);
     }

@@ -28,10 +28,13 @@ class AtomicOutputTest {
         AtomicOutput.Body never = p -> {
             throw new AssertionError("the body must not run");
         };
-        assertThatThrownBy(() -> AtomicOutput.write(existingDir, never)).isInstanceOf(java.nio.file.FileSystemException.class)
-                .hasMessageContaining("out.csv").hasMessageContaining("is a directory");
+        assertThatThrownBy(() -> AtomicOutput.write(existingDir, never))
+                .isInstanceOf(java.nio.file.FileSystemException.class)
+                .hasMessageContaining("out.csv")
+                .hasMessageContaining("is a directory");
         assertThatThrownBy(() -> AtomicOutput.write(plain.resolve("a/b.csv"), never))
-                .isInstanceOf(java.nio.file.NotDirectoryException.class).hasMessage(plain.toString());
+                .isInstanceOf(java.nio.file.NotDirectoryException.class)
+                .hasMessage(plain.toString());
         assertThat(entries(dir)).containsExactlyInAnyOrder("out.csv", "plain");
     }
 
@@ -40,9 +43,10 @@ class AtomicOutputTest {
         Path target = dir.resolve("out.csv");
         Files.writeString(target, "old\n");
         assertThatThrownBy(() -> AtomicOutput.write(target, p -> {
-            Files.writeString(p, "half");
-            throw new IOException("disk full");
-        })).hasMessage("disk full");
+                    Files.writeString(p, "half");
+                    throw new IOException("disk full");
+                }))
+                .hasMessage("disk full");
         assertThat(target).hasContent("old");
         assertThat(entries(dir)).containsExactly("out.csv");
     }
@@ -51,8 +55,9 @@ class AtomicOutputTest {
     void aFailureCreatesNoTarget(@TempDir Path dir) {
         Path target = dir.resolve("new.csv");
         assertThatThrownBy(() -> AtomicOutput.write(target, p -> {
-            throw new IllegalStateException("boom");
-        })).isInstanceOf(IllegalStateException.class);
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(target).doesNotExist();
         assertThat(entries(dir)).isEmpty();
     }
@@ -69,8 +74,9 @@ class AtomicOutputTest {
     void aFailureRemovesTheDirectoriesItCreatedButNoOthers(@TempDir Path dir) throws IOException {
         Files.createDirectory(dir.resolve("kept"));
         assertThatThrownBy(() -> AtomicOutput.write(dir.resolve("kept/new/deeper/out.csv"), p -> {
-            throw new IOException("disk full");
-        })).hasMessage("disk full");
+                    throw new IOException("disk full");
+                }))
+                .hasMessage("disk full");
         assertThat(entries(dir)).containsExactly("kept");
         assertThat(entries(dir.resolve("kept"))).isEmpty();
     }

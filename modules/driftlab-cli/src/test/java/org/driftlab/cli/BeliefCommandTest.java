@@ -16,7 +16,8 @@ class BeliefCommandTest {
     /** A level shift from 0 to 5 after 20 rows, with small deterministic wiggles. */
     private Path shiftSeries() throws IOException {
         StringBuilder s = new StringBuilder("x\n");
-        for (int t = 0; t < 40; t++) s.append((t < 20 ? 0.0 : 5.0) + 0.1 * Math.sin(t)).append('\n');
+        for (int t = 0; t < 40; t++)
+            s.append((t < 20 ? 0.0 : 5.0) + 0.1 * Math.sin(t)).append('\n');
         Path file = dir.resolve("series.csv");
         Files.writeString(file, s.toString());
         return file;
@@ -26,15 +27,31 @@ class BeliefCommandTest {
     void writesOneRowPerObservationAndSeesTheShift() throws IOException {
         Path out = dir.resolve("belief.csv");
         CliHarness h = CliHarness.installed();
-        int code = h.run("belief", "--input", shiftSeries().toString(), "--model", "gaussian", "--hazard", "0.01",
-                "--prior-var", "25", "--noise-var", "0.05", "--window", "3", "--prune", "0", "--out", out.toString());
+        int code = h.run(
+                "belief",
+                "--input",
+                shiftSeries().toString(),
+                "--model",
+                "gaussian",
+                "--hazard",
+                "0.01",
+                "--prior-var",
+                "25",
+                "--noise-var",
+                "0.05",
+                "--window",
+                "3",
+                "--prune",
+                "0",
+                "--out",
+                out.toString());
         assertThat(code).as(h.err.toString()).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).isEqualTo("t,map_run_length,mean_run_length,p_change");
         assertThat(lines).hasSize(41);
         assertThat(lines.get(1)).startsWith("1,");
         double before = pChange(lines.get(20)); // t = 20: last row of the first level
-        double after = pChange(lines.get(22));  // t = 22: two rows into the new level
+        double after = pChange(lines.get(22)); // t = 22: two rows into the new level
         assertThat(before).isLessThan(0.05); // about w·H = 0.03 with no evidence of a switch
         assertThat(after).isGreaterThan(0.9);
         // run length restarts at the shift: MAP run length two rows in is at most 2
@@ -55,7 +72,8 @@ class BeliefCommandTest {
         Files.writeString(in, "a,b\n1,2\n3,oops\n");
         Path out = dir.resolve("never.csv");
         CliHarness h = CliHarness.installed();
-        int code = h.run("belief", "--input", in.toString(), "--model", "gaussian", "--hazard", "0.01", "--out", out.toString());
+        int code = h.run(
+                "belief", "--input", in.toString(), "--model", "gaussian", "--hazard", "0.01", "--out", out.toString());
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains("bad.csv").contains("oops").contains("b");
         assertThat(out).doesNotExist();
@@ -64,7 +82,16 @@ class BeliefCommandTest {
     @Test
     void optionsOfTheOtherModelAreRejected() throws IOException {
         CliHarness h = CliHarness.installed();
-        int code = h.run("belief", "--input", shiftSeries().toString(), "--model", "gaussian", "--hazard", "0.01", "--kappa0", "2");
+        int code = h.run(
+                "belief",
+                "--input",
+                shiftSeries().toString(),
+                "--model",
+                "gaussian",
+                "--hazard",
+                "0.01",
+                "--kappa0",
+                "2");
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains("--kappa0");
     }
@@ -72,10 +99,18 @@ class BeliefCommandTest {
     @Test
     void unknownModelAndMissingFileAreUsageErrors() throws IOException {
         CliHarness h = CliHarness.installed();
-        assertThat(h.run("belief", "--input", shiftSeries().toString(), "--model", "poisson", "--hazard", "0.01")).isEqualTo(ExitCodes.USAGE);
+        assertThat(h.run("belief", "--input", shiftSeries().toString(), "--model", "poisson", "--hazard", "0.01"))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains("poisson");
         CliHarness m = CliHarness.installed();
-        assertThat(m.run("belief", "--input", dir.resolve("nope.csv").toString(), "--model", "gaussian", "--hazard", "0.01"))
+        assertThat(m.run(
+                        "belief",
+                        "--input",
+                        dir.resolve("nope.csv").toString(),
+                        "--model",
+                        "gaussian",
+                        "--hazard",
+                        "0.01"))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(m.err.toString()).contains("nope.csv");
     }
@@ -83,8 +118,23 @@ class BeliefCommandTest {
     @Test
     void changepointsPrintsTheDetectedChangeTimes() throws IOException {
         CliHarness h = CliHarness.installed();
-        int code = h.run("belief", "--input", shiftSeries().toString(), "--model", "gaussian", "--hazard", "0.01",
-                "--prior-var", "25", "--noise-var", "0.05", "--window", "3", "--changepoints", "--threshold", "0.9");
+        int code = h.run(
+                "belief",
+                "--input",
+                shiftSeries().toString(),
+                "--model",
+                "gaussian",
+                "--hazard",
+                "0.01",
+                "--prior-var",
+                "25",
+                "--noise-var",
+                "0.05",
+                "--window",
+                "3",
+                "--changepoints",
+                "--threshold",
+                "0.9");
         assertThat(code).as(h.err.toString()).isZero();
         // the level moves at row 21: detected there or a row later, dated to row 21
         String[] lines = h.out.toString().split("\\R");
@@ -98,7 +148,9 @@ class BeliefCommandTest {
     /** Zero-mean rows whose scale grows tenfold after row 60, with deterministic wiggles. */
     private Path scaleSeries() throws IOException {
         StringBuilder s = new StringBuilder("residual\n");
-        for (int t = 0; t < 120; t++) s.append((t < 60 ? 0.1 : 1.0) * Math.sin(1.7 * t + 0.5) * (1 + 0.5 * Math.cos(0.3 * t))).append('\n');
+        for (int t = 0; t < 120; t++)
+            s.append((t < 60 ? 0.1 : 1.0) * Math.sin(1.7 * t + 0.5) * (1 + 0.5 * Math.cos(0.3 * t)))
+                    .append('\n');
         Path file = dir.resolve("scale.csv");
         Files.writeString(file, s.toString());
         return file;
@@ -108,13 +160,28 @@ class BeliefCommandTest {
     void theResidualModelsSeeAScaleChange() throws IOException {
         for (String model : List.of("variance-change", "log-normal-gamma")) {
             CliHarness h = CliHarness.installed();
-            int code = h.run("belief", "--input", scaleSeries().toString(), "--model", model, "--hazard", "0.01",
-                    "--calibration", "10", "--window", "10", "--changepoints", "--prune", "0");
+            int code = h.run(
+                    "belief",
+                    "--input",
+                    scaleSeries().toString(),
+                    "--model",
+                    model,
+                    "--hazard",
+                    "0.01",
+                    "--calibration",
+                    "10",
+                    "--window",
+                    "10",
+                    "--changepoints",
+                    "--prune",
+                    "0");
             assertThat(code).as(model + ": " + h.err).isZero();
             List<String> lines = List.of(h.out.toString().split("\\R"));
             // the scale moves at row 61; log|x| of this series has a heavy left tail (near-zero rows), which the
             // log model may also flag, so only the variance-change model is held to a single detection
-            assertThat(lines.subList(1, lines.size())).as(model).anySatisfy(row -> assertThat(Integer.parseInt(row.split(",")[1])).isBetween(60, 62));
+            assertThat(lines.subList(1, lines.size())).as(model).anySatisfy(row -> assertThat(
+                            Integer.parseInt(row.split(",")[1]))
+                    .isBetween(60, 62));
             if (model.equals("variance-change")) assertThat(lines).hasSize(2);
         }
     }
@@ -122,16 +189,43 @@ class BeliefCommandTest {
     @Test
     void optionsForeignToTheResidualModelsAreRejected() throws IOException {
         CliHarness h = CliHarness.installed();
-        assertThat(h.run("belief", "--input", scaleSeries().toString(), "--model", "variance-change", "--hazard", "0.01",
-                "--prior-mean", "1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(h.run(
+                        "belief",
+                        "--input",
+                        scaleSeries().toString(),
+                        "--model",
+                        "variance-change",
+                        "--hazard",
+                        "0.01",
+                        "--prior-mean",
+                        "1"))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains("--prior-mean");
         CliHarness c = CliHarness.installed();
-        assertThat(c.run("belief", "--input", shiftSeries().toString(), "--model", "normal-gamma", "--hazard", "0.01",
-                "--calibration", "5")).isEqualTo(ExitCodes.USAGE);
+        assertThat(c.run(
+                        "belief",
+                        "--input",
+                        shiftSeries().toString(),
+                        "--model",
+                        "normal-gamma",
+                        "--hazard",
+                        "0.01",
+                        "--calibration",
+                        "5"))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(c.err.toString()).contains("--calibration");
         CliHarness t = CliHarness.installed();
-        assertThat(t.run("belief", "--input", shiftSeries().toString(), "--model", "normal-gamma", "--hazard", "0.01",
-                "--threshold", "0.5")).isEqualTo(ExitCodes.USAGE);
+        assertThat(t.run(
+                        "belief",
+                        "--input",
+                        shiftSeries().toString(),
+                        "--model",
+                        "normal-gamma",
+                        "--hazard",
+                        "0.01",
+                        "--threshold",
+                        "0.5"))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(t.err.toString()).contains("--threshold");
     }
 
@@ -139,7 +233,9 @@ class BeliefCommandTest {
     void helpStatesThePruningGuarantee() {
         CliHarness h = CliHarness.installed();
         assertThat(h.run("belief", "--help")).isZero();
-        assertThat(h.out.toString().replaceAll("\\s+", " ")).contains("equal --prune 0's").contains("outliers");
+        assertThat(h.out.toString().replaceAll("\\s+", " "))
+                .contains("equal --prune 0's")
+                .contains("outliers");
     }
 
     private static double pChange(String row) {

@@ -17,14 +17,18 @@ class BenchToolCommandTest {
     void runFromTheProductJarItSaysHowToRunTheBenchAndRunsNothing() {
         CliHarness h = CliHarness.installed();
         assertThat(h.run("bench", "jvms", "--workers", "2")).isEqualTo(ExitCodes.USAGE);
-        assertThat(h.err.toString()).contains("run './driftlab bench jvms --workers 2'").contains("driftlab-bench.jar");
+        assertThat(h.err.toString())
+                .contains("run './driftlab bench jvms --workers 2'")
+                .contains("driftlab-bench.jar");
         assertThat(h.out.toString()).isEmpty();
     }
 
     @Test
     void theProductHoldsNoBenchOrJmhCode() {
         // the product jar is shaded from exactly this runtime class path (ProductJarIT checks the jar itself)
-        assertThat(getClass().getClassLoader().getResource("org/openjdk/jmh/Main.class")).isNull();
-        assertThat(getClass().getClassLoader().getResource("org/driftlab/bench/cli/BenchCommand.class")).isNull();
+        assertThat(getClass().getClassLoader().getResource("org/openjdk/jmh/Main.class"))
+                .isNull();
+        assertThat(getClass().getClassLoader().getResource("org/driftlab/bench/cli/BenchCommand.class"))
+                .isNull();
     }
 }

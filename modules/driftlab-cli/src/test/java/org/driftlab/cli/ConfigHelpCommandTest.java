@@ -14,16 +14,24 @@ class ConfigHelpCommandTest {
         CliHarness h = CliHarness.installed();
         assertThat(h.run("help", "config")).isZero();
         String out = h.out.toString();
-        for (Block b : ConfigSchema.blocks()) assertThat(out).contains(b.path().isEmpty() ? "(top level)" : b.path() + " — ");
-        assertThat(out).contains("type = adamw").contains("weight-decay").contains("int ≥ 1, ≤ 512")
-                .contains("blocks that must fit together").contains("recall needs belief type hmm");
+        for (Block b : ConfigSchema.blocks())
+            assertThat(out).contains(b.path().isEmpty() ? "(top level)" : b.path() + " — ");
+        assertThat(out)
+                .contains("type = adamw")
+                .contains("weight-decay")
+                .contains("int ≥ 1, ≤ 512")
+                .contains("blocks that must fit together")
+                .contains("recall needs belief type hmm");
     }
 
     @Test
     void printsOneBlock() {
         CliHarness h = CliHarness.installed();
         assertThat(h.run("help", "config", "stream.switching")).isZero();
-        assertThat(h.out.toString()).startsWith("stream.switching — ").contains("type = markov").doesNotContain("type = adam");
+        assertThat(h.out.toString())
+                .startsWith("stream.switching — ")
+                .contains("type = markov")
+                .doesNotContain("type = adam");
         CliHarness top = CliHarness.installed();
         assertThat(top.run("help", "config", "top")).isZero();
         assertThat(top.out.toString()).startsWith("(top level)").contains("master-seed");

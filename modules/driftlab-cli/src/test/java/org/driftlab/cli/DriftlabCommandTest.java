@@ -24,8 +24,10 @@ class DriftlabCommandTest {
     static final class Boom implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         DebugOption debug;
+
         final Exception toThrow;
 
         Boom(Exception toThrow) {
@@ -77,7 +79,9 @@ class DriftlabCommandTest {
     void usageErrorExits2WithAHint() {
         CliHarness h = CliHarness.installed();
         assertThat(h.run("--bogus")).isEqualTo(ExitCodes.USAGE);
-        assertThat(h.err.toString()).contains("Unknown option: '--bogus'").contains("Try 'driftlab --help' for more information.");
+        assertThat(h.err.toString())
+                .contains("Unknown option: '--bogus'")
+                .contains("Try 'driftlab --help' for more information.");
         CliHarness typo = CliHarness.installed();
         assertThat(typo.run("hlp")).isEqualTo(ExitCodes.USAGE);
         assertThat(typo.err.toString()).contains("Did you mean").contains("help");
@@ -88,7 +92,8 @@ class DriftlabCommandTest {
         CliHarness h = withBoom(configProblems());
         assertThat(h.run("boom")).isEqualTo(ExitCodes.USAGE);
         String err = h.err.toString();
-        assertThat(err).startsWith("driftlab: the config has 2 problems:")
+        assertThat(err)
+                .startsWith("driftlab: the config has 2 problems:")
                 .contains("bad.conf:1: steps: must be >= 1, got -1")
                 .contains("bad.conf:1: stream: missing required value")
                 .doesNotContain("\tat ");
@@ -107,9 +112,11 @@ class DriftlabCommandTest {
 
     @Test
     void badInputAndMissingFilesExit2() {
-        CliHarness csv = withBoom(new BadInputException("trace.csv line 3: column theta_0 must be a number, got \"x\""));
+        CliHarness csv =
+                withBoom(new BadInputException("trace.csv line 3: column theta_0 must be a number, got \"x\""));
         assertThat(csv.run("boom")).isEqualTo(ExitCodes.USAGE);
-        assertThat(csv.err.toString().trim()).isEqualTo("driftlab: trace.csv line 3: column theta_0 must be a number, got \"x\"");
+        assertThat(csv.err.toString().trim())
+                .isEqualTo("driftlab: trace.csv line 3: column theta_0 must be a number, got \"x\"");
 
         CliHarness missing = withBoom(new UncheckedIOException(new NoSuchFileException("configs/nope.conf")));
         assertThat(missing.run("boom")).isEqualTo(ExitCodes.USAGE);
@@ -124,7 +131,10 @@ class DriftlabCommandTest {
     void anUnexpectedExceptionIsAnInternalErrorExit1() {
         CliHarness h = withBoom(new IllegalStateException("invariant broken"));
         assertThat(h.run("boom")).isEqualTo(ExitCodes.FAILURE);
-        assertThat(h.err.toString()).contains("a bug in driftlab").contains("invariant broken").contains("--debug")
+        assertThat(h.err.toString())
+                .contains("a bug in driftlab")
+                .contains("invariant broken")
+                .contains("--debug")
                 .doesNotContain("\tat ");
     }
 

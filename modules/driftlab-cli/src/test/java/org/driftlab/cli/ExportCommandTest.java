@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ExportCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Path store;
     final StringWriter err = new StringWriter();
 
@@ -34,7 +36,9 @@ class ExportCommandTest {
 
     @Test
     void exportsRunsAsCsvBesideTheStoreByDefault() throws Exception {
-        assertThat(run(store.toString(), "--format", "csv", "--table", "runs")).as(err.toString()).isZero();
+        assertThat(run(store.toString(), "--format", "csv", "--table", "runs"))
+                .as(err.toString())
+                .isZero();
         Path csv = dir.resolve("sweep-runs.csv");
         assertThat(Files.readAllLines(csv)).hasSize(1 + 12);
         assertThat(err.toString()).contains("wrote " + csv);
@@ -44,9 +48,11 @@ class ExportCommandTest {
     void exportsStatsAsParquetToAChosenFile() throws Exception {
         Path target = dir.resolve("stats.parquet");
         assertThat(run(store.toString(), "--format", "parquet", "--table", "stats", "--out", target.toString()))
-                .as(err.toString()).isZero();
+                .as(err.toString())
+                .isZero();
         byte[] bytes = Files.readAllBytes(target);
-        assertThat(new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+        assertThat(new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("PAR1");
     }
 
     @Test
@@ -58,7 +64,9 @@ class ExportCommandTest {
         assertThat(err.toString()).contains("holds 2 sweeps (sweep, second): choose one with --sweep NAME");
         assertThat(dir.resolve("sweep-runs.csv")).doesNotExist();
         Path csv = dir.resolve("second.csv");
-        assertThat(run(store.toString(), "--sweep", "second", "--out", csv.toString())).as(err.toString()).isZero();
+        assertThat(run(store.toString(), "--sweep", "second", "--out", csv.toString()))
+                .as(err.toString())
+                .isZero();
         // the fixture's conditions (and so run ids) differ between the sweeps only by seed count: 6 runs of seed 0
         assertThat(Files.readAllLines(csv)).hasSize(1 + 6);
     }
@@ -66,7 +74,8 @@ class ExportCommandTest {
     @Test
     void badInputIsOneLineExitTwoAndNothingWritten() {
         assertThat(run(store.toString(), "--format", "xlsx")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("driftlab: unknown --format 'xlsx' (known: csv, parquet)" + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("driftlab: unknown --format 'xlsx' (known: csv, parquet)" + System.lineSeparator());
         err.getBuffer().setLength(0);
         assertThat(run(store.toString(), "--table", "sweeps")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown --table 'sweeps'");
@@ -79,7 +88,9 @@ class ExportCommandTest {
     @Test
     void missingDirectoriesOfTheOutputAreCreatedAsForEveryCommand() {
         Path target = dir.resolve("new/sub/runs.csv");
-        assertThat(run(store.toString(), "--out", target.toString())).as(err.toString()).isZero();
+        assertThat(run(store.toString(), "--out", target.toString()))
+                .as(err.toString())
+                .isZero();
         assertThat(target).isRegularFile();
     }
 }

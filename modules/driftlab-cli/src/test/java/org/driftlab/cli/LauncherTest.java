@@ -31,7 +31,10 @@ class LauncherTest {
     @Test
     void theLibraryCheckReadsTheWholeListSoSigpipeCannotFailIt() throws Exception {
         Path bin = Files.createDirectories(home.resolve("bin"));
-        script(bin, "ldconfig", "echo '\tlibgfortran.so.5 (libc6,x86-64) => /usr/lib/libgfortran.so.5'\nseq 1 400000\n");
+        script(
+                bin,
+                "ldconfig",
+                "echo '\tlibgfortran.so.5 (libc6,x86-64) => /usr/lib/libgfortran.so.5'\nseq 1 400000\n");
         script(bin, "java", "echo \"java $*\"\n");
         script(bin, "mvn", "echo 'mvn must not run: the jar is fresh' >&2; exit 9\n");
         script(bin, "id", "echo 1000\n"); // not root: a failed check would exit 2 rather than try apt-get
@@ -39,9 +42,11 @@ class LauncherTest {
         Path launcher = home.resolve("driftlab");
         Files.copy(LAUNCHER, launcher);
         Files.writeString(home.resolve("pom.xml"), "<project/>");
-        Path jar = Files.createDirectories(home.resolve("modules/driftlab-cli/target")).resolve("driftlab.jar");
+        Path jar = Files.createDirectories(home.resolve("modules/driftlab-cli/target"))
+                .resolve("driftlab.jar");
         Files.writeString(jar, "");
-        Files.setLastModifiedTime(home.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(60)));
+        Files.setLastModifiedTime(
+                home.resolve("pom.xml"), FileTime.from(Instant.now().minusSeconds(60)));
 
         for (int i = 0; i < 5; i++) {
             ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), "--version").redirectErrorStream(true);

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Ddriftlab.live.screenshot=FILE} the second load also saves a screenshot (docs/img/live-view.png).
  */
 class LiveViewBrowserTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static final Pattern RUNS = Pattern.compile("<td class=\"runs\">(\\d+)</td>");
     private static final Pattern POINTS = Pattern.compile("<canvas id=\"curves\" data-points=\"(\\d+)\"");
@@ -49,7 +50,9 @@ class LiveViewBrowserTest {
     @Test
     void aHeadlessBrowserSeesTheTableAndTheCurvesAppearAndUpdateDuringASweep() throws Exception {
         Path chromium = chromium();
-        assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium): the live view's browser test is skipped");
+        assumeTrue(
+                chromium != null,
+                "chromium is not installed (apt-get install -y chromium): the live view's browser test is skipped");
         SweepSpec sweep = SweepLoader.load(SweepConfigs.write(dir, "live", 6, 400));
         Path storeFile = dir.resolve("live.duckdb");
         CountDownLatch atThird = new CountDownLatch(1);
@@ -57,17 +60,28 @@ class LiveViewBrowserTest {
         CountDownLatch firstRead = new CountDownLatch(1);
         CountDownLatch secondRead = new CountDownLatch(1);
         try (ResultStore store = ResultStore.open(storeFile);
-             EmbeddedCluster cluster = EmbeddedCluster.start(1, com.typesafe.config.ConfigFactory.parseString(
-                     "driftlab.sweep { store-batch-size = 1 }").withFallback(ClusterConfig.load()))) {
+                EmbeddedCluster cluster = EmbeddedCluster.start(
+                        1,
+                        com.typesafe.config.ConfigFactory.parseString("driftlab.sweep { store-batch-size = 1 }")
+                                .withFallback(ClusterConfig.load()))) {
             store.beginSweep(sweep);
             SweepSession session = new SweepSession(sweep, store, new PrintWriter(new StringWriter()));
             LiveView view = new LiveView(sweep, storeFile, System::nanoTime);
             session.showLive(view);
             SweepSession.SweepCluster side = new SweepSession.SweepCluster() {
-                public SweepClient client() { return cluster.client(); }
-                public int workersUp() { return 1; }
-                public List<String> members() { return ClusterMembers.of(cluster.nodes().get(0).system()); }
-                public void close() { }
+                public SweepClient client() {
+                    return cluster.client();
+                }
+
+                public int workersUp() {
+                    return 1;
+                }
+
+                public List<String> members() {
+                    return ClusterMembers.of(cluster.nodes().get(0).system());
+                }
+
+                public void close() {}
             };
             session.attach(side);
             view.members(side::members); // as runOn does
@@ -83,17 +97,26 @@ class LiveViewBrowserTest {
                         throw new IllegalStateException(e);
                     }
                 });
-                assertThat(atThird.await(60, TimeUnit.SECONDS)).as("3 runs stored").isTrue();
+                assertThat(atThird.await(60, TimeUnit.SECONDS))
+                        .as("3 runs stored")
+                        .isTrue();
                 String first = dumpDom(chromium, server, null);
                 firstRead.countDown();
-                assertThat(atEighth.await(60, TimeUnit.SECONDS)).as("8 runs stored").isTrue();
+                assertThat(atEighth.await(60, TimeUnit.SECONDS))
+                        .as("8 runs stored")
+                        .isTrue();
                 String screenshot = System.getProperty("driftlab.live.screenshot");
                 String second = dumpDom(chromium, server, screenshot == null ? null : Path.of(screenshot));
                 secondRead.countDown();
                 assertThat(run.get(120, TimeUnit.SECONDS).failures()).isEmpty();
 
-                assertThat(first).contains("data-condition=\"reset=none\"", "data-condition=\"reset=oracle\"",
-                        "<b id=\"done\">3</b> / 12 runs done", "127.0.0.1:", "Up [worker]");
+                assertThat(first)
+                        .contains(
+                                "data-condition=\"reset=none\"",
+                                "data-condition=\"reset=oracle\"",
+                                "<b id=\"done\">3</b> / 12 runs done",
+                                "127.0.0.1:",
+                                "Up [worker]");
                 assertThat(runs(first)).as(first).isEqualTo(3);
                 assertThat(points(first)).as(first).isPositive();
                 assertThat(second).contains("<b id=\"done\">8</b> / 12 runs done");
@@ -116,18 +139,38 @@ class LiveViewBrowserTest {
     /** The page's DOM after it has run its script for a few (virtual) seconds; a screenshot too when asked. */
     private String dumpDom(Path chromium, LiveServer server, Path screenshot) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(dir, "chromium-");
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--virtual-time-budget=3000", "--window-size=1200,1000"));
+        List<String> command = new ArrayList<>(List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--virtual-time-budget=3000",
+                "--window-size=1200,1000"));
         if (screenshot != null) {
             Files.createDirectories(screenshot.toAbsolutePath().getParent());
-            Process shot = new ProcessBuilder(concat(command, "--screenshot=" + screenshot.toAbsolutePath(), server.uri().toString()))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("screenshot.log").toFile()).start();
-            assertThat(shot.waitFor(60, TimeUnit.SECONDS)).as("chromium --screenshot within 60 s").isTrue();
+            Process shot = new ProcessBuilder(concat(
+                            command,
+                            "--screenshot=" + screenshot.toAbsolutePath(),
+                            server.uri().toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("screenshot.log").toFile())
+                    .start();
+            assertThat(shot.waitFor(60, TimeUnit.SECONDS))
+                    .as("chromium --screenshot within 60 s")
+                    .isTrue();
         }
         Path out = dir.resolve("dom-" + System.nanoTime() + ".html");
-        Process p = new ProcessBuilder(concat(command, "--dump-dom", server.uri().toString()))
-                .redirectOutput(out.toFile()).redirectError(dir.resolve("chromium.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        concat(command, "--dump-dom", server.uri().toString()))
+                .redirectOutput(out.toFile())
+                .redirectError(dir.resolve("chromium.log").toFile())
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("chromium --dump-dom did not finish within 60 s");

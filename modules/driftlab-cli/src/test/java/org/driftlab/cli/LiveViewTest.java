@@ -25,12 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The live view's server and its wiring into {@code run} (the browser test is {@link LiveViewBrowserTest}). */
 class LiveViewTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -41,26 +45,38 @@ class LiveViewTest {
         try (LiveServer server = LiveServer.start(InetAddress.getLoopbackAddress(), 0, view)) {
             URI uri = server.uri();
             assertThat(uri.getHost()).isEqualTo("127.0.0.1");
-            assertThat(get(uri).body()).contains("<canvas id=\"curves\"", "<table id=\"conditions\">", "chart.umd.min.js");
+            assertThat(get(uri).body())
+                    .contains("<canvas id=\"curves\"", "<table id=\"conditions\">", "chart.umd.min.js");
             HttpResponse<String> lib = get(uri.resolve("chart.umd.min.js"));
             assertThat(lib.statusCode()).isEqualTo(200);
             assertThat(lib.body()).startsWith("/*!").contains("Chart.js v4.4.9").hasSizeGreaterThan(100_000);
             assertThat(get(uri.resolve("LICENSE-chart.js.md")).body()).contains("MIT");
             assertThat(get(uri.resolve("nothing")).statusCode()).isEqualTo(404);
-            HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(uri.resolve("state.json"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> post = HTTP.send(
+                    HttpRequest.newBuilder(uri.resolve("state.json"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(post.statusCode()).isEqualTo(405);
 
-            assertThat(get(uri.resolve("state.json")).body()).contains("\"done\":0", "\"warmingUp\":true",
-                    "{\"name\":\"reset=none\",\"runs\":0}", "{\"name\":\"reset=oracle\",\"runs\":0}");
+            assertThat(get(uri.resolve("state.json")).body())
+                    .contains(
+                            "\"done\":0",
+                            "\"warmingUp\":true",
+                            "{\"name\":\"reset=none\",\"runs\":0}",
+                            "{\"name\":\"reset=oracle\",\"runs\":0}");
             RunSpec first = sweep.runs().get(0);
             view.onResult(Simulation.run(first, 16).withNode("n1"));
             now[0] = LiveView.WARMUP_NANOS; // the warm-up ends with this result
             view.onResult(Simulation.run(sweep.runs().get(1), 16).withNode("n1"));
             now[0] = 2 * LiveView.WARMUP_NANOS;
             String state = get(uri.resolve("state.json")).body();
-            assertThat(state).contains("\"nodes\":[{\"node\":\"n1\",\"stored\":2}]", "\"name\":\"reset=none\",\"runs\":2",
-                    "\"curve\":[[10.0,", "\"warmingUp\":false");
+            assertThat(state)
+                    .contains(
+                            "\"nodes\":[{\"node\":\"n1\",\"stored\":2}]",
+                            "\"name\":\"reset=none\",\"runs\":2",
+                            "\"curve\":[[10.0,",
+                            "\"warmingUp\":false");
             // 0 steps since the warm-up ended: a rate of 0 and no ETA yet
             assertThat(state).contains("\"stepsPerSecond\":0.0", "\"etaSeconds\":null");
         }
@@ -72,8 +88,8 @@ class LiveViewTest {
         Path config = SweepConfigs.write(dir, "serve", 6, 3000);
         Path store = dir.resolve("serve.duckdb");
         CliHarness cli = CliHarness.installed();
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() ->
-                cli.run("run", config.toString(), "--results", store.toString(), "--no-plots"));
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
+                () -> cli.run("run", config.toString(), "--results", store.toString(), "--no-plots"));
         Pattern address = Pattern.compile("live view: (http://127\\.0\\.0\\.1:\\d+/)");
         URI uri = null;
         String state = null;
@@ -88,13 +104,22 @@ class LiveViewTest {
         assertThat(run.get()).as(cli.err.toString()).isZero();
         assertThat(uri).as(cli.err.toString()).isNotNull();
         assertThat(state).contains("\"sweep\":\"serve\"", "\"total\":12", "\"name\":\"reset=oracle\"");
-        assertThat(cli.err.toString()).containsSubsequence("sweep 'serve': 12 runs", "live view: " + uri, "done: 12 runs");
+        assertThat(cli.err.toString())
+                .containsSubsequence("sweep 'serve': 12 runs", "live view: " + uri, "done: 12 runs");
         URI gone = uri;
-        assertThat(catchThrowable(() -> get(gone.resolve("state.json")))).as("stopped with the command").isInstanceOf(IOException.class);
+        assertThat(catchThrowable(() -> get(gone.resolve("state.json"))))
+                .as("stopped with the command")
+                .isInstanceOf(IOException.class);
 
         CliHarness off = CliHarness.installed();
         Path other = SweepConfigs.write(dir, "off", 1, 100);
-        assertThat(off.run("run", other.toString(), "--results", dir.resolve("off.duckdb").toString(), "--no-plots", "--no-live"))
+        assertThat(off.run(
+                        "run",
+                        other.toString(),
+                        "--results",
+                        dir.resolve("off.duckdb").toString(),
+                        "--no-plots",
+                        "--no-live"))
                 .isZero();
         assertThat(off.err.toString()).doesNotContain("live view");
     }
@@ -102,10 +127,14 @@ class LiveViewTest {
     @Test
     void aLargeGridShowsItsFirstConditionsAndCurvesOnly() throws Exception {
         StringBuilder lrs = new StringBuilder();
-        for (int i = 1; i <= LiveView.TABLE_ROWS + 1; i++) lrs.append(i == 1 ? "" : ", ").append(i * 1e-4);
-        SweepSpec sweep = SweepLoader.load(Files.writeString(dir.resolve("grid.conf"), Files.readString(
-                SweepConfigs.write(dir, "grid", 1, 50)).replace("sweep { reset = [ { type = none }, { type = oracle } ] }",
-                "sweep { \"rule.lr\" = [" + lrs + "] }")));
+        for (int i = 1; i <= LiveView.TABLE_ROWS + 1; i++)
+            lrs.append(i == 1 ? "" : ", ").append(i * 1e-4);
+        SweepSpec sweep = SweepLoader.load(Files.writeString(
+                dir.resolve("grid.conf"),
+                Files.readString(SweepConfigs.write(dir, "grid", 1, 50))
+                        .replace(
+                                "sweep { reset = [ { type = none }, { type = oracle } ] }",
+                                "sweep { \"rule.lr\" = [" + lrs + "] }")));
         LiveView view = new LiveView(sweep, dir.resolve("grid.duckdb"), System::nanoTime);
         for (RunSpec r : sweep.runs().subList(0, LiveView.CURVES + 1)) view.onResult(Simulation.run(r, 16));
         String state = view.json();
@@ -120,10 +149,18 @@ class LiveViewTest {
         Path store = dir.resolve("busy.duckdb");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CliHarness cli = CliHarness.installed();
-            assertThat(cli.run("run", config.toString(), "--results", store.toString(), "--live-port",
-                    String.valueOf(taken.getLocalPort()))).isEqualTo(2);
-            assertThat(cli.err.toString()).startsWith("driftlab: --live-port " + taken.getLocalPort() + " on 127.0.0.1: ")
-                    .contains("--no-live").hasLineCount(1);
+            assertThat(cli.run(
+                            "run",
+                            config.toString(),
+                            "--results",
+                            store.toString(),
+                            "--live-port",
+                            String.valueOf(taken.getLocalPort())))
+                    .isEqualTo(2);
+            assertThat(cli.err.toString())
+                    .startsWith("driftlab: --live-port " + taken.getLocalPort() + " on 127.0.0.1: ")
+                    .contains("--no-live")
+                    .hasLineCount(1);
         }
         assertThat(store).doesNotExist();
         assertThat(Files.exists(dir.resolve("busy-report"))).isFalse();

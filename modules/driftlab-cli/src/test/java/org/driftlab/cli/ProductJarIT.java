@@ -21,7 +21,8 @@ class ProductJarIT {
         assertThat(jar).as("the shaded product jar (package phase)").exists();
         try (JarFile j = new JarFile(jar.toFile())) {
             List<String> names = j.stream().map(ZipEntry::getName).toList();
-            assertThat(names).contains("org/driftlab/cli/DriftlabCommand.class", "org/driftlab/core/sim/Simulation.class");
+            assertThat(names)
+                    .contains("org/driftlab/cli/DriftlabCommand.class", "org/driftlab/core/sim/Simulation.class");
             assertThat(names).noneMatch(n -> n.startsWith("org/openjdk/jmh/"));
             assertThat(names).noneMatch(n -> n.startsWith("org/driftlab/bench/"));
             assertThat(names).noneMatch(n -> n.startsWith("org/driftlab/childjvm/"));

@@ -28,28 +28,39 @@ class ProgressDisplayTest {
     void linesModePrintsTheFirstThenAtMostOnePerIntervalAndTheLast() {
         StringWriter text = new StringWriter();
         AtomicLong now = new AtomicLong(0);
-        ProgressDisplay d = new ProgressDisplay(new PrintWriter(text), ProgressDisplay.Mode.LINES,
-                new Progress(0, 4, 0, 0, 0, 0, 1), 5 * SECOND, now::get).start();
+        ProgressDisplay d = new ProgressDisplay(
+                        new PrintWriter(text),
+                        ProgressDisplay.Mode.LINES,
+                        new Progress(0, 4, 0, 0, 0, 0, 1),
+                        5 * SECOND,
+                        now::get)
+                .start();
         now.set(SECOND);
         d.onProgress(new Progress(1, 4, 0, 0, 100, 100, 1));
         now.set(2 * SECOND);
-        d.onProgress(new Progress(2, 4, 0, 0, 200, 100, 1));   // within the interval: not printed
+        d.onProgress(new Progress(2, 4, 0, 0, 200, 100, 1)); // within the interval: not printed
         now.set(7 * SECOND);
         d.onProgress(new Progress(3, 4, 0, 0, 300, 100, 1));
         now.set(8 * SECOND);
-        d.onProgress(new Progress(4, 4, 0, 0, 400, 100, 1));   // the last always
+        d.onProgress(new Progress(4, 4, 0, 0, 400, 100, 1)); // the last always
         d.finish();
-        assertThat(text.toString().lines()).containsExactly(
-                "progress: 1/4 runs  100 steps/s  ETA 0:03  1 node up",
-                "progress: 3/4 runs  100 steps/s  ETA 0:02  1 node up",
-                "progress: 4/4 runs  100 steps/s  ETA 0:00  1 node up");
+        assertThat(text.toString().lines())
+                .containsExactly(
+                        "progress: 1/4 runs  100 steps/s  ETA 0:03  1 node up",
+                        "progress: 3/4 runs  100 steps/s  ETA 0:02  1 node up",
+                        "progress: 4/4 runs  100 steps/s  ETA 0:00  1 node up");
     }
 
     @Test
     void quietPrintsNothing() {
         StringWriter text = new StringWriter();
-        ProgressDisplay d = new ProgressDisplay(new PrintWriter(text), ProgressDisplay.Mode.QUIET,
-                new Progress(0, 1, 0, 0, 0, 0, 1), SECOND, System::nanoTime).start();
+        ProgressDisplay d = new ProgressDisplay(
+                        new PrintWriter(text),
+                        ProgressDisplay.Mode.QUIET,
+                        new Progress(0, 1, 0, 0, 0, 0, 1),
+                        SECOND,
+                        System::nanoTime)
+                .start();
         d.onProgress(new Progress(1, 1, 0, 0, 10, 10, 1));
         d.onNotice(new ClusterNotice(ClusterNotice.Kind.UNREACHABLE, "10.0.0.2:25520#7", 0));
         d.finish();
@@ -59,17 +70,23 @@ class ProgressDisplayTest {
     @Test
     void clusterNoticesArePrintedAsTheyHappen() {
         StringWriter text = new StringWriter();
-        ProgressDisplay d = new ProgressDisplay(new PrintWriter(text), ProgressDisplay.Mode.LINES,
-                new Progress(0, 4, 0, 0, 0, 0, 3), 5 * SECOND, System::nanoTime).start();
+        ProgressDisplay d = new ProgressDisplay(
+                        new PrintWriter(text),
+                        ProgressDisplay.Mode.LINES,
+                        new Progress(0, 4, 0, 0, 0, 0, 3),
+                        5 * SECOND,
+                        System::nanoTime)
+                .start();
         d.onNotice(new ClusterNotice(ClusterNotice.Kind.UNREACHABLE, "10.0.0.4:25520#7", 0));
         d.onNotice(new ClusterNotice(ClusterNotice.Kind.REDISPATCHING, "member 10.0.0.4:25520#7 is unreachable", 5));
         d.onNotice(new ClusterNotice(ClusterNotice.Kind.COORDINATOR_MOVED, "pekko://driftlab@10.0.0.3:25520", 0));
         d.onNotice(new ClusterNotice(ClusterNotice.Kind.JOINED, "10.0.0.4:25520#9", 0));
         d.finish();
-        assertThat(text.toString().lines()).containsExactly(
-                "cluster: member 10.0.0.4:25520#7 is unreachable",
-                "cluster: re-dispatching 5 runs: member 10.0.0.4:25520#7 is unreachable",
-                "cluster: the sweep coordinator moved (now pekko://driftlab@10.0.0.3:25520)",
-                "cluster: member 10.0.0.4:25520#9 joined");
+        assertThat(text.toString().lines())
+                .containsExactly(
+                        "cluster: member 10.0.0.4:25520#7 is unreachable",
+                        "cluster: re-dispatching 5 runs: member 10.0.0.4:25520#7 is unreachable",
+                        "cluster: the sweep coordinator moved (now pekko://driftlab@10.0.0.3:25520)",
+                        "cluster: member 10.0.0.4:25520#9 joined");
     }
 }

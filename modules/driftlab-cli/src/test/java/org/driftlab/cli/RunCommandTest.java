@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code driftlab run} end to end on an embedded cluster in this JVM (a few runs of a few hundred steps). */
 class RunCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void storesEveryRunPrintsTheTableAndPlotsThenARerunSkipsThemAll() throws Exception {
@@ -26,12 +27,22 @@ class RunCommandTest {
         Path plots = dir.resolve("plots");
         CliHarness first = CliHarness.installed();
         assertThat(first.run("run", config.toString(), "--results", store.toString(), "--out", plots.toString()))
-                .as(first.err.toString()).isZero();
-        assertThat(first.out.toString()).startsWith("mean excess loss [loss] per condition").contains("none", "oracle");
+                .as(first.err.toString())
+                .isZero();
+        assertThat(first.out.toString())
+                .startsWith("mean excess loss [loss] per condition")
+                .contains("none", "oracle");
         // not a terminal here: progress comes as whole lines, the last at 4/4
-        assertThat(first.err.toString()).contains("sweep 'small': 4 runs", "progress: 4/4 runs", "1 node up",
-                "done: 4 runs", "4 stored now, 0 already stored, 0 failed", "wrote 6 plot files to " + plots,
-                "results: " + store).doesNotContain("\r");
+        assertThat(first.err.toString())
+                .contains(
+                        "sweep 'small': 4 runs",
+                        "progress: 4/4 runs",
+                        "1 node up",
+                        "done: 4 runs",
+                        "4 stored now, 0 already stored, 0 failed",
+                        "wrote 6 plot files to " + plots,
+                        "results: " + store)
+                .doesNotContain("\r");
         for (String name : new String[] {"binned-loss", "aligned-excess-loss", "mean-excess-loss-vs-reset"}) {
             BufferedImage img = ImageIO.read(plots.resolve(name + ".png").toFile());
             assertThat(img.getWidth()).isGreaterThan(500);
@@ -40,8 +51,11 @@ class RunCommandTest {
         assertThat(before).hasSize(4);
 
         CliHarness again = CliHarness.installed();
-        assertThat(again.run("run", config.toString(), "--results", store.toString(), "--no-plots")).as(again.err.toString()).isZero();
-        assertThat(again.err.toString()).contains("4 of 4 runs already in", "0 stored now, 4 already stored")
+        assertThat(again.run("run", config.toString(), "--results", store.toString(), "--no-plots"))
+                .as(again.err.toString())
+                .isZero();
+        assertThat(again.err.toString())
+                .contains("4 of 4 runs already in", "0 stored now, 4 already stored")
                 .doesNotContain("progress:", "plot files");
         assertThat(again.out.toString()).isEqualTo(first.out.toString());
         assertThat(runs(store)).isEqualTo(before); // nothing new, nothing rewritten (wall times included)
@@ -49,7 +63,9 @@ class RunCommandTest {
 
     @Test
     void aBadConfigExitsTwoWithEveryProblemAndCreatesNoStore() throws Exception {
-        Path config = Files.writeString(dir.resolve("bad.conf"), """
+        Path config = Files.writeString(
+                dir.resolve("bad.conf"),
+                """
                 name = bad
                 steps = -5
                 seeds = 1
@@ -58,7 +74,8 @@ class RunCommandTest {
                 """);
         Path store = dir.resolve("bad.duckdb");
         CliHarness cli = CliHarness.installed();
-        assertThat(cli.run("run", config.toString(), "--results", store.toString())).isEqualTo(2);
+        assertThat(cli.run("run", config.toString(), "--results", store.toString()))
+                .isEqualTo(2);
         assertThat(cli.err.toString()).startsWith("driftlab: the config has ").contains("steps", "adamm");
         assertThat(store).doesNotExist();
         assertThat(cli.out.toString()).isEmpty();
@@ -79,14 +96,22 @@ class RunCommandTest {
         try (ResultStore s = ResultStore.open(store)) {
             s.beginSweep(org.driftlab.core.spec.SweepLoader.load(SweepConfigs.write(dir, "same", 1, 300)));
         }
-        Path changed = Files.writeString(dir.resolve("changed.conf"),
+        Path changed = Files.writeString(
+                dir.resolve("changed.conf"),
                 Files.readString(dir.resolve("same.conf")).replace("steps = 300", "steps = 200"));
         CliHarness cli = CliHarness.installed();
-        assertThat(cli.run("run", changed.toString(), "--results", store.toString())).isEqualTo(2);
+        assertThat(cli.run("run", changed.toString(), "--results", store.toString()))
+                .isEqualTo(2);
         assertThat(cli.err.toString()).contains("already holds sweep 'same' from a different config", "--resume");
 
         CliHarness nothing = CliHarness.installed();
-        assertThat(nothing.run("run", changed.toString(), "--results", dir.resolve("none.duckdb").toString(), "--resume")).isEqualTo(2);
+        assertThat(nothing.run(
+                        "run",
+                        changed.toString(),
+                        "--results",
+                        dir.resolve("none.duckdb").toString(),
+                        "--resume"))
+                .isEqualTo(2);
         assertThat(nothing.err.toString()).contains("nothing to resume");
         assertThat(dir.resolve("none.duckdb")).doesNotExist();
     }
@@ -94,8 +119,17 @@ class RunCommandTest {
     private Path runWith(Path config, String storeName, String nodes) {
         Path store = dir.resolve(storeName);
         CliHarness cli = CliHarness.installed();
-        assertThat(cli.run("run", config.toString(), "--results", store.toString(), "--nodes", nodes, "--quiet", "--no-plots"))
-                .as(cli.err.toString()).isZero();
+        assertThat(cli.run(
+                        "run",
+                        config.toString(),
+                        "--results",
+                        store.toString(),
+                        "--nodes",
+                        nodes,
+                        "--quiet",
+                        "--no-plots"))
+                .as(cli.err.toString())
+                .isZero();
         assertThat(cli.err.toString()).doesNotContain("progress:");
         return store;
     }

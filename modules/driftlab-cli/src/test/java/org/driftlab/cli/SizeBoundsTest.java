@@ -23,9 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * and builds and steps one learner of each kind of condition (the calibration).
  */
 class SizeBoundsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
-    private static final String QUADRATIC = """
+    private static final String QUADRATIC =
+            """
             steps = 200
             stream { type = quadratic, dim = 4, gradient-noise = 0.3, switching { type = hazard, hazard = 0.01 } }
             rule { type = adam, lr = 0.05 }
@@ -33,29 +35,34 @@ class SizeBoundsTest {
             metrics { bins = 10, aligned-lags = 20 }
             """;
     private static final String ROTATED = QUADRATIC + "stream.rotated = true\n";
-    private static final String REGRESSION = """
+    private static final String REGRESSION =
+            """
             steps = 200
             stream { type = linear-regression, dim = 4, batch = 2, switching { type = hazard, hazard = 0.01 } }
             rule { type = sgd, lr = 0.01 }
             belief { type = bocpd, hazard = 0.01, model = linear-regression }
             """;
-    private static final String MARKOV = """
+    private static final String MARKOV =
+            """
             steps = 200
             stream { type = quadratic, dim = 4, gradient-noise = 0.3, switching { type = markov, tasks = 3, hazard = 0.01 } }
             rule { type = sgd, lr = 0.05 }
             belief { type = hmm, hazard = 0.01 }
             """;
-    private static final String MLP = """
+    private static final String MLP =
+            """
             steps = 200
             stream { type = slowly-changing-regression, switching { type = periodic, period = 100 } }
             rule { type = sgd, lr = 0.01 }
             """;
-    private static final String IDEAL = """
+    private static final String IDEAL =
+            """
             steps = 200
             stream { type = quadratic, dim = 4, gradient-noise = 0.3, switching { type = hazard, hazard = 0.01 } }
             rule { type = ideal-observer, hazard = 0.01 }
             """;
-    private static final String DENSE = """
+    private static final String DENSE =
+            """
             steps = 200
             stream { type = quadratic, dim = 4, gradient-noise = 0.3, switching { type = hazard, hazard = 0.01 } }
             rule { type = natural-gradient, lr = 0.05, metric = gradient-outer, damping = 0.1 }
@@ -63,14 +70,20 @@ class SizeBoundsTest {
 
     /** Each base config with the keys in it that size memory or time, and each key's cap (0: none of its own). */
     private static final Object[][] KEYS = {
-        {QUADRATIC, "stream.dim", cap("stream", "quadratic", "dim")}, {QUADRATIC, "belief.r-max", (long) SizeLimits.MAX_R_MAX},
-        {QUADRATIC, "metrics.bins", cap("metrics", "", "bins")}, {QUADRATIC, "metrics.aligned-lags", cap("metrics", "", "aligned-lags")},
-        {QUADRATIC, "steps", cap("", "", "steps")}, {QUADRATIC, "seeds", 0L},
+        {QUADRATIC, "stream.dim", cap("stream", "quadratic", "dim")},
+        {QUADRATIC, "belief.r-max", (long) SizeLimits.MAX_R_MAX},
+        {QUADRATIC, "metrics.bins", cap("metrics", "", "bins")},
+        {QUADRATIC, "metrics.aligned-lags", cap("metrics", "", "aligned-lags")},
+        {QUADRATIC, "steps", cap("", "", "steps")},
+        {QUADRATIC, "seeds", 0L},
         {ROTATED, "stream.dim", cap("stream", "quadratic", "dim")},
-        {REGRESSION, "stream.dim", cap("stream", "linear-regression", "dim")}, {REGRESSION, "stream.batch", 0L},
+        {REGRESSION, "stream.dim", cap("stream", "linear-regression", "dim")},
+        {REGRESSION, "stream.batch", 0L},
         {REGRESSION, "belief.r-max", (long) SizeLimits.MAX_R_MAX},
         {MARKOV, "stream.switching.tasks", 0L},
-        {MLP, "stream.bits", 0L}, {MLP, "stream.hidden", 0L}, {MLP, "stream.target-units", 0L},
+        {MLP, "stream.bits", 0L},
+        {MLP, "stream.hidden", 0L},
+        {MLP, "stream.target-units", 0L},
         {MLP, "stream.activation-window", 0L},
         {IDEAL, "rule.r-max", cap("rule", "ideal-observer", "r-max")},
         {DENSE, "stream.dim", cap("stream", "quadratic", "dim")},
@@ -78,13 +91,19 @@ class SizeBoundsTest {
 
     /** The cap the schema declares for {@code key} of {@code type} in {@code block} (path; "" for the top level). */
     private static long cap(String block, String type, String key) {
-        return ConfigSchema.blocks().stream().filter(b -> b.path().equals(block)).findFirst().orElseThrow()
-                .variant(type).key(key).max();
+        return ConfigSchema.blocks().stream()
+                .filter(b -> b.path().equals(block))
+                .findFirst()
+                .orElseThrow()
+                .variant(type)
+                .key(key)
+                .max();
     }
 
     /** Magnitudes beyond the int and long ranges and of doubles, and wrong types, for every key. */
-    private static final String[] EXTREMES = {"-1", "0", "1", "2147483648", "9223372036854775807", "1e15", "1e309",
-        "0.5", "NaN", "[4]"};
+    private static final String[] EXTREMES = {
+        "-1", "0", "1", "2147483648", "9223372036854775807", "1e15", "1e309", "0.5", "NaN", "[4]"
+    };
 
     /**
      * The values tried for a key: the extremes, its cap and one above, or, for a key without a cap of its own
@@ -105,7 +124,8 @@ class SizeBoundsTest {
             for (Object[] k : KEYS) {
                 String key = (String) k[1];
                 for (String value : values((Long) k[2])) {
-                    Path config = Files.writeString(dir.resolve("m" + n++ + ".conf"), k[0] + key + " = " + value + "\n");
+                    Path config =
+                            Files.writeString(dir.resolve("m" + n++ + ".conf"), k[0] + key + " = " + value + "\n");
                     Path store = dir.resolve("m.duckdb");
                     CliHarness cli = CliHarness.installed();
                     int code = cli.run("run", "--plan", config.toString(), "--results", store.toString());
@@ -115,8 +135,12 @@ class SizeBoundsTest {
                     assertThat(err + cli.out).as(what).doesNotContain("OutOfMemoryError", "Exception", "\tat ");
                     if (code == 2) {
                         // a config problem names file, line and key; a memory refusal gives the estimate
-                        assertThat(err).as(what).startsWith("driftlab: ").endsWith(System.lineSeparator())
-                                .satisfiesAnyOf(e -> assertThat(e).containsPattern("\\.conf:\\d+: [a-z.-]+: "),
+                        assertThat(err)
+                                .as(what)
+                                .startsWith("driftlab: ")
+                                .endsWith(System.lineSeparator())
+                                .satisfiesAnyOf(
+                                        e -> assertThat(e).containsPattern("\\.conf:\\d+: [a-z.-]+: "),
                                         e -> assertThat(e).contains("needs ~"));
                         assertThat(err.strip().lines().count()).as(what).isEqualTo(1);
                     } else {
@@ -128,16 +152,29 @@ class SizeBoundsTest {
             }
         });
         // the matrix reaches both outcomes, and the caps hold at their edges
-        assertThat(seen).contains("stream.dim=1:0", "stream.dim=512:0", "stream.dim=513:2", "belief.r-max=1000000:0",
-                "belief.r-max=1000001:2", "metrics.bins=100001:2", "metrics.aligned-lags=0:0", "metrics.aligned-lags=100001:2",
-                "seeds=100000:0", "seeds=10000000:2", "steps=1e15:2", "stream.hidden=10000000:2", "stream.batch=10000000:2");
+        assertThat(seen)
+                .contains(
+                        "stream.dim=1:0",
+                        "stream.dim=512:0",
+                        "stream.dim=513:2",
+                        "belief.r-max=1000000:0",
+                        "belief.r-max=1000001:2",
+                        "metrics.bins=100001:2",
+                        "metrics.aligned-lags=0:0",
+                        "metrics.aligned-lags=100001:2",
+                        "seeds=100000:0",
+                        "seeds=10000000:2",
+                        "steps=1e15:2",
+                        "stream.hidden=10000000:2",
+                        "stream.batch=10000000:2");
     }
 
     @Test
     void aSweepThatWouldNotFitTheHeapIsRefusedWithTheEstimateBeforeAnythingIsCreated() throws Exception {
         // every value within its cap, together far beyond any heap: r_max × d² statistics per run
-        Path config = Files.writeString(dir.resolve("big.conf"), REGRESSION.replace("dim = 4", "dim = 512")
-                + "belief.r-max = " + SizeLimits.MAX_R_MAX + "\n");
+        Path config = Files.writeString(
+                dir.resolve("big.conf"),
+                REGRESSION.replace("dim = 4", "dim = 512") + "belief.r-max = " + SizeLimits.MAX_R_MAX + "\n");
         SweepFootprint f = SweepMemory.estimate(SweepLoader.load(config), ClusterConfig.load(RunCommand.EMBEDDED));
         assertThat(f.perNode()).isGreaterThan(Runtime.getRuntime().maxMemory());
         Path store = dir.resolve("big.duckdb");
@@ -146,8 +183,10 @@ class SizeBoundsTest {
             List<String> line = new ArrayList<>(List.of("run", config.toString(), "--results", store.toString()));
             line.addAll(List.of(args));
             assertThat(cli.run(line.toArray(String[]::new))).isEqualTo(2);
-            assertThat(cli.err.toString()).startsWith("driftlab: this sweep needs ~" + SweepMemory.bytes(f.perNode())
-                    + " per node; the heap is " + SweepMemory.bytes(Runtime.getRuntime().maxMemory()));
+            assertThat(cli.err.toString())
+                    .startsWith(
+                            "driftlab: this sweep needs ~" + SweepMemory.bytes(f.perNode()) + " per node; the heap is "
+                                    + SweepMemory.bytes(Runtime.getRuntime().maxMemory()));
             assertThat(cli.out.toString()).isEmpty();
         }
         assertThat(store).doesNotExist();
@@ -155,8 +194,11 @@ class SizeBoundsTest {
 
         Path trace = dir.resolve("big.csv");
         CliHarness one = CliHarness.installed();
-        assertThat(one.run("trace", "--config", config.toString(), "--out", trace.toString())).isEqualTo(2);
-        assertThat(one.err.toString()).startsWith("driftlab: run 0 of " + config + " needs ~").contains("; the heap is ")
+        assertThat(one.run("trace", "--config", config.toString(), "--out", trace.toString()))
+                .isEqualTo(2);
+        assertThat(one.err.toString())
+                .startsWith("driftlab: run 0 of " + config + " needs ~")
+                .contains("; the heap is ")
                 .hasLineCount(1);
         assertThat(trace).doesNotExist();
     }
@@ -166,9 +208,16 @@ class SizeBoundsTest {
         Path config = SweepConfigs.write(dir, "nodes", 1, 100);
         CliHarness cli = CliHarness.installed();
         int tooMany = SweepMemory.maxEmbeddedNodes() + 1;
-        assertThat(cli.run("run", config.toString(), "--nodes", String.valueOf(tooMany), "--results",
-                dir.resolve("n.duckdb").toString())).isEqualTo(2);
-        assertThat(cli.err.toString()).startsWith("driftlab: --nodes " + tooMany + " is more than this machine holds")
+        assertThat(cli.run(
+                        "run",
+                        config.toString(),
+                        "--nodes",
+                        String.valueOf(tooMany),
+                        "--results",
+                        dir.resolve("n.duckdb").toString()))
+                .isEqualTo(2);
+        assertThat(cli.err.toString())
+                .startsWith("driftlab: --nodes " + tooMany + " is more than this machine holds")
                 .contains("per core", "driftlab node");
         assertThat(dir.resolve("n.duckdb")).doesNotExist();
     }
@@ -178,27 +227,61 @@ class SizeBoundsTest {
         Path series = Files.writeString(dir.resolve("s.csv"), "x\n0.1\n0.2\n0.3\n");
         for (String rMax : new String[] {"0", "1000001", "2147483647"}) {
             CliHarness cli = CliHarness.installed();
-            assertThat(cli.run("belief", "--input", series.toString(), "--model", "gaussian", "--hazard", "0.1",
-                    "--r-max", rMax)).as(cli.err.toString()).isEqualTo(2);
-            assertThat(cli.err.toString()).isEqualTo("driftlab: --r-max must be in 1..1000000, got " + rMax + System.lineSeparator());
+            assertThat(cli.run(
+                            "belief",
+                            "--input",
+                            series.toString(),
+                            "--model",
+                            "gaussian",
+                            "--hazard",
+                            "0.1",
+                            "--r-max",
+                            rMax))
+                    .as(cli.err.toString())
+                    .isEqualTo(2);
+            assertThat(cli.err.toString())
+                    .isEqualTo("driftlab: --r-max must be in 1..1000000, got " + rMax + System.lineSeparator());
         }
         CliHarness ok = CliHarness.installed();
-        assertThat(ok.run("belief", "--input", series.toString(), "--model", "gaussian", "--hazard", "0.1", "--r-max", "1000000"))
-                .as(ok.err.toString()).isZero();
+        assertThat(ok.run(
+                        "belief",
+                        "--input",
+                        series.toString(),
+                        "--model",
+                        "gaussian",
+                        "--hazard",
+                        "0.1",
+                        "--r-max",
+                        "1000000"))
+                .as(ok.err.toString())
+                .isZero();
         assertThat(ok.out.toString().lines()).hasSize(4);
 
         // within the cap, but r_max × columns beyond the heap
         int columns = (int) Math.min(100_000, Runtime.getRuntime().maxMemory() / (8L * SizeLimits.MAX_R_MAX) + 1);
         StringBuilder wide = new StringBuilder();
-        for (int c = 0; c < columns; c++) wide.append(c == 0 ? "" : ",").append("c").append(c);
+        for (int c = 0; c < columns; c++)
+            wide.append(c == 0 ? "" : ",").append("c").append(c);
         wide.append('\n');
         for (int c = 0; c < columns; c++) wide.append(c == 0 ? "" : ",").append("0.5");
         Path big = Files.writeString(dir.resolve("wide.csv"), wide.append('\n'));
         Path out = dir.resolve("out.csv");
         CliHarness refused = CliHarness.installed();
-        assertThat(refused.run("belief", "--input", big.toString(), "--model", "gaussian", "--hazard", "0.1",
-                "--r-max", "1000000", "--out", out.toString())).isEqualTo(2);
-        assertThat(refused.err.toString()).startsWith("driftlab: --r-max 1000000 over " + columns + " columns needs ~")
+        assertThat(refused.run(
+                        "belief",
+                        "--input",
+                        big.toString(),
+                        "--model",
+                        "gaussian",
+                        "--hazard",
+                        "0.1",
+                        "--r-max",
+                        "1000000",
+                        "--out",
+                        out.toString()))
+                .isEqualTo(2);
+        assertThat(refused.err.toString())
+                .startsWith("driftlab: --r-max 1000000 over " + columns + " columns needs ~")
                 .contains("the heap is");
         assertThat(out).doesNotExist();
     }

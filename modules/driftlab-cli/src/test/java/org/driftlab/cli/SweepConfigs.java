@@ -10,7 +10,9 @@ final class SweepConfigs {
 
     /** {@code seeds} seeds × 2 reset policies (none, oracle) of {@code steps} steps, sweep name {@code name}. */
     static Path write(Path dir, String name, int seeds, int steps) throws IOException {
-        return Files.writeString(dir.resolve(name + ".conf"), """
+        return Files.writeString(
+                dir.resolve(name + ".conf"),
+                """
                 name = %s
                 steps = %d
                 seeds = %d
@@ -28,6 +30,7 @@ final class SweepConfigs {
                 reset { type = none }
                 metrics { bins = 10, aligned-lags = 20 }
                 sweep { reset = [ { type = none }, { type = oracle } ] }
-                """.formatted(name, steps, seeds));
+                """
+                        .formatted(name, steps, seeds));
     }
 }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and the next invocation runs exactly the rest.
  */
 class SweepSessionTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void cancelMidSweepLeavesAConsistentStoreThatTheNextRunCompletes() throws Exception {
@@ -37,23 +38,35 @@ class SweepSessionTest {
         ResultStore store = ResultStore.open(storeFile);
         SweepSession session = new SweepSession(sweep, store, new PrintWriter(new StringWriter()));
         // batches by size only (the delay never fires), so the first commit holds exactly 3 runs
-        EmbeddedCluster cluster = EmbeddedCluster.start(1, com.typesafe.config.ConfigFactory.parseString(
-                "driftlab.sweep { store-batch-size = 3, store-batch-delay = 10m }").withFallback(ClusterConfig.load()));
+        EmbeddedCluster cluster = EmbeddedCluster.start(
+                1,
+                com.typesafe.config.ConfigFactory.parseString(
+                                "driftlab.sweep { store-batch-size = 3, store-batch-delay = 10m }")
+                        .withFallback(ClusterConfig.load()));
         session.attach(new SweepSession.SweepCluster() {
-            public org.driftlab.cluster.sweep.SweepClient client() { return cluster.client(); }
-            public int workersUp() { return 1; }
-            public void close() { cluster.close(); }
+            public org.driftlab.cluster.sweep.SweepClient client() {
+                return cluster.client();
+            }
+
+            public int workersUp() {
+                return 1;
+            }
+
+            public void close() {
+                cluster.close();
+            }
         });
         AtomicBoolean once = new AtomicBoolean();
         CompletableFuture<Integer> cancelled = new CompletableFuture<>();
         assertThatThrownBy(() -> session.run(cluster.client(), p -> {
-            if (p.done() >= 1 && once.compareAndSet(false, true)) {
-                // as the hook does, from another thread; this (the submitter's) thread waits until results are
-                // refused, so the cancel surely lands mid-sweep
-                CompletableFuture.supplyAsync(session::cancel).whenComplete((n, e) -> cancelled.complete(n));
-                while (!session.isStopped()) Thread.onSpinWait();
-            }
-        })).isInstanceOf(CancellationException.class);
+                    if (p.done() >= 1 && once.compareAndSet(false, true)) {
+                        // as the hook does, from another thread; this (the submitter's) thread waits until results are
+                        // refused, so the cancel surely lands mid-sweep
+                        CompletableFuture.supplyAsync(session::cancel).whenComplete((n, e) -> cancelled.complete(n));
+                        while (!session.isStopped()) Thread.onSpinWait();
+                    }
+                }))
+                .isInstanceOf(CancellationException.class);
         assertThat(cancelled.get()).isEqualTo(3);
 
         Set<String> all = new HashSet<>();
@@ -68,11 +81,14 @@ class SweepSessionTest {
         }
 
         CliHarness rerun = CliHarness.installed();
-        assertThat(rerun.run("run", config.toString(), "--results", storeFile.toString(), "--no-plots")).as(rerun.err.toString()).isZero();
+        assertThat(rerun.run("run", config.toString(), "--results", storeFile.toString(), "--no-plots"))
+                .as(rerun.err.toString())
+                .isZero();
         assertThat(rerun.err.toString()).contains("3 of 10 runs already in", "7 stored now, 3 already stored");
         try (ResultStore s = ResultStore.openReadOnly(storeFile)) {
             Set<String> stored = new HashSet<>();
-            for (StoredRun r : s.runs()) assertThat(stored.add(r.result().runId())).isTrue();
+            for (StoredRun r : s.runs())
+                assertThat(stored.add(r.result().runId())).isTrue();
             assertThat(stored).isEqualTo(all);
         }
     }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class SweepsCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
@@ -29,8 +31,11 @@ class SweepsCommandTest {
     @Test
     void listsEachSweepWithItsSizeDateAndConfig() {
         Path store = dir.resolve("s.duckdb");
-        SweepSpec b = StoreFixtures.sweep("lr", List.of("rule.lr"), List.of(List.of(new SweptValue("rule.lr", "0.1")),
-                List.of(new SweptValue("rule.lr", "0.2"))), 3);
+        SweepSpec b = StoreFixtures.sweep(
+                "lr",
+                List.of("rule.lr"),
+                List.of(List.of(new SweptValue("rule.lr", "0.1")), List.of(new SweptValue("rule.lr", "0.2"))),
+                3);
         try (ResultStore s = ResultStore.open(store)) {
             StoreFixtures.writeAll(s, StoreFixtures.hazardByReset("hazard", 2), -1);
             s.beginSweep(b);
@@ -39,8 +44,11 @@ class SweepsCommandTest {
         assertThat(run(store.toString(), "--configs")).as(err.toString()).isZero();
         List<String> lines = out.toString().lines().toList();
         assertThat(lines.get(0)).isEqualTo("2 sweeps in " + store);
-        assertThat(lines.get(1)).contains("sweep", "begun", "version", "swept keys", "conditions", "runs", "config sha256");
-        assertThat(lines.get(3)).startsWith("hazard ").contains("stream.switching.hazard, reset", " UTC ", " 6 ", " 12/12 ");
+        assertThat(lines.get(1))
+                .contains("sweep", "begun", "version", "swept keys", "conditions", "runs", "config sha256");
+        assertThat(lines.get(3))
+                .startsWith("hazard ")
+                .contains("stream.switching.hazard, reset", " UTC ", " 6 ", " 12/12 ");
         assertThat(lines.get(4)).startsWith("lr ").contains("rule.lr", " 1 ", " 1/6 ");
         assertThat(out.toString()).contains("# ---- sweep lr, config sha256 ", b.configText());
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TraceCommandTest {
-    private static final String CONFIG = """
+    private static final String CONFIG =
+            """
             steps = 200
             seeds = 2
             stream {
@@ -39,7 +40,17 @@ class TraceCommandTest {
     void writesTheTraceOfTheChosenRun() throws IOException {
         Path out = dir.resolve("out/trace.csv");
         CliHarness h = CliHarness.bare();
-        int code = h.run("trace", "--config", config(CONFIG).toString(), "--out", out.toString(), "--steps", "50", "--weights", "--run", "3");
+        int code = h.run(
+                "trace",
+                "--config",
+                config(CONFIG).toString(),
+                "--out",
+                out.toString(),
+                "--steps",
+                "50",
+                "--weights",
+                "--run",
+                "3");
         assertThat(code).as(h.err.toString()).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).isEqualTo("step,time,task,loss,excess_loss,p_change,reset,theta_0,theta_1,theta_2");
@@ -47,7 +58,10 @@ class TraceCommandTest {
         assertThat(lines.get(1)).startsWith("0,");
         assertThat(lines.get(50)).startsWith("49,");
         // run 3 = condition 1 (belief-threshold), seed 1
-        assertThat(h.out.toString()).contains("seed 1").contains("reset = belief-threshold").contains("50 steps");
+        assertThat(h.out.toString())
+                .contains("seed 1")
+                .contains("reset = belief-threshold")
+                .contains("50 steps");
         assertThat(h.err.toString()).isEmpty();
     }
 
@@ -56,8 +70,10 @@ class TraceCommandTest {
         Path a = dir.resolve("a.csv");
         Path b = dir.resolve("b.csv");
         Path cfg = config(CONFIG);
-        assertThat(CliHarness.bare().run("trace", "--config", cfg.toString(), "--out", a.toString(), "--steps", "30")).isZero();
-        assertThat(CliHarness.bare().run("trace", "--config", cfg.toString(), "--out", b.toString(), "--steps", "30")).isZero();
+        assertThat(CliHarness.bare().run("trace", "--config", cfg.toString(), "--out", a.toString(), "--steps", "30"))
+                .isZero();
+        assertThat(CliHarness.bare().run("trace", "--config", cfg.toString(), "--out", b.toString(), "--steps", "30"))
+                .isZero();
         assertThat(Files.readAllLines(a)).isEqualTo(Files.readAllLines(b)).hasSize(31);
     }
 
@@ -65,23 +81,38 @@ class TraceCommandTest {
     void aBadConfigExits2AndWritesNothing() throws IOException {
         Path out = dir.resolve("trace.csv");
         CliHarness h = CliHarness.bare();
-        int code = h.run("trace", "--config", config(CONFIG.replace("lr = 0.1", "lr = -0.1")).toString(), "--out", out.toString());
+        int code = h.run(
+                "trace",
+                "--config",
+                config(CONFIG.replace("lr = 0.1", "lr = -0.1")).toString(),
+                "--out",
+                out.toString());
         assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(h.err.toString()).contains("exp.conf:9: rule.lr: must be > 0, got -0.1").doesNotContain("\tat ");
+        assertThat(h.err.toString())
+                .contains("exp.conf:9: rule.lr: must be > 0, got -0.1")
+                .doesNotContain("\tat ");
         assertThat(out).doesNotExist();
     }
 
     @Test
     void aMissingConfigExits2() {
         CliHarness h = CliHarness.bare();
-        assertThat(h.run("trace", "--config", dir.resolve("nope.conf").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(h.run("trace", "--config", dir.resolve("nope.conf").toString()))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains("file not found").contains("nope.conf");
     }
 
     @Test
     void aRunIndexOutOfRangeExits2() throws IOException {
         CliHarness h = CliHarness.bare();
-        assertThat(h.run("trace", "--config", config(CONFIG).toString(), "--run", "4", "--out", dir.resolve("t.csv").toString()))
+        assertThat(h.run(
+                        "trace",
+                        "--config",
+                        config(CONFIG).toString(),
+                        "--run",
+                        "4",
+                        "--out",
+                        dir.resolve("t.csv").toString()))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains("--run 4 is out of range").contains("has 4 runs");
     }
@@ -90,9 +121,12 @@ class TraceCommandTest {
     void usageErrorsExit2() throws IOException {
         CliHarness missing = CliHarness.installed();
         assertThat(missing.run("trace")).isEqualTo(ExitCodes.USAGE);
-        assertThat(missing.err.toString()).contains("Missing required option: '--config=FILE'").contains("Try 'driftlab trace --help'");
+        assertThat(missing.err.toString())
+                .contains("Missing required option: '--config=FILE'")
+                .contains("Try 'driftlab trace --help'");
         CliHarness steps = CliHarness.installed();
-        assertThat(steps.run("trace", "--config", config(CONFIG).toString(), "--steps", "0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(steps.run("trace", "--config", config(CONFIG).toString(), "--steps", "0"))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(steps.err.toString()).contains("--steps must be >= 1, got 0");
     }
 
@@ -104,7 +138,8 @@ class TraceCommandTest {
         int code = h.run("trace", "--config", config(CONFIG).toString(), "--out", out.toString(), "--steps", "10");
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("exp.conf", "trace.csv");
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("exp.conf", "trace.csv");
         }
         assertThat(out).isDirectory();
     }

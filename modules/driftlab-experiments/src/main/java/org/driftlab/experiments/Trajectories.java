@@ -27,7 +27,8 @@ public final class Trajectories {
     /** Runs {@code spec} in lockstep and keeps θ after every step. Needs a quadratic stream with pinned init. */
     public static Trajectory trace(RunSpec spec) {
         QuadraticStreamSpec stream = (QuadraticStreamSpec) spec.stream();
-        if (stream.init() == null || stream.init().isEmpty()) throw new IllegalArgumentException("run " + spec.runId() + " has no pinned init");
+        if (stream.init() == null || stream.init().isEmpty())
+            throw new IllegalArgumentException("run " + spec.runId() + " has no pinned init");
         int n = (int) spec.steps();
         double[][] theta = new double[n + 1][];
         double[] time = new double[n + 1];
@@ -50,7 +51,8 @@ public final class Trajectories {
      * {@code floor} (where rounding, not the rule, sets the ratio) or the error changed sign.
      */
     public static double stepRate(double[] e, int t, double dt, double floor) {
-        if (Math.abs(e[t]) <= floor || Math.abs(e[t + 1]) <= floor || Math.signum(e[t]) != Math.signum(e[t + 1])) return Double.NaN;
+        if (Math.abs(e[t]) <= floor || Math.abs(e[t + 1]) <= floor || Math.signum(e[t]) != Math.signum(e[t + 1]))
+            return Double.NaN;
         return -Math.log(e[t + 1] / e[t]) / dt;
     }
 

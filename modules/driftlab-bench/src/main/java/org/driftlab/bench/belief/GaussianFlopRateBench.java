@@ -83,7 +83,8 @@ public class GaussianFlopRateBench {
         pruned = TaskBeliefs.gaussian(SwitchingEvidence.HAZARD, 1e-10, R_MAX, new double[D], 1.0, noiseVar);
         for (tFull = 0; tFull < 2000; tFull++) full.observe(evidence, tFull * D);
         for (tPruned = 0; tPruned < 2000; tPruned++) pruned.observe(evidence, tPruned * D);
-        if (full.activeSlots() != ROWS) throw new IllegalStateException("expected " + ROWS + " active slots, got " + full.activeSlots());
+        if (full.activeSlots() != ROWS)
+            throw new IllegalStateException("expected " + ROWS + " active slots, got " + full.activeSlots());
         SplittableRandom rnd = new SplittableRandom(7);
         s = new double[ROWS * D];
         x = new double[D];

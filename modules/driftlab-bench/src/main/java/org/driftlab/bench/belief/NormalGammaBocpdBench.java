@@ -1,8 +1,8 @@
 package org.driftlab.bench.belief;
 
 import java.util.concurrent.TimeUnit;
-import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.Bocpd;
+import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.EvidenceInfo;
 import org.driftlab.core.belief.LogNormalGammaModelSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
@@ -50,14 +50,17 @@ public class NormalGammaBocpdBench {
     @Setup(Level.Trial)
     public void build() {
         evidence = model.equals("normal-gamma") ? SwitchingEvidence.scalar(42) : SwitchingEvidence.residual(42);
-        ObservationModelSpec m = switch (model) {
-            case "normal-gamma" -> new NormalGammaModelSpec(0.0, 0.01, 1.0, 1.0);
-            case "variance-change" -> new VarianceChangeModelSpec(1.0, null, 20);
-            default -> new LogNormalGammaModelSpec(null, 1.0, 1.0, null, 20);
-        };
+        ObservationModelSpec m =
+                switch (model) {
+                    case "normal-gamma" -> new NormalGammaModelSpec(0.0, 0.01, 1.0, 1.0);
+                    case "variance-change" -> new VarianceChangeModelSpec(1.0, null, 20);
+                    default -> new LogNormalGammaModelSpec(null, 1.0, 1.0, null, 20);
+                };
         BocpdSpec spec = new BocpdSpec(SwitchingEvidence.HAZARD, m, 1e-10, rMax);
         belief = TaskBeliefs.bocpd(spec, EvidenceInfo.scalar());
-        System.out.printf("%n# mean active run-length slots per step: %.1f%n", GaussianBocpdBench.meanActiveSlots(belief, evidence, 1));
+        System.out.printf(
+                "%n# mean active run-length slots per step: %.1f%n",
+                GaussianBocpdBench.meanActiveSlots(belief, evidence, 1));
         belief.reset();
         for (t = 0; t < 2000; t++) belief.observe(evidence, t);
     }

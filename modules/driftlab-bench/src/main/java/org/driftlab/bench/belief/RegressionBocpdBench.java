@@ -1,8 +1,8 @@
 package org.driftlab.bench.belief;
 
 import java.util.concurrent.TimeUnit;
-import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.Bocpd;
+import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.EvidenceInfo;
 import org.driftlab.core.belief.LinearRegressionModelSpec;
 import org.driftlab.core.belief.TaskBeliefs;
@@ -47,9 +47,12 @@ public class RegressionBocpdBench {
     public void build() {
         evidence = SwitchingEvidence.regression(dim, 1, 42);
         width = dim + 1;
-        BocpdSpec spec = new BocpdSpec(SwitchingEvidence.HAZARD, new LinearRegressionModelSpec(1.0, 1.0, 1.0), 1e-10, rMax);
+        BocpdSpec spec =
+                new BocpdSpec(SwitchingEvidence.HAZARD, new LinearRegressionModelSpec(1.0, 1.0, 1.0), 1e-10, rMax);
         belief = TaskBeliefs.bocpd(spec, EvidenceInfo.regression(dim, 1));
-        System.out.printf("%n# mean active run-length slots per step: %.1f%n", GaussianBocpdBench.meanActiveSlots(belief, evidence, width));
+        System.out.printf(
+                "%n# mean active run-length slots per step: %.1f%n",
+                GaussianBocpdBench.meanActiveSlots(belief, evidence, width));
         belief.reset();
         for (t = 0; t < 2000; t++) belief.observe(evidence, t * width);
     }

@@ -19,11 +19,19 @@ public final class MeasuringJvmOptions {
     private static final String CURRENT = "current";
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
 
-    @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "2g",
-            description = "Maximum heap of the child JVM that measures, as for -Xmx (2g, 1536m), or 'current' to measure in this JVM (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--heap",
+            paramLabel = "SIZE",
+            defaultValue = "2g",
+            description =
+                    "Maximum heap of the child JVM that measures, as for -Xmx (2g, 1536m), or 'current' to measure in this JVM (default: ${DEFAULT-VALUE}).")
     String heap;
 
-    @Option(names = "--timeout", paramLabel = "MIN", defaultValue = "60", description = "Minutes after which the child JVM is stopped (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "MIN",
+            defaultValue = "60",
+            description = "Minutes after which the child JVM is stopped (default: ${DEFAULT-VALUE}).")
     int timeoutMinutes;
 
     /** True unless {@code --heap current}: the measurement runs in a child JVM. */
@@ -34,9 +42,12 @@ public final class MeasuringJvmOptions {
     /** Usage errors (exit code 2, naming the option) for a --heap that is not -Xmx syntax or a --timeout below 1 minute. */
     void validate(CommandSpec spec) {
         if (inChild() && (heap == null || !HEAP.matcher(heap).matches())) {
-            throw new ParameterException(spec.commandLine(), "--heap must be a heap size such as 2g or 1536m, or 'current', got '" + heap + "'");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--heap must be a heap size such as 2g or 1536m, or 'current', got '" + heap + "'");
         }
-        if (timeoutMinutes < 1) throw new ParameterException(spec.commandLine(), "--timeout must be >= 1 minute, got " + timeoutMinutes);
+        if (timeoutMinutes < 1)
+            throw new ParameterException(spec.commandLine(), "--timeout must be >= 1 minute, got " + timeoutMinutes);
     }
 
     /**
@@ -51,7 +62,8 @@ public final class MeasuringJvmOptions {
         childArgs.addAll(List.of("--heap", CURRENT));
         out.printf("measuring in a child JVM with -Xmx%s (driftlab bench %s ... --heap current)%n", heap, sub);
         out.flush();
-        ChildJvm child = ChildJvm.ofThisJvm(BenchCommand.class.getName(), List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"), childArgs);
+        ChildJvm child = ChildJvm.ofThisJvm(
+                BenchCommand.class.getName(), List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"), childArgs);
         int code = child.run(Duration.ofMinutes(timeoutMinutes), line -> {
             out.println(line);
             out.flush();

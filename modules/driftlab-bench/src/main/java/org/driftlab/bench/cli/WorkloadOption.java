@@ -12,7 +12,11 @@ public final class WorkloadOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--workload", paramLabel = "W", defaultValue = "w1", description = "w1, w1-dense or w1-scalar (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--workload",
+            paramLabel = "W",
+            defaultValue = "w1",
+            description = "w1, w1-dense or w1-scalar (default: ${DEFAULT-VALUE}).")
     String id;
 
     /** The workload named on the command line; a usage error naming the flag (exit code 2) when it is none. */
@@ -20,7 +24,8 @@ public final class WorkloadOption {
         try {
             return Workload.byId(id.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(mixee.commandLine(), "--workload must be w1, w1-dense or w1-scalar, got " + id);
+            throw new ParameterException(
+                    mixee.commandLine(), "--workload must be w1, w1-dense or w1-scalar, got " + id);
         }
     }
 }

@@ -55,7 +55,8 @@ public final class LocalWorkers implements AutoCloseable {
      * {@code --seed} flags of {@code driftlab node} (e.g. {@code org.driftlab.cli.DriftlabCommand node}), prints to
      * stdout and blocks until SIGTERM makes it leave the cluster.
      */
-    public static LocalWorkers start(ChildJvm node, int workers, Path logDir, Config clientConfig, Duration startTimeout)
+    public static LocalWorkers start(
+            ChildJvm node, int workers, Path logDir, Config clientConfig, Duration startTimeout)
             throws IOException, InterruptedException, TimeoutException {
         if (workers < 1) throw new IllegalArgumentException("workers must be >= 1, got " + workers);
         if (startTimeout.isNegative() || startTimeout.isZero()) {
@@ -70,11 +71,13 @@ public final class LocalWorkers implements AutoCloseable {
                 String hostPort = "127.0.0.1:" + port;
                 if (seed == null) seed = hostPort; // the first node founds the cluster by listing itself
                 Path dir = Files.createDirectories(logDir.resolve("worker-" + (i + 1)));
-                ChildJvm worker = node.withMoreArgs(List.of("--port", String.valueOf(port), "--host", "127.0.0.1", "--seed", seed));
+                ChildJvm worker = node.withMoreArgs(
+                        List.of("--port", String.valueOf(port), "--host", "127.0.0.1", "--seed", seed));
                 cluster.adopt(worker.start(dir, dir.resolve("node.out")), hostPort, dir);
             }
             // several clients (a comparison keeps two clusters) may share this JVM: distinct JMX bean names
-            Config c = ConfigFactory.parseString("pekko.cluster.jmx.multi-mbeans-in-same-jvm = on").withFallback(clientConfig);
+            Config c = ConfigFactory.parseString("pekko.cluster.jmx.multi-mbeans-in-same-jvm = on")
+                    .withFallback(clientConfig);
             cluster.joinAsClient(c, seed, workers, startTimeout, logDir);
             return cluster;
         } catch (IOException | InterruptedException | TimeoutException | RuntimeException e) {
@@ -105,13 +108,14 @@ public final class LocalWorkers implements AutoCloseable {
             } catch (TimeoutException notYet) {
                 for (int i = 0; i < children.size(); i++) {
                     if (!children.get(i).isAlive()) {
-                        throw new IllegalStateException("worker JVM " + (i + 1) + " exited with code " + children.get(i).exitValue()
-                                + " while starting; see " + dirs.get(i).resolve("node.out"));
+                        throw new IllegalStateException("worker JVM " + (i + 1) + " exited with code "
+                                + children.get(i).exitValue() + " while starting; see "
+                                + dirs.get(i).resolve("node.out"));
                     }
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new TimeoutException(workers + " worker JVMs not Up within " + timeout.toSeconds() + " s (" + node.workersUp()
-                            + " up); see the logs under " + logDir);
+                    throw new TimeoutException(workers + " worker JVMs not Up within " + timeout.toSeconds() + " s ("
+                            + node.workersUp() + " up); see the logs under " + logDir);
                 }
             }
         }
@@ -149,7 +153,11 @@ public final class LocalWorkers implements AutoCloseable {
     public long[] cpuNanos() {
         long[] cpu = new long[children.size()];
         for (int i = 0; i < cpu.length; i++) {
-            cpu[i] = children.get(i).info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+            cpu[i] = children.get(i)
+                    .info()
+                    .totalCpuDuration()
+                    .map(Duration::toNanos)
+                    .orElse(-1L);
         }
         return cpu;
     }

@@ -45,25 +45,38 @@ public final class MultiJvmHarness {
      * {@code workerCounts} (distinct, each ≥ 1) worker JVMs, {@code warmupRounds} ≥ 0 discarded rounds per worker
      * JVM ({@link #warmupRounds(int)}) and {@code rounds} ≥ 1 measured rounds per count, seeds from {@code firstSeed} ≥ 0.
      */
-    public record Settings(Workload workload, int learners, long steps, List<Integer> workerCounts, int warmupRounds, int rounds,
-                           int firstSeed) {
+    public record Settings(
+            Workload workload,
+            int learners,
+            long steps,
+            List<Integer> workerCounts,
+            int warmupRounds,
+            int rounds,
+            int firstSeed) {
         public Settings {
             if (workload == null) throw new IllegalArgumentException("workload must be given");
             if (learners < 1) throw new IllegalArgumentException("learners must be >= 1, got " + learners);
             if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, got " + steps);
-            if (workerCounts == null || workerCounts.isEmpty()) throw new IllegalArgumentException("workerCounts must name at least one count");
+            if (workerCounts == null || workerCounts.isEmpty())
+                throw new IllegalArgumentException("workerCounts must name at least one count");
             workerCounts = List.copyOf(workerCounts);
-            for (int w : workerCounts) if (w < 1) throw new IllegalArgumentException("workerCounts must each be >= 1, got " + workerCounts);
+            for (int w : workerCounts)
+                if (w < 1) throw new IllegalArgumentException("workerCounts must each be >= 1, got " + workerCounts);
             if (Set.copyOf(workerCounts).size() != workerCounts.size()) {
                 throw new IllegalArgumentException("workerCounts must be distinct, got " + workerCounts);
             }
-            if (warmupRounds < 0) throw new IllegalArgumentException("warm-up rounds must be >= 0, got " + warmupRounds);
+            if (warmupRounds < 0)
+                throw new IllegalArgumentException("warm-up rounds must be >= 0, got " + warmupRounds);
             if (rounds < 1) throw new IllegalArgumentException("rounds must be >= 1, got " + rounds);
             if (firstSeed < 0) throw new IllegalArgumentException("first seed must be >= 0, got " + firstSeed);
             Math.multiplyExact((long) learners, steps); // learner-steps per round must fit a long
             int most = 0;
             for (int w : workerCounts) most = Math.max(most, w);
-            Math.addExact(firstSeed, Math.multiplyExact(Math.addExact(Math.multiplyExact(warmupRounds, most), rounds), learners)); // seeds fit an int
+            Math.addExact(
+                    firstSeed,
+                    Math.multiplyExact(
+                            Math.addExact(Math.multiplyExact(warmupRounds, most), rounds),
+                            learners)); // seeds fit an int
         }
 
         /** Warm-up rounds of the cluster of {@code workers} JVMs: {@code warmupRounds × workers}, the same work per JVM. */
@@ -83,8 +96,13 @@ public final class MultiJvmHarness {
      * nanoseconds summed over the measured rounds, each read just before and after the round (-1 if the OS does
      * not report it).
      */
-    public record CountResult(int workers, long learnerSteps, long[] roundNanos, long[] checksums, Map<String, Integer> runsPerWorker,
-                              long[] workerCpuNanos) {
+    public record CountResult(
+            int workers,
+            long learnerSteps,
+            long[] roundNanos,
+            long[] checksums,
+            Map<String, Integer> runsPerWorker,
+            long[] workerCpuNanos) {
         /** Learner-steps per second of each round. A fresh array. */
         public double[] stepsPerSecond() {
             double[] r = new double[roundNanos.length];
@@ -115,13 +133,14 @@ public final class MultiJvmHarness {
     /** Where the measurement stands, for the caller to print (this class does not). Called on the measuring thread. */
     public interface Listener {
         /** A cluster of {@code workers} worker JVMs is Up, after {@code startNanos}. */
-        default void clusterUp(int workers, LocalWorkers cluster, long startNanos) { }
+        default void clusterUp(int workers, LocalWorkers cluster, long startNanos) {}
 
         /**
          * Round {@code round} (0-based within warm-up or measured rounds) on {@code workers} JVMs took {@code nanos}
          * wall time and its worker JVMs {@code cpuNanosPerStep} CPU per learner-step (NaN if unknown).
          */
-        default void roundDone(int workers, boolean warmup, int round, long nanos, double stepsPerSecond, double cpuNanosPerStep) { }
+        default void roundDone(
+                int workers, boolean warmup, int round, long nanos, double stepsPerSecond, double cpuNanosPerStep) {}
     }
 
     /** Starts a cluster of W worker JVMs ({@code bench jvms}: {@link LocalWorkers#start} with its node command and log directory). */
@@ -187,15 +206,21 @@ public final class MultiJvmHarness {
                 }
                 for (int j = 1; j < c; j++) {
                     if (sums[j][k] != sums[0][k]) {
-                        throw new IllegalStateException("round " + k + ": metrics on " + s.workerCounts().get(j) + " worker JVMs differ from "
+                        throw new IllegalStateException("round " + k + ": metrics on "
+                                + s.workerCounts().get(j) + " worker JVMs differ from "
                                 + s.workerCounts().get(0) + " (checksum " + sums[j][k] + " vs " + sums[0][k] + ")");
                     }
                 }
             }
             List<CountResult> results = new ArrayList<>();
             for (int j = 0; j < c; j++) {
-                results.add(new CountResult(s.workerCounts().get(j), Math.multiplyExact((long) s.learners(), s.steps()), nanos[j], sums[j],
-                        Collections.unmodifiableMap(runs.get(j)), cpu[j])); // start order kept
+                results.add(new CountResult(
+                        s.workerCounts().get(j),
+                        Math.multiplyExact((long) s.learners(), s.steps()),
+                        nanos[j],
+                        sums[j],
+                        Collections.unmodifiableMap(runs.get(j)),
+                        cpu[j])); // start order kept
             }
             return results;
         } finally {
@@ -210,7 +235,8 @@ public final class MultiJvmHarness {
     public static void verify(List<CountResult> results, CoreLoopHarness.Result coreLoop) {
         for (CountResult r : results) {
             if (!Arrays.equals(r.checksums(), coreLoop.checksums())) {
-                throw new IllegalStateException("metrics on " + r.workers() + " worker JVMs differ from the core loop's for the same seeds: checksums "
+                throw new IllegalStateException("metrics on " + r.workers()
+                        + " worker JVMs differ from the core loop's for the same seeds: checksums "
                         + Arrays.toString(r.checksums()) + " vs " + Arrays.toString(coreLoop.checksums()));
             }
         }
@@ -259,13 +285,16 @@ public final class MultiJvmHarness {
         return (double) s.learners() * s.steps() / (nanos / 1e9);
     }
 
-    private record Round(long nanos, long checksum, List<RunResult> results) { }
+    private record Round(long nanos, long checksum, List<RunResult> results) {}
 
     private static Round round(LocalWorkers cluster, Settings s, int seed0) throws Exception {
         List<RunSpec> specs = new ArrayList<>(s.learners());
         for (int i = 0; i < s.learners(); i++) specs.add(Workloads.spec(s.workload(), seed0 + i, s.steps()));
-        SweepSpec sweep = new SweepSpec("bench-jvms-" + s.workload().id() + "-" + seed0,
-                "benchmark workload " + s.workload().id() + " on worker JVMs, seeds from " + seed0, List.of(), specs);
+        SweepSpec sweep = new SweepSpec(
+                "bench-jvms-" + s.workload().id() + "-" + seed0,
+                "benchmark workload " + s.workload().id() + " on worker JVMs, seeds from " + seed0,
+                List.of(),
+                specs);
         MemorySink sink = new MemorySink();
         SweepClient client = cluster.sweepClient();
         long start = System.nanoTime();

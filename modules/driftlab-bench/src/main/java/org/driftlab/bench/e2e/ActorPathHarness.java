@@ -37,13 +37,15 @@ import org.driftlab.core.spec.SweepSpec;
  */
 public final class ActorPathHarness {
     /** What to run: as {@link CoreLoopHarness.Settings}, plus the number of in-process cluster nodes. */
-    public record Settings(Workload workload, int learners, long steps, int nodes, int warmupRounds, int rounds, int firstSeed) {
+    public record Settings(
+            Workload workload, int learners, long steps, int nodes, int warmupRounds, int rounds, int firstSeed) {
         public Settings {
             if (workload == null) throw new IllegalArgumentException("workload must be given");
             if (learners < 1) throw new IllegalArgumentException("learners must be >= 1, got " + learners);
             if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, got " + steps);
             if (nodes < 1) throw new IllegalArgumentException("nodes must be >= 1, got " + nodes);
-            if (warmupRounds < 0) throw new IllegalArgumentException("warm-up rounds must be >= 0, got " + warmupRounds);
+            if (warmupRounds < 0)
+                throw new IllegalArgumentException("warm-up rounds must be >= 0, got " + warmupRounds);
             if (rounds < 1) throw new IllegalArgumentException("rounds must be >= 1, got " + rounds);
             if (firstSeed < 0) throw new IllegalArgumentException("first seed must be >= 0, got " + firstSeed);
         }
@@ -77,12 +79,14 @@ public final class ActorPathHarness {
     public static Config withChunkAndInFlight(Config base, OptionalInt chunkSize, OptionalInt inFlightPerNode) {
         Map<String, Object> overrides = new LinkedHashMap<>();
         if (chunkSize.isPresent()) {
-            if (chunkSize.getAsInt() < 1) throw new IllegalArgumentException("chunk size must be >= 1, got " + chunkSize.getAsInt());
+            if (chunkSize.getAsInt() < 1)
+                throw new IllegalArgumentException("chunk size must be >= 1, got " + chunkSize.getAsInt());
             overrides.put(CHUNK_SIZE_KEY, chunkSize.getAsInt());
         }
         if (inFlightPerNode.isPresent()) {
             if (inFlightPerNode.getAsInt() < 1) {
-                throw new IllegalArgumentException("in-flight runs per node must be >= 1, got " + inFlightPerNode.getAsInt());
+                throw new IllegalArgumentException(
+                        "in-flight runs per node must be >= 1, got " + inFlightPerNode.getAsInt());
             }
             overrides.put(IN_FLIGHT_KEY, inFlightPerNode.getAsInt());
         }
@@ -115,8 +119,10 @@ public final class ActorPathHarness {
          */
         public static Session start(int nodes, Config clusterConfig) throws Exception {
             if (nodes < 1) throw new IllegalArgumentException("nodes must be >= 1, got " + nodes);
-            int k = LearnerSettings.fromConfig(clusterConfig.getConfig("driftlab.learner")).chunkSize();
-            int inFlight = SweepSettings.fromConfig(clusterConfig.getConfig("driftlab.sweep")).inFlightPerNode();
+            int k = LearnerSettings.fromConfig(clusterConfig.getConfig("driftlab.learner"))
+                    .chunkSize();
+            int inFlight = SweepSettings.fromConfig(clusterConfig.getConfig("driftlab.sweep"))
+                    .inFlightPerNode();
             return new Session(EmbeddedCluster.start(nodes, clusterConfig), nodes, k, inFlight);
         }
 
@@ -145,8 +151,12 @@ public final class ActorPathHarness {
             long learnerSteps = 0;
             for (RunSpec spec : specs) learnerSteps = Math.addExact(learnerSteps, spec.steps());
             String id = "bench-" + (++sweeps) + "-" + specs.get(0).runId();
-            SweepSpec sweep = new SweepSpec(id, "benchmark round " + sweeps + ", " + specs.size() + " runs from "
-                    + specs.get(0).runId(), List.of(), specs);
+            SweepSpec sweep = new SweepSpec(
+                    id,
+                    "benchmark round " + sweeps + ", " + specs.size() + " runs from "
+                            + specs.get(0).runId(),
+                    List.of(),
+                    specs);
             MemorySink sink = new MemorySink();
             long cpu0 = RoundResult.processCpuNanosNow();
             long start = System.nanoTime();
@@ -154,7 +164,8 @@ public final class ActorPathHarness {
             long nanos = System.nanoTime() - start;
             long cpu1 = RoundResult.processCpuNanosNow();
             List<RunResult> inSeedOrder = sink.inSeedOrder(outcome, specs.size());
-            return new RoundResult(nanos, RoundResult.cpuBetween(cpu0, cpu1), RoundResult.checksum(inSeedOrder), learnerSteps);
+            return new RoundResult(
+                    nanos, RoundResult.cpuBetween(cpu0, cpu1), RoundResult.checksum(inSeedOrder), learnerSteps);
         }
 
         @Override
@@ -171,17 +182,20 @@ public final class ActorPathHarness {
     public static Result run(Settings s, Config clusterConfig, CoreLoopHarness.Result coreLoop) throws Exception {
         try (Session session = Session.start(s.nodes(), clusterConfig)) {
             for (int k = 0; k < s.warmupRounds(); k++) {
-                session.round(CoreLoopHarness.specs(s.workload(), s.learners(), s.steps(), s.firstSeed() + (s.rounds() + k) * s.learners()));
+                session.round(CoreLoopHarness.specs(
+                        s.workload(), s.learners(), s.steps(), s.firstSeed() + (s.rounds() + k) * s.learners()));
             }
             long[] nanos = new long[s.rounds()];
             long[] sums = new long[s.rounds()];
             for (int k = 0; k < s.rounds(); k++) {
-                RoundResult r = session.round(CoreLoopHarness.specs(s.workload(), s.learners(), s.steps(), s.firstSeed() + k * s.learners()));
+                RoundResult r = session.round(
+                        CoreLoopHarness.specs(s.workload(), s.learners(), s.steps(), s.firstSeed() + k * s.learners()));
                 nanos[k] = r.wallNanos();
                 sums[k] = r.checksum();
                 if (coreLoop != null && k < coreLoop.checksums().length && coreLoop.checksums()[k] != sums[k]) {
-                    throw new IllegalStateException("round " + k + ": actor-path metrics differ from the core loop's (checksum "
-                            + sums[k] + " vs " + coreLoop.checksums()[k] + ")");
+                    throw new IllegalStateException(
+                            "round " + k + ": actor-path metrics differ from the core loop's (checksum " + sums[k]
+                                    + " vs " + coreLoop.checksums()[k] + ")");
                 }
             }
             return new Result(s, Math.multiplyExact(s.learners(), s.steps()), nanos, sums);

@@ -46,15 +46,23 @@ public final class CoreLoopHarness {
      * {@code threads} ≥ 1 (1 = on the calling thread), after {@code warmupRounds} ≥ 0 discarded batches,
      * {@code rounds} ≥ 1 measured batches.
      */
-    public record Settings(Workload workload, int learners, long steps, int chunkSize, int threads, int warmupRounds,
-                           int rounds, int firstSeed) {
+    public record Settings(
+            Workload workload,
+            int learners,
+            long steps,
+            int chunkSize,
+            int threads,
+            int warmupRounds,
+            int rounds,
+            int firstSeed) {
         public Settings {
             if (workload == null) throw new IllegalArgumentException("workload must be given");
             if (learners < 1) throw new IllegalArgumentException("learners must be >= 1, got " + learners);
             if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, got " + steps);
             if (chunkSize < 1) throw new IllegalArgumentException("chunk size must be >= 1, got " + chunkSize);
             if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-            if (warmupRounds < 0) throw new IllegalArgumentException("warm-up rounds must be >= 0, got " + warmupRounds);
+            if (warmupRounds < 0)
+                throw new IllegalArgumentException("warm-up rounds must be >= 0, got " + warmupRounds);
             if (rounds < 1) throw new IllegalArgumentException("rounds must be >= 1, got " + rounds);
             if (firstSeed < 0) throw new IllegalArgumentException("first seed must be >= 0, got " + firstSeed);
         }
@@ -70,7 +78,8 @@ public final class CoreLoopHarness {
      * its learners' threads spent in their runs, {@code checksums[k]} a digest of its learners' metrics
      * (identical across thread counts), {@code learnerSteps} = N × steps per round.
      */
-    public record Result(Settings settings, long learnerSteps, long[] roundNanos, long[] roundCpuNanos, long[] checksums) {
+    public record Result(
+            Settings settings, long learnerSteps, long[] roundNanos, long[] roundCpuNanos, long[] checksums) {
         /** The median over rounds of CPU nanoseconds per learner-step. */
         public double medianCpuNanosPerStep() {
             double[] c = new double[roundCpuNanos.length];
@@ -109,7 +118,8 @@ public final class CoreLoopHarness {
         int rounds = settings.rounds();
         ExecutorService pool = settings.threads() > 1 ? Executors.newFixedThreadPool(settings.threads()) : null;
         try {
-            for (int k = 0; k < settings.warmupRounds(); k++) batch(settings, pool, settings.firstSeed() + (rounds + k) * n);
+            for (int k = 0; k < settings.warmupRounds(); k++)
+                batch(settings, pool, settings.firstSeed() + (rounds + k) * n);
             long[] nanos = new long[rounds];
             long[] cpu = new long[rounds];
             long[] sums = new long[rounds];
@@ -139,8 +149,9 @@ public final class CoreLoopHarness {
     /** IllegalStateException unless the two results' rounds ran the same learners to the same metrics. */
     public static void compare(Result a, Result b) {
         if (!Arrays.equals(a.checksums(), b.checksums())) {
-            throw new IllegalStateException("checksums differ between " + a.settings().threads() + " and "
-                    + b.settings().threads() + " threads: " + Arrays.toString(a.checksums()) + " vs " + Arrays.toString(b.checksums()));
+            throw new IllegalStateException("checksums differ between "
+                    + a.settings().threads() + " and " + b.settings().threads() + " threads: "
+                    + Arrays.toString(a.checksums()) + " vs " + Arrays.toString(b.checksums()));
         }
     }
 
@@ -183,7 +194,8 @@ public final class CoreLoopHarness {
         RunResult[] results = execute(specs, chunkSize, pool, cpu);
         long nanos = System.nanoTime() - start;
         long cpu1 = RoundResult.processCpuNanosNow();
-        return new RoundResult(nanos, RoundResult.cpuBetween(cpu0, cpu1), checkedChecksum(specs, results), learnerSteps);
+        return new RoundResult(
+                nanos, RoundResult.cpuBetween(cpu0, cpu1), checkedChecksum(specs, results), learnerSteps);
     }
 
     // runs every spec; cpu[i] = the thread CPU time of run i
@@ -216,7 +228,8 @@ public final class CoreLoopHarness {
             RunMetrics m = results[i].metrics();
             long steps = specs.get(i).steps();
             if (m.steps() != steps && !m.diverged()) {
-                throw new IllegalStateException("run " + results[i].runId() + " ran " + m.steps() + " of " + steps + " steps");
+                throw new IllegalStateException(
+                        "run " + results[i].runId() + " ran " + m.steps() + " of " + steps + " steps");
             }
         }
         return RoundResult.checksum(Arrays.asList(results));
@@ -245,11 +258,20 @@ public final class CoreLoopHarness {
         int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 5;
         Result[] both = singleAndPool(new Settings(w, learners, steps, chunk, 1, warmup, rounds, 0));
         for (Result r : both) {
-            System.out.printf("%s learners=%d steps=%d chunk=%d threads=%d: median %.0f learner-steps/s (%.0f wall ns/step,"
+            System.out.printf(
+                    "%s learners=%d steps=%d chunk=%d threads=%d: median %.0f learner-steps/s (%.0f wall ns/step,"
                             + " %.0f cpu ns/step); rounds %s%n",
-                    w.id(), learners, steps, chunk, r.settings().threads(), r.medianStepsPerSecond(), r.medianNanosPerStep(),
+                    w.id(),
+                    learners,
+                    steps,
+                    chunk,
+                    r.settings().threads(),
+                    r.medianStepsPerSecond(),
+                    r.medianNanosPerStep(),
                     r.medianCpuNanosPerStep(),
-                    Arrays.toString(Arrays.stream(r.stepsPerSecond()).mapToLong(Math::round).toArray()));
+                    Arrays.toString(Arrays.stream(r.stepsPerSecond())
+                            .mapToLong(Math::round)
+                            .toArray()));
         }
     }
 }

@@ -15,13 +15,21 @@ import org.driftlab.core.spec.SweepSpec;
 public final class MemorySink implements ResultSink {
     private final ConcurrentLinkedQueue<RunResult> results = new ConcurrentLinkedQueue<>();
 
-    @Override public void beginSweep(SweepSpec sweep) { }
+    @Override
+    public void beginSweep(SweepSpec sweep) {}
 
-    @Override public Set<String> storedRunIds(SweepSpec sweep) { return Set.of(); }
+    @Override
+    public Set<String> storedRunIds(SweepSpec sweep) {
+        return Set.of();
+    }
 
-    @Override public void accept(RunSpec spec, RunResult result) { results.add(result); }
+    @Override
+    public void accept(RunSpec spec, RunResult result) {
+        results.add(result);
+    }
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 
     /**
      * The results in seed order, the order {@link RoundResult#checksum} digests; IllegalStateException unless the

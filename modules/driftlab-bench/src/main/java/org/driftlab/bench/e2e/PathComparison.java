@@ -47,19 +47,22 @@ public final class PathComparison {
      * {@code poolThreads} ≥ 1 threads, {@code warmupRounds} ≥ 0 discarded and {@code rounds} ≥ 1 measured rounds,
      * seeds from {@code firstSeed} ≥ 0.
      */
-    public record Settings(Workload workload, int learners, long steps, int poolThreads, int warmupRounds, int rounds, int firstSeed) {
+    public record Settings(
+            Workload workload, int learners, long steps, int poolThreads, int warmupRounds, int rounds, int firstSeed) {
         public Settings {
             if (workload == null) throw new IllegalArgumentException("workload must be given");
             if (learners < 1) throw new IllegalArgumentException("learners must be >= 1, got " + learners);
             if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, got " + steps);
             if (poolThreads < 1) throw new IllegalArgumentException("pool threads must be >= 1, got " + poolThreads);
-            if (warmupRounds < 0) throw new IllegalArgumentException("warm-up rounds must be >= 0, got " + warmupRounds);
+            if (warmupRounds < 0)
+                throw new IllegalArgumentException("warm-up rounds must be >= 0, got " + warmupRounds);
             if (rounds < 1) throw new IllegalArgumentException("rounds must be >= 1, got " + rounds);
             if (firstSeed < 0) throw new IllegalArgumentException("first seed must be >= 0, got " + firstSeed);
             // every seed of every round (warm-up ones after the measured ones) must fit an int
             long lastSeed = firstSeed + (long) (rounds + warmupRounds) * learners - 1;
             if (lastSeed > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("first seed + (rounds + warm-up rounds) x learners must fit an int, got last seed " + lastSeed);
+                throw new IllegalArgumentException(
+                        "first seed + (rounds + warm-up rounds) x learners must fit an int, got last seed " + lastSeed);
             }
         }
 
@@ -80,7 +83,7 @@ public final class PathComparison {
 
         /** Ignores every round. */
         static RoundListener none() {
-            return (k, warmup, order, byPath) -> { };
+            return (k, warmup, order, byPath) -> {};
         }
     }
 
@@ -91,8 +94,14 @@ public final class PathComparison {
      * no work) over {@link #IDLE_NANOS} just before the measured rounds, i.e. the background that every round's CPU
      * time includes, in cores (NaN when unknown). Arrays are owned by the result; do not modify them.
      */
-    public record Result(Settings settings, int chunkSize, int inFlightPerNode, int nodes, double idleCpuCores, Path[][] orders,
-                         RoundResult[][] rounds) {
+    public record Result(
+            Settings settings,
+            int chunkSize,
+            int inFlightPerNode,
+            int nodes,
+            double idleCpuCores,
+            Path[][] orders,
+            RoundResult[][] rounds) {
         /** Path p's learner-steps per second in each round. A fresh array. */
         public double[] stepsPerSecond(Path p) {
             RoundResult[] r = rounds[p.ordinal()];
@@ -153,7 +162,8 @@ public final class PathComparison {
         try {
             for (int k = 0; k < s.warmupRounds(); k++) {
                 Path[] o = order(k);
-                listener.roundEnded(k, true, o, round(s, actors, pool, s.firstSeedOf(k, true), o, "warm-up round " + (k + 1)));
+                listener.roundEnded(
+                        k, true, o, round(s, actors, pool, s.firstSeedOf(k, true), o, "warm-up round " + (k + 1)));
             }
             double idle = idleCpuCores();
             Path[][] orders = new Path[s.rounds()][];
@@ -181,8 +191,9 @@ public final class PathComparison {
     }
 
     // one round: the same runs on every path in the given order; results indexed by path
-    private static RoundResult[] round(Settings s, ActorPathHarness.Session actors, ExecutorService pool, int seed0, Path[] order,
-                                       String name) throws Exception {
+    private static RoundResult[] round(
+            Settings s, ActorPathHarness.Session actors, ExecutorService pool, int seed0, Path[] order, String name)
+            throws Exception {
         List<RunSpec> specs = CoreLoopHarness.specs(s.workload(), s.learners(), s.steps(), seed0);
         RoundResult[] r = new RoundResult[Path.values().length];
         for (Path p : order) {
@@ -199,8 +210,9 @@ public final class PathComparison {
         if (!differ.isEmpty()) {
             long[] sums = new long[r.length];
             for (int i = 0; i < r.length; i++) sums[i] = r[i].checksum();
-            throw new IllegalStateException(name + " (seeds from " + seed0 + "): metrics of " + String.join(", ", differ)
-                    + " differ from (a)'s; checksums (a), (b), (c) = " + Arrays.toString(sums));
+            throw new IllegalStateException(
+                    name + " (seeds from " + seed0 + "): metrics of " + String.join(", ", differ)
+                            + " differ from (a)'s; checksums (a), (b), (c) = " + Arrays.toString(sums));
         }
         return r;
     }

@@ -5,11 +5,11 @@ import org.driftlab.bench.e2e.Workloads.Workload;
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.random.SeedStreams;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.rule.LearningRule;
 import org.driftlab.core.sim.BeliefMonitor;
 import org.driftlab.core.sim.Learner;
 import org.driftlab.core.sim.OptimisticLearner;
-import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.stream.EvidenceKind;
 import org.driftlab.core.stream.TaskStream;
@@ -114,7 +114,9 @@ public class W1StepBench {
     private void record() {
         TaskStream stream = TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed()));
         int d = stream.dim();
-        EvidenceKind kind = ((BocpdSpec) spec.belief()).model() instanceof NormalGammaModelSpec ? EvidenceKind.LOSS : EvidenceKind.OPTIMUM;
+        EvidenceKind kind = ((BocpdSpec) spec.belief()).model() instanceof NormalGammaModelSpec
+                ? EvidenceKind.LOSS
+                : EvidenceKind.OPTIMUM;
         int width = stream.evidenceWidth(kind);
         LearningRule recorder = spec.rule().newRule(d, spec.dt());
         theta0 = stream.initialWeights().clone();

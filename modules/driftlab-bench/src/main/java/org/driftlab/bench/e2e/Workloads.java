@@ -89,14 +89,32 @@ public final class Workloads {
     /** The run of {@code workload} for {@code seed} ≥ 0 with {@code steps} > 0 steps (shorter runs for tests). */
     public static RunSpec spec(Workload workload, int seed, long steps) {
         if (workload == null) throw new IllegalArgumentException("workload must be given");
-        QuadraticStreamSpec stream = new QuadraticStreamSpec(workload.dim, SpectrumSpec.logSpaced(0.1, 10.0), workload.rotated,
-                SIGMA_G, PriorSpec.standard(), null, List.of(), new HazardSwitchSpec(HAZARD));
+        QuadraticStreamSpec stream = new QuadraticStreamSpec(
+                workload.dim,
+                SpectrumSpec.logSpaced(0.1, 10.0),
+                workload.rotated,
+                SIGMA_G,
+                PriorSpec.standard(),
+                null,
+                List.of(),
+                new HazardSwitchSpec(HAZARD));
         AdamSpec adam = new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0.0, false);
         BeliefSpec belief = workload.scalarBelief
                 ? new BocpdSpec(HAZARD, new NormalGammaModelSpec(0.0, 0.01, 1.0, 1.0), 1e-10, 256)
                 : new BocpdSpec(HAZARD, new GaussianModelSpec(0.0, 1.0, null), 1e-10, 256);
         BeliefThresholdSpec reset = new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true);
-        return new RunSpec(workload.id + "-s" + seed, workload.id, seed, MASTER_SEED, steps, 1.0, stream, adam, belief, reset,
-                MetricsSpec.defaults(), List.of(new SweptValue("workload", workload.id)));
+        return new RunSpec(
+                workload.id + "-s" + seed,
+                workload.id,
+                seed,
+                MASTER_SEED,
+                steps,
+                1.0,
+                stream,
+                adam,
+                belief,
+                reset,
+                MetricsSpec.defaults(),
+                List.of(new SweptValue("workload", workload.id)));
     }
 }

@@ -1,8 +1,8 @@
 package org.driftlab.bench.rule;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.List;
 import org.driftlab.core.random.SeedStreams;
 import org.driftlab.core.rule.AdamSpec;
 import org.driftlab.core.rule.BallisticSpec;
@@ -54,8 +54,19 @@ public class RuleStepBench {
     @Param({"8", "32", "128"})
     int dim;
 
-    @Param({"sgd", "momentum", "rmsprop", "adam", "ballistic", "ng-hessian", "ng-hessian-rot", "ng-outer",
-            "oc-observed", "oc-observed-rot", "oc-filtered"})
+    @Param({
+        "sgd",
+        "momentum",
+        "rmsprop",
+        "adam",
+        "ballistic",
+        "ng-hessian",
+        "ng-hessian-rot",
+        "ng-outer",
+        "oc-observed",
+        "oc-observed-rot",
+        "oc-filtered"
+    })
     String rule;
 
     double[] theta;
@@ -78,8 +89,15 @@ public class RuleStepBench {
         }
         theta = theta0.clone();
         learningRule = spec(rule).newRule(dim, 1.0);
-        QuadraticStreamSpec stream = new QuadraticStreamSpec(dim, SpectrumSpec.logSpaced(0.1, 10.0), rule.endsWith("-rot"), 0.5,
-                PriorSpec.standard(), null, List.of(), new NoSwitchSpec());
+        QuadraticStreamSpec stream = new QuadraticStreamSpec(
+                dim,
+                SpectrumSpec.logSpaced(0.1, 10.0),
+                rule.endsWith("-rot"),
+                0.5,
+                PriorSpec.standard(),
+                null,
+                List.of(),
+                new NoSwitchSpec());
         task = TaskStream.create(stream, SeedStreams.of(20_261_128L, 1));
     }
 
@@ -99,22 +117,35 @@ public class RuleStepBench {
     // Step sizes small enough that a second of repeated steps on a fixed gradient stays finite.
     private static RuleSpec spec(String name) {
         switch (name) {
-            case "sgd": return new SgdSpec(1e-6);
-            case "momentum": return new MomentumSpec(1e-6, 0.9, false);
-            case "rmsprop": return new RmsPropSpec(1e-6, 0.99, 1e-8);
-            case "adam": return new AdamSpec(1e-6, 0.9, 0.999, 1e-8, 0.0, false);
-            case "ballistic": return new BallisticSpec(1e-6, 0.999, 1e-8);
+            case "sgd":
+                return new SgdSpec(1e-6);
+            case "momentum":
+                return new MomentumSpec(1e-6, 0.9, false);
+            case "rmsprop":
+                return new RmsPropSpec(1e-6, 0.99, 1e-8);
+            case "adam":
+                return new AdamSpec(1e-6, 0.9, 0.999, 1e-8, 0.0, false);
+            case "ballistic":
+                return new BallisticSpec(1e-6, 0.999, 1e-8);
             case "ng-hessian":
             case "ng-hessian-rot":
                 return new NaturalGradientSpec(1e-6, new MetricSpec(MetricSpec.Kind.HESSIAN, null, Double.NaN), 1e-3);
-            case "ng-outer": return new NaturalGradientSpec(1e-6, new MetricSpec(MetricSpec.Kind.GRADIENT_OUTER, null, 0.99), 1e-3);
+            case "ng-outer":
+                return new NaturalGradientSpec(1e-6, new MetricSpec(MetricSpec.Kind.GRADIENT_OUTER, null, 0.99), 1e-3);
             case "oc-observed":
             case "oc-observed-rot":
                 return new OptimalControlSpec(0.1, 1e-6, 1.0, MetricSpec.identity(), 0.0, BeliefSource.OBSERVED, null);
             case "oc-filtered":
-                return new OptimalControlSpec(0.1, 1e-6, 1.0, MetricSpec.identity(), 0.0, BeliefSource.FILTERED,
+                return new OptimalControlSpec(
+                        0.1,
+                        1e-6,
+                        1.0,
+                        MetricSpec.identity(),
+                        0.0,
+                        BeliefSource.FILTERED,
                         new KalmanFilterSpec(0.01, 1.0, 0.25, 0.999, 1e-8));
-            default: throw new IllegalArgumentException("unknown rule " + name);
+            default:
+                throw new IllegalArgumentException("unknown rule " + name);
         }
     }
 }

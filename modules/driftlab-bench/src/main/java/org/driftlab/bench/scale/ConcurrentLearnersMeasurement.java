@@ -74,9 +74,21 @@ public final class ConcurrentLearnersMeasurement {
      * @param collections      GCs during the sweep (the sample's included)
      * @param grown            classes that grew most from the baseline to the sample (bytes, instances)
      */
-    public record Result(Settings settings, boolean completed, long results, int failures, long learnerSteps,
-                         long wallNanos, long sampleNanos, long baselineBytes, long sampleBytes, int entitiesAtSample,
-                         long peakAfterGcBytes, long maxHeapBytes, long collections, List<HeapHistogram.Row> grown) {
+    public record Result(
+            Settings settings,
+            boolean completed,
+            long results,
+            int failures,
+            long learnerSteps,
+            long wallNanos,
+            long sampleNanos,
+            long baselineBytes,
+            long sampleBytes,
+            int entitiesAtSample,
+            long peakAfterGcBytes,
+            long maxHeapBytes,
+            long collections,
+            List<HeapHistogram.Row> grown) {
         public Result {
             grown = List.copyOf(grown);
         }
@@ -94,7 +106,9 @@ public final class ConcurrentLearnersMeasurement {
 
         /** (sample − baseline) / learners alive at the sample, or NaN when not sampled. */
         public double bytesPerLearner() {
-            return sampled() && entitiesAtSample > 0 ? (sampleBytes - baselineBytes) / (double) entitiesAtSample : Double.NaN;
+            return sampled() && entitiesAtSample > 0
+                    ? (sampleBytes - baselineBytes) / (double) entitiesAtSample
+                    : Double.NaN;
         }
     }
 
@@ -127,15 +141,18 @@ public final class ConcurrentLearnersMeasurement {
      */
     public static Config clusterConfig(Settings s, Config base) {
         String dispatcher = LearnerEntity.DISPATCHER;
-        String fifo = !s.fifo() ? "" : "\n" + dispatcher + ".executor = thread-pool-executor"
-                + "\n" + dispatcher + ".thread-pool-executor.fixed-pool-size = "
-                + Runtime.getRuntime().availableProcessors()
-                + "\n" + dispatcher + ".throughput = " + Math.max(1000, s.learners());
+        String fifo = !s.fifo()
+                ? ""
+                : "\n" + dispatcher + ".executor = thread-pool-executor"
+                        + "\n" + dispatcher + ".thread-pool-executor.fixed-pool-size = "
+                        + Runtime.getRuntime().availableProcessors()
+                        + "\n" + dispatcher + ".throughput = " + Math.max(1000, s.learners());
         return ConfigFactory.parseString("driftlab.sweep.in-flight-per-node = " + s.learners()
                         + "\ndriftlab.sweep.pull-batch = " + s.learners()
                         + "\ndriftlab.learner.chunk-size = " + s.chunkSize()
                         + "\ndriftlab.sweep.start-timeout = 5m" + fifo)
-                .withFallback(base).resolve();
+                .withFallback(base)
+                .resolve();
     }
 
     /**
@@ -147,14 +164,19 @@ public final class ConcurrentLearnersMeasurement {
             LiveEntities entities = new LiveEntities(cluster.nodes().get(0));
             HeapHistogram before = HeapHistogram.take();
             List<RunSpec> specs = new ArrayList<>(s.learners());
-            for (int i = 0; i < s.learners(); i++) specs.add(Workloads.spec(s.workload(), s.firstSeed() + i, s.steps()));
-            SweepSpec sweep = new SweepSpec("scale-" + s.workload().id() + "-" + s.learners(),
-                    "concurrent learners benchmark: " + s, List.of(), specs);
+            for (int i = 0; i < s.learners(); i++)
+                specs.add(Workloads.spec(s.workload(), s.firstSeed() + i, s.steps()));
+            SweepSpec sweep = new SweepSpec(
+                    "scale-" + s.workload().id() + "-" + s.learners(),
+                    "concurrent learners benchmark: " + s,
+                    List.of(),
+                    specs);
             specs = null; // the sweep holds the only copy
             CountingSink sink = new CountingSink();
             try (HeapWatch watch = HeapWatch.start()) {
                 long start = System.nanoTime();
-                CompletableFuture<SweepOutcome> done = cluster.client().runAsync(sweep, sink, ProgressListener.none())
+                CompletableFuture<SweepOutcome> done = cluster.client()
+                        .runAsync(sweep, sink, ProgressListener.none())
                         .toCompletableFuture();
                 int most = 0;
                 int atSample = 0;
@@ -194,9 +216,20 @@ public final class ConcurrentLearnersMeasurement {
                 }
                 long wall = System.nanoTime() - start;
                 boolean completed = outcome.failures().isEmpty() && sink.results() == s.learners();
-                return new Result(s, completed, sink.results(), outcome.failures().size(), sink.steps(), wall, sampleNanos,
-                        before.totalBytes(), sample == null ? -1 : sample.totalBytes(), sample == null ? most : atSample,
-                        watch.peakAfterGcBytes(), HeapWatch.maxHeapBytes(), watch.collections(),
+                return new Result(
+                        s,
+                        completed,
+                        sink.results(),
+                        outcome.failures().size(),
+                        sink.steps(),
+                        wall,
+                        sampleNanos,
+                        before.totalBytes(),
+                        sample == null ? -1 : sample.totalBytes(),
+                        sample == null ? most : atSample,
+                        watch.peakAfterGcBytes(),
+                        HeapWatch.maxHeapBytes(),
+                        watch.collections(),
                         sample == null ? List.of() : sample.grownSince(before, 12));
             }
         }

@@ -16,9 +16,13 @@ final class CountingSink implements ResultSink {
     private final AtomicLong steps = new AtomicLong();
     private final AtomicLong diverged = new AtomicLong();
 
-    @Override public void beginSweep(SweepSpec sweep) { }
+    @Override
+    public void beginSweep(SweepSpec sweep) {}
 
-    @Override public Set<String> storedRunIds(SweepSpec sweep) { return Set.of(); }
+    @Override
+    public Set<String> storedRunIds(SweepSpec sweep) {
+        return Set.of();
+    }
 
     @Override
     public void accept(RunSpec spec, RunResult result) {
@@ -27,11 +31,18 @@ final class CountingSink implements ResultSink {
         if (result.metrics().diverged()) diverged.incrementAndGet();
     }
 
-    @Override public void close() { }
+    @Override
+    public void close() {}
 
-    long results() { return results.get(); }
+    long results() {
+        return results.get();
+    }
 
-    long steps() { return steps.get(); }
+    long steps() {
+        return steps.get();
+    }
 
-    long diverged() { return diverged.get(); }
+    long diverged() {
+        return diverged.get();
+    }
 }

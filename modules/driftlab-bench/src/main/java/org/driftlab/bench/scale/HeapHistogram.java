@@ -42,9 +42,12 @@ public record HeapHistogram(List<Row> rows, long totalBytes) {
     private static HeapHistogram take(boolean all) {
         String text;
         try {
-            text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] {all ? new String[] {"-all"} : new String[0]}, new String[] {String[].class.getName()});
+            text = (String) ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "gcClassHistogram",
+                            new Object[] {all ? new String[] {"-all"} : new String[0]},
+                            new String[] {String[].class.getName()});
         } catch (JMException e) {
             throw new IllegalStateException("the JVM did not give a class histogram: " + e, e);
         }

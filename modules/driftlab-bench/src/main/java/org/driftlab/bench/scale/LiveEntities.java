@@ -40,12 +40,14 @@ final class LiveEntities {
         Object state;
         try {
             state = Patterns.ask(region, ShardRegion.getShardRegionStateInstance(), Duration.ofSeconds(30))
-                    .toCompletableFuture().get(60, TimeUnit.SECONDS);
+                    .toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the shard region did not report its state: " + e, e);
         }
         int n = 0;
-        for (ShardRegion.ShardState s : ((ShardRegion.CurrentShardRegionState) state).getShards()) n += s.getEntityIds().size();
+        for (ShardRegion.ShardState s : ((ShardRegion.CurrentShardRegionState) state).getShards())
+            n += s.getEntityIds().size();
         return n;
     }
 }

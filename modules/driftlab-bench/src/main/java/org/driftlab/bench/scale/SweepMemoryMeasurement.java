@@ -82,9 +82,18 @@ public final class SweepMemoryMeasurement {
      * @param wallNanos       submission to last result, the samples' pauses included
      * @param grown           classes that grew most from the first sample to the last sample taken during the sweep
      */
-    public record Result(Settings settings, boolean completed, int stored, int failures, int inFlightPerNode,
-                         long baselineBytes, long specBytes, List<Sample> samples, long wallNanos, long maxHeapBytes,
-                         List<HeapHistogram.Row> grown) {
+    public record Result(
+            Settings settings,
+            boolean completed,
+            int stored,
+            int failures,
+            int inFlightPerNode,
+            long baselineBytes,
+            long specBytes,
+            List<Sample> samples,
+            long wallNanos,
+            long maxHeapBytes,
+            List<HeapHistogram.Row> grown) {
         public Result {
             samples = List.copyOf(samples);
             grown = List.copyOf(grown);
@@ -129,8 +138,11 @@ public final class SweepMemoryMeasurement {
             long baseline = HeapHistogram.take().totalBytes();
             List<RunSpec> specs = new ArrayList<>(s.runs());
             for (int i = 0; i < s.runs(); i++) specs.add(Workloads.spec(s.workload(), s.firstSeed() + i, s.steps()));
-            SweepSpec sweep = new SweepSpec("sweep-memory-" + s.workload().id() + "-" + s.runs(),
-                    "sweep memory benchmark: " + s, List.of(), specs);
+            SweepSpec sweep = new SweepSpec(
+                    "sweep-memory-" + s.workload().id() + "-" + s.runs(),
+                    "sweep memory benchmark: " + s,
+                    List.of(),
+                    specs);
             specs = null; // the sweep holds the only copy
             long withSpecs = HeapHistogram.take().totalBytes();
             Sampler sampler = new Sampler(s, HeapHistogram.take(), HeapHistogram.take());
@@ -143,13 +155,24 @@ public final class SweepMemoryMeasurement {
                 throw new IllegalStateException("the sweep failed: " + e.getCause(), e.getCause());
             }
             long wall = System.nanoTime() - start;
-            List<HeapHistogram.Row> grown = sampler.taken < 2 ? List.of() : sampler.previous.grownSince(sampler.first, 10);
+            List<HeapHistogram.Row> grown =
+                    sampler.taken < 2 ? List.of() : sampler.previous.grownSince(sampler.first, 10);
             // after the end, the sweep (and its spec list) no longer referenced: what a finished sweep leaves behind
             sweep = null;
             sampler.sample((int) sink.results());
             boolean completed = outcome.failures().isEmpty() && sink.results() == s.runs();
-            return new Result(s, completed, (int) sink.results(), outcome.failures().size(), window, baseline,
-                    withSpecs - baseline, sampler.samples, wall, HeapWatch.maxHeapBytes(), grown);
+            return new Result(
+                    s,
+                    completed,
+                    (int) sink.results(),
+                    outcome.failures().size(),
+                    window,
+                    baseline,
+                    withSpecs - baseline,
+                    sampler.samples,
+                    wall,
+                    HeapWatch.maxHeapBytes(),
+                    grown);
         }
     }
 
@@ -196,7 +219,8 @@ public final class SweepMemoryMeasurement {
         synchronized HeapHistogram sample(int stored) {
             HeapHistogram h = HeapHistogram.take();
             long[] counts = new long[TRACKED.size()];
-            for (int i = 0; i < counts.length; i++) counts[i] = h.row(TRACKED.get(i)).instances();
+            for (int i = 0; i < counts.length; i++)
+                counts[i] = h.row(TRACKED.get(i)).instances();
             samples.add(new Sample(stored, h.totalBytes(), counts));
             return h;
         }

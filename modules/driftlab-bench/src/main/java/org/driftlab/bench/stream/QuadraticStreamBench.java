@@ -51,8 +51,15 @@ public class QuadraticStreamBench {
 
     @Setup(Level.Trial)
     public void build() {
-        QuadraticStreamSpec spec = new QuadraticStreamSpec(dim, SpectrumSpec.logSpaced(0.1, 10.0), rotated, 0.5,
-                PriorSpec.standard(), null, List.of(), new NoSwitchSpec());
+        QuadraticStreamSpec spec = new QuadraticStreamSpec(
+                dim,
+                SpectrumSpec.logSpaced(0.1, 10.0),
+                rotated,
+                0.5,
+                PriorSpec.standard(),
+                null,
+                List.of(),
+                new NoSwitchSpec());
         stream = TaskStream.create(spec, SeedStreams.of(20_261_128L, 1));
         stream.advance();
         SplittableRandom rnd = new SplittableRandom(42);

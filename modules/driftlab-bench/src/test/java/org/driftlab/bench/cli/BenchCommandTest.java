@@ -11,22 +11,44 @@ class BenchCommandTest {
     @Test
     void measuresTheThreePathsInInterleavedRoundsAndTheyAgree() {
         BenchCli h = new BenchCli();
-        int code = h.run("--learners", "4", "--steps", "300", "--warmup", "1", "--rounds", "3", "--chunk", "64",
-                "--in-flight", "3");
+        int code = h.run(
+                "--learners",
+                "4",
+                "--steps",
+                "300",
+                "--warmup",
+                "1",
+                "--rounds",
+                "3",
+                "--chunk",
+                "64",
+                "--in-flight",
+                "3");
         assertThat(code).as(h.err.toString()).isZero();
         String out = h.out.toString();
-        assertThat(out).contains("(a) core loop, 1 thread").contains("(b) core loop").contains("(c) actor path, 1 node")
-                .contains("ratios: (b)/(a) = ").contains("(c)/(b) = ").contains("CPU per step: (c)/(b) = ")
+        assertThat(out)
+                .contains("(a) core loop, 1 thread")
+                .contains("(b) core loop")
+                .contains("(c) actor path, 1 node")
+                .contains("ratios: (b)/(a) = ")
+                .contains("(c)/(b) = ")
+                .contains("CPU per step: (c)/(b) = ")
                 .contains("bit-identical metrics in every round");
         assertThat(out).containsPattern("\\(c\\) actor path, 1 node\\s+[0-9,]+ learner-steps/s");
         // the header describes the machine, the date and the settings that every path shares
-        assertThat(out).containsPattern("driftlab bench, \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")
+        assertThat(out)
+                .containsPattern("driftlab bench, \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")
                 .containsPattern("machine: \\d+ cores, .*Java .*max heap [0-9,]+ MiB")
-                .contains("chunk K = 64 for all three paths").contains("in-flight window 3 runs per node")
-                .contains("including JIT compiler and GC threads").containsPattern("idle process .*: [0-9.]+ cores of CPU");
+                .contains("chunk K = 64 for all three paths")
+                .contains("in-flight window 3 runs per node")
+                .contains("including JIT compiler and GC threads")
+                .containsPattern("idle process .*: [0-9.]+ cores of CPU");
         // one line per warm-up and measured round, each naming its order, which rotates
-        assertThat(out).containsPattern("warm-up 1 +order a b c")
-                .containsPattern("round 1 +order a b c").containsPattern("round 2 +order b c a").containsPattern("round 3 +order c a b");
+        assertThat(out)
+                .containsPattern("warm-up 1 +order a b c")
+                .containsPattern("round 1 +order a b c")
+                .containsPattern("round 2 +order b c a")
+                .containsPattern("round 3 +order c a b");
     }
 
     @Test
@@ -48,10 +70,14 @@ class BenchCommandTest {
         BenchCli version = new BenchCli();
         assertThat(version.run("--version")).isZero();
         assertThat(version.out.toString()).startsWith("driftlab ");
-        // ./driftlab --debug bench scale ... reaches the bench jar as --debug scale ...: the subcommand sees the debug flag
+        // ./driftlab --debug bench scale ... reaches the bench jar as --debug scale ...: the subcommand sees the debug
+        // flag
         BenchCli debug = new BenchCli();
-        assertThat(debug.run("--debug", "scale", "--learners", "0", "--heap", "current")).isEqualTo(ExitCodes.USAGE);
-        assertThat(debug.err.toString()).startsWith("driftlab: learners must be >= 1, got 0").contains("\tat ");
+        assertThat(debug.run("--debug", "scale", "--learners", "0", "--heap", "current"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(debug.err.toString())
+                .startsWith("driftlab: learners must be >= 1, got 0")
+                .contains("\tat ");
         BenchCli plain = new BenchCli();
         assertThat(plain.run("scale", "--learners", "0", "--heap", "current")).isEqualTo(ExitCodes.USAGE);
         assertThat(plain.err.toString().trim()).isEqualTo("driftlab: learners must be >= 1, got 0");
@@ -73,11 +99,21 @@ class BenchCommandTest {
 
     @Test
     void badChunkAndWindowAreUsageErrorsNamingTheFlag() {
-        for (String[] bad : new String[][] {{"--chunk", "0"}, {"--in-flight", "0"}, {"--chunk", "-3"}, {"--rounds", "0"},
-                {"--warmup", "-1"}, {"--nodes", "0"}, {"--steps", "0"}}) {
+        for (String[] bad : new String[][] {
+            {"--chunk", "0"},
+            {"--in-flight", "0"},
+            {"--chunk", "-3"},
+            {"--rounds", "0"},
+            {"--warmup", "-1"},
+            {"--nodes", "0"},
+            {"--steps", "0"}
+        }) {
             BenchCli h = new BenchCli();
             assertThat(h.run(bad[0], bad[1])).as(bad[0]).isEqualTo(ExitCodes.USAGE);
-            assertThat(h.err.toString()).as(bad[0]).contains(bad[0] + " must be >= ").contains("got " + bad[1]);
+            assertThat(h.err.toString())
+                    .as(bad[0])
+                    .contains(bad[0] + " must be >= ")
+                    .contains("got " + bad[1]);
             assertThat(h.out.toString()).as(bad[0]).isEmpty();
         }
     }

@@ -15,20 +15,43 @@ class BenchJvmsCommandTest {
     @Test
     void twoWorkerJvmsRunTheSweepAgreeWithTheCoreLoopAndAreGoneAfterwards(@TempDir Path logs) {
         BenchCli h = new BenchCli();
-        int code = h.run("jvms", "--workers", "2", "--learners", "4", "--steps", "200", "--warmup", "0", "--rounds", "1",
-                "--worker-java-opts", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", "--log-dir", logs.toString());
+        int code = h.run(
+                "jvms",
+                "--workers",
+                "2",
+                "--learners",
+                "4",
+                "--steps",
+                "200",
+                "--warmup",
+                "0",
+                "--rounds",
+                "1",
+                "--worker-java-opts",
+                "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+                "--log-dir",
+                logs.toString());
         String out = h.out.toString();
         assertThat(code).as(h.err + out).isZero();
         int share = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        assertThat(out).contains("cores each worker JVM sizes its thread pools for: 2 worker JVMs: " + share + " (its share");
-        assertThat(out).contains("child logs: " + logs.toAbsolutePath()).contains("this machine has ")
-                .contains("not a speed-up").contains("equal the in-process core loop's");
-        Matcher runs = Pattern.compile("2 worker JVMs\\s+[0-9,]+ learner-steps/s .*runs per JVM: (\\d+),(\\d+);").matcher(out);
+        assertThat(out)
+                .contains("cores each worker JVM sizes its thread pools for: 2 worker JVMs: " + share + " (its share");
+        assertThat(out)
+                .contains("child logs: " + logs.toAbsolutePath())
+                .contains("this machine has ")
+                .contains("not a speed-up")
+                .contains("equal the in-process core loop's");
+        Matcher runs = Pattern.compile("2 worker JVMs\\s+[0-9,]+ learner-steps/s .*runs per JVM: (\\d+),(\\d+);")
+                .matcher(out);
         assertThat(runs.find()).as(out).isTrue();
-        assertThat(Integer.parseInt(runs.group(1)) + Integer.parseInt(runs.group(2))).isEqualTo(4);
-        assertThat(logs.resolve("2-jvms").resolve("worker-2").resolve("node.out")).exists();
+        assertThat(Integer.parseInt(runs.group(1)) + Integer.parseInt(runs.group(2)))
+                .isEqualTo(4);
+        assertThat(logs.resolve("2-jvms").resolve("worker-2").resolve("node.out"))
+                .exists();
         for (long pid : pids(out)) {
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("worker JVM %d alive", pid).isFalse();
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("worker JVM %d alive", pid)
+                    .isFalse();
         }
         assertThat(pids(out)).hasSize(2);
     }
@@ -36,9 +59,12 @@ class BenchJvmsCommandTest {
     @Test
     void eachWorkerJvmGetsItsShareOfTheCoresUnlessTheUserSetsOneOrOptsOut() {
         List<String> user = List.of("-Xmx1g");
-        assertThat(BenchJvmsCommand.workerOptions(user, 2, 1, true)).containsExactly("-Xmx1g", "-XX:ActiveProcessorCount=2");
-        assertThat(BenchJvmsCommand.workerOptions(user, 2, 3, true)).containsExactly("-Xmx1g", "-XX:ActiveProcessorCount=1");
-        assertThat(BenchJvmsCommand.workerOptions(user, 8, 3, true)).containsExactly("-Xmx1g", "-XX:ActiveProcessorCount=2");
+        assertThat(BenchJvmsCommand.workerOptions(user, 2, 1, true))
+                .containsExactly("-Xmx1g", "-XX:ActiveProcessorCount=2");
+        assertThat(BenchJvmsCommand.workerOptions(user, 2, 3, true))
+                .containsExactly("-Xmx1g", "-XX:ActiveProcessorCount=1");
+        assertThat(BenchJvmsCommand.workerOptions(user, 8, 3, true))
+                .containsExactly("-Xmx1g", "-XX:ActiveProcessorCount=2");
         assertThat(BenchJvmsCommand.workerOptions(user, 2, 3, false)).containsExactly("-Xmx1g");
         List<String> own = List.of("-XX:ActiveProcessorCount=4", "-Xmx1g");
         assertThat(BenchJvmsCommand.workerOptions(own, 2, 3, true)).isEqualTo(own);
@@ -68,7 +94,9 @@ class BenchJvmsCommandTest {
         all.addAll(List.of(args));
         assertThat(h.run(all.toArray(String[]::new))).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).as(String.join(" ", args)).contains(expected);
-        assertThat(h.out.toString()).as("nothing started for " + String.join(" ", args)).doesNotContain("child logs");
+        assertThat(h.out.toString())
+                .as("nothing started for " + String.join(" ", args))
+                .doesNotContain("child logs");
     }
 
     private static List<Long> pids(String out) {

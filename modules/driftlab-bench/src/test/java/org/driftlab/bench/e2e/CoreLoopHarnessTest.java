@@ -24,7 +24,8 @@ class CoreLoopHarnessTest {
             assertThat(one.stepsPerSecond()[k]).isPositive().isFinite();
         }
         assertThat(one.medianCpuNanosPerStep()).isPositive();
-        assertThat(one.medianNanosPerStep()).isCloseTo(1e9 / one.medianStepsPerSecond(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(one.medianNanosPerStep())
+                .isCloseTo(1e9 / one.medianStepsPerSecond(), org.assertj.core.data.Offset.offset(1e-6));
         // different rounds use different seeds
         assertThat(one.checksums()[0]).isNotEqualTo(one.checksums()[1]);
     }
@@ -33,13 +34,17 @@ class CoreLoopHarnessTest {
     void compareRejectsDifferentLearners() {
         Result a = CoreLoopHarness.run(new Settings(Workload.W1, 1, 100, 10, 1, 0, 1, 0));
         Result b = CoreLoopHarness.run(new Settings(Workload.W1, 1, 100, 10, 1, 0, 1, 1));
-        assertThatThrownBy(() -> CoreLoopHarness.compare(a, b)).isInstanceOf(IllegalStateException.class).hasMessageContaining("checksums");
+        assertThatThrownBy(() -> CoreLoopHarness.compare(a, b))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("checksums");
     }
 
     @Test
     void settingsRejectBadValues() {
-        assertThatThrownBy(() -> new Settings(Workload.W1, 0, 100, 10, 1, 0, 1, 0)).hasMessageContaining("learners");
-        assertThatThrownBy(() -> new Settings(Workload.W1, 1, 100, 0, 1, 0, 1, 0)).hasMessageContaining("chunk");
+        assertThatThrownBy(() -> new Settings(Workload.W1, 0, 100, 10, 1, 0, 1, 0))
+                .hasMessageContaining("learners");
+        assertThatThrownBy(() -> new Settings(Workload.W1, 1, 100, 0, 1, 0, 1, 0))
+                .hasMessageContaining("chunk");
         assertThatThrownBy(() -> new Settings(null, 1, 100, 10, 1, 0, 1, 0)).hasMessageContaining("workload");
     }
 }

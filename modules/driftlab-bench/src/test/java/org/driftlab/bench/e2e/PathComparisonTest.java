@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class PathComparisonTest {
     private static Config base() {
-        return ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0").withFallback(ConfigFactory.load());
+        return ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0")
+                .withFallback(ConfigFactory.load());
     }
 
     @Test
@@ -53,8 +54,10 @@ class PathComparisonTest {
         // rounds ran different seeds
         assertThat(r.rounds()[0][0].checksum()).isNotEqualTo(r.rounds()[0][1].checksum());
         // and the same seeds as the core loop on its own: the paths ran the learners named in the settings
-        CoreLoopHarness.Result alone = CoreLoopHarness.run(new CoreLoopHarness.Settings(Workload.W1, 3, 300, 7, 1, 0, 3, 11));
-        for (int k = 0; k < 3; k++) assertThat(r.rounds()[Path.ACTORS.ordinal()][k].checksum()).isEqualTo(alone.checksums()[k]);
+        CoreLoopHarness.Result alone =
+                CoreLoopHarness.run(new CoreLoopHarness.Settings(Workload.W1, 3, 300, 7, 1, 0, 3, 11));
+        for (int k = 0; k < 3; k++)
+            assertThat(r.rounds()[Path.ACTORS.ordinal()][k].checksum()).isEqualTo(alone.checksums()[k]);
         for (Path p : Path.values()) {
             assertThat(r.stepsPerSecond(p)).hasSize(3);
             for (double v : r.stepsPerSecond(p)) assertThat(v).isPositive().isFinite();
@@ -68,7 +71,8 @@ class PathComparisonTest {
         double[] cpuBa = r.cpuRatios(Path.POOL, Path.SINGLE);
         for (int k = 0; k < 3; k++) {
             // NaN (0 / 0 CPU ticks) compares equal to itself here
-            assertThat(Double.compare(cpuBa[k], r.cpuNanosPerStep(Path.POOL)[k] / r.cpuNanosPerStep(Path.SINGLE)[k])).isZero();
+            assertThat(Double.compare(cpuBa[k], r.cpuNanosPerStep(Path.POOL)[k] / r.cpuNanosPerStep(Path.SINGLE)[k]))
+                    .isZero();
         }
     }
 
@@ -85,15 +89,18 @@ class PathComparisonTest {
     void configOverridesOnlyWhatIsGiven() {
         Config base = base();
         Config same = ActorPathHarness.withChunkAndInFlight(base, OptionalInt.empty(), OptionalInt.empty());
-        assertThat(same.getInt(ActorPathHarness.CHUNK_SIZE_KEY)).isEqualTo(base.getInt(ActorPathHarness.CHUNK_SIZE_KEY));
+        assertThat(same.getInt(ActorPathHarness.CHUNK_SIZE_KEY))
+                .isEqualTo(base.getInt(ActorPathHarness.CHUNK_SIZE_KEY));
         assertThat(same.getInt(ActorPathHarness.IN_FLIGHT_KEY)).isEqualTo(base.getInt(ActorPathHarness.IN_FLIGHT_KEY));
         Config k = ActorPathHarness.withChunkAndInFlight(base, OptionalInt.of(17), OptionalInt.empty());
         assertThat(k.getInt(ActorPathHarness.CHUNK_SIZE_KEY)).isEqualTo(17);
         assertThat(k.getInt(ActorPathHarness.IN_FLIGHT_KEY)).isEqualTo(base.getInt(ActorPathHarness.IN_FLIGHT_KEY));
         assertThatThrownBy(() -> ActorPathHarness.withChunkAndInFlight(base, OptionalInt.of(0), OptionalInt.empty()))
-                .hasMessageContaining("chunk").hasMessageContaining("0");
+                .hasMessageContaining("chunk")
+                .hasMessageContaining("0");
         assertThatThrownBy(() -> ActorPathHarness.withChunkAndInFlight(base, OptionalInt.empty(), OptionalInt.of(0)))
-                .hasMessageContaining("in-flight").hasMessageContaining("0");
+                .hasMessageContaining("in-flight")
+                .hasMessageContaining("0");
     }
 
     @Test
@@ -106,7 +113,8 @@ class PathComparisonTest {
         assertThatThrownBy(() -> new Settings(Workload.W1, 0, 10, 2, 0, 1, 0)).hasMessageContaining("learners");
         assertThatThrownBy(() -> new Settings(Workload.W1, 1, 10, 0, 0, 1, 0)).hasMessageContaining("pool threads");
         assertThatThrownBy(() -> new Settings(Workload.W1, 1, 10, 2, 0, 0, 0)).hasMessageContaining("rounds");
-        assertThatThrownBy(() -> new Settings(Workload.W1, 1_000_000, 10, 2, 1_000, 10_000, 0)).hasMessageContaining("seed");
+        assertThatThrownBy(() -> new Settings(Workload.W1, 1_000_000, 10, 2, 1_000, 10_000, 0))
+                .hasMessageContaining("seed");
     }
 
     @Test

@@ -65,7 +65,9 @@ class WorkloadsTest {
     @Test
     void byIdRoundTripsAndRejectsUnknownNames() {
         for (Workload w : Workload.values()) assertThat(Workload.byId(w.id())).isSameAs(w);
-        assertThatThrownBy(() -> Workload.byId("w2")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("w2");
+        assertThatThrownBy(() -> Workload.byId("w2"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("w2");
     }
 
     @Test

@@ -41,8 +41,11 @@ public final class HealthServer implements AutoCloseable {
      *
      * @throws IOException when the address cannot be bound (e.g. the port is taken)
      */
-    public static HealthServer start(ActorSystem<?> system, HealthSettings settings, String shardTypeName) throws IOException {
-        return start(settings, () -> system.whenTerminated().isCompleted() ? "actor system terminated" : null,
+    public static HealthServer start(ActorSystem<?> system, HealthSettings settings, String shardTypeName)
+            throws IOException {
+        return start(
+                settings,
+                () -> system.whenTerminated().isCompleted() ? "actor system terminated" : null,
                 () -> readiness(system, shardTypeName));
     }
 
@@ -89,7 +92,9 @@ public final class HealthServer implements AutoCloseable {
         MemberStatus status = Cluster.get(system).selfMember().status();
         if (status != MemberStatus.up()) return "member status " + status;
         if (shardTypeName != null
-                && !ClusterSharding.get(Adapter.toClassic(system)).getShardTypeNames().contains(shardTypeName)) {
+                && !ClusterSharding.get(Adapter.toClassic(system))
+                        .getShardTypeNames()
+                        .contains(shardTypeName)) {
             return "shard region '" + shardTypeName + "' not registered";
         }
         return null;

@@ -10,7 +10,8 @@ import org.driftlab.core.input.BadInputException;
  */
 public record HealthSettings(boolean enabled, String bindAddress, int port) {
     public HealthSettings {
-        if (bindAddress == null || bindAddress.isBlank()) throw new BadInputException("health bind-address must not be empty");
+        if (bindAddress == null || bindAddress.isBlank())
+            throw new BadInputException("health bind-address must not be empty");
         if (port < 0 || port > 65_535) throw new BadInputException("health port must be in [0, 65535], got " + port);
     }
 

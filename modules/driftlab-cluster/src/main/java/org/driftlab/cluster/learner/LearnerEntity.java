@@ -20,9 +20,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.driftlab.cluster.wire.WireMessage;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.sim.Learner;
 import org.driftlab.core.sim.OptimisticLearner;
-import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
 
@@ -64,12 +64,16 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
     }
 
     /** Sharding's stop message (passivation, rebalance hand-off, shutdown). */
-    public enum Stop implements Command { INSTANCE }
+    public enum Stop implements Command {
+        INSTANCE
+    }
 
     private record BeliefAnswered(TaskBeliefActor.Verdict verdict) implements Command {}
 
     /** Self-message between chunks of a run without belief, so Stop can interleave with a long run. */
-    private enum Advance implements Command { INSTANCE }
+    private enum Advance implements Command {
+        INSTANCE
+    }
 
     /** How a run ended, as told to whoever asked for it. */
     public sealed interface Reply extends WireMessage permits Started, Finished, Interrupted, Failed {
@@ -105,8 +109,13 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
      * {@code role} (null: every node), {@link Stop} as stop message.
      */
     public static Entity<Command, ShardingEnvelope<Command>> entity(LearnerSettings settings, int shards, String role) {
-        Entity<Command, ShardingEnvelope<Command>> e = Entity.of(TYPE_KEY, ctx -> Behaviors.setup(actor ->
-                        create(runIdOf(ctx.getEntityId()), ctx.getShard(), settings, nodeName(Cluster.get(actor.getSystem())))))
+        Entity<Command, ShardingEnvelope<Command>> e = Entity.of(
+                        TYPE_KEY,
+                        ctx -> Behaviors.setup(actor -> create(
+                                runIdOf(ctx.getEntityId()),
+                                ctx.getShard(),
+                                settings,
+                                nodeName(Cluster.get(actor.getSystem())))))
                 .withMessageExtractor(new HashCodeMessageExtractor<>(shards))
                 .withStopMessage(Stop.INSTANCE)
                 .withEntityProps(DispatcherSelector.fromConfig(DISPATCHER));
@@ -130,8 +139,8 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
     }
 
     /** Starts (or returns, when already started) this node's shard region for learner entities. */
-    public static ActorRef<ShardingEnvelope<Command>> initSharding(ActorSystem<?> system, LearnerSettings settings,
-                                                                   int shards, String role) {
+    public static ActorRef<ShardingEnvelope<Command>> initSharding(
+            ActorSystem<?> system, LearnerSettings settings, int shards, String role) {
         return ClusterSharding.get(system).init(entity(settings, shards, role));
     }
 
@@ -146,8 +155,8 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
     /** {@code host:port#uid} of a member's unique address (the form of {@link #nodeName}). */
     public static String incarnation(UniqueAddress member) {
         var address = member.address();
-        return address.getHost().orElse("local") + ":" + address.getPort().map(String::valueOf).orElse("0")
-                + "#" + member.longUid();
+        return address.getHost().orElse("local") + ":"
+                + address.getPort().map(String::valueOf).orElse("0") + "#" + member.longUid();
     }
 
     /**
@@ -156,8 +165,8 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
      * @param shard receives {@code Passivate(self)} when the run is over
      * @param node  recorded in the run's result as where it ran
      */
-    public static Behavior<Command> create(String runId, ActorRef<ClusterSharding.ShardCommand> shard,
-                                           LearnerSettings settings, String node) {
+    public static Behavior<Command> create(
+            String runId, ActorRef<ClusterSharding.ShardCommand> shard, LearnerSettings settings, String node) {
         return Behaviors.setup(ctx -> new LearnerEntity(ctx, runId, shard, settings, node));
     }
 
@@ -168,19 +177,23 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
     private final ActorRef<TaskBeliefActor.Verdict> verdicts;
     private final List<ActorRef<Reply>> requesters = new ArrayList<>();
 
-    private RunSpec spec;          // non-null once a run started
+    private RunSpec spec; // non-null once a run started
     private OptimisticLearner chunks; // the learner with its checkpoints (kept only with a belief)
-    private Learner learner;       // chunks.learner()
-    private double[] evidence;     // chunkSize × width, reused for every chunk and replay; lent to the belief
-                                   // from each Consume until its Verdict arrives
+    private Learner learner; // chunks.learner()
+    private double[] evidence; // chunkSize × width, reused for every chunk and replay; lent to the belief
+    // from each Consume until its Verdict arrives
     private int width;
     private ActorRef<TaskBeliefActor.Command> belief;
     private long chunkStart;
     private long startNanos;
-    private Reply outcome;         // non-null once the run ended
+    private Reply outcome; // non-null once the run ended
 
-    private LearnerEntity(ActorContext<Command> ctx, String runId, ActorRef<ClusterSharding.ShardCommand> shard,
-                          LearnerSettings settings, String node) {
+    private LearnerEntity(
+            ActorContext<Command> ctx,
+            String runId,
+            ActorRef<ClusterSharding.ShardCommand> shard,
+            LearnerSettings settings,
+            String node) {
         super(ctx);
         this.runId = runId;
         this.shard = shard;
@@ -210,7 +223,8 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
         run.replyTo().tell(new Started(runId, node));
         if (spec != null) return this; // a re-dispatch of the attempt in progress: it will answer both
         if (!run.spec().runId().equals(runId)) {
-            return fail("entity " + runId + " was sent the spec of run " + run.spec().runId());
+            return fail("entity " + runId + " was sent the spec of run "
+                    + run.spec().runId());
         }
         spec = run.spec();
         startNanos = System.nanoTime();
@@ -267,13 +281,15 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
         TaskBeliefActor.Verdict v = answered.verdict();
         try {
             if (v.firstStep() != chunkStart) {
-                throw new IllegalStateException("verdict for the chunk at " + v.firstStep() + " while at " + chunkStart);
+                throw new IllegalStateException(
+                        "verdict for the chunk at " + v.firstStep() + " while at " + chunkStart);
             }
             ResetOrder order = v.reset();
             if (order != null) {
                 long s = order.step();
                 if (s < chunkStart || s >= chunkStart + v.steps()) {
-                    throw new IllegalStateException("reset at step " + s + " outside the chunk " + chunkStart + "+" + v.steps());
+                    throw new IllegalStateException(
+                            "reset at step " + s + " outside the chunk " + chunkStart + "+" + v.steps());
                 }
                 // Roll back to the nearest checkpoint at or before s, replay to s − 1 (the same steps, so the same
                 // weights at s) and rerun s with the reset before its update (DESIGN §7).
@@ -287,7 +303,9 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
 
     private Behavior<Command> finish() {
         RunResult result = learner.result(System.nanoTime() - startNanos, node);
-        getContext().getLog().debug("run {} finished after {} steps", runId, result.metrics().steps());
+        getContext()
+                .getLog()
+                .debug("run {} finished after {} steps", runId, result.metrics().steps());
         return end(new Finished(result));
     }
 

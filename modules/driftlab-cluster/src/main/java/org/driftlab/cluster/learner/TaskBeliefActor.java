@@ -7,8 +7,8 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.driftlab.cluster.wire.WireMessage;
-import org.driftlab.core.sim.BeliefMonitor;
 import org.driftlab.core.reset.ResetOrder;
+import org.driftlab.core.sim.BeliefMonitor;
 import org.driftlab.core.spec.RunSpec;
 
 /**
@@ -75,10 +75,12 @@ public final class TaskBeliefActor extends AbstractBehavior<TaskBeliefActor.Comm
     private Behavior<Command> onConsume(Consume c) {
         if (c.firstStep() != expectedStep) {
             // the entity's chunk bookkeeping and ours disagree: continuing would silently break determinism
-            throw new IllegalStateException("belief expected step " + expectedStep + " but got a chunk from " + c.firstStep());
+            throw new IllegalStateException(
+                    "belief expected step " + expectedStep + " but got a chunk from " + c.firstStep());
         }
         if (c.width() != monitor.width()) {
-            throw new IllegalStateException("belief consumes " + monitor.width() + " doubles per step but the chunk has " + c.width());
+            throw new IllegalStateException(
+                    "belief consumes " + monitor.width() + " doubles per step but the chunk has " + c.width());
         }
         // c.evidence() is lent by the entity: read here only, never kept (see Consume)
         ResetOrder order = monitor.consume(c.firstStep(), c.steps(), c.evidence());

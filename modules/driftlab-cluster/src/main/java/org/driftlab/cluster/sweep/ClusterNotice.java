@@ -12,7 +12,15 @@ package org.driftlab.cluster.sweep;
 public record ClusterNotice(Kind kind, String member, int runs) {
 
     /** The kinds of notice. */
-    public enum Kind { JOINED, UNREACHABLE, REACHABLE, DOWNED, REMOVED, COORDINATOR_MOVED, REDISPATCHING }
+    public enum Kind {
+        JOINED,
+        UNREACHABLE,
+        REACHABLE,
+        DOWNED,
+        REMOVED,
+        COORDINATOR_MOVED,
+        REDISPATCHING
+    }
 
     /** One line for a log or a terminal. */
     public String describe() {

@@ -57,7 +57,8 @@ public final class DriftlabNode implements AutoCloseable {
      * @param extraRoles roles besides the worker role
      * @param config     the full configuration ({@code ConfigFactory.load()} or a cluster config file over it)
      */
-    public static DriftlabNode worker(String host, int port, List<String> seeds, Set<String> extraRoles, Config config) {
+    public static DriftlabNode worker(
+            String host, int port, List<String> seeds, Set<String> extraRoles, Config config) {
         DriftlabSettings settings = DriftlabSettings.fromConfig(config);
         Set<String> roles = new LinkedHashSet<>(extraRoles);
         roles.add(settings.sweep().workerRole());
@@ -71,25 +72,38 @@ public final class DriftlabNode implements AutoCloseable {
         return start(host, port, contacts, Set.of(CLIENT_ROLE), config, settings, false);
     }
 
-    private static DriftlabNode start(String host, int port, List<String> seeds, Set<String> roles, Config config,
-                                      DriftlabSettings settings, boolean worker) {
+    private static DriftlabNode start(
+            String host,
+            int port,
+            List<String> seeds,
+            Set<String> roles,
+            Config config,
+            DriftlabSettings settings,
+            boolean worker) {
         Config nodeConfig = ConfigFactory.empty()
                 .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(host))
                 .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(port))
                 .withValue("pekko.cluster.roles", ConfigValueFactory.fromIterable(new ArrayList<>(roles)))
                 // the resolver counts workers only: a client's presence must not decide which side survives
-                .withValue("pekko.cluster.split-brain-resolver.keep-majority.role",
+                .withValue(
+                        "pekko.cluster.split-brain-resolver.keep-majority.role",
                         ConfigValueFactory.fromAnyRef(settings.sweep().workerRole()))
                 .withFallback(TlsSettings.fromConfig(config).pekkoConfig())
                 .withFallback(config);
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.setup(ctx -> {
-            if (worker) {
-                LearnerEntity.initSharding(ctx.getSystem(), settings.learner(), settings.sweep().shards(),
-                        settings.sweep().workerRole());
-            }
-            SweepCoordinator.initSingleton(ctx.getSystem(), settings);
-            return Behaviors.empty();
-        }), SYSTEM_NAME, nodeConfig);
+        ActorSystem<Void> system = ActorSystem.create(
+                Behaviors.setup(ctx -> {
+                    if (worker) {
+                        LearnerEntity.initSharding(
+                                ctx.getSystem(),
+                                settings.learner(),
+                                settings.sweep().shards(),
+                                settings.sweep().workerRole());
+                    }
+                    SweepCoordinator.initSingleton(ctx.getSystem(), settings);
+                    return Behaviors.empty();
+                }),
+                SYSTEM_NAME,
+                nodeConfig);
         Cluster cluster = Cluster.get(system);
         if (seeds.isEmpty()) {
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
@@ -98,7 +112,8 @@ public final class DriftlabNode implements AutoCloseable {
             for (String seed : seeds) addresses.add(address(seed));
             cluster.manager().tell(new JoinSeedNodes(addresses));
         }
-        return new DriftlabNode(system, settings, startHealth(system, config, worker ? LearnerEntity.TYPE_KEY.name() : null));
+        return new DriftlabNode(
+                system, settings, startHealth(system, config, worker ? LearnerEntity.TYPE_KEY.name() : null));
     }
 
     /**
@@ -112,8 +127,10 @@ public final class DriftlabNode implements AutoCloseable {
             return HealthServer.start(system, h, shardTypeName);
         } catch (IOException | RuntimeException e) {
             system.terminate();
-            throw new BadInputException("cannot serve the health endpoints on " + h.bindAddress() + ":" + h.port() + " ("
-                    + e.getMessage() + "); set driftlab.health.port / DRIFTLAB_HEALTH_PORT or driftlab.health.bind-address", e);
+            throw new BadInputException(
+                    "cannot serve the health endpoints on " + h.bindAddress() + ":" + h.port() + " (" + e.getMessage()
+                            + "); set driftlab.health.port / DRIFTLAB_HEALTH_PORT or driftlab.health.bind-address",
+                    e);
         }
     }
 
@@ -124,14 +141,16 @@ public final class DriftlabNode implements AutoCloseable {
 
     /** "host:port" → the member address of that node. */
     public static Address address(String hostPort) {
-        if (!hostPort.matches("[^:/@]+:\\d+")) throw new BadInputException("contact must be host:port, got '" + hostPort + "'");
+        if (!hostPort.matches("[^:/@]+:\\d+"))
+            throw new BadInputException("contact must be host:port, got '" + hostPort + "'");
         return AddressFromURIString.parse("pekko://" + SYSTEM_NAME + "@" + hostPort);
     }
 
     /** This node's "host:port" (the port chosen when started with 0). */
     public String hostPort() {
         var address = Cluster.get(system).selfMember().address();
-        return address.getHost().orElse("local") + ":" + address.getPort().map(String::valueOf).orElse("0");
+        return address.getHost().orElse("local") + ":"
+                + address.getPort().map(String::valueOf).orElse("0");
     }
 
     /** This node's incarnation ({@code host:port#uid}), as {@code RunResult.node} names the runs it computed. */
@@ -175,8 +194,9 @@ public final class DriftlabNode implements AutoCloseable {
         Cluster cluster = Cluster.get(system);
         while (cluster.selfMember().status() != MemberStatus.up() || workersUp() < workers) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("cluster did not reach " + workers + " Up workers within " + timeout
-                        + " (now " + workersUp() + ", self " + cluster.selfMember().status() + ")");
+                throw new TimeoutException(
+                        "cluster did not reach " + workers + " Up workers within " + timeout + " (now " + workersUp()
+                                + ", self " + cluster.selfMember().status() + ")");
             }
             Thread.sleep(50);
         }

@@ -13,6 +13,7 @@ public record DriftlabSettings(LearnerSettings learner, SweepSettings sweep) {
     /** From a full config (its {@code driftlab} section). */
     public static DriftlabSettings fromConfig(Config root) {
         Config d = root.getConfig("driftlab");
-        return new DriftlabSettings(LearnerSettings.fromConfig(d.getConfig("learner")), SweepSettings.fromConfig(d.getConfig("sweep")));
+        return new DriftlabSettings(
+                LearnerSettings.fromConfig(d.getConfig("learner")), SweepSettings.fromConfig(d.getConfig("sweep")));
     }
 }

@@ -31,7 +31,8 @@ public final class EmbeddedCluster implements AutoCloseable {
      */
     public static EmbeddedCluster start(int nodes, Config config) throws InterruptedException, TimeoutException {
         if (nodes < 1) throw new IllegalArgumentException("nodes must be >= 1, got " + nodes);
-        Config c = ConfigFactory.parseString("pekko.cluster.jmx.multi-mbeans-in-same-jvm = on").withFallback(config);
+        Config c = ConfigFactory.parseString("pekko.cluster.jmx.multi-mbeans-in-same-jvm = on")
+                .withFallback(config);
         List<DriftlabNode> started = new ArrayList<>();
         try {
             DriftlabNode first = DriftlabNode.worker("127.0.0.1", 0, List.of(), Set.of(), c);

@@ -6,5 +6,5 @@ package org.driftlab.cluster.sweep;
  * {@code learnerStepsPerSecond} their rate since it began; {@code nodesUp} the worker nodes the coordinator
  * dispatches to.
  */
-public record Progress(int done, int total, int skipped, int failed, long learnerSteps,
-                       double learnerStepsPerSecond, int nodesUp) {}
+public record Progress(
+        int done, int total, int skipped, int failed, long learnerSteps, double learnerStepsPerSecond, int nodesUp) {}

@@ -58,8 +58,9 @@ public final class SweepClient {
         // a fresh id per submission: it only keys the coordinator's bookkeeping, never a result
         String sweepId = sweep.name() + "-" + UUID.randomUUID();
         // a system actor: the node's user guardian is ours and takes no spawn requests from outside
-        system.systemActorOf(SweepSubmitter.create(sweep.name(), sweepId, pending, skipped, sink,
-                        listener, coordinator, settings.sweep(), done),
+        system.systemActorOf(
+                SweepSubmitter.create(
+                        sweep.name(), sweepId, pending, skipped, sink, listener, coordinator, settings.sweep(), done),
                 "submitter-" + sweepId.replaceAll("[^A-Za-z0-9_-]", "_"),
                 DispatcherSelector.fromConfig("driftlab.blocking-dispatcher"));
         return done;

@@ -59,8 +59,16 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
 
     /** What the coordinator accepts. */
     public sealed interface Command extends WireMessage
-            permits Submit, Specs, Ack, Finish, RunReport, Tick, RegionsKnown, MemberChanged, SubmitterGone,
-            SubmittersListed {}
+            permits Submit,
+                    Specs,
+                    Ack,
+                    Finish,
+                    RunReport,
+                    Tick,
+                    RegionsKnown,
+                    MemberChanged,
+                    SubmitterGone,
+                    SubmittersListed {}
 
     /**
      * Announces (or re-announces: idempotent per {@code sweepId}; a re-announcement means the submitter may
@@ -69,8 +77,13 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
      * submitter may hold up to {@code unackedLimit} (≥ 1) answered runs unacknowledged (its group commit)
      * before the coordinator stops pulling for it.
      */
-    public record Submit(String sweepId, int total, int unackedLimit, ActorRef<SweepSubmitter.Command> submitter,
-                         ActorRef<LearnerEntity.Reply> answers) implements Command {
+    public record Submit(
+            String sweepId,
+            int total,
+            int unackedLimit,
+            ActorRef<SweepSubmitter.Command> submitter,
+            ActorRef<LearnerEntity.Reply> answers)
+            implements Command {
         public Submit {
             if (unackedLimit < 1) throw new IllegalArgumentException("unackedLimit must be >= 1, got " + unackedLimit);
         }
@@ -102,12 +115,18 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         ANSWERED
     }
 
-    private enum Tick implements Command { INSTANCE }
+    private enum Tick implements Command {
+        INSTANCE
+    }
 
     private record RegionsKnown(List<String> regions) implements Command {}
 
     /** What happened to a member, seen by this node's cluster. */
-    private enum Change { UNREACHABLE, REACHABLE, REMOVED }
+    private enum Change {
+        UNREACHABLE,
+        REACHABLE,
+        REMOVED
+    }
 
     /** {@code incarnation}: host:port#uid, the form of {@code Started.node}; {@code worker}: it has the worker role. */
     private record MemberChanged(Change change, String incarnation, boolean worker) implements Command {}
@@ -127,8 +146,10 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
      * Starts the singleton manager on worker nodes (a proxy elsewhere) and returns the proxy. Idempotent.
      */
     public static ActorRef<Command> initSingleton(ActorSystem<?> system, DriftlabSettings settings) {
-        return ClusterSingleton.get(system).init(SingletonActor.of(create(settings), NAME)
-                .withSettings(ClusterSingletonSettings.create(system).withRole(settings.sweep().workerRole())));
+        return ClusterSingleton.get(system)
+                .init(SingletonActor.of(create(settings), NAME)
+                        .withSettings(ClusterSingletonSettings.create(system)
+                                .withRole(settings.sweep().workerRole())));
     }
 
     /** The coordinator behavior; it (re)uses this node's learner shard region. */
@@ -144,11 +165,11 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     private static final class SweepState {
         final ActorRef<SweepSubmitter.Command> submitter;
         ActorRef<LearnerEntity.Reply> answers;
-        int unackedLimit;       // answered runs the submitter may hold unacknowledged
+        int unackedLimit; // answered runs the submitter may hold unacknowledged
         final Set<String> unacked = new HashSet<>(); // answered, not yet acknowledged as stored
-        int pullAsked;          // > 0 while a pull is outstanding
-        boolean drained;        // the submitter had no more specs at the last pull
-        int redispatched;       // runs dispatched again since the last report to the submitter
+        int pullAsked; // > 0 while a pull is outstanding
+        boolean drained; // the submitter had no more specs at the last pull
+        int redispatched; // runs dispatched again since the last report to the submitter
 
         SweepState(ActorRef<SweepSubmitter.Command> submitter) {
             this.submitter = submitter;
@@ -173,10 +194,10 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         final String sweepId;
         final RunSpec spec;
         int attempt;
-        int route;                  // routing key index (LearnerEntity.entityId) of the latest dispatch
-        String node;                // host:port#uid where the latest dispatch was reported started, or null
+        int route; // routing key index (LearnerEntity.entityId) of the latest dispatch
+        String node; // host:port#uid where the latest dispatch was reported started, or null
         Awaiting awaiting;
-        long deadline;              // System.nanoTime() after which the Tick dispatches it again
+        long deadline; // System.nanoTime() after which the Tick dispatches it again
 
         InFlight(String sweepId, RunSpec spec) {
             this.key = key(sweepId, spec.runId());
@@ -199,15 +220,18 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     private final String incarnation = UUID.randomUUID().toString(); // identity only, never on a result path
     private final Map<String, SweepState> sweeps = new LinkedHashMap<>();
     private final Map<String, InFlight> inFlight = new HashMap<>(); // by key(sweepId, runId): the runs computing
-    private final Map<String, String> homes = new HashMap<>();      // shard id → incarnation of the node it was started on
-    private final Set<String> unreachable = new HashSet<>();       // incarnations of unreachable workers
+    private final Map<String, String> homes = new HashMap<>(); // shard id → incarnation of the node it was started on
+    private final Set<String> unreachable = new HashSet<>(); // incarnations of unreachable workers
     private final Set<ActorRef<SweepSubmitter.Command>> asked = new HashSet<>(); // submitters asked to announce
     private int pullsAsked;
-    private int nodes;           // Up worker nodes whose region the shard coordinator has registered
-    private boolean ready;       // every Up worker's region is registered (at the latest poll)
+    private int nodes; // Up worker nodes whose region the shard coordinator has registered
+    private boolean ready; // every Up worker's region is registered (at the latest poll)
 
-    private SweepCoordinator(ActorContext<Command> ctx, TimerScheduler<Command> timers, SweepSettings settings,
-                             ActorRef<ShardingEnvelope<LearnerEntity.Command>> region) {
+    private SweepCoordinator(
+            ActorContext<Command> ctx,
+            TimerScheduler<Command> timers,
+            SweepSettings settings,
+            ActorRef<ShardingEnvelope<LearnerEntity.Command>> region) {
         super(ctx);
         this.settings = settings;
         this.region = region;
@@ -221,16 +245,17 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
             return new RegionsKnown(addresses);
         });
         String role = settings.workerRole();
-        ActorRef<ClusterEvent.MemberRemoved> removed = ctx.messageAdapter(ClusterEvent.MemberRemoved.class,
-                e -> changed(Change.REMOVED, e.member(), role));
-        ActorRef<ClusterEvent.UnreachableMember> lost = ctx.messageAdapter(ClusterEvent.UnreachableMember.class,
-                e -> changed(Change.UNREACHABLE, e.member(), role));
-        ActorRef<ClusterEvent.ReachableMember> back = ctx.messageAdapter(ClusterEvent.ReachableMember.class,
-                e -> changed(Change.REACHABLE, e.member(), role));
+        ActorRef<ClusterEvent.MemberRemoved> removed =
+                ctx.messageAdapter(ClusterEvent.MemberRemoved.class, e -> changed(Change.REMOVED, e.member(), role));
+        ActorRef<ClusterEvent.UnreachableMember> lost = ctx.messageAdapter(
+                ClusterEvent.UnreachableMember.class, e -> changed(Change.UNREACHABLE, e.member(), role));
+        ActorRef<ClusterEvent.ReachableMember> back = ctx.messageAdapter(
+                ClusterEvent.ReachableMember.class, e -> changed(Change.REACHABLE, e.member(), role));
         cluster.subscriptions().tell(Subscribe.create(removed, ClusterEvent.MemberRemoved.class));
         cluster.subscriptions().tell(Subscribe.create(lost, ClusterEvent.UnreachableMember.class));
         cluster.subscriptions().tell(Subscribe.create(back, ClusterEvent.ReachableMember.class));
-        ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(Receptionist.Listing.class,
+        ActorRef<Receptionist.Listing> listings = ctx.messageAdapter(
+                Receptionist.Listing.class,
                 l -> new SubmittersListed(List.copyOf(l.getServiceInstances(SweepSubmitter.SERVICE))));
         ctx.getSystem().receptionist().tell(Receptionist.subscribe(SweepSubmitter.SERVICE, listings));
         timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.pollInterval());
@@ -334,8 +359,12 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         SweepState state = sweeps.get(gone.sweepId());
         if (state == null) return this;
         asked.remove(state.submitter);
-        getContext().getLog().warn("the submitter of sweep {} stopped: sweep dropped (it was on {})", gone.sweepId(),
-                state.submitter.path().address());
+        getContext()
+                .getLog()
+                .warn(
+                        "the submitter of sweep {} stopped: sweep dropped (it was on {})",
+                        gone.sweepId(),
+                        state.submitter.path().address());
         forget(gone.sweepId());
         pull();
         return this;
@@ -345,7 +374,9 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     private Behavior<Command> onSubmittersListed(SubmittersListed listed) {
         asked.retainAll(listed.submitters());
         for (ActorRef<SweepSubmitter.Command> submitter : listed.submitters()) {
-            if (asked.add(submitter)) submitter.tell(new SweepSubmitter.Announce(incarnation, getContext().getSelf()));
+            if (asked.add(submitter))
+                submitter.tell(
+                        new SweepSubmitter.Announce(incarnation, getContext().getSelf()));
         }
         return this;
     }
@@ -376,8 +407,10 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         if (expired.isEmpty()) return this;
         for (Awaiting phase : Awaiting.values()) {
             for (InFlight f : expired) if (f.awaiting == phase) redispatch(f, sweeps.get(f.sweepId));
-            reportRedispatches(phase == Awaiting.START ? "not started within " + settings.startTimeout()
-                    : "no answer within " + settings.runTimeout());
+            reportRedispatches(
+                    phase == Awaiting.START
+                            ? "not started within " + settings.startTimeout()
+                            : "no answer within " + settings.runTimeout());
         }
         return this;
     }
@@ -427,7 +460,8 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
             }
         }
         for (InFlight f : moved) redispatch(f, sweeps.get(f.sweepId));
-        reportRedispatches("member " + m.incarnation() + (m.change() == Change.REMOVED ? " was removed" : " is unreachable"));
+        reportRedispatches(
+                "member " + m.incarnation() + (m.change() == Change.REMOVED ? " was removed" : " is unreachable"));
         pull();
         return this;
     }
@@ -455,7 +489,8 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
             state.pullAsked = ask;
             pullsAsked += ask;
             room -= ask;
-            state.submitter.tell(new SweepSubmitter.Pull(e.getKey(), incarnation, ask, reachable, getContext().getSelf()));
+            state.submitter.tell(new SweepSubmitter.Pull(
+                    e.getKey(), incarnation, ask, reachable, getContext().getSelf()));
         }
     }
 

@@ -9,8 +9,8 @@ import java.util.TreeMap;
  * {@code stored} were run and stored now, and {@code failures} (run id → error, in run id order) could not
  * be computed. {@code wallNanos} is the submission's wall time.
  */
-public record SweepOutcome(String sweepName, int total, int skipped, int stored, Map<String, String> failures,
-                           long wallNanos) {
+public record SweepOutcome(
+        String sweepName, int total, int skipped, int stored, Map<String, String> failures, long wallNanos) {
     public SweepOutcome {
         failures = Collections.unmodifiableMap(new TreeMap<>(failures));
     }

@@ -21,18 +21,28 @@ import org.driftlab.core.input.BadInputException;
  * @param storeBatchDelay  ... or once the first pending one has waited this long, whichever comes first (≥ 0;
  *                         zero stores each on arrival)
  */
-public record SweepSettings(int inFlightPerNode, int shards, String workerRole, int pullBatch, Duration startTimeout, Duration runTimeout,
-                            Duration pollInterval,
-                            int storeBatchSize, Duration storeBatchDelay) {
+public record SweepSettings(
+        int inFlightPerNode,
+        int shards,
+        String workerRole,
+        int pullBatch,
+        Duration startTimeout,
+        Duration runTimeout,
+        Duration pollInterval,
+        int storeBatchSize,
+        Duration storeBatchDelay) {
     public SweepSettings {
-        if (inFlightPerNode < 1) throw new BadInputException("driftlab.sweep.in-flight-per-node must be >= 1, got " + inFlightPerNode);
+        if (inFlightPerNode < 1)
+            throw new BadInputException("driftlab.sweep.in-flight-per-node must be >= 1, got " + inFlightPerNode);
         if (shards < 1) throw new BadInputException("driftlab.sweep.shards must be >= 1, got " + shards);
-        if (workerRole == null || workerRole.isBlank()) throw new BadInputException("driftlab.sweep.worker-role must not be blank, got '" + workerRole + "'");
+        if (workerRole == null || workerRole.isBlank())
+            throw new BadInputException("driftlab.sweep.worker-role must not be blank, got '" + workerRole + "'");
         if (pullBatch < 1) throw new BadInputException("driftlab.sweep.pull-batch must be >= 1, got " + pullBatch);
         positive("start-timeout", startTimeout);
         positive("run-timeout", runTimeout);
         positive("poll-interval", pollInterval);
-        if (storeBatchSize < 1) throw new BadInputException("driftlab.sweep.store-batch-size must be >= 1, got " + storeBatchSize);
+        if (storeBatchSize < 1)
+            throw new BadInputException("driftlab.sweep.store-batch-size must be >= 1, got " + storeBatchSize);
         if (storeBatchDelay == null || storeBatchDelay.isNegative()) {
             throw new BadInputException("driftlab.sweep.store-batch-delay must be >= 0, got " + storeBatchDelay);
         }
@@ -49,13 +59,20 @@ public record SweepSettings(int inFlightPerNode, int shards, String workerRole, 
 
     /** From the {@code driftlab.sweep} section. */
     public static SweepSettings fromConfig(Config sweep) {
-        return new SweepSettings(sweep.getInt("in-flight-per-node"), sweep.getInt("shards"),
-                sweep.getString("worker-role"), sweep.getInt("pull-batch"), sweep.getDuration("start-timeout"), sweep.getDuration("run-timeout"),
-                sweep.getDuration("poll-interval"), sweep.getInt("store-batch-size"),
+        return new SweepSettings(
+                sweep.getInt("in-flight-per-node"),
+                sweep.getInt("shards"),
+                sweep.getString("worker-role"),
+                sweep.getInt("pull-batch"),
+                sweep.getDuration("start-timeout"),
+                sweep.getDuration("run-timeout"),
+                sweep.getDuration("poll-interval"),
+                sweep.getInt("store-batch-size"),
                 sweep.getDuration("store-batch-delay"));
     }
 
     private static void positive(String key, Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) throw new BadInputException("driftlab.sweep." + key + " must be > 0, got " + d);
+        if (d == null || d.isNegative() || d.isZero())
+            throw new BadInputException("driftlab.sweep." + key + " must be > 0, got " + d);
     }
 }

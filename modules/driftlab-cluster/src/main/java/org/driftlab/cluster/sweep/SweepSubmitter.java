@@ -65,8 +65,9 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
      * The coordinator incarnation {@code incarnation} asks for up to {@code max} run specs; {@code nodesUp} (the
      * reachable worker nodes it dispatches to) is for progress reports.
      */
-    public record Pull(String sweepId, String incarnation, int max, int nodesUp,
-                       ActorRef<SweepCoordinator.Command> replyTo) implements Command {}
+    public record Pull(
+            String sweepId, String incarnation, int max, int nodesUp, ActorRef<SweepCoordinator.Command> replyTo)
+            implements Command {}
 
     /** A coordinator incarnation (a new one, after a hand-over) asks for the sweep's {@code Submit}. */
     public record Announce(String incarnation, ActorRef<SweepCoordinator.Command> replyTo) implements Command {}
@@ -83,7 +84,9 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     private record MemberEvent(ClusterNotice notice) implements Command {}
 
     /** The first held answer has waited {@code store-batch-delay}: store what is held. */
-    private enum Flush implements Command { INSTANCE }
+    private enum Flush implements Command {
+        INSTANCE
+    }
 
     /** An answer held for the next commit: a result ({@code result} non-null) or a failure ({@code error}). */
     private record Held(String runId, RunSpec spec, RunResult result, String error) {}
@@ -97,12 +100,18 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
      * @param skipped runs of the sweep already stored (for progress)
      * @param done    completed with the outcome when every pending run is stored or failed
      */
-    public static Behavior<Command> create(String sweepName, String sweepId, List<RunSpec> pending, int skipped,
-                                           ResultSink sink, ProgressListener listener,
-                                           ActorRef<SweepCoordinator.Command> coordinator, SweepSettings settings,
-                                           CompletableFuture<SweepOutcome> done) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SweepSubmitter(ctx, timers, sweepName,
-                sweepId, pending, skipped, sink, listener, coordinator, settings, done)));
+    public static Behavior<Command> create(
+            String sweepName,
+            String sweepId,
+            List<RunSpec> pending,
+            int skipped,
+            ResultSink sink,
+            ProgressListener listener,
+            ActorRef<SweepCoordinator.Command> coordinator,
+            SweepSettings settings,
+            CompletableFuture<SweepOutcome> done) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SweepSubmitter(
+                ctx, timers, sweepName, sweepId, pending, skipped, sink, listener, coordinator, settings, done)));
     }
 
     private final String sweepName;
@@ -117,22 +126,30 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     private final TimerScheduler<Command> timers;
     private final CompletableFuture<SweepOutcome> done;
     private final Deque<RunSpec> queue;
-    private final Map<String, RunSpec> unstored = new HashMap<>();              // lookup only
-    private final Map<String, HandedOut> handedOut = new LinkedHashMap<>();     // in hand-out order
+    private final Map<String, RunSpec> unstored = new HashMap<>(); // lookup only
+    private final Map<String, HandedOut> handedOut = new LinkedHashMap<>(); // in hand-out order
     private final Set<ActorRef<SweepCoordinator.Command>> watched = new HashSet<>();
     private final Map<String, String> failures = new TreeMap<>();
-    private final List<Held> held = new ArrayList<>();                          // in arrival order
-    private final Set<String> heldIds = new HashSet<>();                        // lookup only
+    private final List<Held> held = new ArrayList<>(); // in arrival order
+    private final Set<String> heldIds = new HashSet<>(); // lookup only
     private final long startNanos = System.nanoTime();
     private String incarnation;
     private int stored;
     private long learnerSteps;
     private int nodesUp;
 
-    private SweepSubmitter(ActorContext<Command> ctx, TimerScheduler<Command> timers, String sweepName, String sweepId,
-                           List<RunSpec> pending, int skipped, ResultSink sink, ProgressListener listener,
-                           ActorRef<SweepCoordinator.Command> coordinator, SweepSettings settings,
-                           CompletableFuture<SweepOutcome> done) {
+    private SweepSubmitter(
+            ActorContext<Command> ctx,
+            TimerScheduler<Command> timers,
+            String sweepName,
+            String sweepId,
+            List<RunSpec> pending,
+            int skipped,
+            ResultSink sink,
+            ProgressListener listener,
+            ActorRef<SweepCoordinator.Command> coordinator,
+            SweepSettings settings,
+            CompletableFuture<SweepOutcome> done) {
         super(ctx);
         this.sweepName = sweepName;
         this.sweepId = sweepId;
@@ -161,16 +178,19 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         Cluster cluster = Cluster.get(ctx.getSystem());
         Set<Object> upBefore = new HashSet<>();
         for (Member m : cluster.state().getMembers()) upBefore.add(m.uniqueAddress());
-        ActorRef<ClusterEvent.MemberUp> up = ctx.messageAdapter(ClusterEvent.MemberUp.class, e ->
-                upBefore.contains(e.member().uniqueAddress()) ? new MemberEvent(null) : notice(ClusterNotice.Kind.JOINED, e.member()));
-        ActorRef<ClusterEvent.UnreachableMember> lost = ctx.messageAdapter(ClusterEvent.UnreachableMember.class,
-                e -> notice(ClusterNotice.Kind.UNREACHABLE, e.member()));
-        ActorRef<ClusterEvent.ReachableMember> back = ctx.messageAdapter(ClusterEvent.ReachableMember.class,
-                e -> notice(ClusterNotice.Kind.REACHABLE, e.member()));
-        ActorRef<ClusterEvent.MemberDowned> downed = ctx.messageAdapter(ClusterEvent.MemberDowned.class,
-                e -> notice(ClusterNotice.Kind.DOWNED, e.member()));
-        ActorRef<ClusterEvent.MemberRemoved> removed = ctx.messageAdapter(ClusterEvent.MemberRemoved.class,
-                e -> notice(ClusterNotice.Kind.REMOVED, e.member()));
+        ActorRef<ClusterEvent.MemberUp> up = ctx.messageAdapter(
+                ClusterEvent.MemberUp.class,
+                e -> upBefore.contains(e.member().uniqueAddress())
+                        ? new MemberEvent(null)
+                        : notice(ClusterNotice.Kind.JOINED, e.member()));
+        ActorRef<ClusterEvent.UnreachableMember> lost = ctx.messageAdapter(
+                ClusterEvent.UnreachableMember.class, e -> notice(ClusterNotice.Kind.UNREACHABLE, e.member()));
+        ActorRef<ClusterEvent.ReachableMember> back = ctx.messageAdapter(
+                ClusterEvent.ReachableMember.class, e -> notice(ClusterNotice.Kind.REACHABLE, e.member()));
+        ActorRef<ClusterEvent.MemberDowned> downed =
+                ctx.messageAdapter(ClusterEvent.MemberDowned.class, e -> notice(ClusterNotice.Kind.DOWNED, e.member()));
+        ActorRef<ClusterEvent.MemberRemoved> removed = ctx.messageAdapter(
+                ClusterEvent.MemberRemoved.class, e -> notice(ClusterNotice.Kind.REMOVED, e.member()));
         cluster.subscriptions().tell(Subscribe.create(up, ClusterEvent.MemberUp.class));
         cluster.subscriptions().tell(Subscribe.create(lost, ClusterEvent.UnreachableMember.class));
         cluster.subscriptions().tell(Subscribe.create(back, ClusterEvent.ReachableMember.class));
@@ -189,14 +209,17 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
                 .onMessage(Announce.class, this::onAnnounce)
                 .onMessage(EntityReplied.class, this::onEntityReplied)
                 .onMessage(CoordinatorGone.class, this::onCoordinatorGone)
-                .onMessage(Redispatching.class, r -> notify(new ClusterNotice(ClusterNotice.Kind.REDISPATCHING, r.why(), r.runs())))
+                .onMessage(
+                        Redispatching.class,
+                        r -> notify(new ClusterNotice(ClusterNotice.Kind.REDISPATCHING, r.why(), r.runs())))
                 .onMessage(MemberEvent.class, e -> e.notice() == null ? this : notify(e.notice()))
                 .onMessage(Flush.class, f -> flush())
                 .build();
     }
 
     private SweepCoordinator.Submit submit() {
-        return new SweepCoordinator.Submit(sweepId, unstored.size(), settings.unackedLimit(), getContext().getSelf(), answers);
+        return new SweepCoordinator.Submit(
+                sweepId, unstored.size(), settings.unackedLimit(), getContext().getSelf(), answers);
     }
 
     private Behavior<Command> onAnnounce(Announce announce) {
@@ -225,8 +248,11 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         if (watched.add(ref)) getContext().watchWith(ref, new CoordinatorGone(ref));
         if (coordinatorIncarnation.equals(incarnation)) return;
         if (incarnation != null) {
-            getContext().getLog().warn("sweep {}: the sweep coordinator moved (incarnation {})", sweepName, coordinatorIncarnation);
-            notify(new ClusterNotice(ClusterNotice.Kind.COORDINATOR_MOVED, ref.path().address().toString(), 0));
+            getContext()
+                    .getLog()
+                    .warn("sweep {}: the sweep coordinator moved (incarnation {})", sweepName, coordinatorIncarnation);
+            notify(new ClusterNotice(
+                    ClusterNotice.Kind.COORDINATOR_MOVED, ref.path().address().toString(), 0));
         }
         incarnation = coordinatorIncarnation;
     }
@@ -236,11 +262,16 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         List<RunSpec> again = new ArrayList<>();
         for (HandedOut h : handedOut.values()) {
             // an answered run is held for the next commit: it is not run again
-            if (h.owner().equals(gone.coordinator()) && !heldIds.contains(h.spec().runId())) again.add(h.spec());
+            if (h.owner().equals(gone.coordinator())
+                    && !heldIds.contains(h.spec().runId())) again.add(h.spec());
         }
         if (!again.isEmpty()) {
-            getContext().getLog().warn("sweep {}: a sweep coordinator stopped; its {} runs not answered are queued again",
-                    sweepName, again.size());
+            getContext()
+                    .getLog()
+                    .warn(
+                            "sweep {}: a sweep coordinator stopped; its {} runs not answered are queued again",
+                            sweepName,
+                            again.size());
             for (int i = again.size() - 1; i >= 0; i--) queue.addFirst(again.get(i));
             for (RunSpec spec : again) handedOut.remove(spec.runId());
             coordinator.tell(submit()); // the current coordinator may have found the queue empty: it pulls again
@@ -252,17 +283,24 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         LearnerEntity.Reply reply = replied.reply();
         HandedOut h = handedOut.get(reply.runId());
         if (reply instanceof LearnerEntity.Started started) {
-            if (h != null) h.owner().tell(new SweepCoordinator.RunReport(sweepId, reply.runId(), SweepCoordinator.Phase.STARTED, started.node()));
+            if (h != null)
+                h.owner()
+                        .tell(new SweepCoordinator.RunReport(
+                                sweepId, reply.runId(), SweepCoordinator.Phase.STARTED, started.node()));
             return this;
         }
         if (reply instanceof LearnerEntity.Interrupted) {
-            if (h != null) h.owner().tell(new SweepCoordinator.RunReport(sweepId, reply.runId(), SweepCoordinator.Phase.INTERRUPTED, null));
+            if (h != null)
+                h.owner()
+                        .tell(new SweepCoordinator.RunReport(
+                                sweepId, reply.runId(), SweepCoordinator.Phase.INTERRUPTED, null));
             return this;
         }
         String runId = reply.runId();
         // a second answer (a re-dispatch, or a node that came back) for a run held or stored: the first is kept
         if (!unstored.containsKey(runId) || !heldIds.add(runId)) return this;
-        if (h != null) h.owner().tell(new SweepCoordinator.RunReport(sweepId, runId, SweepCoordinator.Phase.ANSWERED, null));
+        if (h != null)
+            h.owner().tell(new SweepCoordinator.RunReport(sweepId, runId, SweepCoordinator.Phase.ANSWERED, null));
         if (reply instanceof LearnerEntity.Finished finished) {
             return hold(new Held(runId, unstored.get(runId), finished.result(), null));
         }
@@ -274,13 +312,19 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
      * unstored (else the sweep's end would wait for store-batch-delay).
      */
     private Behavior<Command> hold(Held h) {
-        if (held.isEmpty() && settings.storeBatchSize() > 1 && !settings.storeBatchDelay().isZero()) {
+        if (held.isEmpty()
+                && settings.storeBatchSize() > 1
+                && !settings.storeBatchDelay().isZero()) {
             timers.startSingleTimer(Flush.INSTANCE, Flush.INSTANCE, settings.storeBatchDelay());
         }
         held.add(h);
         // the last runs of a sweep commit at once: no answer can come to fill their batch
         boolean noneToCome = heldIds.size() == unstored.size();
-        return held.size() >= settings.storeBatchSize() || settings.storeBatchDelay().isZero() || noneToCome ? flush() : this;
+        return held.size() >= settings.storeBatchSize()
+                        || settings.storeBatchDelay().isZero()
+                        || noneToCome
+                ? flush()
+                : this;
     }
 
     /**
@@ -296,8 +340,14 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
             try {
                 sink.acceptAll(batch);
             } catch (RuntimeException e) {
-                getContext().getLog().error("storing {} results (from run {}) failed: sweep {} aborted", batch.size(),
-                        batch.get(0).result().runId(), sweepName, e);
+                getContext()
+                        .getLog()
+                        .error(
+                                "storing {} results (from run {}) failed: sweep {} aborted",
+                                batch.size(),
+                                batch.get(0).result().runId(),
+                                sweepName,
+                                e);
                 done.completeExceptionally(e);
                 coordinator.tell(new SweepCoordinator.Finish(sweepId));
                 return Behaviors.stopped();
@@ -326,19 +376,29 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         try {
             listener.onNotice(notice);
         } catch (RuntimeException e) {
-            getContext().getLog().warn("progress listener failed; the sweep goes on", e); // a display must not stop a sweep
+            getContext()
+                    .getLog()
+                    .warn("progress listener failed; the sweep goes on", e); // a display must not stop a sweep
         }
         return this;
     }
 
     private void report() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        Progress p = new Progress(skipped + stored + failures.size(), total, skipped, failures.size(),
-                learnerSteps, seconds > 0 ? learnerSteps / seconds : 0.0, nodesUp);
+        Progress p = new Progress(
+                skipped + stored + failures.size(),
+                total,
+                skipped,
+                failures.size(),
+                learnerSteps,
+                seconds > 0 ? learnerSteps / seconds : 0.0,
+                nodesUp);
         try {
             listener.onProgress(p);
         } catch (RuntimeException e) {
-            getContext().getLog().warn("progress listener failed; the sweep goes on", e); // a display must not stop a sweep
+            getContext()
+                    .getLog()
+                    .warn("progress listener failed; the sweep goes on", e); // a display must not stop a sweep
         }
     }
 

@@ -18,8 +18,13 @@ import org.driftlab.core.input.BadInputException;
  * <p>Validated here, at the boundary: when enabled, each store path must name a readable file and each
  * password must be given; the message names the config key and the path.
  */
-public record TlsSettings(boolean enabled, String keyStore, String keyStorePassword, String keyPassword, String trustStore,
-                          String trustStorePassword) {
+public record TlsSettings(
+        boolean enabled,
+        String keyStore,
+        String keyStorePassword,
+        String keyPassword,
+        String trustStore,
+        String trustStorePassword) {
     /** The config section this reads. */
     public static final String SECTION = "driftlab.tls";
 
@@ -28,8 +33,10 @@ public record TlsSettings(boolean enabled, String keyStore, String keyStorePassw
             List<String> problems = new ArrayList<>();
             requireFile(problems, "key-store", keyStore);
             requireFile(problems, "trust-store", trustStore);
-            if (keyStorePassword == null || keyStorePassword.isEmpty()) problems.add(SECTION + ".key-store-password must be set");
-            if (trustStorePassword == null || trustStorePassword.isEmpty()) problems.add(SECTION + ".trust-store-password must be set");
+            if (keyStorePassword == null || keyStorePassword.isEmpty())
+                problems.add(SECTION + ".key-store-password must be set");
+            if (trustStorePassword == null || trustStorePassword.isEmpty())
+                problems.add(SECTION + ".trust-store-password must be set");
             if (!problems.isEmpty()) throw new BadInputException("TLS is enabled but " + String.join("; ", problems));
         }
     }
@@ -47,8 +54,13 @@ public record TlsSettings(boolean enabled, String keyStore, String keyStorePassw
         Config t = root.getConfig(SECTION);
         String keyStorePassword = t.getString("key-store-password");
         String keyPassword = t.getString("key-password");
-        return new TlsSettings(t.getBoolean("enabled"), t.getString("key-store"), keyStorePassword,
-                keyPassword.isEmpty() ? keyStorePassword : keyPassword, t.getString("trust-store"), t.getString("trust-store-password"));
+        return new TlsSettings(
+                t.getBoolean("enabled"),
+                t.getString("key-store"),
+                keyStorePassword,
+                keyPassword.isEmpty() ? keyStorePassword : keyPassword,
+                t.getString("trust-store"),
+                t.getString("trust-store-password"));
     }
 
     /**
@@ -60,7 +72,8 @@ public record TlsSettings(boolean enabled, String keyStore, String keyStorePassw
         String engine = "pekko.remote.artery.ssl.config-ssl-engine.";
         return ConfigFactory.empty()
                 .withValue("pekko.remote.artery.transport", ConfigValueFactory.fromAnyRef("tls-tcp"))
-                .withValue("pekko.remote.artery.ssl.ssl-engine-provider",
+                .withValue(
+                        "pekko.remote.artery.ssl.ssl-engine-provider",
                         ConfigValueFactory.fromAnyRef("org.apache.pekko.remote.artery.tcp.ConfigSSLEngineProvider"))
                 .withValue(engine + "key-store", ConfigValueFactory.fromAnyRef(keyStore))
                 .withValue(engine + "key-store-password", ConfigValueFactory.fromAnyRef(keyStorePassword))

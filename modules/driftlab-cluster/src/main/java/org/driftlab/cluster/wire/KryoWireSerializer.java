@@ -53,7 +53,8 @@ public final class KryoWireSerializer extends JSerializer {
             bytes = out.toBytes();
         } catch (RuntimeException e) {
             // this Kryo may be mid-graph: drop it rather than return it to the pool
-            throw new IllegalArgumentException("cannot write " + o.getClass().getName() + " to the wire: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot write " + o.getClass().getName() + " to the wire: " + e.getMessage(), e);
         }
         pool.free(kryo);
         return bytes;
@@ -69,12 +70,14 @@ public final class KryoWireSerializer extends JSerializer {
             consumed = in.position();
         } catch (RuntimeException e) {
             // this Kryo may be mid-graph: drop it rather than return it to the pool
-            throw new IllegalArgumentException("malformed driftlab frame of " + bytes.length + " bytes: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "malformed driftlab frame of " + bytes.length + " bytes: " + e.getMessage(), e);
         }
         pool.free(kryo);
         if (consumed != bytes.length) {
-            throw new IllegalArgumentException("malformed driftlab frame: " + (bytes.length - consumed)
-                    + " trailing bytes after a " + (o == null ? "null" : o.getClass().getName()));
+            throw new IllegalArgumentException(
+                    "malformed driftlab frame: " + (bytes.length - consumed) + " trailing bytes after a "
+                            + (o == null ? "null" : o.getClass().getName()));
         }
         if (o == null) throw new IllegalArgumentException("malformed driftlab frame: a null message");
         return o;

@@ -21,18 +21,22 @@ import org.driftlab.core.input.BadInputException;
 import org.junit.jupiter.api.Test;
 
 class HealthServerTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static HttpResponse<String> send(InetSocketAddress at, String method, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.getPort() + path))
-                .timeout(Duration.ofSeconds(5)).method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .timeout(Duration.ofSeconds(5))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void answersEachCheckAndIsReadOnly() throws Exception {
         AtomicReference<String> ready = new AtomicReference<>("member status Joining");
-        try (HealthServer server = HealthServer.start(new HealthSettings(true, "127.0.0.1", 0), () -> null, ready::get)) {
+        try (HealthServer server =
+                HealthServer.start(new HealthSettings(true, "127.0.0.1", 0), () -> null, ready::get)) {
             InetSocketAddress at = server.address();
             assertThat(at.getAddress().isLoopbackAddress()).isTrue();
             assertThat(send(at, "GET", "/health/alive").statusCode()).isEqualTo(200);
@@ -65,7 +69,8 @@ class HealthServerTest {
     @Test
     void aTakenPortIsAnIoError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> HealthServer.start(new HealthSettings(true, "127.0.0.1", taken.getLocalPort()), () -> null, () -> null))
+            assertThatThrownBy(() -> HealthServer.start(
+                            new HealthSettings(true, "127.0.0.1", taken.getLocalPort()), () -> null, () -> null))
                     .isInstanceOf(IOException.class);
         }
     }
@@ -74,17 +79,20 @@ class HealthServerTest {
     void aNodeWhoseHealthPortIsTakenDoesNotStart() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Config config = ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0\n"
-                    + "driftlab.health { enabled = on, port = " + taken.getLocalPort() + " }").withFallback(ConfigFactory.load());
+                            + "driftlab.health { enabled = on, port = " + taken.getLocalPort() + " }")
+                    .withFallback(ConfigFactory.load());
             assertThatThrownBy(() -> DriftlabNode.worker("127.0.0.1", 0, List.of(), Set.of(), config))
                     .isInstanceOf(BadInputException.class)
-                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort()).hasMessageContaining("DRIFTLAB_HEALTH_PORT");
+                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageContaining("DRIFTLAB_HEALTH_PORT");
         }
     }
 
     @Test
     void settingsComeFromTheHealthSectionAndAreCheckedAtTheBoundary() {
         HealthSettings defaults = HealthSettings.fromConfig(ConfigFactory.load());
-        if (System.getenv("DRIFTLAB_HEALTH_ENABLED") == null) assertThat(defaults.enabled()).isFalse();
+        if (System.getenv("DRIFTLAB_HEALTH_ENABLED") == null)
+            assertThat(defaults.enabled()).isFalse();
         assertThat(defaults.bindAddress()).isEqualTo("127.0.0.1");
         assertThat(defaults.port()).isEqualTo(8558);
         assertThatThrownBy(() -> new HealthSettings(true, "127.0.0.1", 70_000)).hasMessageContaining("70000");
@@ -94,10 +102,12 @@ class HealthServerTest {
     /** A real worker node: alive at once; ready only once it is Up with its learner region; gone after close. */
     @Test
     void aWorkerNodeBecomesReadyWhenUp() throws Exception {
-        Config config = ConfigFactory.parseString("""
+        Config config = ConfigFactory.parseString(
+                        """
                 pekko.remote.artery.canonical.port = 0
                 driftlab.health { enabled = on, port = 0 }
-                """).withFallback(ConfigFactory.load());
+                """)
+                .withFallback(ConfigFactory.load());
         InetSocketAddress at;
         try (DriftlabNode node = DriftlabNode.worker("127.0.0.1", 0, List.of(), Set.of(), config)) {
             at = node.healthAddress();
@@ -111,7 +121,8 @@ class HealthServerTest {
                 r = send(at, "GET", "/health/ready");
             }
             assertThat(r.body()).isEqualTo("ready\n");
-            assertThat(HealthServer.readiness(node.system(), "no-such-type")).isEqualTo("shard region 'no-such-type' not registered");
+            assertThat(HealthServer.readiness(node.system(), "no-such-type"))
+                    .isEqualTo("shard region 'no-such-type' not registered");
         }
         InetSocketAddress closed = at;
         assertThatThrownBy(() -> send(closed, "GET", "/health/alive")).isInstanceOf(IOException.class);
@@ -124,10 +135,12 @@ class HealthServerTest {
         try (ServerSocket s = new ServerSocket(0)) {
             dead = s.getLocalPort();
         }
-        Config config = ConfigFactory.parseString("""
+        Config config = ConfigFactory.parseString(
+                        """
                 pekko.remote.artery.canonical.port = 0
                 driftlab.health { enabled = on, port = 0 }
-                """).withFallback(ConfigFactory.load());
+                """)
+                .withFallback(ConfigFactory.load());
         try (DriftlabNode node = DriftlabNode.client("127.0.0.1", 0, List.of("127.0.0.1:" + dead), config)) {
             InetSocketAddress at = node.healthAddress();
             assertThat(send(at, "GET", "/health/alive").statusCode()).isEqualTo(200);

@@ -27,13 +27,13 @@ import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.PeriodicResetSpec;
 import org.driftlab.core.reset.RecallSpec;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.reset.ShrinkPerturbSpec;
 import org.driftlab.core.rule.AdamSpec;
 import org.driftlab.core.rule.SgdSpec;
 import org.driftlab.core.sim.Learner;
-import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.sim.Simulation;
 import org.driftlab.core.spec.RunSpec;
@@ -60,10 +60,14 @@ class LearnerEntityTest {
     @BeforeAll
     static void start() {
         // serialize-messages: every message, the local ones to and from the belief child too, goes through Kryo
-        testKit = ActorTestKit.create("learner", ConfigFactory.parseString("""
+        testKit = ActorTestKit.create(
+                "learner",
+                ConfigFactory.parseString(
+                                """
                 pekko.remote.artery.canonical.port = 0
                 pekko.actor.serialize-messages = on
-                """).withFallback(ConfigFactory.load()));
+                """)
+                        .withFallback(ConfigFactory.load()));
     }
 
     @AfterAll
@@ -71,41 +75,100 @@ class LearnerEntityTest {
         testKit.shutdownTestKit();
     }
 
-    private static final QuadraticStreamSpec QUADRATIC = new QuadraticStreamSpec(4, SpectrumSpec.logSpaced(0.5, 4.0),
-            false, 0.5, PriorSpec.standard(), null, List.of(), new HazardSwitchSpec(0.01));
+    private static final QuadraticStreamSpec QUADRATIC = new QuadraticStreamSpec(
+            4,
+            SpectrumSpec.logSpaced(0.5, 4.0),
+            false,
+            0.5,
+            PriorSpec.standard(),
+            null,
+            List.of(),
+            new HazardSwitchSpec(0.01));
     private static final BocpdSpec BOCPD = new BocpdSpec(0.01, GaussianModelSpec.fromStream(), 1e-10, 400);
 
-    private static RunSpec spec(String name, int seed, long steps, StreamSpec stream, BeliefSpec belief, ResetSpec reset) {
-        return new RunSpec(UUID.randomUUID() + "-" + name, name, seed, 99L, steps, 1.0, stream,
+    private static RunSpec spec(
+            String name, int seed, long steps, StreamSpec stream, BeliefSpec belief, ResetSpec reset) {
+        return new RunSpec(
+                UUID.randomUUID() + "-" + name,
+                name,
+                seed,
+                99L,
+                steps,
+                1.0,
+                stream,
                 seed % 2 == 0 ? new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0.0, false) : new SgdSpec(0.05),
-                belief, reset, MetricsSpec.defaults(), List.of());
+                belief,
+                reset,
+                MetricsSpec.defaults(),
+                List.of());
     }
 
     /** One run per reset policy (with the belief it needs); the "many" ones reset dozens of times. */
     static List<RunSpec> everyPolicy(int seed, long steps) {
-        var rotated = new QuadraticStreamSpec(3, SpectrumSpec.logSpaced(0.5, 2.0), true, 0.3, PriorSpec.standard(),
-                null, List.of(), new HazardSwitchSpec(0.05));
-        var markov = new QuadraticStreamSpec(2, SpectrumSpec.logSpaced(1.0, 2.0), false, 0.3, new PriorSpec(0.0, 3.0),
-                null, List.of(), new MarkovSwitchSpec(3, 0.02));
-        var regression = new LinearRegressionStreamSpec(3, 4, 0.1, PriorSpec.standard(), null, List.of(),
-                new HazardSwitchSpec(0.01));
+        var rotated = new QuadraticStreamSpec(
+                3,
+                SpectrumSpec.logSpaced(0.5, 2.0),
+                true,
+                0.3,
+                PriorSpec.standard(),
+                null,
+                List.of(),
+                new HazardSwitchSpec(0.05));
+        var markov = new QuadraticStreamSpec(
+                2,
+                SpectrumSpec.logSpaced(1.0, 2.0),
+                false,
+                0.3,
+                new PriorSpec(0.0, 3.0),
+                null,
+                List.of(),
+                new MarkovSwitchSpec(3, 0.02));
+        var regression = new LinearRegressionStreamSpec(
+                3, 4, 0.1, PriorSpec.standard(), null, List.of(), new HazardSwitchSpec(0.01));
         var none = new NoBeliefSpec();
         return List.of(
                 spec("none", seed, steps, QUADRATIC, none, new NoResetSpec()),
                 spec("periodic", seed, steps, QUADRATIC, none, new PeriodicResetSpec(150, ResetTarget.INIT, true)),
                 spec("oracle", seed, steps, QUADRATIC, none, new OracleResetSpec(ResetTarget.PRIOR_MEAN, true)),
-                spec("threshold", seed, steps, QUADRATIC, BOCPD, new BeliefThresholdSpec(0.5, 10, ResetTarget.INIT, true)),
-                spec("threshold-many", seed, steps, rotated, new BocpdSpec(0.2, GaussianModelSpec.fromStream(), 1e-10, 400),
+                spec(
+                        "threshold",
+                        seed,
+                        steps,
+                        QUADRATIC,
+                        BOCPD,
+                        new BeliefThresholdSpec(0.5, 10, ResetTarget.INIT, true)),
+                spec(
+                        "threshold-many",
+                        seed,
+                        steps,
+                        rotated,
+                        new BocpdSpec(0.2, GaussianModelSpec.fromStream(), 1e-10, 400),
                         new BeliefThresholdSpec(0.05, 30, ResetTarget.FRESH_DRAW, false)),
                 spec("soft", seed, steps, QUADRATIC, BOCPD, new BeliefSoftSpec(0.3, 10, ResetTarget.INIT, false)),
                 spec("shrink-perturb", seed, steps, QUADRATIC, none, new ShrinkPerturbSpec(0.9, 0.01, 50)),
                 spec("l2-init", seed, steps, QUADRATIC, none, new L2InitSpec(0.01)),
                 spec("recall", seed, steps, markov, new HmmSpec(0.02), new RecallSpec(0.6, true)),
-                spec("threshold-loss", seed, steps, regression, new BocpdSpec(0.01, new NormalGammaModelSpec(0.0, 1.0, 1.0, 1.0), 1e-10, 400),
+                spec(
+                        "threshold-loss",
+                        seed,
+                        steps,
+                        regression,
+                        new BocpdSpec(0.01, new NormalGammaModelSpec(0.0, 1.0, 1.0, 1.0), 1e-10, 400),
                         new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true)),
-                spec("oracle-prescient", seed, steps, QUADRATIC, none, new OracleResetSpec(ResetTarget.PRIOR_MEAN, true, true)),
+                spec(
+                        "oracle-prescient",
+                        seed,
+                        steps,
+                        QUADRATIC,
+                        none,
+                        new OracleResetSpec(ResetTarget.PRIOR_MEAN, true, true)),
                 // the belief's posterior-mean target travels in the order (through Kryo: serialize-messages is on)
-                spec("threshold-posterior", seed, steps, rotated, new BocpdSpec(0.05, GaussianModelSpec.fromStream(), 1e-10, 400),
+                spec(
+                        "threshold-posterior",
+                        seed,
+                        steps,
+                        rotated,
+                        new BocpdSpec(0.05, GaussianModelSpec.fromStream(), 1e-10, 400),
                         new BeliefThresholdSpec(0.5, 10, ResetTarget.POSTERIOR_MEAN, true)));
     }
 
@@ -115,7 +178,8 @@ class LearnerEntityTest {
         ActorRef<LearnerEntity.Command> entity =
                 testKit.spawn(LearnerEntity.create(spec.runId(), shard.ref(), new LearnerSettings(chunk), "test-node"));
         entity.tell(new LearnerEntity.Run(spec, replies.ref()));
-        assertThat(replies.receiveMessage(Duration.ofSeconds(10))).isEqualTo(new LearnerEntity.Started(spec.runId(), "test-node"));
+        assertThat(replies.receiveMessage(Duration.ofSeconds(10)))
+                .isEqualTo(new LearnerEntity.Started(spec.runId(), "test-node"));
         LearnerEntity.Reply reply = replies.receiveMessage(Duration.ofSeconds(60));
         assertThat(reply).as("answer for %s", spec.runId()).isInstanceOf(LearnerEntity.Finished.class);
         shard.expectMessageClass(ClusterSharding.Passivate.class);
@@ -132,7 +196,9 @@ class LearnerEntityTest {
                 if (spec.conditionId().endsWith("-many") && lockstep.metrics().resets() >= 20) manyResets++;
                 for (int chunk : new int[] {1, 7, 64, 2000}) {
                     RunResult actors = runInActors(spec, chunk);
-                    assertThat(actors.metrics()).as("%s with K = %d", spec.conditionId(), chunk).isEqualTo(lockstep.metrics());
+                    assertThat(actors.metrics())
+                            .as("%s with K = %d", spec.conditionId(), chunk)
+                            .isEqualTo(lockstep.metrics());
                     assertThat(actors.runId()).isEqualTo(spec.runId());
                     assertThat(actors.node()).isEqualTo("test-node");
                 }
@@ -143,13 +209,16 @@ class LearnerEntityTest {
 
     @Test
     void aConsumeMustFitItsLentBuffer() {
-        ActorRef<TaskBeliefActor.Verdict> to = TestInbox.<TaskBeliefActor.Verdict>create().getRef();
+        ActorRef<TaskBeliefActor.Verdict> to =
+                TestInbox.<TaskBeliefActor.Verdict>create().getRef();
         double[] buffer = new double[10];
         assertThat(new TaskBeliefActor.Consume(0, 3, 3, buffer, to).evidence()).isSameAs(buffer); // longer is fine
         assertThatThrownBy(() -> new TaskBeliefActor.Consume(0, 4, 3, buffer, to))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 x 3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4 x 3");
         assertThatThrownBy(() -> new TaskBeliefActor.Consume(0, 1, -1, buffer, to))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("width");
     }
 
     @Test
@@ -157,8 +226,8 @@ class LearnerEntityTest {
         RunSpec spec = everyPolicy(0, 500).get(3); // belief-threshold with BOCPD
         TestInbox<ClusterSharding.ShardCommand> shard = TestInbox.create();
         TestInbox<LearnerEntity.Reply> replies = TestInbox.create();
-        BehaviorTestKit<LearnerEntity.Command> kit =
-                BehaviorTestKit.create(LearnerEntity.create(spec.runId(), shard.getRef(), new LearnerSettings(10), "n"));
+        BehaviorTestKit<LearnerEntity.Command> kit = BehaviorTestKit.create(
+                LearnerEntity.create(spec.runId(), shard.getRef(), new LearnerSettings(10), "n"));
         kit.run(new LearnerEntity.Run(spec, replies.getRef()));
         assertThat(replies.receiveMessage()).isEqualTo(new LearnerEntity.Started(spec.runId(), "n"));
         TestInbox<TaskBeliefActor.Command> belief = kit.childInbox("belief");
@@ -184,7 +253,9 @@ class LearnerEntityTest {
         lockstep.runChunk(4, new double[5 * width]);
         lockstep.runResetStep(ResetOrder.full(4), new double[width], 0);
         lockstep.runChunk(10, expected);
-        assertThat(second.evidence()).as("evidence after rollback, replay and reset").isEqualTo(expected);
+        assertThat(second.evidence())
+                .as("evidence after rollback, replay and reset")
+                .isEqualTo(expected);
         assertThat(second.evidence()).as("the chunk buffer is lent, not copied").isSameAs(first.evidence());
         assertThat(second.width()).isEqualTo(width);
 
@@ -227,8 +298,15 @@ class LearnerEntityTest {
     void aRunThatCannotBeBuiltFailsOnceWithTheReason() {
         // The belief's Gaussian model takes its noise from a noiseless stream: it cannot be built (config loading
         // refuses this combination; a spec built by hand reaches the worker and must fail there, once).
-        QuadraticStreamSpec noiseless = new QuadraticStreamSpec(4, SpectrumSpec.logSpaced(0.5, 4.0),
-                false, 0.0, PriorSpec.standard(), null, List.of(), new HazardSwitchSpec(0.01));
+        QuadraticStreamSpec noiseless = new QuadraticStreamSpec(
+                4,
+                SpectrumSpec.logSpaced(0.5, 4.0),
+                false,
+                0.0,
+                PriorSpec.standard(),
+                null,
+                List.of(),
+                new HazardSwitchSpec(0.01));
         RunSpec bad = spec("bad", 0, 100, noiseless, BOCPD, new BeliefThresholdSpec(0.5, 10, ResetTarget.INIT, true));
         TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
         TestProbe<LearnerEntity.Reply> replies = testKit.createTestProbe();
@@ -242,5 +320,4 @@ class LearnerEntityTest {
         shard.expectMessageClass(ClusterSharding.Passivate.class);
         testKit.stop(entity);
     }
-
 }

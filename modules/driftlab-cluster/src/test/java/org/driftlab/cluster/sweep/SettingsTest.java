@@ -24,16 +24,29 @@ class SettingsTest {
 
     @Test
     void badValuesAreRejectedByKey() {
-        assertThatThrownBy(() -> DriftlabSettings.fromConfig(ConfigFactory.parseString("driftlab.learner.chunk-size = 0")
-                .withFallback(ConfigFactory.load()))).hasMessageContaining("driftlab.learner.chunk-size").hasMessageContaining("0");
-        assertThatThrownBy(() -> DriftlabSettings.fromConfig(ConfigFactory.parseString("driftlab.sweep.in-flight-per-node = -2")
-                .withFallback(ConfigFactory.load()))).hasMessageContaining("in-flight-per-node").hasMessageContaining("-2");
-        assertThatThrownBy(() -> DriftlabSettings.fromConfig(ConfigFactory.parseString("driftlab.sweep.run-timeout = 0s")
-                .withFallback(ConfigFactory.load()))).hasMessageContaining("run-timeout");
-        assertThatThrownBy(() -> DriftlabSettings.fromConfig(ConfigFactory.parseString("driftlab.sweep.store-batch-size = 0")
-                .withFallback(ConfigFactory.load()))).hasMessageContaining("store-batch-size").hasMessageContaining("0");
-        assertThatThrownBy(() -> DriftlabSettings.fromConfig(ConfigFactory.parseString("driftlab.sweep.store-batch-delay = -1s")
-                .withFallback(ConfigFactory.load()))).hasMessageContaining("store-batch-delay");
+        assertThatThrownBy(
+                        () -> DriftlabSettings.fromConfig(ConfigFactory.parseString("driftlab.learner.chunk-size = 0")
+                                .withFallback(ConfigFactory.load())))
+                .hasMessageContaining("driftlab.learner.chunk-size")
+                .hasMessageContaining("0");
+        assertThatThrownBy(() ->
+                        DriftlabSettings.fromConfig(ConfigFactory.parseString("driftlab.sweep.in-flight-per-node = -2")
+                                .withFallback(ConfigFactory.load())))
+                .hasMessageContaining("in-flight-per-node")
+                .hasMessageContaining("-2");
+        assertThatThrownBy(
+                        () -> DriftlabSettings.fromConfig(ConfigFactory.parseString("driftlab.sweep.run-timeout = 0s")
+                                .withFallback(ConfigFactory.load())))
+                .hasMessageContaining("run-timeout");
+        assertThatThrownBy(() ->
+                        DriftlabSettings.fromConfig(ConfigFactory.parseString("driftlab.sweep.store-batch-size = 0")
+                                .withFallback(ConfigFactory.load())))
+                .hasMessageContaining("store-batch-size")
+                .hasMessageContaining("0");
+        assertThatThrownBy(() ->
+                        DriftlabSettings.fromConfig(ConfigFactory.parseString("driftlab.sweep.store-batch-delay = -1s")
+                                .withFallback(ConfigFactory.load())))
+                .hasMessageContaining("store-batch-delay");
     }
 
     @Test

@@ -6,10 +6,10 @@ import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.driftlab.cluster.learner.LearnerEntity;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.driftlab.cluster.learner.LearnerEntity;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.reset.NoResetSpec;
@@ -38,12 +38,16 @@ class SweepCoordinatorDeadlineTest {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = EmbeddedCluster.start(1, ConfigFactory.parseString(
-                "driftlab.sweep { in-flight-per-node = 2, shards = 10, start-timeout = 1s, run-timeout = 2s,"
-                        + " poll-interval = 200ms }\n"
-                        + "pekko.remote.artery.canonical.port = 0").withFallback(ConfigFactory.load()));
+        cluster = EmbeddedCluster.start(
+                1,
+                ConfigFactory.parseString(
+                                "driftlab.sweep { in-flight-per-node = 2, shards = 10, start-timeout = 1s, run-timeout = 2s,"
+                                        + " poll-interval = 200ms }\n"
+                                        + "pekko.remote.artery.canonical.port = 0")
+                        .withFallback(ConfigFactory.load()));
         system = cluster.nodes().get(0).system();
-        coordinator = SweepCoordinator.initSingleton(system, cluster.nodes().get(0).settings());
+        coordinator =
+                SweepCoordinator.initSingleton(system, cluster.nodes().get(0).settings());
     }
 
     @AfterAll
@@ -53,15 +57,27 @@ class SweepCoordinatorDeadlineTest {
 
     /** A run of plain SGD on a 2-dimensional quadratic for 10^9 steps: minutes of work, far past the timeouts. */
     private static RunSpec slowRun() {
-        var stream = new QuadraticStreamSpec(2, SpectrumSpec.logSpaced(1, 1), false, 0.1, PriorSpec.standard(),
-                null, List.of(), new NoSwitchSpec());
-        return new RunSpec("slow-" + UUID.randomUUID(), "c", 0, 7, 1_000_000_000L, 1.0, stream,
-                new SgdSpec(0.01), new NoBeliefSpec(), new NoResetSpec(), MetricsSpec.defaults(), List.of());
+        var stream = new QuadraticStreamSpec(
+                2, SpectrumSpec.logSpaced(1, 1), false, 0.1, PriorSpec.standard(), null, List.of(), new NoSwitchSpec());
+        return new RunSpec(
+                "slow-" + UUID.randomUUID(),
+                "c",
+                0,
+                7,
+                1_000_000_000L,
+                1.0,
+                stream,
+                new SgdSpec(0.01),
+                new NoBeliefSpec(),
+                new NoResetSpec(),
+                MetricsSpec.defaults(),
+                List.of());
     }
 
     /** Hands out {@code run} on the first pull and none after (the sweep is then drained); returns the pull. */
     private static SweepSubmitter.Pull submit(String sweepId, RunSpec run, TestProbe<Object> submitter) {
-        coordinator.tell(new SweepCoordinator.Submit(sweepId, 1, 10, submitter.ref().narrow(), submitter.ref().narrow()));
+        coordinator.tell(new SweepCoordinator.Submit(
+                sweepId, 1, 10, submitter.ref().narrow(), submitter.ref().narrow()));
         SweepSubmitter.Pull pull = submitter.expectMessageClass(SweepSubmitter.Pull.class, Duration.ofSeconds(20));
         pull.replyTo().tell(new SweepCoordinator.Specs(sweepId, List.of(run)));
         return pull;
@@ -86,11 +102,16 @@ class SweepCoordinatorDeadlineTest {
         TestProbe<Object> submitter = TestProbe.create(system);
         RunSpec run = slowRun();
         submit(sweepId, run, submitter);
-        assertThat(submitter.expectMessageClass(LearnerEntity.Started.class, Duration.ofSeconds(20)).runId()).isEqualTo(run.runId());
+        assertThat(submitter
+                        .expectMessageClass(LearnerEntity.Started.class, Duration.ofSeconds(20))
+                        .runId())
+                .isEqualTo(run.runId());
         long firstAt = System.nanoTime();
         // not reported: the coordinator cannot tell the entity got it, so it sends it again (the entity joins)
-        SweepSubmitter.Redispatching again = redispatching(submitter, START_TIMEOUT.plus(POLL).plusSeconds(3));
-        assertThat(Duration.ofNanos(System.nanoTime() - firstAt)).as("not before start-timeout")
+        SweepSubmitter.Redispatching again =
+                redispatching(submitter, START_TIMEOUT.plus(POLL).plusSeconds(3));
+        assertThat(Duration.ofNanos(System.nanoTime() - firstAt))
+                .as("not before start-timeout")
                 .isGreaterThanOrEqualTo(START_TIMEOUT.minus(POLL));
         assertThat(again).isEqualTo(new SweepSubmitter.Redispatching(sweepId, 1, "not started within PT1S"));
         coordinator.tell(new SweepCoordinator.Finish(sweepId));
@@ -102,9 +123,13 @@ class SweepCoordinatorDeadlineTest {
         TestProbe<Object> submitter = TestProbe.create(system);
         RunSpec run = slowRun();
         SweepSubmitter.Pull pull = submit(sweepId, run, submitter);
-        LearnerEntity.Started started = submitter.expectMessageClass(LearnerEntity.Started.class, Duration.ofSeconds(20));
-        pull.replyTo().tell(new SweepCoordinator.RunReport(sweepId, run.runId(), SweepCoordinator.Phase.STARTED, started.node()));
-        assertThat(redispatching(submitter, Duration.ofSeconds(10))).isEqualTo(new SweepSubmitter.Redispatching(sweepId, 1, "no answer within PT2S"));
+        LearnerEntity.Started started =
+                submitter.expectMessageClass(LearnerEntity.Started.class, Duration.ofSeconds(20));
+        pull.replyTo()
+                .tell(new SweepCoordinator.RunReport(
+                        sweepId, run.runId(), SweepCoordinator.Phase.STARTED, started.node()));
+        assertThat(redispatching(submitter, Duration.ofSeconds(10)))
+                .isEqualTo(new SweepSubmitter.Redispatching(sweepId, 1, "no answer within PT2S"));
         coordinator.tell(new SweepCoordinator.Finish(sweepId));
     }
 }

@@ -49,16 +49,37 @@ class SweepSubmitterTest {
     @BeforeAll
     static void start() {
         // a cluster provider (the submitter reports membership changes), never joined: no cluster forms
-        testKit = ActorTestKit.create("submitter", ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0")
-                .withFallback(ConfigFactory.load()));
+        testKit = ActorTestKit.create(
+                "submitter",
+                ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0")
+                        .withFallback(ConfigFactory.load()));
         runs = new ArrayList<>();
         results = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            var stream = new QuadraticStreamSpec(3, SpectrumSpec.logSpaced(1, 1), false, 0.1, PriorSpec.standard(),
-                    null, List.of(), new NoSwitchSpec());
-            var rule = new NaturalGradientSpec(0.1, new MetricSpec(MetricSpec.Kind.DIAGONAL, List.of(1.0, 2.0, 3.0), Double.NaN), 0.0);
-            RunSpec spec = new RunSpec("run-" + i, "c", i, 7, 20, 1.0, stream, rule, new NoBeliefSpec(), new NoResetSpec(),
-                    MetricsSpec.defaults(), List.of());
+            var stream = new QuadraticStreamSpec(
+                    3,
+                    SpectrumSpec.logSpaced(1, 1),
+                    false,
+                    0.1,
+                    PriorSpec.standard(),
+                    null,
+                    List.of(),
+                    new NoSwitchSpec());
+            var rule = new NaturalGradientSpec(
+                    0.1, new MetricSpec(MetricSpec.Kind.DIAGONAL, List.of(1.0, 2.0, 3.0), Double.NaN), 0.0);
+            RunSpec spec = new RunSpec(
+                    "run-" + i,
+                    "c",
+                    i,
+                    7,
+                    20,
+                    1.0,
+                    stream,
+                    rule,
+                    new NoBeliefSpec(),
+                    new NoResetSpec(),
+                    MetricsSpec.defaults(),
+                    List.of());
             runs.add(spec);
             results.add(Simulation.run(spec, 8));
         }
@@ -76,7 +97,8 @@ class SweepSubmitterTest {
         final Set<String> stored = Collections.synchronizedSet(new HashSet<>());
         volatile int failOnBatch = -1; // the index of the acceptAll call that throws (storing nothing), or −1
 
-        @Override public void beginSweep(SweepSpec sweep) {}
+        @Override
+        public void beginSweep(SweepSpec sweep) {}
 
         @Override
         public Set<String> storedRunIds(SweepSpec sweep) {
@@ -103,12 +125,16 @@ class SweepSubmitterTest {
             stored.addAll(ids);
         }
 
-        @Override public void close() {}
+        @Override
+        public void close() {}
     }
 
-    private record Started(ActorRef<SweepSubmitter.Command> submitter, TestProbe<SweepCoordinator.Command> coordinator,
-                           ActorRef<LearnerEntity.Reply> answers, CompletableFuture<SweepOutcome> done,
-                           List<Progress> progress) {
+    private record Started(
+            ActorRef<SweepSubmitter.Command> submitter,
+            TestProbe<SweepCoordinator.Command> coordinator,
+            ActorRef<LearnerEntity.Reply> answers,
+            CompletableFuture<SweepOutcome> done,
+            List<Progress> progress) {
         /** Pulls every pending spec (as the coordinator does) and returns them. */
         List<RunSpec> pullAll() {
             return pull(coordinator, "inc", 100);
@@ -153,13 +179,29 @@ class SweepSubmitterTest {
     }
 
     private static Started start(List<RunSpec> pending, ResultSink sink, int batchSize, Duration delay) {
-        SweepSettings settings = new SweepSettings(4, 10, "worker", 3, Duration.ofSeconds(10), Duration.ofMinutes(30),
-                Duration.ofMillis(500), batchSize, delay);
+        SweepSettings settings = new SweepSettings(
+                4,
+                10,
+                "worker",
+                3,
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(30),
+                Duration.ofMillis(500),
+                batchSize,
+                delay);
         TestProbe<SweepCoordinator.Command> coordinator = testKit.createTestProbe();
         CompletableFuture<SweepOutcome> done = new CompletableFuture<>();
         List<Progress> progress = Collections.synchronizedList(new ArrayList<>());
-        ActorRef<SweepSubmitter.Command> submitter = testKit.spawn(SweepSubmitter.create("sweep", "s", pending,
-                runs.size() - pending.size(), sink, progress::add, coordinator.ref(), settings, done));
+        ActorRef<SweepSubmitter.Command> submitter = testKit.spawn(SweepSubmitter.create(
+                "sweep",
+                "s",
+                pending,
+                runs.size() - pending.size(),
+                sink,
+                progress::add,
+                coordinator.ref(),
+                settings,
+                done));
         SweepCoordinator.Submit submit = coordinator.expectMessageClass(SweepCoordinator.Submit.class);
         assertThat(submit.unackedLimit()).isEqualTo(2 * batchSize);
         return new Started(submitter, coordinator, submit.answers(), done, progress);
@@ -243,7 +285,8 @@ class SweepSubmitterTest {
         // resumed as SweepClient does: the pending runs are those the sink does not hold
         sink.failOnBatch = -1;
         Set<String> have = sink.storedRunIds(new SweepSpec("sweep", "", List.of(), runs));
-        List<RunSpec> pending = runs.stream().filter(r -> !have.contains(r.runId())).toList();
+        List<RunSpec> pending =
+                runs.stream().filter(r -> !have.contains(r.runId())).toList();
         Started again = start(pending, sink, 3, LONG);
         List<RunSpec> pulled = again.pullAll();
         assertThat(pulled).extracting(RunSpec::runId).containsExactly("run-3", "run-4", "run-5", "run-6", "run-7");
@@ -283,9 +326,12 @@ class SweepSubmitterTest {
         assertThat(s.coordinator().expectMessageClass(SweepCoordinator.RunReport.class))
                 .isEqualTo(new SweepCoordinator.RunReport("s", "run-0", SweepCoordinator.Phase.STARTED, "w:2#8"));
         s.answers().tell(new LearnerEntity.Interrupted("run-1", 5));
-        assertThat(other.expectMessageClass(SweepCoordinator.RunReport.class).phase()).isEqualTo(SweepCoordinator.Phase.INTERRUPTED);
+        assertThat(other.expectMessageClass(SweepCoordinator.RunReport.class).phase())
+                .isEqualTo(SweepCoordinator.Phase.INTERRUPTED);
         s.deliver(0);
-        assertThat(s.coordinator().expectMessageClass(SweepCoordinator.RunReport.class).phase())
+        assertThat(s.coordinator()
+                        .expectMessageClass(SweepCoordinator.RunReport.class)
+                        .phase())
                 .isEqualTo(SweepCoordinator.Phase.ANSWERED);
         other.expectNoMessage(Duration.ofMillis(100));
     }
@@ -308,7 +354,10 @@ class SweepSubmitterTest {
 
         old.stop();
         // queued again and announced through the singleton proxy: the current coordinator pulls them first
-        assertThat(s.coordinator().expectMessageClass(SweepCoordinator.Submit.class).sweepId()).isEqualTo("s");
+        assertThat(s.coordinator()
+                        .expectMessageClass(SweepCoordinator.Submit.class)
+                        .sweepId())
+                .isEqualTo("s");
         assertThat(s.pull(fresh, "new", 10)).extracting(RunSpec::runId).containsExactly("run-0", "run-3");
         for (int i : new int[] {0, 2, 3}) s.deliver(i);
         assertThat(s.done().get(10, TimeUnit.SECONDS).stored()).isEqualTo(4);
@@ -320,19 +369,31 @@ class SweepSubmitterTest {
         List<ClusterNotice> notices = Collections.synchronizedList(new ArrayList<>());
         TestProbe<SweepCoordinator.Command> coordinator = testKit.createTestProbe();
         ProgressListener listener = new ProgressListener() {
-            @Override public void onProgress(Progress progress) {}
-            @Override public void onNotice(ClusterNotice notice) {
+            @Override
+            public void onProgress(Progress progress) {}
+
+            @Override
+            public void onNotice(ClusterNotice notice) {
                 notices.add(notice);
             }
         };
-        SweepSettings settings = new SweepSettings(4, 10, "worker", 3, Duration.ofSeconds(10), Duration.ofMinutes(30),
-                Duration.ofMillis(500), 100, LONG);
-        ActorRef<SweepSubmitter.Command> submitter = testKit.spawn(SweepSubmitter.create("sweep", "n", runs, 0,
-                new RecordingSink(), listener, coordinator.ref(), settings, new CompletableFuture<>()));
+        SweepSettings settings = new SweepSettings(
+                4, 10, "worker", 3, Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofMillis(500), 100, LONG);
+        ActorRef<SweepSubmitter.Command> submitter = testKit.spawn(SweepSubmitter.create(
+                "sweep",
+                "n",
+                runs,
+                0,
+                new RecordingSink(),
+                listener,
+                coordinator.ref(),
+                settings,
+                new CompletableFuture<>()));
         submitter.tell(new SweepSubmitter.Pull("n", "a", 1, 1, coordinator.ref()));
         submitter.tell(new SweepSubmitter.Redispatching("n", 3, "member w:1#7 is unreachable"));
         submitter.tell(new SweepSubmitter.Announce("b", coordinator.ref()));
-        coordinator.awaitAssert(() -> assertThat(notices).extracting(ClusterNotice::kind)
+        coordinator.awaitAssert(() -> assertThat(notices)
+                .extracting(ClusterNotice::kind)
                 .containsExactly(ClusterNotice.Kind.REDISPATCHING, ClusterNotice.Kind.COORDINATOR_MOVED));
         assertThat(notices.get(0).describe()).isEqualTo("re-dispatching 3 runs: member w:1#7 is unreachable");
         testKit.stop(submitter);

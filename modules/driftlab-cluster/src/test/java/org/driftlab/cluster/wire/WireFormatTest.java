@@ -47,8 +47,10 @@ class WireFormatTest {
 
     @BeforeAll
     static void start() {
-        testKit = ActorTestKit.create("wire", ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0")
-                .withFallback(ConfigFactory.load()));
+        testKit = ActorTestKit.create(
+                "wire",
+                ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0")
+                        .withFallback(ConfigFactory.load()));
         ExtendedActorSystem classic = (ExtendedActorSystem) Adapter.toClassic(testKit.system());
         serialization = SerializationExtension.get(classic);
         serializer = new KryoWireSerializer(classic);
@@ -66,12 +68,17 @@ class WireFormatTest {
         assertThat(messages).as("protocol classes found on the class path").hasSizeGreaterThan(10);
         Set<Class<?>> registered = Set.copyOf(WireRegistry.table().values());
         for (Class<?> type : messages) {
-            assertThat(registered).as("%s must be in WireRegistry's table", type.getName()).contains(type);
-            List<Object> instances = type.isEnum() ? Arrays.asList(type.getEnumConstants())
+            assertThat(registered)
+                    .as("%s must be in WireRegistry's table", type.getName())
+                    .contains(type);
+            List<Object> instances = type.isEnum()
+                    ? Arrays.asList(type.getEnumConstants())
                     : List.of(WireSamples.record(type, probe.ref()));
             for (Object message : instances) {
                 Object back = roundTrip(message);
-                assertThat(WireSamples.deepEquals(message, back)).as("round trip of %s", message).isTrue();
+                assertThat(WireSamples.deepEquals(message, back))
+                        .as("round trip of %s", message)
+                        .isTrue();
             }
         }
     }
@@ -85,7 +92,9 @@ class WireFormatTest {
                 if (!protocol.isSealed() || !WireMessage.class.isAssignableFrom(protocol)) continue;
                 sealedProtocols++;
                 for (Class<?> message : protocol.getPermittedSubclasses()) {
-                    assertThat(registered).as("%s (permitted by %s)", message.getName(), protocol.getName()).contains(message);
+                    assertThat(registered)
+                            .as("%s (permitted by %s)", message.getName(), protocol.getName())
+                            .contains(message);
                 }
             }
         }
@@ -95,10 +104,17 @@ class WireFormatTest {
     @Test
     void everySpecVariantIsRegisteredAndRunSpecsRoundTripEqual() {
         Set<Class<?>> registered = Set.copyOf(WireRegistry.table().values());
-        for (Class<?> sealed : List.of(StreamSpec.class, SwitchSpec.class, RuleSpec.class, BeliefSpec.class,
-                ObservationModelSpec.class, ResetSpec.class)) {
+        for (Class<?> sealed : List.of(
+                StreamSpec.class,
+                SwitchSpec.class,
+                RuleSpec.class,
+                BeliefSpec.class,
+                ObservationModelSpec.class,
+                ResetSpec.class)) {
             for (Class<?> variant : sealed.getPermittedSubclasses()) {
-                assertThat(registered).as("%s must be in WireRegistry's table", variant.getName()).contains(variant);
+                assertThat(registered)
+                        .as("%s must be in WireRegistry's table", variant.getName())
+                        .contains(variant);
             }
         }
         Set<Class<?>> seen = new java.util.HashSet<>();
@@ -106,12 +122,21 @@ class WireFormatTest {
             Object back = roundTrip(spec);
             assertThat(back).isEqualTo(spec);
             RunSpec r = (RunSpec) back;
-            seen.addAll(List.of(r.stream().getClass(), r.stream().switching().getClass(), r.rule().getClass(),
-                    r.belief().getClass(), r.reset().getClass()));
-            assertThatThrownBy(() -> r.params().add(null)).as("lists stay immutable").isInstanceOf(UnsupportedOperationException.class);
+            seen.addAll(List.of(
+                    r.stream().getClass(),
+                    r.stream().switching().getClass(),
+                    r.rule().getClass(),
+                    r.belief().getClass(),
+                    r.reset().getClass()));
+            assertThatThrownBy(() -> r.params().add(null))
+                    .as("lists stay immutable")
+                    .isInstanceOf(UnsupportedOperationException.class);
         }
-        for (Class<?> sealed : List.of(StreamSpec.class, SwitchSpec.class, RuleSpec.class, BeliefSpec.class, ResetSpec.class)) {
-            assertThat(seen).as("samples cover every %s", sealed.getSimpleName()).contains(sealed.getPermittedSubclasses());
+        for (Class<?> sealed :
+                List.of(StreamSpec.class, SwitchSpec.class, RuleSpec.class, BeliefSpec.class, ResetSpec.class)) {
+            assertThat(seen)
+                    .as("samples cover every %s", sealed.getSimpleName())
+                    .contains(sealed.getPermittedSubclasses());
         }
     }
 
@@ -125,16 +150,21 @@ class WireFormatTest {
     @Test
     void garbageIsRejectedNotThrownAsSomethingElse() {
         byte[] garbage = {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f, 1, 2, 3};
-        assertThatThrownBy(() -> serializer.fromBinary(garbage)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> serializer.fromBinary(garbage))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("malformed");
-        assertThat(serialization.deserialize(garbage, KryoWireSerializer.IDENTIFIER, "").isFailure()).isTrue();
+        assertThat(serialization
+                        .deserialize(garbage, KryoWireSerializer.IDENTIFIER, "")
+                        .isFailure())
+                .isTrue();
     }
 
     @Test
     void unknownClassIdIsRejected() {
         Output out = new Output(16);
         out.writeVarInt(9999 + 2, true); // Kryo writes a class id as id + 2
-        assertThatThrownBy(() -> serializer.fromBinary(out.toBytes())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> serializer.fromBinary(out.toBytes()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("malformed");
     }
 
@@ -144,21 +174,27 @@ class WireFormatTest {
         assertThatThrownBy(() -> serializer.fromBinary(Arrays.copyOf(frame, frame.length - 5)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> serializer.fromBinary(Arrays.copyOf(frame, frame.length + 3)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trailing");
-        assertThat(serializer.fromBinary(frame)).isEqualTo(WireSamples.runSpecs().get(2)); // the pool still works
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trailing");
+        assertThat(serializer.fromBinary(frame))
+                .isEqualTo(WireSamples.runSpecs().get(2)); // the pool still works
     }
 
     @Test
     void unregisteredMessageIsRefusedOnWrite() {
-        assertThatThrownBy(() -> serializer.toBinary(new Unregistered("x"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> serializer.toBinary(new Unregistered("x")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Unregistered");
         assertThat(serialization.serialize(new Unregistered("x")).isFailure()).isTrue();
     }
 
     @Test
     void tableIdsAreUniqueAndOutsideKryosOwn() {
-        assertThat(WireRegistry.table().keySet()).allSatisfy(id -> assertThat(id).isGreaterThanOrEqualTo(100));
-        assertThat(new TreeSet<>(WireRegistry.table().values().stream().map(Class::getName).toList()))
+        assertThat(WireRegistry.table().keySet())
+                .allSatisfy(id -> assertThat(id).isGreaterThanOrEqualTo(100));
+        assertThat(new TreeSet<>(WireRegistry.table().values().stream()
+                        .map(Class::getName)
+                        .toList()))
                 .hasSize(WireRegistry.table().size());
     }
 
@@ -170,10 +206,15 @@ class WireFormatTest {
 
     /** Every concrete WireMessage class of the main code (this module's classes directory). */
     private static List<Class<?>> wireMessageClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Paths.get(WireMessage.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Paths.get(WireMessage.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<Class<?>> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
                 String name = root.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> c = Class.forName(name, false, WireMessage.class.getClassLoader());
                 if (WireMessage.class.isAssignableFrom(c) && !c.isInterface()) found.add(c);

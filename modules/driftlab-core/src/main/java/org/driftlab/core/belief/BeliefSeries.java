@@ -16,7 +16,8 @@ public final class BeliefSeries {
     private BeliefSeries() {}
 
     /** The observation models {@code driftlab belief} offers, as named by {@code --model}. */
-    public static final java.util.List<String> MODELS = java.util.List.of("gaussian", "normal-gamma", "variance-change", "log-normal-gamma");
+    public static final java.util.List<String> MODELS =
+            java.util.List.of("gaussian", "normal-gamma", "variance-change", "log-normal-gamma");
 
     /**
      * The options of {@code driftlab belief}, validated. {@code model} is one of {@link #MODELS}:
@@ -27,22 +28,49 @@ public final class BeliefSeries {
      * {@code beta0} or the {@code calibration} observations that set them. Every model but gaussian needs one
      * column. {@code prune} 0 runs the exact recursion (given r-max ≥ the series length).
      */
-    public record Options(String model, double hazard, Double priorMean, Double priorVar, Double noiseVar,
-                          Double kappa0, Double alpha0, Double beta0, int calibration, int window, double prune, int rMax) {
+    public record Options(
+            String model,
+            double hazard,
+            Double priorMean,
+            Double priorVar,
+            Double noiseVar,
+            Double kappa0,
+            Double alpha0,
+            Double beta0,
+            int calibration,
+            int window,
+            double prune,
+            int rMax) {
         public Options {
             if (model == null || !MODELS.contains(model)) {
-                throw new IllegalArgumentException("model must be one of " + String.join(", ", MODELS) + "; got " + model);
+                throw new IllegalArgumentException(
+                        "model must be one of " + String.join(", ", MODELS) + "; got " + model);
             }
             if (window <= 0) throw new IllegalArgumentException("window must be > 0, got " + window);
             switch (model) {
-                case "gaussian" -> require(priorMean != null && priorVar != null && noiseVar != null,
-                        "model gaussian on a series needs prior-mean, prior-var and noise-var");
-                case "normal-gamma" -> require(priorMean != null && kappa0 != null && alpha0 != null && beta0 != null,
-                        "model normal-gamma needs prior-mean, kappa0, alpha0 and beta0");
+                case "gaussian" ->
+                    require(
+                            priorMean != null && priorVar != null && noiseVar != null,
+                            "model gaussian on a series needs prior-mean, prior-var and noise-var");
+                case "normal-gamma" ->
+                    require(
+                            priorMean != null && kappa0 != null && alpha0 != null && beta0 != null,
+                            "model normal-gamma needs prior-mean, kappa0, alpha0 and beta0");
                 case "variance-change" -> require(alpha0 != null, "model variance-change needs alpha0");
                 default -> require(kappa0 != null && alpha0 != null, "model log-normal-gamma needs kappa0 and alpha0");
             }
-            spec(model, hazard, priorMean, priorVar, noiseVar, kappa0, alpha0, beta0, calibration, prune, rMax); // validates the values
+            spec(
+                    model,
+                    hazard,
+                    priorMean,
+                    priorVar,
+                    noiseVar,
+                    kappa0,
+                    alpha0,
+                    beta0,
+                    calibration,
+                    prune,
+                    rMax); // validates the values
         }
 
         private static void require(boolean ok, String message) {
@@ -54,14 +82,25 @@ public final class BeliefSeries {
             return spec(model, hazard, priorMean, priorVar, noiseVar, kappa0, alpha0, beta0, calibration, prune, rMax);
         }
 
-        private static BocpdSpec spec(String model, double hazard, Double priorMean, Double priorVar, Double noiseVar,
-                                      Double kappa0, Double alpha0, Double beta0, int calibration, double prune, int rMax) {
-            ObservationModelSpec m = switch (model) {
-                case "gaussian" -> new GaussianModelSpec(priorMean, priorVar, noiseVar);
-                case "normal-gamma" -> new NormalGammaModelSpec(priorMean, kappa0, alpha0, beta0);
-                case "variance-change" -> new VarianceChangeModelSpec(alpha0, beta0, calibration);
-                default -> new LogNormalGammaModelSpec(priorMean, kappa0, alpha0, beta0, calibration);
-            };
+        private static BocpdSpec spec(
+                String model,
+                double hazard,
+                Double priorMean,
+                Double priorVar,
+                Double noiseVar,
+                Double kappa0,
+                Double alpha0,
+                Double beta0,
+                int calibration,
+                double prune,
+                int rMax) {
+            ObservationModelSpec m =
+                    switch (model) {
+                        case "gaussian" -> new GaussianModelSpec(priorMean, priorVar, noiseVar);
+                        case "normal-gamma" -> new NormalGammaModelSpec(priorMean, kappa0, alpha0, beta0);
+                        case "variance-change" -> new VarianceChangeModelSpec(alpha0, beta0, calibration);
+                        default -> new LogNormalGammaModelSpec(priorMean, kappa0, alpha0, beta0, calibration);
+                    };
             return new BocpdSpec(hazard, m, prune, rMax);
         }
 
@@ -83,7 +122,8 @@ public final class BeliefSeries {
     public static void run(TaskBelief belief, double[] values, int window, Appendable out) throws IOException {
         int w = belief.width();
         if (values.length % w != 0) {
-            throw new IllegalArgumentException("values length " + values.length + " is not a multiple of the width " + w);
+            throw new IllegalArgumentException(
+                    "values length " + values.length + " is not a multiple of the width " + w);
         }
         if (window <= 0) throw new IllegalArgumentException("window must be > 0, got " + window);
         out.append(HEADER).append('\n');
@@ -91,9 +131,14 @@ public final class BeliefSeries {
         for (int off = 0; off < values.length; off += w) {
             belief.observe(values, off);
             line.setLength(0);
-            line.append(belief.steps()).append(',').append(belief.mapRunLength()).append(',')
-                    .append(Double.toString(belief.meanRunLength())).append(',')
-                    .append(Double.toString(belief.pChange(window))).append('\n');
+            line.append(belief.steps())
+                    .append(',')
+                    .append(belief.mapRunLength())
+                    .append(',')
+                    .append(Double.toString(belief.meanRunLength()))
+                    .append(',')
+                    .append(Double.toString(belief.pChange(window)))
+                    .append('\n');
             out.append(line);
         }
     }
@@ -105,12 +150,15 @@ public final class BeliefSeries {
     public static double[][] rows(TaskBelief belief, double[] values, int window) {
         int w = belief.width();
         if (values.length % w != 0) {
-            throw new IllegalArgumentException("values length " + values.length + " is not a multiple of the width " + w);
+            throw new IllegalArgumentException(
+                    "values length " + values.length + " is not a multiple of the width " + w);
         }
         double[][] rows = new double[values.length / w][];
         for (int t = 0; t < rows.length; t++) {
             belief.observe(values, t * w);
-            rows[t] = new double[] {belief.steps(), belief.mapRunLength(), belief.meanRunLength(), belief.pChange(window)};
+            rows[t] =
+                    new double[] {belief.steps(), belief.mapRunLength(), belief.meanRunLength(), belief.pChange(window)
+                    };
         }
         return rows;
     }
@@ -127,10 +175,12 @@ public final class BeliefSeries {
     public static java.util.List<long[]> changepoints(Bocpd belief, double[] values, int window, double threshold) {
         int w = belief.width();
         if (values.length % w != 0) {
-            throw new IllegalArgumentException("values length " + values.length + " is not a multiple of the width " + w);
+            throw new IllegalArgumentException(
+                    "values length " + values.length + " is not a multiple of the width " + w);
         }
         if (window <= 0) throw new IllegalArgumentException("window must be > 0, got " + window);
-        if (!(threshold > 0 && threshold < 1)) throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
+        if (!(threshold > 0 && threshold < 1))
+            throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
         double[] post = new double[belief.maxRunLength() + 1];
         java.util.List<long[]> found = new java.util.ArrayList<>();
         for (int off = 0; off < values.length; off += w) {
@@ -148,10 +198,14 @@ public final class BeliefSeries {
     }
 
     /** Runs a fresh belief of {@code options} over the series and writes its {@link #changepoints} as CSV. */
-    public static void writeChangepoints(SeriesCsv series, Options options, double threshold, Appendable out) throws IOException {
+    public static void writeChangepoints(SeriesCsv series, Options options, double threshold, Appendable out)
+            throws IOException {
         out.append(CHANGEPOINT_HEADER).append('\n');
         for (long[] c : changepoints(options.belief(series.width()), series.values(), options.window(), threshold)) {
-            out.append(Long.toString(c[0])).append(',').append(Long.toString(c[1])).append('\n');
+            out.append(Long.toString(c[0]))
+                    .append(',')
+                    .append(Long.toString(c[1]))
+                    .append('\n');
         }
     }
 }

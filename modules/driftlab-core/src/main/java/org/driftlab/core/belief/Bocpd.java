@@ -40,12 +40,12 @@ public final class Bocpd implements TaskBelief {
     private final int rMax;
     private final RunModel model;
 
-    private final int[] runLength;    // per slot, ascending
-    private final double[] logw;      // per slot: log P(r_t = runLength[j] | x_1:t), normalised
-    private final double[] logPi;     // workspace: log predictive, then log joint
-    private final double[] ring;      // last r_max observations, r_max × width
-    private int ringHead;             // slot of the oldest observation once the ring is full
-    private int n;                    // active slots
+    private final int[] runLength; // per slot, ascending
+    private final double[] logw; // per slot: log P(r_t = runLength[j] | x_1:t), normalised
+    private final double[] logPi; // workspace: log predictive, then log joint
+    private final double[] ring; // last r_max observations, r_max × width
+    private int ringHead; // slot of the oldest observation once the ring is full
+    private int n; // active slots
     private long steps;
     private long sinceReset;
     private double lastLogEvidence;
@@ -71,20 +71,30 @@ public final class Bocpd implements TaskBelief {
         reset();
     }
 
-    @Override public int width() { return model.width; }
+    @Override
+    public int width() {
+        return model.width;
+    }
 
     /** The cap r_max: the largest run length reported (standing for "r_max or more"). */
-    public int maxRunLength() { return rMax; }
+    public int maxRunLength() {
+        return rMax;
+    }
 
-    public double hazard() { return hazard; }
+    public double hazard() {
+        return hazard;
+    }
 
-    public double pruneTolerance() { return pruneTolerance; }
+    public double pruneTolerance() {
+        return pruneTolerance;
+    }
 
     @Override
     public void observe(double[] x, int offset) {
         int w = model.width;
         if (offset < 0 || offset > x.length - w) {
-            throw new IllegalArgumentException("observation needs " + w + " doubles at offset " + offset + ", array has " + x.length);
+            throw new IllegalArgumentException(
+                    "observation needs " + w + " doubles at offset " + offset + ", array has " + x.length);
         }
         if (model.calibrating()) {
             // the empirical-Bayes prior takes these: no run, no change (sinceReset stays 0, so p_change = 0)
@@ -156,13 +166,18 @@ public final class Bocpd implements TaskBelief {
         return best;
     }
 
-    @Override public long steps() { return steps; }
+    @Override
+    public long steps() {
+        return steps;
+    }
 
     /**
      * The number of run lengths currently kept (after pruning and the cap): the n that the next
      * {@link #observe} sweeps, so its cost is linear in it. Between 1 and r_max + 1.
      */
-    public int activeSlots() { return n; }
+    public int activeSlots() {
+        return n;
+    }
 
     @Override
     public int mapRunLength() {
@@ -234,7 +249,8 @@ public final class Bocpd implements TaskBelief {
      * {@code out} must have length ≥ r_max + 1; entries past r_max are left alone. Allocates nothing.
      */
     public void runLengthPosterior(double[] out) {
-        if (out.length < rMax + 1) throw new IllegalArgumentException("out must have length >= " + (rMax + 1) + ", got " + out.length);
+        if (out.length < rMax + 1)
+            throw new IllegalArgumentException("out must have length >= " + (rMax + 1) + ", got " + out.length);
         Arrays.fill(out, 0, rMax + 1, 0.0);
         for (int j = 0; j < n; j++) out[runLength[j]] = Math.exp(logw[j]);
     }
@@ -269,8 +285,12 @@ public final class Bocpd implements TaskBelief {
 
     /** Makes this belief an exact twin of {@code other}, which must have the same model class and shape. */
     public void copyStateFrom(Bocpd other) {
-        if (other.model.getClass() != model.getClass() || other.rMax != rMax || other.model.width != model.width
-                || other.model.statsWidth != model.statsWidth || other.hazard != hazard || other.pruneTolerance != pruneTolerance) {
+        if (other.model.getClass() != model.getClass()
+                || other.rMax != rMax
+                || other.model.width != model.width
+                || other.model.statsWidth != model.statsWidth
+                || other.hazard != hazard
+                || other.pruneTolerance != pruneTolerance) {
             throw new IllegalArgumentException("cannot copy the state of a BOCPD belief of a different shape");
         }
         model.copyStateFrom(other.model);

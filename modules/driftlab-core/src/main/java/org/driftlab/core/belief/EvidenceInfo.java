@@ -15,12 +15,13 @@ package org.driftlab.core.belief;
  * @param batch     linear-regression evidence: samples per step B (width = B·(p + 1), each row (x_1 … x_p, y));
  *                  0 when not regression evidence
  */
-public record EvidenceInfo(int width, double[] noiseVar, double priorMean, double priorVar, double[][] taskMeans,
-                           int batch) {
+public record EvidenceInfo(
+        int width, double[] noiseVar, double priorMean, double priorVar, double[][] taskMeans, int batch) {
     public EvidenceInfo {
         if (width <= 0) throw new IllegalArgumentException("evidence width must be > 0, got " + width);
         if (noiseVar != null && noiseVar.length != width) {
-            throw new IllegalArgumentException("noiseVar must have " + width + " entries (the evidence width), got " + noiseVar.length);
+            throw new IllegalArgumentException(
+                    "noiseVar must have " + width + " entries (the evidence width), got " + noiseVar.length);
         }
         if (batch < 0) throw new IllegalArgumentException("batch must be >= 0, got " + batch);
     }

@@ -9,9 +9,12 @@ import java.util.Arrays;
  */
 public record GaussianModelSpec(Double priorMean, Double priorVar, Double noiseVar) implements ObservationModelSpec {
     public GaussianModelSpec {
-        if (priorMean != null && !Double.isFinite(priorMean)) throw new IllegalArgumentException("prior-mean must be finite, got " + priorMean);
-        if (priorVar != null && !(priorVar > 0 && Double.isFinite(priorVar))) throw new IllegalArgumentException("prior-var must be > 0, got " + priorVar);
-        if (noiseVar != null && !(noiseVar > 0 && Double.isFinite(noiseVar))) throw new IllegalArgumentException("noise-var must be > 0, got " + noiseVar);
+        if (priorMean != null && !Double.isFinite(priorMean))
+            throw new IllegalArgumentException("prior-mean must be finite, got " + priorMean);
+        if (priorVar != null && !(priorVar > 0 && Double.isFinite(priorVar)))
+            throw new IllegalArgumentException("prior-var must be > 0, got " + priorVar);
+        if (noiseVar != null && !(noiseVar > 0 && Double.isFinite(noiseVar)))
+            throw new IllegalArgumentException("noise-var must be > 0, got " + noiseVar);
     }
 
     /** All parameters from the stream. */
@@ -33,20 +36,24 @@ public record GaussianModelSpec(Double priorMean, Double priorVar, Double noiseV
             for (int i = 0; i < w; i++) {
                 double s = info.noiseVar()[i];
                 if (!(s > 0) || Double.isInfinite(s)) {
-                    throw new IllegalArgumentException("evidence noiseVar[" + i + "] must be a finite number > 0, got " + s);
+                    throw new IllegalArgumentException(
+                            "evidence noiseVar[" + i + "] must be a finite number > 0, got " + s);
                 }
                 noise[i] = s;
             }
         } else {
-            throw new IllegalArgumentException("gaussian model: noise-var is not set and the evidence gives no noise variance");
+            throw new IllegalArgumentException(
+                    "gaussian model: noise-var is not set and the evidence gives no noise variance");
         }
         double mean = priorMean != null ? priorMean : info.priorMean();
         if (!Double.isFinite(mean)) {
-            throw new IllegalArgumentException("gaussian model: prior-mean is not set and the evidence gives none (got " + mean + ")");
+            throw new IllegalArgumentException(
+                    "gaussian model: prior-mean is not set and the evidence gives none (got " + mean + ")");
         }
         double var = priorVar != null ? priorVar : info.priorVar();
         if (!(var > 0) || Double.isInfinite(var)) {
-            throw new IllegalArgumentException("gaussian model: prior-var is not set and the evidence gives no valid one (got " + var + ")");
+            throw new IllegalArgumentException(
+                    "gaussian model: prior-var is not set and the evidence gives no valid one (got " + var + ")");
         }
         double[] means = new double[w];
         Arrays.fill(means, mean);

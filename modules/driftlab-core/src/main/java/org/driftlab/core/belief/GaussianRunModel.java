@@ -23,12 +23,12 @@ import java.util.Map;
  */
 final class GaussianRunModel extends RunModel {
     private final int d;
-    private final double[] rhoM0;      // ρ_i m0_i
+    private final double[] rhoM0; // ρ_i m0_i
     // the tables below depend only on (s, v0, rMax) and are never written after they are built, so every
     // model with the same parameters shares one instance (see Tables)
-    private double[] invRho;           // [r·d + i] = 1/(ρ_i + r), r = 0 … rMax
-    private double[] invC;             // [r·d + i] = 1/c_{r,i}
-    private double[] logNorm;          // [r] = −½ Σ_i log(2π c_{r,i})
+    private double[] invRho; // [r·d + i] = 1/(ρ_i + r), r = 0 … rMax
+    private double[] invC; // [r·d + i] = 1/c_{r,i}
+    private double[] logNorm; // [r] = −½ Σ_i log(2π c_{r,i})
 
     GaussianRunModel(int d, int rMax, double[] priorMean, double priorVar, double[] noiseVar) {
         super(d, d, rMax);
@@ -51,7 +51,8 @@ final class GaussianRunModel extends RunModel {
         }
         for (int i = 0; i < d; i++) {
             if (!(noiseVar[i] > 0) || Double.isInfinite(noiseVar[i])) {
-                throw new IllegalArgumentException("noise-var[" + i + "] must be a finite number > 0, got " + noiseVar[i]);
+                throw new IllegalArgumentException(
+                        "noise-var[" + i + "] must be a finite number > 0, got " + noiseVar[i]);
             }
             if (!Double.isFinite(priorMean[i])) {
                 throw new IllegalArgumentException("prior-mean[" + i + "] must be finite, got " + priorMean[i]);
@@ -154,7 +155,8 @@ final class GaussianRunModel extends RunModel {
             public boolean equals(Object o) {
                 if (!(o instanceof Key)) return false;
                 Key k = (Key) o;
-                return rMax == k.rMax && Double.doubleToLongBits(priorVar) == Double.doubleToLongBits(k.priorVar)
+                return rMax == k.rMax
+                        && Double.doubleToLongBits(priorVar) == Double.doubleToLongBits(k.priorVar)
                         && Arrays.equals(noiseVar, k.noiseVar);
             }
 
@@ -221,7 +223,10 @@ final class GaussianRunModel extends RunModel {
         return invRho;
     }
 
-    @Override int meanWidth() { return d; }
+    @Override
+    int meanWidth() {
+        return d;
+    }
 
     @Override
     void addPosteriorMean(int slot, int runLength, double w, double[] out) {

@@ -24,11 +24,11 @@ final class HmmFilter implements TaskFilter {
     private final int k;
     private final int d;
     private final double rho;
-    private final double[] means;         // K×d row-major
-    private final double[] invNoise;      // 1/s_i
-    private final double logNorm;         // −½ Σ_i log(2π s_i)
-    private final double[] prob;          // P(task_t = k | x_1:t)
-    private final double[] runMass;       // e_t(k)
+    private final double[] means; // K×d row-major
+    private final double[] invNoise; // 1/s_i
+    private final double logNorm; // −½ Σ_i log(2π s_i)
+    private final double[] prob; // P(task_t = k | x_1:t)
+    private final double[] runMass; // e_t(k)
     private final double[] work;
     private final double[] work2;
     private long steps;
@@ -46,8 +46,8 @@ final class HmmFilter implements TaskFilter {
         this.means = new double[k * d];
         for (int t = 0; t < k; t++) {
             if (taskMeans[t] == null || taskMeans[t].length != d) {
-                throw new IllegalArgumentException("task mean " + t + " must have length " + d + " (the evidence width), got "
-                        + (taskMeans[t] == null ? "null" : taskMeans[t].length));
+                throw new IllegalArgumentException("task mean " + t + " must have length " + d
+                        + " (the evidence width), got " + (taskMeans[t] == null ? "null" : taskMeans[t].length));
             }
             System.arraycopy(taskMeans[t], 0, means, t * d, d);
         }
@@ -65,19 +65,33 @@ final class HmmFilter implements TaskFilter {
         reset();
     }
 
-    @Override public int width() { return d; }
-    @Override public int tasks() { return k; }
+    @Override
+    public int width() {
+        return d;
+    }
+
+    @Override
+    public int tasks() {
+        return k;
+    }
 
     @Override
     public void observe(double[] x, int offset) {
         if (offset < 0 || offset > x.length - d) {
-            throw new IllegalArgumentException("observation needs " + d + " doubles at offset " + offset + ", array has " + x.length);
+            throw new IllegalArgumentException(
+                    "observation needs " + d + " doubles at offset " + offset + ", array has " + x.length);
         }
         // Σ_{j≠k} P(j) by prefix and suffix sums: no cancellation when P(k) ≈ 1
         double prefix = 0;
-        for (int t = 0; t < k; t++) { work2[t] = prefix; prefix += prob[t]; }
+        for (int t = 0; t < k; t++) {
+            work2[t] = prefix;
+            prefix += prob[t];
+        }
         double suffix = 0;
-        for (int t = k - 1; t >= 0; t--) { work2[t] += suffix; suffix += prob[t]; }
+        for (int t = k - 1; t >= 0; t--) {
+            work2[t] += suffix;
+            suffix += prob[t];
+        }
         // log-likelihoods, shifted by their maximum (the log-sum-exp normalisation). The predicted prior needs
         // no logs: it is at least min(1 − ρ, ρ/(K − 1)) · max(P(k), Σ_{j≠k} P(j)) ≥ min(1 − ρ, ρ/(K − 1))/2.
         double max = Double.NEGATIVE_INFINITY;
@@ -96,7 +110,7 @@ final class HmmFilter implements TaskFilter {
         for (int t = 0; t < k; t++) {
             double lik = Math.exp(work[t] - max);
             double moved = switchEach * work2[t];
-            double predicted = (1 - rho) * prob[t] + moved;           // P(task_t = t | x_1:t−1)
+            double predicted = (1 - rho) * prob[t] + moved; // P(task_t = t | x_1:t−1)
             runMass[t] = lik * ((1 - rho) * (runMass[t] + prob[t]) + moved);
             prob[t] = lik * predicted;
             total += prob[t];
@@ -113,9 +127,15 @@ final class HmmFilter implements TaskFilter {
         if (assumed < 0) assumed = map;
     }
 
-    @Override public long steps() { return steps; }
+    @Override
+    public long steps() {
+        return steps;
+    }
 
-    @Override public int mapRunLength() { return mapRun; }
+    @Override
+    public int mapRunLength() {
+        return mapRun;
+    }
 
     @Override
     public double meanRunLength() {

@@ -18,9 +18,12 @@ public record LinearRegressionModelSpec(double priorVar, double alpha0, double b
     public RunModel newModel(EvidenceInfo info, int maxRunLength) {
         int w = info.width();
         int b = info.batch();
-        if (b <= 0) throw new IllegalArgumentException("linear-regression model needs regression evidence (batch > 0), got batch " + b);
+        if (b <= 0)
+            throw new IllegalArgumentException(
+                    "linear-regression model needs regression evidence (batch > 0), got batch " + b);
         if (w % b != 0 || w / b < 2) {
-            throw new IllegalArgumentException("linear-regression evidence width " + w + " is not batch " + b + " rows of (x_1..x_p, y) with p >= 1");
+            throw new IllegalArgumentException("linear-regression evidence width " + w + " is not batch " + b
+                    + " rows of (x_1..x_p, y) with p >= 1");
         }
         return new LinearRegressionRunModel(this, w / b - 1, b, maxRunLength);
     }

@@ -84,7 +84,8 @@ final class LinearRegressionRunModel extends RunModel {
         double e = y - fit;
         double denom = 1 + q;
         double nuSigma2 = 2 * b * denom; // ν σ² with ν = 2a, σ² = (b/a)(1 + xᵀVx)
-        double logt = logGammaRatio[k] - 0.5 * Math.log(Math.PI * nuSigma2) - (a + 0.5) * LogSpace.log1p(e * e / nuSigma2);
+        double logt =
+                logGammaRatio[k] - 0.5 * Math.log(Math.PI * nuSigma2) - (a + 0.5) * LogSpace.log1p(e * e / nuSigma2);
         double inv = 1 / denom;
         for (int r = 0; r < p; r++) {
             double ur = u[r] * inv;
@@ -128,7 +129,10 @@ final class LinearRegressionRunModel extends RunModel {
         stats[base + p * p + p + 1] = spec.beta0();
     }
 
-    @Override int meanWidth() { return p; }
+    @Override
+    int meanWidth() {
+        return p;
+    }
 
     @Override
     void copyStateFrom(RunModel other) {

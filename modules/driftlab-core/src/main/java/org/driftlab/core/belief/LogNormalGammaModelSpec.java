@@ -30,7 +30,8 @@ public record LogNormalGammaModelSpec(Double mu0, double kappa0, double alpha0, 
         if (beta0 != null) Require.positive("beta0", beta0);
         Require.positive("calibration", calibration);
         if (beta0 == null && calibration < 2) {
-            throw new IllegalArgumentException("calibration must be >= 2 when beta0 is set from the data, got " + calibration);
+            throw new IllegalArgumentException(
+                    "calibration must be >= 2 when beta0 is set from the data, got " + calibration);
         }
     }
 
@@ -42,7 +43,9 @@ public record LogNormalGammaModelSpec(Double mu0, double kappa0, double alpha0, 
     /** The log-normal-gamma model on scalar evidence (width 1). */
     @Override
     public RunModel newModel(EvidenceInfo info, int maxRunLength) {
-        if (info.width() != 1) throw new IllegalArgumentException("log-normal-gamma model needs scalar evidence (width 1), got width " + info.width());
+        if (info.width() != 1)
+            throw new IllegalArgumentException(
+                    "log-normal-gamma model needs scalar evidence (width 1), got width " + info.width());
         return new NormalGammaRunModel(this, maxRunLength);
     }
 }

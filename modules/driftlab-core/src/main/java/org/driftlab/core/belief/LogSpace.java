@@ -17,16 +17,16 @@ final class LogSpace {
     }
 
     // fdlibm 5.3 s_log1p.c constants (hex of the high and low words as in the original source)
-    private static final double LN2_HI = 6.93147180369123816490e-01;  // 3fe62e42 fee00000
-    private static final double LN2_LO = 1.90821492927058770002e-10;  // 3dea39ef 35793c76
-    private static final double TWO54 = 1.80143985094819840000e+16;   // 43500000 00000000
-    private static final double LP1 = 6.666666666666735130e-01;      // 3FE55555 55555593
-    private static final double LP2 = 3.999999999940941908e-01;      // 3FD99999 9997FA04
-    private static final double LP3 = 2.857142874366239149e-01;      // 3FD24924 94229359
-    private static final double LP4 = 2.222219843214978396e-01;      // 3FCC71C5 1D8E78AF
-    private static final double LP5 = 1.818357216161805012e-01;      // 3FC74664 96CB03DE
-    private static final double LP6 = 1.531383769920937332e-01;      // 3FC39A09 D078C69F
-    private static final double LP7 = 1.479819860511658591e-01;      // 3FC2F112 DF3E5244
+    private static final double LN2_HI = 6.93147180369123816490e-01; // 3fe62e42 fee00000
+    private static final double LN2_LO = 1.90821492927058770002e-10; // 3dea39ef 35793c76
+    private static final double TWO54 = 1.80143985094819840000e+16; // 43500000 00000000
+    private static final double LP1 = 6.666666666666735130e-01; // 3FE55555 55555593
+    private static final double LP2 = 3.999999999940941908e-01; // 3FD99999 9997FA04
+    private static final double LP3 = 2.857142874366239149e-01; // 3FD24924 94229359
+    private static final double LP4 = 2.222219843214978396e-01; // 3FCC71C5 1D8E78AF
+    private static final double LP5 = 1.818357216161805012e-01; // 3FC74664 96CB03DE
+    private static final double LP6 = 1.531383769920937332e-01; // 3FC39A09 D078C69F
+    private static final double LP7 = 1.479819860511658591e-01; // 3FC2F112 DF3E5244
 
     /**
      * log(1 + x), bit-identical to {@link StrictMath#log1p} (and so to {@link Math#log1p}, which JDK 17 delegates
@@ -44,22 +44,22 @@ final class LogSpace {
         hx = (int) (Double.doubleToRawLongBits(x) >> 32);
         ax = hx & 0x7fffffff;
         k = 1;
-        if (hx < 0x3FDA827A) {                       // x < 0.41422
-            if (ax >= 0x3ff00000) {                  // x <= −1.0
+        if (hx < 0x3FDA827A) { // x < 0.41422
+            if (ax >= 0x3ff00000) { // x <= −1.0
                 if (x == -1.0) return Double.NEGATIVE_INFINITY;
                 return Double.NaN;
             }
-            if (ax < 0x3e200000) {                   // |x| < 2^−29
+            if (ax < 0x3e200000) { // |x| < 2^−29
                 if (TWO54 + x > 0 && ax < 0x3c900000) return x; // |x| < 2^−54
                 return x - x * x * 0.5;
             }
-            if (hx > 0 || hx <= 0xbfd2bec3) {        // −0.2929 < x < 0.41422
+            if (hx > 0 || hx <= 0xbfd2bec3) { // −0.2929 < x < 0.41422
                 k = 0;
                 f = x;
                 hu = 1;
             }
         }
-        if (hx >= 0x7ff00000) return x + x;          // +Inf or NaN
+        if (hx >= 0x7ff00000) return x + x; // +Inf or NaN
         if (k != 0) {
             if (hx < 0x43400000) {
                 u = 1.0 + x;
@@ -84,7 +84,7 @@ final class LogSpace {
             f = u - 1.0;
         }
         hfsq = 0.5 * f * f;
-        if (hu == 0) {                               // |f| < 2^−20
+        if (hu == 0) { // |f| < 2^−20
             if (f == 0) {
                 if (k == 0) return 0.0;
                 c += k * LN2_LO;
@@ -119,10 +119,21 @@ final class LogSpace {
     // for x > 0), with the reflection formula below 0.5 not needed: every argument here is > 0.
     private static final double LANCZOS_G = 607.0 / 128.0;
     private static final double[] LANCZOS = {
-        0.99999999999999709182, 57.156235665862923517, -59.597960355475491248, 14.136097974741747174,
-        -0.49191381609762019978, .33994649984811888699e-4, .46523628927048575665e-4, -.98374475304879564677e-4,
-        .15808870322491248884e-3, -.21026444172410488319e-3, .21743961811521264320e-3, -.16431810653676389022e-3,
-        .84418223983852743293e-4, -.26190838401581408670e-4, .36899182659531622704e-5,
+        0.99999999999999709182,
+        57.156235665862923517,
+        -59.597960355475491248,
+        14.136097974741747174,
+        -0.49191381609762019978,
+        .33994649984811888699e-4,
+        .46523628927048575665e-4,
+        -.98374475304879564677e-4,
+        .15808870322491248884e-3,
+        -.21026444172410488319e-3,
+        .21743961811521264320e-3,
+        -.16431810653676389022e-3,
+        .84418223983852743293e-4,
+        -.26190838401581408670e-4,
+        .36899182659531622704e-5,
     };
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 

@@ -13,7 +13,7 @@ final class NormalGammaRunModel extends RunModel {
     private final boolean logAbs; // observe v = log|x| (the robust model) rather than x
     private final double kappa0;
     private final double alpha0;
-    private final Double declaredMu0;   // null: from the calibration
+    private final Double declaredMu0; // null: from the calibration
     private final Double declaredBeta0; // null: from the calibration
     private final PriorCalibration calibration; // null when the prior is fully declared
     private final double[] logGammaRatio; // [r] = log Γ(α_r + ½) − log Γ(α_r), α_r = α0 + r/2
@@ -25,10 +25,18 @@ final class NormalGammaRunModel extends RunModel {
     }
 
     NormalGammaRunModel(LogNormalGammaModelSpec spec, int rMax) {
-        this(true, spec.mu0(), spec.kappa0(), spec.alpha0(), spec.beta0(), spec.calibrated() ? spec.calibration() : 0, rMax);
+        this(
+                true,
+                spec.mu0(),
+                spec.kappa0(),
+                spec.alpha0(),
+                spec.beta0(),
+                spec.calibrated() ? spec.calibration() : 0,
+                rMax);
     }
 
-    private NormalGammaRunModel(boolean logAbs, Double mu0, double kappa0, double alpha0, Double beta0, int calibration, int rMax) {
+    private NormalGammaRunModel(
+            boolean logAbs, Double mu0, double kappa0, double alpha0, Double beta0, int calibration, int rMax) {
         super(1, 4, rMax);
         this.logAbs = logAbs;
         this.kappa0 = kappa0;
@@ -55,7 +63,8 @@ final class NormalGammaRunModel extends RunModel {
             double diff = xv - mu;
             // ν σ² = 2β(κ + 1)/κ
             double nuSigma2 = 2 * beta * (kappa + 1) / kappa;
-            logPi[j] = logGammaRatio[runLength[j]] - 0.5 * Math.log(Math.PI * nuSigma2)
+            logPi[j] = logGammaRatio[runLength[j]]
+                    - 0.5 * Math.log(Math.PI * nuSigma2)
                     - (alpha + 0.5) * LogSpace.log1p(diff * diff / nuSigma2);
             double kappaNext = kappa + 1;
             s[b + 4] = (kappa * mu + xv) / kappaNext;
@@ -111,13 +120,20 @@ final class NormalGammaRunModel extends RunModel {
         if (calibration != null) calibration.restart();
     }
 
-    @Override int meanWidth() { return 1; }
+    @Override
+    int meanWidth() {
+        return 1;
+    }
 
     @Override
     void copyStateFrom(RunModel other) {
         NormalGammaRunModel o = (NormalGammaRunModel) other;
-        if (o.logAbs != logAbs || o.kappa0 != kappa0 || o.alpha0 != alpha0 || !java.util.Objects.equals(o.declaredMu0, declaredMu0)
-                || !java.util.Objects.equals(o.declaredBeta0, declaredBeta0) || (o.calibration == null) != (calibration == null)) {
+        if (o.logAbs != logAbs
+                || o.kappa0 != kappa0
+                || o.alpha0 != alpha0
+                || !java.util.Objects.equals(o.declaredMu0, declaredMu0)
+                || !java.util.Objects.equals(o.declaredBeta0, declaredBeta0)
+                || (o.calibration == null) != (calibration == null)) {
             throw new IllegalArgumentException("cannot copy between different normal-gamma priors");
         }
         super.copyStateFrom(other);

@@ -7,7 +7,10 @@ package org.driftlab.core.belief;
  * log-normal-gamma on the snapshot residual (evidence that does not depend on the learner's current θ).
  */
 public sealed interface ObservationModelSpec
-        permits GaussianModelSpec, NormalGammaModelSpec, LinearRegressionModelSpec, VarianceChangeModelSpec,
+        permits GaussianModelSpec,
+                NormalGammaModelSpec,
+                LinearRegressionModelSpec,
+                VarianceChangeModelSpec,
                 LogNormalGammaModelSpec {
     /**
      * A fresh run model of this spec for {@code info}'s evidence, its workspaces sized for run lengths up to

@@ -36,7 +36,8 @@ abstract class RunModel {
     final void ensureSlots(int slots) {
         int have = stats.length / statsWidth;
         if (slots <= have) return;
-        if (slots > rMax + 2) throw new IllegalArgumentException("at most " + (rMax + 2) + " slots, asked for " + slots);
+        if (slots > rMax + 2)
+            throw new IllegalArgumentException("at most " + (rMax + 2) + " slots, asked for " + slots);
         int grown = (int) Math.min((long) rMax + 2, Math.max(slots, 2L * have));
         stats = java.util.Arrays.copyOf(stats, Math.multiplyExact(grown, statsWidth));
     }

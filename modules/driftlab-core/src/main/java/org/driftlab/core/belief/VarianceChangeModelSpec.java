@@ -23,7 +23,9 @@ public record VarianceChangeModelSpec(double alpha0, Double beta0, int calibrati
     /** The variance-change model on scalar evidence (width 1). */
     @Override
     public RunModel newModel(EvidenceInfo info, int maxRunLength) {
-        if (info.width() != 1) throw new IllegalArgumentException("variance-change model needs scalar evidence (width 1), got width " + info.width());
+        if (info.width() != 1)
+            throw new IllegalArgumentException(
+                    "variance-change model needs scalar evidence (width 1), got width " + info.width());
         return new VarianceChangeRunModel(this, maxRunLength);
     }
 }

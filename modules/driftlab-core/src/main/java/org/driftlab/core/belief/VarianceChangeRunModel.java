@@ -29,7 +29,8 @@ final class VarianceChangeRunModel extends RunModel {
         for (int j = n - 1; j >= 0; j--) {
             int b = 2 * j;
             double alpha = s[b], beta = s[b + 1];
-            logPi[j] = logGammaRatio[runLength[j]] - 0.5 * Math.log(2 * Math.PI * beta)
+            logPi[j] = logGammaRatio[runLength[j]]
+                    - 0.5 * Math.log(2 * Math.PI * beta)
                     - (alpha + 0.5) * LogSpace.log1p(half2 / beta);
             s[b + 2] = alpha + 0.5;
             s[b + 3] = beta + half2;
@@ -76,7 +77,10 @@ final class VarianceChangeRunModel extends RunModel {
      * The location is fixed at 0, so the value reported is the variance scale 1/E[1/σ² | run] = β/α (finite
      * for every run, unlike E[σ²], which is infinite while α ≤ 1).
      */
-    @Override int meanWidth() { return 1; }
+    @Override
+    int meanWidth() {
+        return 1;
+    }
 
     @Override
     void addPosteriorMean(int slot, int runLength, double w, double[] out) {
@@ -86,7 +90,8 @@ final class VarianceChangeRunModel extends RunModel {
     @Override
     void copyStateFrom(RunModel other) {
         VarianceChangeRunModel o = (VarianceChangeRunModel) other;
-        if (!o.spec.equals(spec)) throw new IllegalArgumentException("cannot copy between different variance-change priors");
+        if (!o.spec.equals(spec))
+            throw new IllegalArgumentException("cannot copy between different variance-change priors");
         super.copyStateFrom(other);
         beta0 = o.beta0;
         if (calibration != null) calibration.copyFrom(o.calibration);

@@ -37,8 +37,8 @@ import org.driftlab.core.stream.SwitchSpec;
  * @param eventLogs     the switch and reset steps the run records (expected counts, with growth slack)
  * @param chunkBuffers  the evidence buffers of one chunk (K steps × evidence width)
  */
-public record RunFootprint(double learnerCopies, double sharedStream, double belief, double eventLogs,
-                           double chunkBuffers) {
+public record RunFootprint(
+        double learnerCopies, double sharedStream, double belief, double eventLogs, double chunkBuffers) {
     /** Bytes per double and per long; ints count as half. */
     private static final double WORD = 8;
     /** Vectors of length d a learner copy holds (θ and its buffers, the stream's, a rule's moments). */
@@ -61,14 +61,16 @@ public record RunFootprint(double learnerCopies, double sharedStream, double bel
     public static RunFootprint of(RunSpec run, int chunkSize) {
         StreamSpec stream = run.stream();
         double d = stream.dim();
-        double copy = COPY_OVERHEAD + WORD * (VECTORS_PER_COPY * d + streamState(stream) + metrics(run))
+        double copy = COPY_OVERHEAD
+                + WORD * (VECTORS_PER_COPY * d + streamState(stream) + metrics(run))
                 + ruleState(run.rule(), d);
         double copies = 1 + OptimisticLearner.MAX_CHECKPOINTS;
         double shared = stream instanceof QuadraticStreamSpec q && q.rotated() ? WORD * ROTATION_MATRICES * d * d : 0;
         double width = evidenceWidth(run.belief(), stream);
-        double events = EVENT * (switches(stream.switching(), run.steps()) + resets(run.reset(), stream.switching(), run.steps()));
-        return new RunFootprint(copies * copy, shared, belief(run.belief(), run.rule(), stream), events,
-                2 * WORD * chunkSize * width);
+        double events = EVENT
+                * (switches(stream.switching(), run.steps()) + resets(run.reset(), stream.switching(), run.steps()));
+        return new RunFootprint(
+                copies * copy, shared, belief(run.belief(), run.rule(), stream), events, 2 * WORD * chunkSize * width);
     }
 
     /**
@@ -112,7 +114,8 @@ public record RunFootprint(double learnerCopies, double sharedStream, double bel
 
     private static double ruleState(RuleSpec rule, double d) {
         boolean dense = rule instanceof OptimalControlSpec
-                || rule instanceof NaturalGradientSpec ng && ng.metric().kind() != MetricSpec.Kind.DIAGONAL
+                || rule instanceof NaturalGradientSpec ng
+                        && ng.metric().kind() != MetricSpec.Kind.DIAGONAL
                         && ng.metric().kind() != MetricSpec.Kind.HESSIAN;
         return dense ? WORD * DENSE_MATRICES * d * d : 0;
     }
@@ -120,11 +123,13 @@ public record RunFootprint(double learnerCopies, double sharedStream, double bel
     private static double belief(BeliefSpec belief, RuleSpec rule, StreamSpec stream) {
         double d = stream.dim();
         double b = 0;
-        if (belief instanceof BocpdSpec bocpd) b += bocpd(bocpd.model(), bocpd.maxRunLength(), evidenceWidth(belief, stream), d);
+        if (belief instanceof BocpdSpec bocpd)
+            b += bocpd(bocpd.model(), bocpd.maxRunLength(), evidenceWidth(belief, stream), d);
         if (belief instanceof HmmSpec && stream.switching() instanceof MarkovSwitchSpec m) {
             b += WORD * (m.tasks() * (d + 4.0) + d);
         }
-        if (rule instanceof IdealObserverSpec io) b += bocpd(new GaussianModelSpec(null, null, null), io.maxRunLength(), d, d);
+        if (rule instanceof IdealObserverSpec io)
+            b += bocpd(new GaussianModelSpec(null, null, null), io.maxRunLength(), d, d);
         return b;
     }
 

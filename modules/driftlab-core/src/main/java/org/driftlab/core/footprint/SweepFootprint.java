@@ -30,7 +30,10 @@ public record SweepFootprint(double perRun, double perNode, double specList) {
             condition = run.conditionId();
             largest = Math.max(largest, RunFootprint.of(run, chunkSize).total());
         }
-        return new SweepFootprint(largest, inFlightPerNode * largest + NODE_BASE, SPEC_BYTES * sweep.runs().size());
+        return new SweepFootprint(
+                largest,
+                inFlightPerNode * largest + NODE_BASE,
+                SPEC_BYTES * sweep.runs().size());
     }
 
     /** What {@code nodes} worker nodes in one process need together, with the spec list. */

@@ -22,8 +22,8 @@ final class PlasticityProbe {
     private final int window;
     private final int bins;
     private final long plannedSteps;
-    private final double[] ring;       // window × units, row r = one example
-    private final double[] work;       // column-major copy for the SVD
+    private final double[] ring; // window × units, row r = one example
+    private final double[] work; // column-major copy for the SVD
     private final double[] sigma;
     private final double[] effectiveRank;
     private final double[] deadFraction;
@@ -90,7 +90,10 @@ final class PlasticityProbe {
     }
 
     void copyStateFrom(PlasticityProbe other) {
-        if (other.units != units || other.window != window || other.bins != bins || other.plannedSteps != plannedSteps) {
+        if (other.units != units
+                || other.window != window
+                || other.bins != bins
+                || other.plannedSteps != plannedSteps) {
             throw new IllegalArgumentException("cannot copy the state of a probe of another shape");
         }
         System.arraycopy(other.ring, 0, ring, 0, ring.length);

@@ -61,7 +61,8 @@ public final class RunAccumulator {
      */
     public RunAccumulator(MetricsSpec spec, long plannedSteps, double dt, int hiddenUnits, int activationWindow) {
         if (plannedSteps <= 0) throw new IllegalArgumentException("steps must be > 0, got " + plannedSteps);
-        if (!(dt > 0) || Double.isInfinite(dt)) throw new IllegalArgumentException("dt must be finite and > 0, got " + dt);
+        if (!(dt > 0) || Double.isInfinite(dt))
+            throw new IllegalArgumentException("dt must be finite and > 0, got " + dt);
         this.spec = spec;
         this.plannedSteps = plannedSteps;
         this.dt = dt;
@@ -72,7 +73,9 @@ public final class RunAccumulator {
         this.lagCount = new long[spec.alignedLags() + 1];
         this.switches = new StepLog(16);
         this.resets = new StepLog(16);
-        this.probe = hiddenUnits == 0 ? null : new PlasticityProbe(hiddenUnits, activationWindow, spec.curveBins(), plannedSteps);
+        this.probe = hiddenUnits == 0
+                ? null
+                : new PlasticityProbe(hiddenUnits, activationWindow, spec.curveBins(), plannedSteps);
     }
 
     /** Records that the task switched before step {@code step}. */
@@ -121,7 +124,8 @@ public final class RunAccumulator {
      */
     public void recordHidden(long step, double[] h) {
         if (probe == null) throw new IllegalStateException("this accumulator keeps no plasticity metrics");
-        if (step != steps - 1) throw new IllegalArgumentException("expected the activations of step " + (steps - 1) + ", got " + step);
+        if (step != steps - 1)
+            throw new IllegalArgumentException("expected the activations of step " + (steps - 1) + ", got " + step);
         probe.record(step, h);
     }
 
@@ -147,11 +151,28 @@ public final class RunAccumulator {
             binnedExcess[b] = binCount[b] == 0 ? Double.NaN : binExcess[b] / binCount[b];
         }
         double[] aligned = new double[lagExcess.length];
-        for (int l = 0; l < aligned.length; l++) aligned[l] = lagCount[l] == 0 ? Double.NaN : lagExcess[l] / lagCount[l];
-        return new RunMetrics(steps, steps == 0 ? Double.NaN : lossSum / steps, steps == 0 ? Double.NaN : excessSum / steps,
-                objective, objective + jumpCost, switchSteps.length, resetSteps.length, d.hits(), d.meanDelay(), d.falseAlarms(),
-                switchSteps.length - d.hits(), finalDistance, divergedAt >= 0, divergedAt,
-                binnedLoss, binnedExcess, aligned, switchSteps, resetSteps,
+        for (int l = 0; l < aligned.length; l++)
+            aligned[l] = lagCount[l] == 0 ? Double.NaN : lagExcess[l] / lagCount[l];
+        return new RunMetrics(
+                steps,
+                steps == 0 ? Double.NaN : lossSum / steps,
+                steps == 0 ? Double.NaN : excessSum / steps,
+                objective,
+                objective + jumpCost,
+                switchSteps.length,
+                resetSteps.length,
+                d.hits(),
+                d.meanDelay(),
+                d.falseAlarms(),
+                switchSteps.length - d.hits(),
+                finalDistance,
+                divergedAt >= 0,
+                divergedAt,
+                binnedLoss,
+                binnedExcess,
+                aligned,
+                switchSteps,
+                resetSteps,
                 probe == null ? new double[0] : probe.effectiveRankCurve(),
                 probe == null ? new double[0] : probe.deadFractionCurve());
     }
@@ -176,14 +197,14 @@ public final class RunAccumulator {
         lastSwitch = other.lastSwitch;
         divergedAt = other.divergedAt;
         if ((probe == null) != (other.probe == null)) {
-            throw new IllegalArgumentException("cannot copy the state of an accumulator with different plasticity metrics");
+            throw new IllegalArgumentException(
+                    "cannot copy the state of an accumulator with different plasticity metrics");
         }
         if (probe != null) probe.copyStateFrom(other.probe);
     }
 
     @Override
     public String toString() {
-        return "RunAccumulator[steps=" + steps + ", switches=" + switches.size() + ", resets=" + resets.size()
-                + "]";
+        return "RunAccumulator[steps=" + steps + ", switches=" + switches.size() + ", resets=" + resets.size() + "]";
     }
 }

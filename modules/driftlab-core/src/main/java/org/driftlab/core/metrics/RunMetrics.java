@@ -22,22 +22,28 @@ import java.util.Objects;
  * report summarises the scalars marked {@link Measure}. Adding a metric is one component here (and its value
  * where {@link RunAccumulator} builds the record; equals and hashCode below list the components too).
  */
-public record RunMetrics(long steps,
-                         @Measure(label = "mean loss", unit = "loss") double meanLoss,
-                         @Measure(label = "mean excess loss", unit = "loss") double meanExcessLoss,
-                         @Measure(label = "discounted objective J", unit = "cost") double objective,
-                         @Measure(label = "J with each reset's jump at its control cost", unit = "cost")
-                         double objectiveTotal,
-                         @Measure(label = "true switches", unit = "count") int switches,
-                         @Measure(label = "resets", unit = "count") int resets,
-                         @Measure(label = "detected switches", unit = "count") int detections,
-                         @Measure(label = "mean detection delay", unit = "steps") double meanDetectionDelay,
-                         @Measure(label = "false alarms", unit = "count") int falseAlarms,
-                         @Measure(label = "missed switches", unit = "count") int missedSwitches,
-                         @Measure(label = "final distance to optimum", unit = "‖θ − w*‖") double finalDistance,
-                         boolean diverged, long divergedAtStep,
-                         double[] binnedLoss, double[] binnedExcessLoss, double[] alignedExcessLoss,
-                         long[] switchSteps, long[] resetSteps, double[] effectiveRank, double[] deadFraction) {
+public record RunMetrics(
+        long steps,
+        @Measure(label = "mean loss", unit = "loss") double meanLoss,
+        @Measure(label = "mean excess loss", unit = "loss") double meanExcessLoss,
+        @Measure(label = "discounted objective J", unit = "cost") double objective,
+        @Measure(label = "J with each reset's jump at its control cost", unit = "cost") double objectiveTotal,
+        @Measure(label = "true switches", unit = "count") int switches,
+        @Measure(label = "resets", unit = "count") int resets,
+        @Measure(label = "detected switches", unit = "count") int detections,
+        @Measure(label = "mean detection delay", unit = "steps") double meanDetectionDelay,
+        @Measure(label = "false alarms", unit = "count") int falseAlarms,
+        @Measure(label = "missed switches", unit = "count") int missedSwitches,
+        @Measure(label = "final distance to optimum", unit = "‖θ − w*‖") double finalDistance,
+        boolean diverged,
+        long divergedAtStep,
+        double[] binnedLoss,
+        double[] binnedExcessLoss,
+        double[] alignedExcessLoss,
+        long[] switchSteps,
+        long[] resetSteps,
+        double[] effectiveRank,
+        double[] deadFraction) {
     public RunMetrics {
         Objects.requireNonNull(binnedLoss, "binnedLoss");
         Objects.requireNonNull(binnedExcessLoss, "binnedExcessLoss");
@@ -58,36 +64,93 @@ public record RunMetrics(long steps,
     }
 
     /** Metrics of a run without an MLP learner: no plasticity curves (both empty). */
-    public RunMetrics(long steps, double meanLoss, double meanExcessLoss, double objective, double objectiveTotal,
-                      int switches, int resets, int detections, double meanDetectionDelay, int falseAlarms,
-                      int missedSwitches, double finalDistance, boolean diverged, long divergedAtStep,
-                      double[] binnedLoss, double[] binnedExcessLoss, double[] alignedExcessLoss,
-                      long[] switchSteps, long[] resetSteps) {
-        this(steps, meanLoss, meanExcessLoss, objective, objectiveTotal, switches, resets, detections, meanDetectionDelay,
-                falseAlarms, missedSwitches, finalDistance, diverged, divergedAtStep, binnedLoss, binnedExcessLoss,
-                alignedExcessLoss, switchSteps, resetSteps, new double[0], new double[0]);
+    public RunMetrics(
+            long steps,
+            double meanLoss,
+            double meanExcessLoss,
+            double objective,
+            double objectiveTotal,
+            int switches,
+            int resets,
+            int detections,
+            double meanDetectionDelay,
+            int falseAlarms,
+            int missedSwitches,
+            double finalDistance,
+            boolean diverged,
+            long divergedAtStep,
+            double[] binnedLoss,
+            double[] binnedExcessLoss,
+            double[] alignedExcessLoss,
+            long[] switchSteps,
+            long[] resetSteps) {
+        this(
+                steps,
+                meanLoss,
+                meanExcessLoss,
+                objective,
+                objectiveTotal,
+                switches,
+                resets,
+                detections,
+                meanDetectionDelay,
+                falseAlarms,
+                missedSwitches,
+                finalDistance,
+                diverged,
+                divergedAtStep,
+                binnedLoss,
+                binnedExcessLoss,
+                alignedExcessLoss,
+                switchSteps,
+                resetSteps,
+                new double[0],
+                new double[0]);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof RunMetrics m
-                && steps == m.steps && same(meanLoss, m.meanLoss) && same(meanExcessLoss, m.meanExcessLoss)
-                && same(objective, m.objective) && same(objectiveTotal, m.objectiveTotal)
-                && switches == m.switches && resets == m.resets
-                && detections == m.detections && same(meanDetectionDelay, m.meanDetectionDelay)
-                && falseAlarms == m.falseAlarms && missedSwitches == m.missedSwitches
-                && same(finalDistance, m.finalDistance) && diverged == m.diverged
+                && steps == m.steps
+                && same(meanLoss, m.meanLoss)
+                && same(meanExcessLoss, m.meanExcessLoss)
+                && same(objective, m.objective)
+                && same(objectiveTotal, m.objectiveTotal)
+                && switches == m.switches
+                && resets == m.resets
+                && detections == m.detections
+                && same(meanDetectionDelay, m.meanDetectionDelay)
+                && falseAlarms == m.falseAlarms
+                && missedSwitches == m.missedSwitches
+                && same(finalDistance, m.finalDistance)
+                && diverged == m.diverged
                 && divergedAtStep == m.divergedAtStep
-                && Arrays.equals(binnedLoss, m.binnedLoss) && Arrays.equals(binnedExcessLoss, m.binnedExcessLoss)
+                && Arrays.equals(binnedLoss, m.binnedLoss)
+                && Arrays.equals(binnedExcessLoss, m.binnedExcessLoss)
                 && Arrays.equals(alignedExcessLoss, m.alignedExcessLoss)
-                && Arrays.equals(switchSteps, m.switchSteps) && Arrays.equals(resetSteps, m.resetSteps)
-                && Arrays.equals(effectiveRank, m.effectiveRank) && Arrays.equals(deadFraction, m.deadFraction);
+                && Arrays.equals(switchSteps, m.switchSteps)
+                && Arrays.equals(resetSteps, m.resetSteps)
+                && Arrays.equals(effectiveRank, m.effectiveRank)
+                && Arrays.equals(deadFraction, m.deadFraction);
     }
 
     @Override
     public int hashCode() {
-        int h = Objects.hash(steps, meanLoss, meanExcessLoss, objective, objectiveTotal, switches, resets, detections,
-                meanDetectionDelay, falseAlarms, missedSwitches, finalDistance, diverged, divergedAtStep);
+        int h = Objects.hash(
+                steps,
+                meanLoss,
+                meanExcessLoss,
+                objective,
+                objectiveTotal,
+                switches,
+                resets,
+                detections,
+                meanDetectionDelay,
+                falseAlarms,
+                missedSwitches,
+                finalDistance,
+                diverged,
+                divergedAtStep);
         h = 31 * h + Arrays.hashCode(binnedLoss);
         h = 31 * h + Arrays.hashCode(binnedExcessLoss);
         h = 31 * h + Arrays.hashCode(alignedExcessLoss);
@@ -106,8 +169,11 @@ public record RunMetrics(long steps,
                 + ", falseAlarms=" + falseAlarms + ", missedSwitches=" + missedSwitches
                 + ", finalDistance=" + finalDistance + ", diverged=" + diverged
                 + ", divergedAtStep=" + divergedAtStep
-                + (effectiveRank.length == 0 ? "" : ", finalEffectiveRank=" + effectiveRank[effectiveRank.length - 1]
-                        + ", finalDeadFraction=" + deadFraction[deadFraction.length - 1]) + "]";
+                + (effectiveRank.length == 0
+                        ? ""
+                        : ", finalEffectiveRank=" + effectiveRank[effectiveRank.length - 1] + ", finalDeadFraction="
+                                + deadFraction[deadFraction.length - 1])
+                + "]";
     }
 
     private static boolean same(double a, double b) {

@@ -84,7 +84,8 @@ abstract class AbstractResetPolicy implements ResetPolicy {
     final void carryOut(ResetOrder order, double[] theta) {
         if (order.target() != null) {
             if (order.target().length != theta.length) {
-                throw new IllegalArgumentException("the order's target has " + order.target().length + " weights, θ has " + theta.length);
+                throw new IllegalArgumentException(
+                        "the order's target has " + order.target().length + " weights, θ has " + theta.length);
             }
             moveToward(theta, order.fraction(), order.target());
         } else {
@@ -99,7 +100,9 @@ abstract class AbstractResetPolicy implements ResetPolicy {
 
     @Override
     public void copyStateFrom(ResetPolicy other) {
-        if (!(other instanceof AbstractResetPolicy o) || !o.spec.equals(spec) || o.targetWeights.length != targetWeights.length) {
+        if (!(other instanceof AbstractResetPolicy o)
+                || !o.spec.equals(spec)
+                || o.targetWeights.length != targetWeights.length) {
             throw new IllegalArgumentException("cannot copy the state of a reset policy of another spec");
         }
         rng.copyStateFrom(o.rng);

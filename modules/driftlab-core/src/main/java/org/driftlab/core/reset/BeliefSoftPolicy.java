@@ -17,7 +17,8 @@ final class BeliefSoftPolicy extends BeliefTriggeredPolicy {
     public ResetOrder onBelief(long step, double pChange, TaskBelief belief) {
         boolean above = pChange > tau;
         if (above && !wasAbove) {
-            wasAbove = false; // p_change restarts from 0 at a reset (DESIGN §6): the next value above τ is a new crossing
+            wasAbove =
+                    false; // p_change restarts from 0 at a reset (DESIGN §6): the next value above τ is a new crossing
             return order(step, Math.min(1.0, pChange), belief, window);
         }
         wasAbove = above;

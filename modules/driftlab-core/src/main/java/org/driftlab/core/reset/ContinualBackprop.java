@@ -44,7 +44,8 @@ final class ContinualBackprop {
         this.layout = layer.layout();
         this.init = init;
         if (init.dim() != layout.dim()) {
-            throw new IllegalArgumentException("init distribution has dim " + init.dim() + " but the MLP has " + layout.dim());
+            throw new IllegalArgumentException(
+                    "init distribution has dim " + init.dim() + " but the MLP has " + layout.dim());
         }
         int units = layout.hidden();
         this.utility = new double[units];

@@ -9,7 +9,8 @@ final class ContinualBackpropPolicy extends AbstractResetPolicy {
     ContinualBackpropPolicy(ContinualBackpropSpec spec, ResetContext context) {
         super(spec, context);
         if (context.hiddenLayer() == null) {
-            throw new IllegalArgumentException("continual-backprop needs an MLP learner (a slowly-changing-regression stream)");
+            throw new IllegalArgumentException(
+                    "continual-backprop needs an MLP learner (a slowly-changing-regression stream)");
         }
         this.cbp = new ContinualBackprop(spec, context.hiddenLayer(), context.init());
     }

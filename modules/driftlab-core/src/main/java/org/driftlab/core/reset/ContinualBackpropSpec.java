@@ -12,7 +12,8 @@ import org.driftlab.core.check.Require;
 public record ContinualBackpropSpec(double replacementRate, long maturityThreshold, double decay) implements ResetSpec {
     public ContinualBackpropSpec {
         Require.closedUnit("replacement-rate", replacementRate);
-        if (maturityThreshold < 0) throw new IllegalArgumentException("maturity-threshold must be >= 0, got " + maturityThreshold);
+        if (maturityThreshold < 0)
+            throw new IllegalArgumentException("maturity-threshold must be >= 0, got " + maturityThreshold);
         Require.unitFromZero("decay", decay);
     }
 

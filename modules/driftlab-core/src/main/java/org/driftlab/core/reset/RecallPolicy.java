@@ -26,7 +26,8 @@ final class RecallPolicy extends AbstractResetPolicy {
 
     @Override
     public ResetOrder onBelief(long step, double pChange, TaskBelief belief) {
-        if (!(belief instanceof TaskFilter filter)) throw new IllegalArgumentException("recall needs a task filter (hmm belief)");
+        if (!(belief instanceof TaskFilter filter))
+            throw new IllegalArgumentException("recall needs a task filter (hmm belief)");
         int best = -1;
         double bestP = tau;
         for (int k = 0; k < filter.tasks(); k++) {
@@ -52,7 +53,8 @@ final class RecallPolicy extends AbstractResetPolicy {
         int assumed = order.assumedTask();
         int recalled = order.recallTask();
         if (assumed < 0 || assumed >= kept.length || recalled < 0 || recalled >= kept.length || assumed == recalled) {
-            throw new IllegalArgumentException("recall needs two distinct tasks in [0, " + kept.length + "), got " + assumed + " -> " + recalled);
+            throw new IllegalArgumentException(
+                    "recall needs two distinct tasks in [0, " + kept.length + "), got " + assumed + " -> " + recalled);
         }
         System.arraycopy(theta, 0, kept[assumed], 0, theta.length);
         hasKept[assumed] = true;
@@ -63,7 +65,8 @@ final class RecallPolicy extends AbstractResetPolicy {
     public void copyStateFrom(ResetPolicy other) {
         super.copyStateFrom(other);
         RecallPolicy o = (RecallPolicy) other;
-        if (o.kept.length != kept.length) throw new IllegalArgumentException("cannot copy the state of a recall policy over another K");
+        if (o.kept.length != kept.length)
+            throw new IllegalArgumentException("cannot copy the state of a recall policy over another K");
         for (int k = 0; k < kept.length; k++) System.arraycopy(o.kept[k], 0, kept[k], 0, kept[k].length);
         System.arraycopy(o.hasKept, 0, hasKept, 0, hasKept.length);
         assumedTask = o.assumedTask;

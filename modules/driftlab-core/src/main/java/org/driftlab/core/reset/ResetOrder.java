@@ -11,7 +11,8 @@ package org.driftlab.core.reset;
 public record ResetOrder(long step, double fraction, int assumedTask, int recallTask, double[] target) {
     public ResetOrder {
         if (step < 0) throw new IllegalArgumentException("step must be >= 0, got " + step);
-        if (!(fraction > 0 && fraction <= 1)) throw new IllegalArgumentException("fraction must be in (0, 1], got " + fraction);
+        if (!(fraction > 0 && fraction <= 1))
+            throw new IllegalArgumentException("fraction must be in (0, 1], got " + fraction);
     }
 
     /** An order without a target of the belief's. */

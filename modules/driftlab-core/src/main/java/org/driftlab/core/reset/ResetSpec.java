@@ -5,8 +5,15 @@ package org.driftlab.core.reset;
  * belief, so chunked execution with rollback stays exact. {@code resetRuleState}: whether a weight reset
  * also resets the learning rule's state (moments, step count).
  */
-public sealed interface ResetSpec permits NoResetSpec, PeriodicResetSpec, OracleResetSpec, BeliefTriggeredSpec,
-        ShrinkPerturbSpec, L2InitSpec, RecallSpec, ContinualBackpropSpec {
+public sealed interface ResetSpec
+        permits NoResetSpec,
+                PeriodicResetSpec,
+                OracleResetSpec,
+                BeliefTriggeredSpec,
+                ShrinkPerturbSpec,
+                L2InitSpec,
+                RecallSpec,
+                ContinualBackpropSpec {
     /**
      * A fresh policy of this spec for a learner (or a belief) described by {@code context}: the only place a
      * policy allocates.

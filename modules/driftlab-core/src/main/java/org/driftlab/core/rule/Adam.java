@@ -16,8 +16,8 @@ final class Adam implements LearningRule {
     private final AdamSpec spec;
     private final double[] m;
     private final double[] v;
-    private final long[] born;   // t at the entry's last resetEntries (0: never, or only whole resets)
-    private boolean anyBorn;     // some born_i != 0
+    private final long[] born; // t at the entry's last resetEntries (0: never, or only whole resets)
+    private boolean anyBorn; // some born_i != 0
     private long t;
 
     Adam(AdamSpec spec, int dim) {
@@ -27,7 +27,10 @@ final class Adam implements LearningRule {
         this.born = new long[dim];
     }
 
-    @Override public int dim() { return m.length; }
+    @Override
+    public int dim() {
+        return m.length;
+    }
 
     @Override
     public void step(double[] theta, double[] g, TaskView task) {

@@ -13,7 +13,10 @@ final class Ballistic implements LearningRule {
         this.v = new double[Rules.checkedDim(dim)];
     }
 
-    @Override public int dim() { return v.length; }
+    @Override
+    public int dim() {
+        return v.length;
+    }
 
     @Override
     public void step(double[] theta, double[] g, TaskView task) {
@@ -25,7 +28,10 @@ final class Ballistic implements LearningRule {
         }
     }
 
-    @Override public void reset() { Arrays.fill(v, 0.0); }
+    @Override
+    public void reset() {
+        Arrays.fill(v, 0.0);
+    }
 
     @Override
     public void resetEntries(int from, int to) {

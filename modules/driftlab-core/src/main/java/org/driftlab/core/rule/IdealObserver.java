@@ -27,11 +27,19 @@ final class IdealObserver implements LearningRule {
         this.evidence = new OptimumEvidence(dim, GaussianModelSpec.fromStream());
         this.mean = new double[dim];
         // placeholder parameters: replaced from the task at the first step, before any observation
-        this.belief = TaskBeliefs.gaussian(spec.hazard(), spec.pruneTolerance(), spec.maxRunLength(),
-                evidence.priorMean(), evidence.priorVar(), evidence.noise());
+        this.belief = TaskBeliefs.gaussian(
+                spec.hazard(),
+                spec.pruneTolerance(),
+                spec.maxRunLength(),
+                evidence.priorMean(),
+                evidence.priorVar(),
+                evidence.noise());
     }
 
-    @Override public int dim() { return dim; }
+    @Override
+    public int dim() {
+        return dim;
+    }
 
     @Override
     public void step(double[] theta, double[] grad, TaskView task) {

@@ -10,13 +10,20 @@ import org.driftlab.core.check.Require;
  * Constant metrics (identity, diagonal, dense) are checked against the dimension in {@code newRule}.
  */
 public record MetricSpec(Kind kind, List<Double> values, double beta) {
-    public enum Kind { IDENTITY, DIAGONAL, DENSE, HESSIAN, GRADIENT_OUTER }
+    public enum Kind {
+        IDENTITY,
+        DIAGONAL,
+        DENSE,
+        HESSIAN,
+        GRADIENT_OUTER
+    }
 
     public MetricSpec {
         Require.nonNull("metric.type", kind);
         values = Require.finiteListOrNull("metric.values", values);
         if ((kind == Kind.DIAGONAL || kind == Kind.DENSE) && (values == null || values.isEmpty())) {
-            throw new IllegalArgumentException("metric.values must be given for a " + kind.name().toLowerCase() + " metric");
+            throw new IllegalArgumentException(
+                    "metric.values must be given for a " + kind.name().toLowerCase() + " metric");
         }
         if (kind == Kind.DIAGONAL) {
             for (int i = 0; i < values.size(); i++) Require.positive("metric.values[" + i + "]", values.get(i));

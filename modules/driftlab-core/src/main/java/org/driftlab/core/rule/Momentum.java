@@ -14,7 +14,10 @@ final class Momentum implements LearningRule {
         this.b = new double[Rules.checkedDim(dim)];
     }
 
-    @Override public int dim() { return b.length; }
+    @Override
+    public int dim() {
+        return b.length;
+    }
 
     @Override
     public void step(double[] theta, double[] g, TaskView task) {

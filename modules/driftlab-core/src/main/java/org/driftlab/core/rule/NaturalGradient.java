@@ -24,10 +24,10 @@ final class NaturalGradient implements LearningRule {
     private final MetricSpec.Kind kind;
     private final int n;
     private final double[] diagPlusDamping; // DIAGONAL: f_i + δ
-    private final double[] factor;          // DENSE: constant Cholesky factor; GRADIENT_OUTER: per-step workspace
-    private final double[] f;               // GRADIENT_OUTER: F, lower triangle row-major (the rule's state)
-    private final double[] x;               // (F + δI)⁻¹ g
-    private final double[] work;            // HESSIAN: eigen-coordinates
+    private final double[] factor; // DENSE: constant Cholesky factor; GRADIENT_OUTER: per-step workspace
+    private final double[] f; // GRADIENT_OUTER: F, lower triangle row-major (the rule's state)
+    private final double[] x; // (F + δI)⁻¹ g
+    private final double[] work; // HESSIAN: eigen-coordinates
 
     NaturalGradient(NaturalGradientSpec spec, int dim) {
         this.spec = spec;
@@ -73,7 +73,10 @@ final class NaturalGradient implements LearningRule {
         this.work = w;
     }
 
-    @Override public int dim() { return n; }
+    @Override
+    public int dim() {
+        return n;
+    }
 
     @Override
     public void step(double[] theta, double[] g, TaskView task) {

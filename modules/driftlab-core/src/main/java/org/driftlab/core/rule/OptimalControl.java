@@ -57,12 +57,12 @@ final class OptimalControl implements LearningRule {
     private final double dt;
     private final double gamma;
     private final double etaK;
-    private final double decayTerm;       // j (j + γ)
+    private final double decayTerm; // j (j + γ)
     private final boolean identityMetric;
-    private final double[] gDiag;         // identity or diagonal metric: G_ii; null for dense
-    private final double[] sqrtGDiag;     // identity or diagonal metric: √G_ii
-    private final double[] gHalf;         // non-identity metric: G^{1/2}, row-major n×n
-    private final double[] gInvHalf;      // non-identity metric: G^{−1/2}, row-major n×n
+    private final double[] gDiag; // identity or diagonal metric: G_ii; null for dense
+    private final double[] sqrtGDiag; // identity or diagonal metric: √G_ii
+    private final double[] gHalf; // non-identity metric: G^{1/2}, row-major n×n
+    private final double[] gInvHalf; // non-identity metric: G^{−1/2}, row-major n×n
     // belief state (FILTERED) or buffers (ORACLE: the true gradient in m)
     private final double[] m;
     private final double[] p;
@@ -71,12 +71,12 @@ final class OptimalControl implements LearningRule {
     private final double[] h;
     private final double[] a;
     private final double[] c;
-    private final double[] vt;            // workspace: V, then Ṽ (destroyed by the decomposition)
-    private final double[] tmp;           // workspace n×n
-    private final double[] u;             // eigenvectors of Ṽ
+    private final double[] vt; // workspace: V, then Ṽ (destroyed by the decomposition)
+    private final double[] tmp; // workspace n×n
+    private final double[] u; // eigenvectors of Ṽ
     private final double[] y;
     private final double[] my;
-    private Hessian modesFor;             // the Hessian h, a, c were computed for (oracle/observed), or null
+    private Hessian modesFor; // the Hessian h, a, c were computed for (oracle/observed), or null
     // BELIEF only (else null): the evidence, the BOCPD on it, its posterior mean (eigenbasis), then in θ-space
     private final OptimumEvidence evidence;
     private final Bocpd belief;
@@ -85,7 +85,8 @@ final class OptimalControl implements LearningRule {
     OptimalControl(OptimalControlSpec spec, int dim, double dt) {
         this.spec = spec;
         this.n = Rules.checkedDim(dim);
-        if (!(dt > 0) || Double.isInfinite(dt)) throw new IllegalArgumentException("dt must be a finite number > 0, got " + dt);
+        if (!(dt > 0) || Double.isInfinite(dt))
+            throw new IllegalArgumentException("dt must be a finite number > 0, got " + dt);
         this.dt = dt;
         this.gamma = spec.gamma();
         this.etaK = spec.eta() * spec.k();
@@ -117,8 +118,9 @@ final class OptimalControl implements LearningRule {
                 denseRoots(Rules.denseMetric(spec.metric(), n), n, gHalf, gInvHalf);
                 break;
             default:
-                throw new IllegalArgumentException("metric must be identity, diagonal or dense for optimal-control, got "
-                        + spec.metric().kind());
+                throw new IllegalArgumentException(
+                        "metric must be identity, diagonal or dense for optimal-control, got "
+                                + spec.metric().kind());
         }
         this.m = new double[n];
         this.p = new double[n];
@@ -133,11 +135,18 @@ final class OptimalControl implements LearningRule {
         this.my = new double[n];
         if (spec.source() == BeliefSource.BELIEF) {
             BocpdSpec b = spec.belief();
-            if (b == null) throw new IllegalArgumentException("source = belief needs the run's belief attached (OptimalControlSpec.withBelief)");
+            if (b == null)
+                throw new IllegalArgumentException(
+                        "source = belief needs the run's belief attached (OptimalControlSpec.withBelief)");
             this.evidence = new OptimumEvidence(n, (GaussianModelSpec) b.model());
             // placeholder parameters: replaced from the task at the first step, before any observation
-            this.belief = TaskBeliefs.gaussian(b.hazard(), b.pruneTolerance(), b.maxRunLength(), evidence.priorMean(),
-                    evidence.priorVar(), evidence.noise());
+            this.belief = TaskBeliefs.gaussian(
+                    b.hazard(),
+                    b.pruneTolerance(),
+                    b.maxRunLength(),
+                    evidence.priorMean(),
+                    evidence.priorVar(),
+                    evidence.noise());
             this.target = new double[n];
         } else {
             this.evidence = null;
@@ -162,7 +171,8 @@ final class OptimalControl implements LearningRule {
         }
         for (int l = 0; l < n; l++) {
             if (!(values[l] > 0)) {
-                throw new IllegalArgumentException("metric.values must be positive-definite, got eigenvalue " + values[l]);
+                throw new IllegalArgumentException(
+                        "metric.values must be positive-definite, got eigenvalue " + values[l]);
             }
         }
         for (int i = 0; i < n; i++) {
@@ -181,7 +191,10 @@ final class OptimalControl implements LearningRule {
         }
     }
 
-    @Override public int dim() { return n; }
+    @Override
+    public int dim() {
+        return n;
+    }
 
     @Override
     public void step(double[] theta, double[] g, TaskView task) {
@@ -261,7 +274,8 @@ final class OptimalControl implements LearningRule {
 
     /** m ← H(θ − μ̄), μ̄ the belief's posterior mean of w* after this step's evidence (class comment). */
     private void towardPosteriorMean(double[] theta, double[] g, TaskView task) {
-        if (evidence.observe(theta, g, task)) belief.resetGaussian(evidence.priorMean(), evidence.priorVar(), evidence.noise());
+        if (evidence.observe(theta, g, task))
+            belief.resetGaussian(evidence.priorMean(), evidence.priorVar(), evidence.noise());
         belief.observe(evidence.y(), 0);
         belief.posteriorMean(y);
         evidence.toWeights(y, task, target);
@@ -299,7 +313,8 @@ final class OptimalControl implements LearningRule {
         // vt ← V (dense)
         Arrays.fill(vt, 0.0);
         if (hess == null) {
-            for (int i = 0; i < n; i++) vt[i * n + i] = Math.max(v[i], spec.filter().eps());
+            for (int i = 0; i < n; i++)
+                vt[i * n + i] = Math.max(v[i], spec.filter().eps());
         } else if (hess.isDiagonal()) {
             double[] lambda = hess.eigenvalues();
             for (int i = 0; i < n; i++) vt[i * n + i] = lambda[i];

@@ -14,30 +14,47 @@ import org.driftlab.core.check.Require;
  * {@code newRule} needs a finite dt > 0 and rejects a metric whose size does not fit dim or a dense G that is
  * not symmetric positive-definite. Equations: {@code package-info} and the rule's class comment.
  */
-public record OptimalControlSpec(double gamma, double eta, double k, MetricSpec metric, double decay,
-                                 BeliefSource source, KalmanFilterSpec filter, BocpdSpec belief) implements RuleSpec {
+public record OptimalControlSpec(
+        double gamma,
+        double eta,
+        double k,
+        MetricSpec metric,
+        double decay,
+        BeliefSource source,
+        KalmanFilterSpec filter,
+        BocpdSpec belief)
+        implements RuleSpec {
     public OptimalControlSpec {
         Require.nonNegative("gamma", gamma);
         Require.positive("eta", eta);
         Require.positive("k", k);
         Require.nonNull("metric", metric);
         if (!metric.isConstant()) {
-            throw new IllegalArgumentException("metric must be identity, diagonal or dense for optimal-control, got " + metric.kind());
+            throw new IllegalArgumentException(
+                    "metric must be identity, diagonal or dense for optimal-control, got " + metric.kind());
         }
         Require.nonNegative("decay", decay);
         Require.nonNull("source", source);
         if (source == BeliefSource.FILTERED) Require.nonNull("filter", filter);
         if (belief != null) {
-            if (source != BeliefSource.BELIEF) throw new IllegalArgumentException("source must be belief when a belief is attached, got " + source);
+            if (source != BeliefSource.BELIEF)
+                throw new IllegalArgumentException("source must be belief when a belief is attached, got " + source);
             if (!(belief.model() instanceof GaussianModelSpec)) {
-                throw new IllegalArgumentException("source = belief needs the gaussian observation model, got " + belief.model());
+                throw new IllegalArgumentException(
+                        "source = belief needs the gaussian observation model, got " + belief.model());
             }
         }
     }
 
     /** A rule whose belief source is not BELIEF (no belief attached). */
-    public OptimalControlSpec(double gamma, double eta, double k, MetricSpec metric, double decay, BeliefSource source,
-                              KalmanFilterSpec filter) {
+    public OptimalControlSpec(
+            double gamma,
+            double eta,
+            double k,
+            MetricSpec metric,
+            double decay,
+            BeliefSource source,
+            KalmanFilterSpec filter) {
         this(gamma, eta, k, metric, decay, source, filter, null);
     }
 

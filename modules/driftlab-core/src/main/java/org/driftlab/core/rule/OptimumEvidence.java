@@ -63,7 +63,8 @@ final class OptimumEvidence {
         } else {
             double sigma2 = task.gradientNoiseVariance();
             if (!(sigma2 > 0) || Double.isInfinite(sigma2)) {
-                throw new IllegalArgumentException("the optimum's evidence needs gradient noise variance > 0, got " + sigma2);
+                throw new IllegalArgumentException(
+                        "the optimum's evidence needs gradient noise variance > 0, got " + sigma2);
             }
             double[] lambda = h.eigenvalues();
             for (int i = 0; i < dim; i++) noise[i] = sigma2 / (lambda[i] * lambda[i]);

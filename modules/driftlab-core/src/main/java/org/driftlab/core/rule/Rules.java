@@ -12,10 +12,15 @@ final class Rules {
     }
 
     /** Casts {@code other} to the caller's class after checking it has the same spec and dim. */
-    static <R extends LearningRule> R twin(Class<R> type, LearningRule self, Object selfSpec, LearningRule other,
-                                           java.util.function.Function<R, Object> specOf) {
+    static <R extends LearningRule> R twin(
+            Class<R> type,
+            LearningRule self,
+            Object selfSpec,
+            LearningRule other,
+            java.util.function.Function<R, Object> specOf) {
         if (!type.isInstance(other)) {
-            throw new IllegalArgumentException("cannot copy state of " + other.getClass().getSimpleName() + " into " + type.getSimpleName());
+            throw new IllegalArgumentException(
+                    "cannot copy state of " + other.getClass().getSimpleName() + " into " + type.getSimpleName());
         }
         R cast = type.cast(other);
         if (cast.dim() != self.dim() || !specOf.apply(cast).equals(selfSpec)) {
@@ -39,15 +44,16 @@ final class Rules {
         checkRange(dim, from, to);
         if (from == to) return false;
         if (from != 0 || to != dim) {
-            throw new UnsupportedOperationException(state + " is joint over all " + dim + " entries: it cannot reset entries ["
-                    + from + ", " + to + ") alone");
+            throw new UnsupportedOperationException(state + " is joint over all " + dim
+                    + " entries: it cannot reset entries [" + from + ", " + to + ") alone");
         }
         return true;
     }
 
     static void checkLengths(int dim, double[] theta, double[] grad) {
         if (theta.length != dim || grad.length != dim) {
-            throw new IllegalArgumentException("theta and grad must have length " + dim + ", got " + theta.length + " and " + grad.length);
+            throw new IllegalArgumentException(
+                    "theta and grad must have length " + dim + ", got " + theta.length + " and " + grad.length);
         }
     }
 
@@ -73,8 +79,8 @@ final class Rules {
                 double x = a[i * dim + j];
                 double y = a[j * dim + i];
                 if (Math.abs(x - y) > 1e-12 * Math.max(Math.abs(x), Math.abs(y))) {
-                    throw new IllegalArgumentException("metric.values must be symmetric, got G[" + i + "][" + j + "] = " + x
-                            + " but G[" + j + "][" + i + "] = " + y);
+                    throw new IllegalArgumentException("metric.values must be symmetric, got G[" + i + "][" + j + "] = "
+                            + x + " but G[" + j + "][" + i + "] = " + y);
                 }
             }
         }

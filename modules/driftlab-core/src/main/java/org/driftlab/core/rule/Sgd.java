@@ -12,7 +12,10 @@ final class Sgd implements LearningRule {
         this.dim = Rules.checkedDim(dim);
     }
 
-    @Override public int dim() { return dim; }
+    @Override
+    public int dim() {
+        return dim;
+    }
 
     @Override
     public void step(double[] theta, double[] g, TaskView task) {
@@ -21,7 +24,8 @@ final class Sgd implements LearningRule {
         for (int i = 0; i < dim; i++) theta[i] -= lr * g[i];
     }
 
-    @Override public void reset() { }
+    @Override
+    public void reset() {}
 
     @Override
     public void resetEntries(int from, int to) {

@@ -38,7 +38,10 @@ final class SwitchAwareObserver implements LearningRule {
         this.mean = new double[dim];
     }
 
-    @Override public int dim() { return dim; }
+    @Override
+    public int dim() {
+        return dim;
+    }
 
     @Override
     public void step(double[] theta, double[] grad, TaskView task) {

@@ -51,7 +51,8 @@ public final class SeriesCsv {
      */
     public static SeriesCsv read(Path file) throws IOException {
         // a directory opens on some platforms and fails only at the first read, with a message naming nothing
-        if (Files.isDirectory(file)) throw new FileSystemException(file.toString(), null, "is a directory, not a CSV file");
+        if (Files.isDirectory(file))
+            throw new FileSystemException(file.toString(), null, "is a directory, not a CSV file");
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(in, file.toString());
         }
@@ -71,14 +72,20 @@ public final class SeriesCsv {
             throw new SeriesFormatException(source + ": malformed CSV: " + e.getMessage());
         } catch (UncheckedIOException e) {
             // Commons CSV's record iterator wraps what the reader throws
-            if (e.getCause() instanceof CharacterCodingException) throw new SeriesFormatException(source + ": not UTF-8 text");
-            if (e.getCause() instanceof CSVException c) throw new SeriesFormatException(source + ": malformed CSV: " + c.getMessage());
+            if (e.getCause() instanceof CharacterCodingException)
+                throw new SeriesFormatException(source + ": not UTF-8 text");
+            if (e.getCause() instanceof CSVException c)
+                throw new SeriesFormatException(source + ": malformed CSV: " + c.getMessage());
             throw e.getCause();
         }
     }
 
     private static SeriesCsv parse(Reader in, String source) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setTrim(true)
+                .setIgnoreEmptyLines(true)
+                .get();
         CSVParser parser = CSVParser.parse(in, format);
         Iterator<CSVRecord> it = parser.iterator();
         if (!it.hasNext()) throw new SeriesFormatException(source + ": empty file (expected a header row)");
@@ -89,17 +96,22 @@ public final class SeriesCsv {
             String name = header.get(c);
             if (c == 0 && name.startsWith("\uFEFF")) name = name.substring(1).trim(); // a UTF-8 byte-order mark
             if (name.isEmpty()) {
-                throw new SeriesFormatException(source + " line " + headerLine + ": header column " + (c + 1) + " has no name");
+                throw new SeriesFormatException(
+                        source + " line " + headerLine + ": header column " + (c + 1) + " has no name");
             }
             if (names.contains(name)) {
-                throw new SeriesFormatException(source + " line " + headerLine + ": duplicate column name '" + name + "'");
+                throw new SeriesFormatException(
+                        source + " line " + headerLine + ": duplicate column name '" + name + "'");
             }
             names.add(name);
         }
-        if (names.stream().allMatch(n -> NUMBER.matcher(n).matches() || NON_FINITE.matcher(n).matches())) {
+        if (names.stream()
+                .allMatch(n ->
+                        NUMBER.matcher(n).matches() || NON_FINITE.matcher(n).matches())) {
             // numbers as column names are a data row where the header belongs: reading on would drop that row
-            throw new SeriesFormatException(source + " line " + headerLine + ": no header row: the first row '"
-                    + String.join(",", names) + "' holds only numbers (the first row names the columns, e.g. x or x0,x1)");
+            throw new SeriesFormatException(
+                    source + " line " + headerLine + ": no header row: the first row '" + String.join(",", names)
+                            + "' holds only numbers (the first row names the columns, e.g. x or x0,x1)");
         }
         int width = names.size();
         double[] data = new double[Math.max(16, width * 64)];
@@ -109,43 +121,57 @@ public final class SeriesCsv {
             row++;
             String where = source + " line " + parser.getCurrentLineNumber() + " (data row " + row + ")";
             if (record.size() != width) {
-                throw new SeriesFormatException(where + ": expected " + width + " cells (one per column of the header), got " + record.size());
+                throw new SeriesFormatException(
+                        where + ": expected " + width + " cells (one per column of the header), got " + record.size());
             }
-            if ((long) row * width > data.length) data = java.util.Arrays.copyOf(data, Math.multiplyExact(data.length, 2));
+            if ((long) row * width > data.length)
+                data = java.util.Arrays.copyOf(data, Math.multiplyExact(data.length, 2));
             int base = (row - 1) * width;
             for (int c = 0; c < width; c++) {
                 data[base + c] = parse(record.get(c), where + ", column '" + names.get(c) + "'");
             }
         }
-        if (row == 0) throw new SeriesFormatException(source + ": no data rows after the header (line " + headerLine + ")");
+        if (row == 0)
+            throw new SeriesFormatException(source + ": no data rows after the header (line " + headerLine + ")");
         return new SeriesCsv(source, List.copyOf(names), row, java.util.Arrays.copyOf(data, row * width));
     }
 
     private static double parse(String cell, String where) {
         if (cell.isEmpty()) throw new SeriesFormatException(where + ": missing value");
-        if (NON_FINITE.matcher(cell).matches()) throw new SeriesFormatException(where + ": value must be finite, got " + cell);
+        if (NON_FINITE.matcher(cell).matches())
+            throw new SeriesFormatException(where + ": value must be finite, got " + cell);
         if (!NUMBER.matcher(cell).matches()) throw new SeriesFormatException(where + ": not a number: '" + cell + "'");
         double v = Double.parseDouble(cell);
-        if (!Double.isFinite(v)) throw new SeriesFormatException(where + ": value must be finite, got " + cell + " (overflows a double)");
+        if (!Double.isFinite(v))
+            throw new SeriesFormatException(where + ": value must be finite, got " + cell + " (overflows a double)");
         return v;
     }
 
     /** The name the series was read from (file path). */
-    public String source() { return source; }
+    public String source() {
+        return source;
+    }
 
     /** Column names from the header, in file order. */
-    public List<String> columns() { return columns; }
+    public List<String> columns() {
+        return columns;
+    }
 
     /** Doubles per step: the number of columns. */
-    public int width() { return columns.size(); }
+    public int width() {
+        return columns.size();
+    }
 
     /** Data rows (steps). */
-    public int rows() { return rows; }
+    public int rows() {
+        return rows;
+    }
 
     /** The value at 0-based data row {@code row} and column {@code column}. */
     public double value(int row, int column) {
         if (row < 0 || row >= rows || column < 0 || column >= columns.size()) {
-            throw new IndexOutOfBoundsException("row " + row + ", column " + column + " outside " + rows + "x" + columns.size());
+            throw new IndexOutOfBoundsException(
+                    "row " + row + ", column " + column + " outside " + rows + "x" + columns.size());
         }
         return values[row * columns.size() + column];
     }

@@ -37,11 +37,15 @@ public final class BeliefMonitor {
         this.belief = belief;
         this.width = width;
         if (belief != null && belief.width() != width) {
-            throw new IllegalArgumentException("belief consumes " + belief.width() + " doubles per step but the stream writes " + width);
+            throw new IllegalArgumentException(
+                    "belief consumes " + belief.width() + " doubles per step but the stream writes " + width);
         }
-        this.policy = belief == null ? null
+        this.policy = belief == null
+                ? null
                 : spec.reset().newPolicy(ResetContext.of(stream, SeedStreams.of(spec.masterSeed(), spec.seed())));
-        this.window = policy == null ? spec.metrics().detectionWindow() : policy.window(spec.metrics().detectionWindow());
+        this.window = policy == null
+                ? spec.metrics().detectionWindow()
+                : policy.window(spec.metrics().detectionWindow());
         this.mayOrder = belief != null && spec.reset().needsBelief();
     }
 
@@ -81,10 +85,15 @@ public final class BeliefMonitor {
                 double[][] means = null;
                 if (stream.recurringTasks() > 0) {
                     means = new double[stream.recurringTasks()][];
-                    for (int k = 0; k < means.length; k++) means[k] = stream.toOptimumEvidenceCoordinates(stream.recurringOptimum(k));
+                    for (int k = 0; k < means.length; k++)
+                        means[k] = stream.toOptimumEvidenceCoordinates(stream.recurringOptimum(k));
                 }
-                return new EvidenceInfo(stream.evidenceWidth(kind), stream.optimumEvidenceNoiseVariance(),
-                        stream.optimumEvidencePriorMean(), priorVar, means);
+                return new EvidenceInfo(
+                        stream.evidenceWidth(kind),
+                        stream.optimumEvidenceNoiseVariance(),
+                        stream.optimumEvidencePriorMean(),
+                        priorVar,
+                        means);
             }
             default:
                 throw new IllegalArgumentException("no evidence info for " + kind);
@@ -113,7 +122,8 @@ public final class BeliefMonitor {
      * {@code evidence} is not modified. Allocates nothing unless it orders a reset.
      */
     public ResetOrder consume(long firstStep, int steps, double[] evidence) {
-        if (firstStep != next) throw new IllegalArgumentException("expected evidence from step " + next + ", got " + firstStep);
+        if (firstStep != next)
+            throw new IllegalArgumentException("expected evidence from step " + next + ", got " + firstStep);
         for (int j = 0; j < steps; j++) {
             long step = firstStep + j;
             next = step + 1;

@@ -68,8 +68,13 @@ public final class Learner {
         this.rule = spec.rule().newRule(d, spec.dt());
         this.policy = spec.reset().newPolicy(ResetContext.of(stream, seeds));
         this.hiddenLayer = stream.hiddenLayer();
-        this.metrics = hiddenLayer == null ? new RunAccumulator(spec.metrics(), spec.steps(), spec.dt())
-                : new RunAccumulator(spec.metrics(), spec.steps(), spec.dt(), hiddenLayer.layout().hidden(),
+        this.metrics = hiddenLayer == null
+                ? new RunAccumulator(spec.metrics(), spec.steps(), spec.dt())
+                : new RunAccumulator(
+                        spec.metrics(),
+                        spec.steps(),
+                        spec.dt(),
+                        hiddenLayer.layout().hidden(),
                         ((SlowlyChangingRegressionStreamSpec) spec.stream()).activationWindow());
         this.evidenceKind = RunChecks.evidenceKind(spec.belief());
         this.width = stream.evidenceWidth(evidenceKind);
@@ -223,7 +228,8 @@ public final class Learner {
      */
     public int runResetStep(ResetOrder order, double[] evidence, int offset) {
         if (order.step() != next) {
-            throw new IllegalArgumentException("reset ordered for step " + order.step() + " but the learner is before step " + next);
+            throw new IllegalArgumentException(
+                    "reset ordered for step " + order.step() + " but the learner is before step " + next);
         }
         pending = order;
         int ran = runChunk(1, evidence, offset);
@@ -271,8 +277,13 @@ public final class Learner {
 
     /** The result so far; normally called once {@link #finished()}. Allocates. */
     public RunResult result(long wallNanos, String node) {
-        return new RunResult(spec.runId(), spec.conditionId(), spec.seed(),
-                metrics.finish(stream.distanceToOptimum(theta)), wallNanos, node);
+        return new RunResult(
+                spec.runId(),
+                spec.conditionId(),
+                spec.seed(),
+                metrics.finish(stream.distanceToOptimum(theta)),
+                wallNanos,
+                node);
     }
 
     /** True when the weights diverged (then {@link #nextStep()} is the step that diverged, not counted). */

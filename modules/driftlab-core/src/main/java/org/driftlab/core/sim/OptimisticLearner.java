@@ -36,11 +36,11 @@ public final class OptimisticLearner {
     private final int chunkSize;
     private final int interval;
     private final int width;
-    private final Learner[] checkpoints;     // checkpoint j: the state before step checkpointStep[j]; null without rollback
+    private final Learner[] checkpoints; // checkpoint j: the state before step checkpointStep[j]; null without rollback
     private final long[] checkpointStep;
-    private int taken;                       // checkpoints valid for the current chunk
+    private int taken; // checkpoints valid for the current chunk
     private long chunkStart;
-    private int ran;                         // steps the current chunk ran
+    private int ran; // steps the current chunk ran
 
     private OptimisticLearner(Learner learner, int chunkSize, int interval, boolean mayRollBack) {
         if (chunkSize < 1) throw new IllegalArgumentException("chunk size must be >= 1, got " + chunkSize);
@@ -118,7 +118,8 @@ public final class OptimisticLearner {
             throw new IllegalArgumentException("maxSteps must be in [0, " + chunkSize + "], got " + maxSteps);
         }
         if ((long) maxSteps * width > evidence.length) {
-            throw new IllegalArgumentException("evidence must hold " + maxSteps + " x " + width + " doubles, got " + evidence.length);
+            throw new IllegalArgumentException(
+                    "evidence must hold " + maxSteps + " x " + width + " doubles, got " + evidence.length);
         }
         chunkStart = learner.nextStep();
         taken = 0;

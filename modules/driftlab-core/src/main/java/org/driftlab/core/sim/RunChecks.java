@@ -27,7 +27,8 @@ final class RunChecks {
         if (model instanceof GaussianModelSpec) return EvidenceKind.OPTIMUM;
         if (model instanceof NormalGammaModelSpec) return EvidenceKind.LOSS;
         if (model instanceof LinearRegressionModelSpec) return EvidenceKind.SAMPLES;
-        if (model instanceof VarianceChangeModelSpec || model instanceof LogNormalGammaModelSpec) return EvidenceKind.SNAPSHOT_RESIDUAL;
+        if (model instanceof VarianceChangeModelSpec || model instanceof LogNormalGammaModelSpec)
+            return EvidenceKind.SNAPSHOT_RESIDUAL;
         throw new IllegalArgumentException("unknown observation model " + model);
     }
 }

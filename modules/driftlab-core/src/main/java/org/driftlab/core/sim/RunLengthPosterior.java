@@ -14,20 +14,30 @@ import java.util.Arrays;
  * <p>{@code posterior} is row-major by column: {@code posterior[c·(rMax+1) + r]}, length columns·(rMax+1).
  * Arrays are hand-offs: nobody modifies them after construction.
  */
-public record RunLengthPosterior(String runId, long steps, int rMax, int stepsPerColumn, int columns, double[] posterior,
-                                 int[] counts, RunResult result) {
+public record RunLengthPosterior(
+        String runId,
+        long steps,
+        int rMax,
+        int stepsPerColumn,
+        int columns,
+        double[] posterior,
+        int[] counts,
+        RunResult result) {
     public RunLengthPosterior {
         if (rMax < 1) throw new IllegalArgumentException("rMax must be >= 1, got " + rMax);
-        if (stepsPerColumn < 1) throw new IllegalArgumentException("stepsPerColumn must be >= 1, got " + stepsPerColumn);
+        if (stepsPerColumn < 1)
+            throw new IllegalArgumentException("stepsPerColumn must be >= 1, got " + stepsPerColumn);
         if (columns < 1) throw new IllegalArgumentException("columns must be >= 1, got " + columns);
         if ((long) columns * stepsPerColumn < steps || (long) (columns - 1) * stepsPerColumn >= steps) {
-            throw new IllegalArgumentException(columns + " columns of " + stepsPerColumn + " steps do not tile " + steps + " steps");
+            throw new IllegalArgumentException(
+                    columns + " columns of " + stepsPerColumn + " steps do not tile " + steps + " steps");
         }
         if (posterior.length != (long) columns * (rMax + 1)) {
             throw new IllegalArgumentException("posterior must have columns x (rMax+1) = " + (long) columns * (rMax + 1)
                     + " entries, got " + posterior.length);
         }
-        if (counts.length != columns) throw new IllegalArgumentException("counts must have " + columns + " entries, got " + counts.length);
+        if (counts.length != columns)
+            throw new IllegalArgumentException("counts must have " + columns + " entries, got " + counts.length);
     }
 
     /** P(r = {@code r}) in column {@code column} (mean over its steps). */

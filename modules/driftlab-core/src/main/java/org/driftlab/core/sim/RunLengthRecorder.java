@@ -52,6 +52,7 @@ public final class RunLengthRecorder {
                 for (int r = 0; r <= rMax; r++) sums[base + r] /= counts[c];
             }
         }
-        return new RunLengthPosterior(spec.runId(), spec.steps(), rMax, Math.toIntExact(per), columns, sums, counts, result);
+        return new RunLengthPosterior(
+                spec.runId(), spec.steps(), rMax, Math.toIntExact(per), columns, sums, counts, result);
     }
 }

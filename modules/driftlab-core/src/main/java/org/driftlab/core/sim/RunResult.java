@@ -1,7 +1,7 @@
 package org.driftlab.core.sim;
 
-import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.check.Require;
+import org.driftlab.core.metrics.RunMetrics;
 
 /**
  * The outcome of one run. {@code metrics} is deterministic (DESIGN §3); {@code wallNanos} and {@code node}

@@ -62,8 +62,15 @@ public final class Simulation {
             ResetOrder order = monitor.consume(start, ran, evidence);
             if (order != null) run.rollBack(order, evidence);
             if (observer != null && ran > 0) {
-                observer.onStep(start, start * spec.dt(), learner.lastTask(), learner.lastLoss(), learner.lastExcessLoss(),
-                        monitor.lastPChange(), learner.lastStepReset(), learner.theta());
+                observer.onStep(
+                        start,
+                        start * spec.dt(),
+                        learner.lastTask(),
+                        learner.lastLoss(),
+                        learner.lastExcessLoss(),
+                        monitor.lastPChange(),
+                        learner.lastStepReset(),
+                        learner.theta());
             }
         }
         return learner.result(System.nanoTime() - startNanos, LOCAL_NODE);

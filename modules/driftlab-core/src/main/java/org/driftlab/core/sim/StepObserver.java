@@ -17,5 +17,13 @@ public interface StepObserver {
      * @param theta      the weights after step t and any reset after it (θ_{t+1}); valid during the call
      *                   only, must not be modified
      */
-    void onStep(long step, double time, int task, double loss, double excessLoss, double pChange, boolean reset, double[] theta);
+    void onStep(
+            long step,
+            double time,
+            int task,
+            double loss,
+            double excessLoss,
+            double pChange,
+            boolean reset,
+            double[] theta);
 }

@@ -34,15 +34,25 @@ public final class TraceWriter implements StepObserver, AutoCloseable {
         for (int i = 0; withTheta && i < dim; i++) header[7 + i] = "theta_" + i;
         this.row = new Object[header.length];
         try {
-            this.printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header).get());
+            this.printer = new CSVPrinter(
+                    out, CSVFormat.RFC4180.builder().setHeader(header).get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     @Override
-    public void onStep(long step, double time, int task, double loss, double excessLoss, double pChange, boolean reset, double[] theta) {
-        if (withTheta && theta.length != dim) throw new IllegalArgumentException("theta must have length " + dim + ", got " + theta.length);
+    public void onStep(
+            long step,
+            double time,
+            int task,
+            double loss,
+            double excessLoss,
+            double pChange,
+            boolean reset,
+            double[] theta) {
+        if (withTheta && theta.length != dim)
+            throw new IllegalArgumentException("theta must have length " + dim + ", got " + theta.length);
         row[0] = Long.toString(step);
         row[1] = Double.toString(time);
         row[2] = Integer.toString(task);

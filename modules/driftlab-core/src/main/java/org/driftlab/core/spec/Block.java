@@ -37,7 +37,9 @@ public record Block(String path, String title, String doc, boolean typed, List<V
 
     /** The variant of type {@code type} ({@code ""} for an untyped block). */
     public Variant variant(String type) {
-        return variants.stream().filter(v -> v.type().equals(type)).findFirst()
+        return variants.stream()
+                .filter(v -> v.type().equals(type))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("block '" + path + "' has no type " + type));
     }
 

@@ -78,7 +78,8 @@ final class CanonicalJson {
         } else if (value instanceof Number n) {
             out.append(number(n.doubleValue()));
         } else {
-            throw new IllegalArgumentException("cannot render " + value.getClass().getName() + " canonically");
+            throw new IllegalArgumentException(
+                    "cannot render " + value.getClass().getName() + " canonically");
         }
     }
 

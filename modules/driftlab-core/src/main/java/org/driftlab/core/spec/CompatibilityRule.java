@@ -24,13 +24,16 @@ public record CompatibilityRule(String key, String doc, Predicate<Blocks> broken
     }
 
     /** A condition's blocks, each valid alone, and its resolved config tree (for the type names as written). */
-    public record Blocks(StreamSpec stream, RuleSpec rule, BeliefSpec belief, ResetSpec reset, Map<String, Object> resolved) {
+    public record Blocks(
+            StreamSpec stream, RuleSpec rule, BeliefSpec belief, ResetSpec reset, Map<String, Object> resolved) {
         /** The {@code type} of block {@code block} (e.g. {@code "reset"}) as the config resolves it. */
         @SuppressWarnings("unchecked")
         public String type(String block) {
             Object node = resolved;
             for (String part : block.split("\\.")) node = node instanceof Map<?, ?> m ? m.get(part) : null;
-            return node instanceof Map<?, ?> m ? String.valueOf(((Map<String, Object>) m).get("type")) : String.valueOf(node);
+            return node instanceof Map<?, ?> m
+                    ? String.valueOf(((Map<String, Object>) m).get("type"))
+                    : String.valueOf(node);
         }
     }
 }

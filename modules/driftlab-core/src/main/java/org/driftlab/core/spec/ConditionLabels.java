@@ -28,9 +28,13 @@ public final class ConditionLabels {
     /** The parameter key under which a condition's label is recorded with its runs (never a config key). */
     public static final String KEY = "label";
     /** The top-level template, declared in the schema's top level (the per-value form is documented with it). */
-    static final Key TEMPLATE = Key.other(KEY, Key.Presence.OPTIONAL, "none", "a template naming each condition from its"
-            + " swept values, e.g. `\"{reset} at lr {rule.lr}\"`; a swept value may carry its own `label` (see"
-            + " [Condition labels](#condition-labels)); not part of a condition's id");
+    static final Key TEMPLATE = Key.other(
+            KEY,
+            Key.Presence.OPTIONAL,
+            "none",
+            "a template naming each condition from its"
+                    + " swept values, e.g. `\"{reset} at lr {rule.lr}\"`; a swept value may carry its own `label` (see"
+                    + " [Condition labels](#condition-labels)); not part of a condition's id");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
@@ -42,8 +46,13 @@ public final class ConditionLabels {
     private final ConfigOrigin origin;
     private final Map<String, List<SweptValue>> seen = new HashMap<>();
 
-    private ConditionLabels(String template, List<String> paths, List<List<String>> valueLabels, boolean any,
-                            Problems problems, ConfigOrigin origin) {
+    private ConditionLabels(
+            String template,
+            List<String> paths,
+            List<List<String>> valueLabels,
+            boolean any,
+            Problems problems,
+            ConfigOrigin origin) {
         this.template = template;
         this.paths = paths;
         this.valueLabels = valueLabels;
@@ -61,16 +70,23 @@ public final class ConditionLabels {
      * @param paths  the swept keys in sweep order
      * @param values the list of values of each swept key, in the same order
      */
-    static ConditionLabels read(ConfigNode top, List<String> paths, List<ConfigList> values, List<ConfigOrigin> origins) {
+    static ConditionLabels read(
+            ConfigNode top, List<String> paths, List<ConfigList> values, List<ConfigOrigin> origins) {
         Problems problems = top.problems();
         String template = top.has(KEY) ? top.string(KEY, "") : null;
         if (template != null) {
             Matcher m = PLACEHOLDER.matcher(template);
             while (m.find()) {
                 if (!paths.contains(m.group(1))) {
-                    problems.add(top.originOf(KEY), KEY, Kind.OUT_OF_RANGE, "the template names {" + m.group(1)
-                            + "}, which is not a swept key" + (paths.isEmpty() ? " (nothing is swept)" : "; swept: "
-                            + String.join(", ", paths)));
+                    problems.add(
+                            top.originOf(KEY),
+                            KEY,
+                            Kind.OUT_OF_RANGE,
+                            "the template names {" + m.group(1)
+                                    + "}, which is not a swept key"
+                                    + (paths.isEmpty()
+                                            ? " (nothing is swept)"
+                                            : "; swept: " + String.join(", ", paths)));
                 }
             }
         }
@@ -86,7 +102,10 @@ public final class ConditionLabels {
                 if (v instanceof ConfigObject o && o.containsKey(KEY)) {
                     ConfigValue l = o.get(KEY);
                     if (l.valueType() != ConfigValueType.STRING && l.valueType() != ConfigValueType.NUMBER) {
-                        problems.add(l.origin(), "sweep." + paths.get(k) + "." + KEY, Kind.WRONG_TYPE,
+                        problems.add(
+                                l.origin(),
+                                "sweep." + paths.get(k) + "." + KEY,
+                                Kind.WRONG_TYPE,
                                 "a label is text, got " + ConfigNode.describe(l));
                     } else {
                         label = String.valueOf(l.unwrapped());
@@ -98,7 +117,10 @@ public final class ConditionLabels {
                 stripped.add(value);
             }
             if (changed) {
-                values.set(k, ConfigValueFactory.fromIterable(stripped, "sweep." + paths.get(k)).withOrigin(origins.get(k)));
+                values.set(
+                        k,
+                        ConfigValueFactory.fromIterable(stripped, "sweep." + paths.get(k))
+                                .withOrigin(origins.get(k)));
                 any = true;
             }
             labels.add(own);
@@ -133,14 +155,19 @@ public final class ConditionLabels {
         } else {
             Matcher m = PLACEHOLDER.matcher(template);
             StringBuilder out = new StringBuilder();
-            while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(parts.getOrDefault(m.group(1), m.group())));
+            while (m.find())
+                m.appendReplacement(out, Matcher.quoteReplacement(parts.getOrDefault(m.group(1), m.group())));
             m.appendTail(out);
             label = out.toString();
         }
         List<SweptValue> twin = seen.putIfAbsent(label, List.copyOf(params));
         if (twin != null) {
-            problems.add(origin, template != null ? KEY : "sweep", Kind.BAD_SWEEP, "conditions " + SweepLoader.describe(twin) + " and "
-                    + SweepLoader.describe(params) + " have the same label \"" + label + "\"; labels must tell conditions apart");
+            problems.add(
+                    origin,
+                    template != null ? KEY : "sweep",
+                    Kind.BAD_SWEEP,
+                    "conditions " + SweepLoader.describe(twin) + " and " + SweepLoader.describe(params)
+                            + " have the same label \"" + label + "\"; labels must tell conditions apart");
         }
         return label;
     }

@@ -29,22 +29,40 @@ import org.driftlab.core.stream.StreamSpec;
 final class ConditionReader {
     private static final MetricsSpec METRIC_DEFAULTS = MetricsSpec.defaults();
 
-    static final Block OBJECTIVE = Block.untyped("metrics.objective", "Weights of the discounted objective J", "",
-            real("gamma", METRIC_DEFAULTS.gamma(), Range.NON_NEGATIVE, "γ, the discount rate").unit("1/time"),
+    static final Block OBJECTIVE = Block.untyped(
+            "metrics.objective",
+            "Weights of the discounted objective J",
+            "",
+            real("gamma", METRIC_DEFAULTS.gamma(), Range.NON_NEGATIVE, "γ, the discount rate")
+                    .unit("1/time"),
             real("eta", METRIC_DEFAULTS.eta(), Range.POSITIVE, "η, the weight of the movement cost"),
             real("k", METRIC_DEFAULTS.k(), Range.POSITIVE, "k, the weight of the loss"));
-    static final Block METRICS = Block.untyped("metrics", "What each run measures (DESIGN §8)", "",
+    static final Block METRICS = Block.untyped(
+            "metrics",
+            "What each run measures (DESIGN §8)",
+            "",
             integer("bins", METRIC_DEFAULTS.curveBins(), 1, 100_000, "bins of the loss curve"),
-            integer("aligned-lags", METRIC_DEFAULTS.alignedLags(), 0, 100_000, "switch-aligned mean loss at lags 0…L").unit("steps"),
-            integer("detection-window", METRIC_DEFAULTS.detectionWindow(), 1, Integer.MAX_VALUE,
-                    "D: a reset within D steps of a true switch detects it").unit("steps"),
-            block("objective", OBJECTIVE, "weights of the discounted objective J and of J_total (J plus each"
-                    + " reset's jump Δθ at the control cost of one step, e^{−γt}|Δθ|²/(2η·dt); store column objective_total)"));
+            integer("aligned-lags", METRIC_DEFAULTS.alignedLags(), 0, 100_000, "switch-aligned mean loss at lags 0…L")
+                    .unit("steps"),
+            integer(
+                            "detection-window",
+                            METRIC_DEFAULTS.detectionWindow(),
+                            1,
+                            Integer.MAX_VALUE,
+                            "D: a reset within D steps of a true switch detects it")
+                    .unit("steps"),
+            block(
+                    "objective",
+                    OBJECTIVE,
+                    "weights of the discounted objective J and of J_total (J plus each"
+                            + " reset's jump Δθ at the control cost of one step, e^{−γt}|Δθ|²/(2η·dt); store column objective_total)"));
 
-    static final Key STEPS = requiredInteger("steps", 1, 1_000_000_000_000L, "learner updates per run").unit("steps");
-    static final Key DT = real("dt", 1.0, Range.POSITIVE, "simulated time per step (continuous-time rules use it)").unit("time");
-    static final Key MASTER_SEED = integer("master-seed", 0, Long.MIN_VALUE, Long.MAX_VALUE,
-            "root of every random stream (DESIGN §3)");
+    static final Key STEPS = requiredInteger("steps", 1, 1_000_000_000_000L, "learner updates per run")
+            .unit("steps");
+    static final Key DT = real("dt", 1.0, Range.POSITIVE, "simulated time per step (continuous-time rules use it)")
+            .unit("time");
+    static final Key MASTER_SEED =
+            integer("master-seed", 0, Long.MIN_VALUE, Long.MAX_VALUE, "root of every random stream (DESIGN §3)");
     static final Key STREAM = requiredBlock("stream", StreamConfig.STREAM, "the task stream");
     static final Key RULE = requiredBlock("rule", RuleConfig.RULE, "the learning rule");
     static final Key BELIEF = block("belief", BeliefConfig.BELIEF, "none", "the task-belief model");
@@ -55,8 +73,16 @@ final class ConditionReader {
     static final List<String> SWEEPABLE = List.of("steps", "dt", "stream", "rule", "belief", "reset", "metrics");
 
     /** A validated condition and its canonical rendering. */
-    record Condition(long steps, double dt, long masterSeed, StreamSpec stream, RuleSpec rule, BeliefSpec belief,
-                     ResetSpec reset, MetricsSpec metrics, String canonical) {}
+    record Condition(
+            long steps,
+            double dt,
+            long masterSeed,
+            StreamSpec stream,
+            RuleSpec rule,
+            BeliefSpec belief,
+            ResetSpec reset,
+            MetricsSpec metrics,
+            String canonical) {}
 
     private ConditionReader() {}
 
@@ -96,7 +122,11 @@ final class ConditionReader {
             if (!c.broken().test(blocks)) continue;
             int dot = c.key().indexOf('.');
             ConfigNode at = nodes.get(c.key().substring(0, dot));
-            problems.add(at.originOf(c.key().substring(dot + 1)), c.key(), Kind.INCONSISTENT, c.message().apply(blocks));
+            problems.add(
+                    at.originOf(c.key().substring(dot + 1)),
+                    c.key(),
+                    Kind.INCONSISTENT,
+                    c.message().apply(blocks));
         }
         rule = RuleBeliefs.attach(problems, rule, belief, r);
         if (problems.count() > mark) return null;
@@ -110,7 +140,8 @@ final class ConditionReader {
                 return null;
             }
         }
-        return new Condition(steps, dt, masterSeed, stream, rule, belief, reset, metrics, CanonicalJson.render(n.resolved()));
+        return new Condition(
+                steps, dt, masterSeed, stream, rule, belief, reset, metrics, CanonicalJson.render(n.resolved()));
     }
 
     private static MetricsSpec metrics(ConfigNode m) {

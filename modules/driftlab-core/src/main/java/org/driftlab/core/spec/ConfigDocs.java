@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class ConfigDocs {
     /** How to regenerate docs/CONFIG.md; the test that keeps it current names this. */
     public static final String REGENERATE = "./driftlab help config --markdown > docs/CONFIG.md";
+
     private static final String TEMPLATE = "CONFIG.template.md";
 
     private ConfigDocs() {}
@@ -22,21 +23,32 @@ public final class ConfigDocs {
         StringBuilder tables = new StringBuilder();
         for (Block b : ConfigSchema.blocks()) tables.append(markdown(b));
         StringBuilder rules = new StringBuilder();
-        for (CompatibilityRule r : ConfigSchema.rules()) rules.append("- `").append(r.key()).append("`: ").append(r.doc()).append('\n');
+        for (CompatibilityRule r : ConfigSchema.rules())
+            rules.append("- `").append(r.key()).append("`: ").append(r.doc()).append('\n');
         String generated = "<!-- Generated from the declared config schema (ConfigSchema in driftlab-core) and "
                 + TEMPLATE + ":\n     do not edit; regenerate with " + REGENERATE + " -->\n";
-        return generated + template().replace("<!-- schema -->\n", tables.toString().stripTrailing() + "\n")
-                .replace("<!-- rules -->\n", rules.toString());
+        return generated
+                + template()
+                        .replace("<!-- schema -->\n", tables.toString().stripTrailing() + "\n")
+                        .replace("<!-- rules -->\n", rules.toString());
     }
 
     /** One block as a markdown section: a heading and a table of its keys (per type for a typed block). */
     static String markdown(Block b) {
-        StringBuilder s = new StringBuilder("### ").append(b.path().isEmpty() ? "Top level" : "`" + b.path() + "`")
-                .append("\n\n").append(b.title()).append(b.doc().isEmpty() ? "" : ": " + b.doc()).append(".\n\n");
+        StringBuilder s = new StringBuilder("### ")
+                .append(b.path().isEmpty() ? "Top level" : "`" + b.path() + "`")
+                .append("\n\n")
+                .append(b.title())
+                .append(b.doc().isEmpty() ? "" : ": " + b.doc())
+                .append(".\n\n");
         if (b.typed()) {
             s.append("| type | key | meaning | unit | default | range |\n|---|---|---|---|---|---|\n");
             for (Variant v : b.variants()) {
-                s.append("| `").append(v.type()).append("` | | ").append(cell(v.doc())).append(" | | | |\n");
+                s.append("| `")
+                        .append(v.type())
+                        .append("` | | ")
+                        .append(cell(v.doc()))
+                        .append(" | | | |\n");
                 for (Key k : v.keys()) s.append("| ").append(row(k)).append('\n');
             }
         } else {
@@ -53,8 +65,11 @@ public final class ConfigDocs {
 
     /** One block as plain text for a terminal: per type, one aligned row per key (name, default, range, unit, doc). */
     public static String text(Block b) {
-        StringBuilder s = new StringBuilder(b.path().isEmpty() ? "(top level)" : b.path()).append(" — ").append(b.title())
-                .append(b.doc().isEmpty() ? "" : ": " + b.doc()).append('\n');
+        StringBuilder s = new StringBuilder(b.path().isEmpty() ? "(top level)" : b.path())
+                .append(" — ")
+                .append(b.title())
+                .append(b.doc().isEmpty() ? "" : ": " + b.doc())
+                .append('\n');
         int[] width = new int[4];
         for (Variant v : b.variants()) {
             for (Key k : v.keys()) {
@@ -64,7 +79,12 @@ public final class ConfigDocs {
         }
         String indent = b.typed() ? "    " : "  ";
         for (Variant v : b.variants()) {
-            if (b.typed()) s.append("  type = ").append(v.type()).append(": ").append(v.doc().replace("`", "")).append('\n');
+            if (b.typed())
+                s.append("  type = ")
+                        .append(v.type())
+                        .append(": ")
+                        .append(v.doc().replace("`", ""))
+                        .append('\n');
             for (Key k : v.keys()) {
                 String[] r = textRow(k);
                 s.append(indent);
@@ -76,24 +96,33 @@ public final class ConfigDocs {
     }
 
     private static String[] textRow(Key k) {
-        return new String[] {k.name(), dfltText(k).replace("`", ""), rangeText(k).replace("`", ""), k.unit(),
-                k.doc().replace("`", "")};
+        return new String[] {
+            k.name(),
+            dfltText(k).replace("`", ""),
+            rangeText(k).replace("`", ""),
+            k.unit(),
+            k.doc().replace("`", "")
+        };
     }
 
     /** The compatibility rules as plain text, one per line. */
     public static String rulesText() {
         StringBuilder s = new StringBuilder("blocks that must fit together (checked once per condition, at load):\n");
-        for (CompatibilityRule r : ConfigSchema.rules()) s.append("  ").append(r.key()).append(": ").append(r.doc()).append('\n');
+        for (CompatibilityRule r : ConfigSchema.rules())
+            s.append("  ").append(r.key()).append(": ").append(r.doc()).append('\n');
         return s.toString();
     }
 
     private static String dfltText(Key k) {
-        String text = switch (k.presence()) {
-            case REQUIRED -> "required";
-            case OPTIONAL -> k.note().isEmpty() ? "absent" : k.note();
-            case DEFAULT -> k.type() == Key.Type.BLOCK && "".equals(k.dflt()) ? "see `" + k.block().path() + "`"
-                    : "`" + value(k.dflt()) + "`" + (k.note().isEmpty() ? "" : " (" + k.note() + ")");
-        };
+        String text =
+                switch (k.presence()) {
+                    case REQUIRED -> "required";
+                    case OPTIONAL -> k.note().isEmpty() ? "absent" : k.note();
+                    case DEFAULT ->
+                        k.type() == Key.Type.BLOCK && "".equals(k.dflt())
+                                ? "see `" + k.block().path() + "`"
+                                : "`" + value(k.dflt()) + "`" + (k.note().isEmpty() ? "" : " (" + k.note() + ")");
+                };
         return text;
     }
 

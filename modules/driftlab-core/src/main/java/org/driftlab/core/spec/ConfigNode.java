@@ -72,7 +72,9 @@ final class ConfigNode {
 
     /** A required or defaulted real. */
     double real(Key k) {
-        return k.presence() == Key.Presence.REQUIRED ? requiredNumber(k.name(), k.range()) : number(k.name(), k.realDefault(), k.range());
+        return k.presence() == Key.Presence.REQUIRED
+                ? requiredNumber(k.name(), k.range())
+                : number(k.name(), k.realDefault(), k.range());
     }
 
     /** An optional real; null (and not resolved) when absent. */
@@ -90,7 +92,8 @@ final class ConfigNode {
 
     /** A required or defaulted integer within the key's bounds. */
     long integer(Key k) {
-        return k.presence() == Key.Presence.REQUIRED ? requiredInteger(k.name(), k.min(), k.max())
+        return k.presence() == Key.Presence.REQUIRED
+                ? requiredInteger(k.name(), k.min(), k.max())
                 : integer(k.name(), (Long) k.dflt(), k.min(), k.max());
     }
 
@@ -125,18 +128,22 @@ final class ConfigNode {
      * the variant's spec with {@link Variant#spec()} when no problem was recorded since {@code mark}; null when not built.
      */
     <T> T buildVariant(int mark, Variant variant, Class<T> as) {
-        if (variant.spec() == null) throw new IllegalStateException("type " + variant.type() + " declares no spec builder");
+        if (variant.spec() == null)
+            throw new IllegalStateException("type " + variant.type() + " declares no spec builder");
         Map<String, Object> values = new HashMap<>();
         for (Key k : variant.keys()) {
-            Object value = switch (k.type()) {
-                case REAL -> k.presence() == Key.Presence.OPTIONAL ? optionalReal(k) : (Object) real(k);
-                case INTEGER -> integer(k);
-                case BOOLEAN -> bool(k);
-                case CHOICE -> choice(k);
-                case REAL_LIST -> reals(k);
-                case MATRIX -> matrix(k);
-                default -> throw new IllegalStateException("key " + k.name() + " of " + variant.type() + " is read by hand");
-            };
+            Object value =
+                    switch (k.type()) {
+                        case REAL -> k.presence() == Key.Presence.OPTIONAL ? optionalReal(k) : (Object) real(k);
+                        case INTEGER -> integer(k);
+                        case BOOLEAN -> bool(k);
+                        case CHOICE -> choice(k);
+                        case REAL_LIST -> reals(k);
+                        case MATRIX -> matrix(k);
+                        default ->
+                            throw new IllegalStateException(
+                                    "key " + k.name() + " of " + variant.type() + " is read by hand");
+                    };
             values.put(k.name(), value);
         }
         finish();
@@ -191,7 +198,11 @@ final class ConfigNode {
         Double d = asNumber(key(k), v);
         if (d == null) return Double.NaN;
         if (!range.contains(d)) {
-            problems.add(v.origin(), key(k), Kind.OUT_OF_RANGE, "must be " + range.text() + ", got " + CanonicalJson.display(d));
+            problems.add(
+                    v.origin(),
+                    key(k),
+                    Kind.OUT_OF_RANGE,
+                    "must be " + range.text() + ", got " + CanonicalJson.display(d));
             return Double.NaN;
         }
         resolved.put(k, d);
@@ -222,7 +233,11 @@ final class ConfigNode {
         Long n = asInteger(key(k), v);
         if (n == null) return min;
         if (n < min || n > max) {
-            problems.add(v.origin(), key(k), Kind.OUT_OF_RANGE, "must be " + (n < min ? ">= " + min : "<= " + max) + ", got " + n);
+            problems.add(
+                    v.origin(),
+                    key(k),
+                    Kind.OUT_OF_RANGE,
+                    "must be " + (n < min ? ">= " + min : "<= " + max) + ", got " + n);
             return min;
         }
         resolved.put(k, n);
@@ -270,7 +285,11 @@ final class ConfigNode {
             if (d == null) {
                 ok = false;
             } else if (!range.contains(d)) {
-                problems.add(list.get(i).origin(), elementKey, Kind.OUT_OF_RANGE, "must be " + range.text() + ", got " + CanonicalJson.display(d));
+                problems.add(
+                        list.get(i).origin(),
+                        elementKey,
+                        Kind.OUT_OF_RANGE,
+                        "must be " + range.text() + ", got " + CanonicalJson.display(d));
                 ok = false;
             }
             out.add(d);
@@ -333,8 +352,12 @@ final class ConfigNode {
         if (!options.contains(s)) {
             String what = k.equals("type") ? "type" : "value";
             String hint = suggestion(s, options);
-            problems.add(v.origin(), key(k), Kind.UNKNOWN_TYPE, "unknown " + what + " '" + s + "'" + hint
-                    + (hint.isEmpty() ? "; known: " : " Known: ") + String.join(", ", options));
+            problems.add(
+                    v.origin(),
+                    key(k),
+                    Kind.UNKNOWN_TYPE,
+                    "unknown " + what + " '" + s + "'" + hint + (hint.isEmpty() ? "; known: " : " Known: ")
+                            + String.join(", ", options));
             return null;
         }
         resolved.put(k, s);
@@ -370,7 +393,9 @@ final class ConfigNode {
     /** A plain object child (no type shorthand); absent gives an empty object at this node's origin. */
     private ConfigNode object(String k) {
         ConfigValue v = raw(k);
-        if (v == null) return new ConfigNode(problems, key(k), ConfigValueFactory.fromMap(Map.of()).withOrigin(object.origin()));
+        if (v == null)
+            return new ConfigNode(
+                    problems, key(k), ConfigValueFactory.fromMap(Map.of()).withOrigin(object.origin()));
         if (v.valueType() != ConfigValueType.OBJECT) {
             wrongType(key(k), v, "an object");
             return null;
@@ -385,7 +410,9 @@ final class ConfigNode {
 
     static ConfigObject typeObject(String type, ConfigOrigin origin) {
         // the type string carries the origin too, so a problem with it points at the shorthand's line
-        return ConfigValueFactory.fromMap(Map.of("type", ConfigValueFactory.fromAnyRef(type).withOrigin(origin))).withOrigin(origin);
+        return ConfigValueFactory.fromMap(
+                        Map.of("type", ConfigValueFactory.fromAnyRef(type).withOrigin(origin)))
+                .withOrigin(origin);
     }
 
     // ---- checks and reporting -----------------------------------------------------------------------------

@@ -12,10 +12,21 @@ import java.util.List;
  */
 public final class ConfigSchema {
     /** The top level of a config file. */
-    public static final Block TOP = Block.untyped("", "The keys of the file itself", "",
-            SweepLoader.NAME, ConditionReader.STEPS, ConditionReader.DT, SweepLoader.SEEDS, ConditionReader.MASTER_SEED,
-            ConditionReader.STREAM, ConditionReader.RULE, ConditionReader.BELIEF, ConditionReader.RESET,
-            ConditionReader.METRICS_KEY, SweepLoader.SWEEP,
+    public static final Block TOP = Block.untyped(
+            "",
+            "The keys of the file itself",
+            "",
+            SweepLoader.NAME,
+            ConditionReader.STEPS,
+            ConditionReader.DT,
+            SweepLoader.SEEDS,
+            ConditionReader.MASTER_SEED,
+            ConditionReader.STREAM,
+            ConditionReader.RULE,
+            ConditionReader.BELIEF,
+            ConditionReader.RESET,
+            ConditionReader.METRICS_KEY,
+            SweepLoader.SWEEP,
             ConditionLabels.TEMPLATE);
 
     private ConfigSchema() {}

@@ -13,11 +13,28 @@ import org.driftlab.core.check.Require;
  * an absent optional key means) and one line of documentation. The readers take defaults and ranges from here, and
  * the defaults enter the canonical form that run ids are hashed from: changing one changes ids.
  */
-public record Key(String name, Type type, Presence presence, Object dflt, Range range, long min, long max,
-                  List<String> options, Block block, String unit, String note, String doc) {
+public record Key(
+        String name,
+        Type type,
+        Presence presence,
+        Object dflt,
+        Range range,
+        long min,
+        long max,
+        List<String> options,
+        Block block,
+        String unit,
+        String note,
+        String doc) {
     /** The kind of value a key holds. */
     public enum Type {
-        REAL, INTEGER, BOOLEAN, CHOICE, STRING, REAL_LIST, MATRIX,
+        REAL,
+        INTEGER,
+        BOOLEAN,
+        CHOICE,
+        STRING,
+        REAL_LIST,
+        MATRIX,
         /** An object read as a declared {@link Block} (a typed block also accepts a bare type name). */
         BLOCK,
         /** A value with a shape of its own, read by hand; its {@code doc} states the shape. */
@@ -25,7 +42,11 @@ public record Key(String name, Type type, Presence presence, Object dflt, Range 
     }
 
     /** Whether a key must be given, takes a default, or may be absent (then it is not part of the canonical form). */
-    public enum Presence { REQUIRED, DEFAULT, OPTIONAL }
+    public enum Presence {
+        REQUIRED,
+        DEFAULT,
+        OPTIONAL
+    }
 
     public Key {
         Require.nonNull("name", name);
@@ -50,8 +71,11 @@ public record Key(String name, Type type, Presence presence, Object dflt, Range 
         if ((type == Type.BLOCK) != (block != null)) {
             throw new IllegalArgumentException("key " + name + ": a block key names its block, and only it");
         }
-        if (type == Type.BLOCK && dflt != null && !(block.typed() ? block.types().contains(dflt) : dflt.equals(""))) {
-            throw new IllegalArgumentException("key " + name + ": default type " + dflt + " is not a type of " + block.path());
+        if (type == Type.BLOCK
+                && dflt != null
+                && !(block.typed() ? block.types().contains(dflt) : dflt.equals(""))) {
+            throw new IllegalArgumentException(
+                    "key " + name + ": default type " + dflt + " is not a type of " + block.path());
         }
     }
 
@@ -111,7 +135,8 @@ public record Key(String name, Type type, Presence presence, Object dflt, Range 
     }
 
     static Key matrix(String name, String absent, String doc) {
-        return new Key(name, Type.MATRIX, Presence.OPTIONAL, null, Range.FINITE, 0, 0, List.of(), null, "", absent, doc);
+        return new Key(
+                name, Type.MATRIX, Presence.OPTIONAL, null, Range.FINITE, 0, 0, List.of(), null, "", absent, doc);
     }
 
     /** A typed sub-block that takes {@code defaultType} when absent. */
@@ -167,8 +192,12 @@ public record Key(String name, Type type, Presence presence, Object dflt, Range 
     /** The allowed values in words, as docs show them: {@code "> 0"}, {@code "int 1 .. 512"}, {@code "relu, tanh"}. */
     public String rangeText() {
         return switch (type) {
-            case REAL, REAL_LIST, MATRIX -> range == Range.FINITE ? "finite" : range.text().replace("in ", "");
-            case INTEGER -> min == Long.MIN_VALUE ? "any int (64-bit)" : "int ≥ " + min + (max >= Integer.MAX_VALUE ? "" : ", ≤ " + max);
+            case REAL, REAL_LIST, MATRIX ->
+                range == Range.FINITE ? "finite" : range.text().replace("in ", "");
+            case INTEGER ->
+                min == Long.MIN_VALUE
+                        ? "any int (64-bit)"
+                        : "int ≥ " + min + (max >= Integer.MAX_VALUE ? "" : ", ≤ " + max);
             case BOOLEAN -> "boolean";
             case CHOICE -> String.join(", ", options);
             default -> "";

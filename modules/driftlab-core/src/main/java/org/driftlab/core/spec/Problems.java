@@ -53,8 +53,10 @@ final class Problems {
     void throwIfAny() {
         if (list.isEmpty()) return;
         List<ConfigProblem> unique = new ArrayList<>(new LinkedHashSet<>(list));
-        unique.sort(Comparator.comparing(ConfigProblem::file).thenComparingInt(ConfigProblem::line)
-                .thenComparing(ConfigProblem::key).thenComparing(ConfigProblem::message));
+        unique.sort(Comparator.comparing(ConfigProblem::file)
+                .thenComparingInt(ConfigProblem::line)
+                .thenComparing(ConfigProblem::key)
+                .thenComparing(ConfigProblem::message));
         throw new ConfigProblems(unique);
     }
 }

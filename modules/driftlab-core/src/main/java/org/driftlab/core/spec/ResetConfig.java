@@ -23,24 +23,40 @@ import org.driftlab.core.reset.ShrinkPerturbSpec;
 
 /** The {@code reset} block (DESIGN §7): its declaration and its reader. */
 final class ResetConfig {
-    static final Key TARGET = choice("target", "init", List.of("init", "prior-mean", "fresh-draw", "posterior-mean"),
+    static final Key TARGET = choice(
+            "target",
+            "init",
+            List.of("init", "prior-mean", "fresh-draw", "posterior-mean"),
             "where a reset sends the weights: the run's initial weights, μ0·1, a new draw from the init distribution, or"
                     + " the new run's posterior mean of the optimum (since the estimated change point; belief-threshold and"
                     + " belief-soft with a Gaussian bocpd belief)");
-    static final Key RULE_STATE = bool("reset-rule-state", true, "a reset also resets the rule's moments and step count");
-    static final Key WINDOW = integer("window", 10, 1, Integer.MAX_VALUE, "p_change(window): the posterior probability"
-            + " of a switch within the last window steps (after the last reset)").unit("steps");
+    static final Key RULE_STATE =
+            bool("reset-rule-state", true, "a reset also resets the rule's moments and step count");
+    static final Key WINDOW = integer(
+                    "window",
+                    10,
+                    1,
+                    Integer.MAX_VALUE,
+                    "p_change(window): the posterior probability"
+                            + " of a switch within the last window steps (after the last reset)")
+            .unit("steps");
     /**
      * The reset timing contract (DESIGN §7) in the canonical form of the policies whose results it changed: their
      * runs from before it (the oracle resetting before the switch step's observation, belief resets after the
      * update of the step they were decided at) must not resume from a store as if they were today's runs.
      */
-    static final Key TIMING = Key.fixed("timing", "before-update", "a reset decided from step s's observation acts"
-            + " before step s's update (the timing contract above); part of the run id, so that runs from before the"
-            + " contract are not resumed");
+    static final Key TIMING = Key.fixed(
+            "timing",
+            "before-update",
+            "a reset decided from step s's observation acts"
+                    + " before step s's update (the timing contract above); part of the run id, so that runs from before the"
+                    + " contract are not resumed");
+
     private static final ContinualBackpropSpec DOHARE = ContinualBackpropSpec.dohare2024();
 
-    static final Block RESET = Block.typed("reset", "The reset policy (DESIGN §7)",
+    static final Block RESET = Block.typed(
+            "reset",
+            "The reset policy (DESIGN §7)",
             "the timing contract: a reset decided from step s's observation (oracle, belief-threshold, belief-soft,"
                     + " recall) acts before step s's update. Step s's loss is paid at the old weights; θ_s is replaced by"
                     + " the reset weights and step s's update is recomputed there from the same observation (same sample,"
@@ -48,38 +64,89 @@ final class ResetConfig {
                     + " that update. Such a reset is recorded at step s; periodic and shrink-perturb act after step s and"
                     + " are recorded at s + 1",
             Variant.of("none", "never reset").builds(v -> new NoResetSpec()),
-            Variant.of("periodic", "reset after every period-th step",
-                    requiredInteger("period", 1, Long.MAX_VALUE, "T").unit("steps"), TARGET, RULE_STATE)
+            Variant.of(
+                            "periodic",
+                            "reset after every period-th step",
+                            requiredInteger("period", 1, Long.MAX_VALUE, "T").unit("steps"),
+                            TARGET,
+                            RULE_STATE)
                     .builds(v -> new PeriodicResetSpec(v.integer("period"), target(v), ruleState(v))),
-            Variant.of("oracle", "the causal oracle: at the first step of each new task, after its observation (that"
-                    + " step's loss is paid at the old weights), reset before its update", TARGET, RULE_STATE, TIMING)
+            Variant.of(
+                            "oracle",
+                            "the causal oracle: at the first step of each new task, after its observation (that"
+                                    + " step's loss is paid at the old weights), reset before its update",
+                            TARGET,
+                            RULE_STATE,
+                            TIMING)
                     .builds(v -> new OracleResetSpec(target(v), ruleState(v), false)),
-            Variant.of("oracle-prescient", "reset before the first step of each new task, before its observation: a"
-                    + " reference no learner can reach", TARGET, RULE_STATE)
+            Variant.of(
+                            "oracle-prescient",
+                            "reset before the first step of each new task, before its observation: a"
+                                    + " reference no learner can reach",
+                            TARGET,
+                            RULE_STATE)
                     .builds(v -> new OracleResetSpec(target(v), ruleState(v), true)),
-            Variant.of("belief-threshold", "reset when p_change(window) > tau; needs a belief",
-                    real("tau", 0.5, Range.OPEN_UNIT, "threshold on p_change"), WINDOW, TARGET, RULE_STATE, TIMING)
+            Variant.of(
+                            "belief-threshold",
+                            "reset when p_change(window) > tau; needs a belief",
+                            real("tau", 0.5, Range.OPEN_UNIT, "threshold on p_change"),
+                            WINDOW,
+                            TARGET,
+                            RULE_STATE,
+                            TIMING)
                     .builds(v -> new BeliefThresholdSpec(v.real("tau"), window(v), target(v), ruleState(v))),
-            Variant.of("belief-soft", "when p_change crosses tau: θ ← θ + p·(θ_reset − θ); needs a belief",
-                    real("tau", 0.2, Range.OPEN_UNIT, "threshold on p_change"), WINDOW, TARGET, RULE_STATE, TIMING)
+            Variant.of(
+                            "belief-soft",
+                            "when p_change crosses tau: θ ← θ + p·(θ_reset − θ); needs a belief",
+                            real("tau", 0.2, Range.OPEN_UNIT, "threshold on p_change"),
+                            WINDOW,
+                            TARGET,
+                            RULE_STATE,
+                            TIMING)
                     .builds(v -> new BeliefSoftSpec(v.real("tau"), window(v), target(v), ruleState(v))),
-            Variant.of("shrink-perturb", "θ ← λθ + σε after every `every`-th step",
-                    requiredReal("lambda", Range.CLOSED_UNIT, "λ, the shrink factor"),
-                    requiredReal("sigma", Range.NON_NEGATIVE, "σ, the perturbation's std"),
-                    integer("every", 1, 1, Long.MAX_VALUE, "steps between shrinks").unit("steps"))
+            Variant.of(
+                            "shrink-perturb",
+                            "θ ← λθ + σε after every `every`-th step",
+                            requiredReal("lambda", Range.CLOSED_UNIT, "λ, the shrink factor"),
+                            requiredReal("sigma", Range.NON_NEGATIVE, "σ, the perturbation's std"),
+                            integer("every", 1, 1, Long.MAX_VALUE, "steps between shrinks")
+                                    .unit("steps"))
                     .builds(v -> new ShrinkPerturbSpec(v.real("lambda"), v.real("sigma"), v.integer("every"))),
-            Variant.of("l2-init", "the rule sees g + λ(θ − θ₀)",
-                    requiredReal("lambda", Range.POSITIVE, "λ, the pull toward the initial weights θ₀"))
+            Variant.of(
+                            "l2-init",
+                            "the rule sees g + λ(θ − θ₀)",
+                            requiredReal("lambda", Range.POSITIVE, "λ, the pull toward the initial weights θ₀"))
                     .builds(v -> new L2InitSpec(v.real("lambda"))),
-            Variant.of("recall", "load the weights kept for the task the HMM now believes in; needs belief type hmm",
-                    real("tau", 0.5, Range.OPEN_UNIT, "posterior of another task above which the learner switches to it"), RULE_STATE, TIMING)
+            Variant.of(
+                            "recall",
+                            "load the weights kept for the task the HMM now believes in; needs belief type hmm",
+                            real(
+                                    "tau",
+                                    0.5,
+                                    Range.OPEN_UNIT,
+                                    "posterior of another task above which the learner switches to it"),
+                            RULE_STATE,
+                            TIMING)
                     .builds(v -> new RecallSpec(v.real("tau"), ruleState(v))),
-            Variant.of("continual-backprop", "Dohare et al.'s Algorithm 1: re-initialise the lowest-utility mature hidden"
-                            + " units; needs a slowly-changing-regression stream",
-                    real("replacement-rate", DOHARE.replacementRate(), Range.CLOSED_UNIT, "ρ, replacements per mature unit and step"),
-                    integer("maturity-threshold", DOHARE.maturityThreshold(), 0, Long.MAX_VALUE, "age before a unit may be replaced").unit("steps"),
-                    real("decay", DOHARE.decay(), Range.UNIT_FROM_ZERO, "η, decay of the contribution utility"))
-                    .builds(v -> new ContinualBackpropSpec(v.real("replacement-rate"), v.integer("maturity-threshold"), v.real("decay"))));
+            Variant.of(
+                            "continual-backprop",
+                            "Dohare et al.'s Algorithm 1: re-initialise the lowest-utility mature hidden"
+                                    + " units; needs a slowly-changing-regression stream",
+                            real(
+                                    "replacement-rate",
+                                    DOHARE.replacementRate(),
+                                    Range.CLOSED_UNIT,
+                                    "ρ, replacements per mature unit and step"),
+                            integer(
+                                            "maturity-threshold",
+                                            DOHARE.maturityThreshold(),
+                                            0,
+                                            Long.MAX_VALUE,
+                                            "age before a unit may be replaced")
+                                    .unit("steps"),
+                            real("decay", DOHARE.decay(), Range.UNIT_FROM_ZERO, "η, decay of the contribution utility"))
+                    .builds(v -> new ContinualBackpropSpec(
+                            v.real("replacement-rate"), v.integer("maturity-threshold"), v.real("decay"))));
 
     private ResetConfig() {}
 

@@ -20,8 +20,12 @@ final class RuleBeliefs {
     /** {@code rule} with the belief attached when it needs one; a problem at rule.source when the belief cannot serve. */
     static RuleSpec attach(Problems p, RuleSpec rule, BeliefSpec belief, ConfigNode ruleNode) {
         if (!(rule instanceof OptimalControlSpec oc) || oc.source() != BeliefSource.BELIEF) return rule;
-        if (belief instanceof BocpdSpec bocpd && bocpd.model() instanceof GaussianModelSpec) return oc.withBelief(bocpd);
-        p.add(ruleNode.originOf("source"), "rule.source", Kind.INCONSISTENT,
+        if (belief instanceof BocpdSpec bocpd && bocpd.model() instanceof GaussianModelSpec)
+            return oc.withBelief(bocpd);
+        p.add(
+                ruleNode.originOf("source"),
+                "rule.source",
+                Kind.INCONSISTENT,
                 "source = belief steers toward the posterior mean of w* under the run's belief, which must be"
                         + " belief { type = bocpd, model = gaussian }; got " + describe(belief));
         return rule;

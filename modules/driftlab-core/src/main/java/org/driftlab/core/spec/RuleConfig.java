@@ -33,72 +33,129 @@ final class RuleConfig {
 
     // ---- rule.metric and rule.filter ----------------------------------------------------------------------
 
-    static final Key METRIC_VALUES = requiredReals("values", Range.FINITE,
+    static final Key METRIC_VALUES = requiredReals(
+            "values",
+            Range.FINITE,
             "diagonal: d entries > 0; dense: d×d entries, row-major, symmetric positive-definite");
-    static final Block METRIC = Block.typed("rule.metric", "The metric of a natural-gradient or optimal-control rule", "",
+    static final Block METRIC = Block.typed(
+            "rule.metric",
+            "The metric of a natural-gradient or optimal-control rule",
+            "",
             Variant.of("identity", "I"),
             Variant.of("diagonal", "diag(values)", METRIC_VALUES),
             Variant.of("dense", "the d×d matrix of values", METRIC_VALUES),
             Variant.of("hessian", "the task's Hessian H (oracle knowledge)"),
-            Variant.of("gradient-outer", "a running average of g gᵀ",
+            Variant.of(
+                    "gradient-outer",
+                    "a running average of g gᵀ",
                     real("beta", 0.99, Range.OPEN_UNIT, "decay of the running average")));
 
-    static final Block FILTER = Block.untyped("rule.filter", "The Kalman filter of the filtered belief source",
+    static final Block FILTER = Block.untyped(
+            "rule.filter",
+            "The Kalman filter of the filtered belief source",
             "the true gradient per coordinate as an Ornstein–Uhlenbeck process, observed with noise",
-            requiredReal("rate", Range.OPEN_UNIT, "relaxation per step of the true gradient's Ornstein–Uhlenbeck model"),
+            requiredReal(
+                    "rate", Range.OPEN_UNIT, "relaxation per step of the true gradient's Ornstein–Uhlenbeck model"),
             requiredReal("process-var", Range.POSITIVE, "stationary variance of that process"),
             requiredReal("noise-var", Range.POSITIVE, "variance of each observation's noise"),
-            real("beta2", 0.999, Range.UNIT_FROM_ZERO, "factor of V, an exponential average of g² (as Adam's second moment)"),
+            real(
+                    "beta2",
+                    0.999,
+                    Range.UNIT_FROM_ZERO,
+                    "factor of V, an exponential average of g² (as Adam's second moment)"),
             real("eps", 1e-8, Range.POSITIVE, "floor of V"));
 
     // ---- rule ---------------------------------------------------------------------------------------------
 
     static final Key LR = real("lr", 1e-3, Range.POSITIVE, "step size").note(PYTORCH);
-    static final Key BETA2 = real("beta2", 0.999, Range.UNIT_FROM_ZERO, "decay of the second moment").note(PYTORCH);
-    static final Key EPS = real("eps", 1e-8, Range.POSITIVE, "added to the second moment's square root").note(PYTORCH);
-    static final Key MOMENTUM = real("momentum", 0.9, Range.UNIT_FROM_ZERO,
+    static final Key BETA2 = real("beta2", 0.999, Range.UNIT_FROM_ZERO, "decay of the second moment")
+            .note(PYTORCH);
+    static final Key EPS = real("eps", 1e-8, Range.POSITIVE, "added to the second moment's square root")
+            .note(PYTORCH);
+    static final Key MOMENTUM = real(
+            "momentum",
+            0.9,
+            Range.UNIT_FROM_ZERO,
             "μ (PyTorch semantics, dampening 0; PyTorch's default 0 would be sgd)");
-    static final Key BETA1 = real("beta1", 0.9, Range.UNIT_FROM_ZERO, "decay of the first moment").note(PYTORCH);
-    static final Key ADAM_DECAY = real("weight-decay", 0.0, Range.NON_NEGATIVE, "λ, coupled: the rule sees g + λθ").note(PYTORCH);
-    static final Key ADAMW_DECAY = real("weight-decay", 1e-2, Range.NON_NEGATIVE, "λ, decoupled: θ ← θ − lr·λ·θ").note(PYTORCH);
-    static final Key SOURCE = choice("source", "observed", List.of("oracle", "observed", "filtered", "belief"),
+    static final Key BETA1 = real("beta1", 0.9, Range.UNIT_FROM_ZERO, "decay of the first moment")
+            .note(PYTORCH);
+    static final Key ADAM_DECAY = real("weight-decay", 0.0, Range.NON_NEGATIVE, "λ, coupled: the rule sees g + λθ")
+            .note(PYTORCH);
+    static final Key ADAMW_DECAY = real("weight-decay", 1e-2, Range.NON_NEGATIVE, "λ, decoupled: θ ← θ − lr·λ·θ")
+            .note(PYTORCH);
+    static final Key SOURCE = choice(
+            "source",
+            "observed",
+            List.of("oracle", "observed", "filtered", "belief"),
             "the belief (m, V) the control acts on; belief: m = H(θ − E[w* | z₁:t]) from the run's BOCPD mixture"
                     + " posterior, V = H (needs belief { type = bocpd, model = gaussian })");
-    static final Key FILTER_KEY = optionalBlock("filter", FILTER, "required when source = filtered, else not allowed",
+    static final Key FILTER_KEY = optionalBlock(
+            "filter",
+            FILTER,
+            "required when source = filtered, else not allowed",
             "the Kalman filter of the filtered source");
 
-    static final Block RULE = Block.typed("rule", "The learning rule (DESIGN §5)", "",
+    static final Block RULE = Block.typed(
+            "rule",
+            "The learning rule (DESIGN §5)",
+            "",
             Variant.of("sgd", "θ ← θ − lr·g", LR).builds(v -> new SgdSpec(v.real("lr"))),
             Variant.of("momentum", "heavy-ball momentum", LR, MOMENTUM)
                     .builds(v -> new MomentumSpec(v.real("lr"), v.real("momentum"), false)),
             Variant.of("nesterov", "Nesterov momentum", LR, MOMENTUM)
                     .builds(v -> new MomentumSpec(v.real("lr"), v.real("momentum"), true)),
-            Variant.of("rmsprop", "θ ← θ − lr·g/(√v + ε)", LR.withDefault(1e-2),
-                    real("alpha", 0.99, Range.OPEN_UNIT, "decay of the squared-gradient average").note(PYTORCH), EPS)
+            Variant.of(
+                            "rmsprop",
+                            "θ ← θ − lr·g/(√v + ε)",
+                            LR.withDefault(1e-2),
+                            real("alpha", 0.99, Range.OPEN_UNIT, "decay of the squared-gradient average")
+                                    .note(PYTORCH),
+                            EPS)
                     .builds(v -> new RmsPropSpec(v.real("lr"), v.real("alpha"), v.real("eps"))),
             Variant.of("adam", "Adam", LR, BETA1, BETA2, EPS, ADAM_DECAY).builds(v -> adam(v, false)),
-            Variant.of("adamw", "Adam with decoupled weight decay", LR, BETA1, BETA2, EPS, ADAMW_DECAY).builds(v -> adam(v, true)),
-            Variant.of("ballistic", "θ ← θ − lr·g/√(v + ε), v₀ = 0, no bias correction", LR.note(""), BETA2.note(""), EPS.note(""))
+            Variant.of("adamw", "Adam with decoupled weight decay", LR, BETA1, BETA2, EPS, ADAMW_DECAY)
+                    .builds(v -> adam(v, true)),
+            Variant.of(
+                            "ballistic",
+                            "θ ← θ − lr·g/√(v + ε), v₀ = 0, no bias correction",
+                            LR.note(""),
+                            BETA2.note(""),
+                            EPS.note(""))
                     .builds(v -> new BallisticSpec(v.real("lr"), v.real("beta2"), v.real("eps"))),
-            Variant.of("natural-gradient", "θ ← θ − lr·(F + δI)⁻¹g",
+            Variant.of(
+                    "natural-gradient",
+                    "θ ← θ − lr·(F + δI)⁻¹g",
                     Key.requiredReal("lr", Range.POSITIVE, "step size"),
                     block("metric", METRIC, "hessian", "F (not identity)"),
                     real("damping", 1e-4, Range.NON_NEGATIVE, "δ")),
-            Variant.of("optimal-control", "the optimal control of the weights under a discounted objective",
-                    requiredReal("gamma", Range.NON_NEGATIVE, "discount γ (horizon ≈ 1/γ)").unit("1/time"),
+            Variant.of(
+                    "optimal-control",
+                    "the optimal control of the weights under a discounted objective",
+                    requiredReal("gamma", Range.NON_NEGATIVE, "discount γ (horizon ≈ 1/γ)")
+                            .unit("1/time"),
                     real("eta", 1.0, Range.POSITIVE, "mobility η"),
                     real("k", 1.0, Range.POSITIVE, "loss weight k"),
                     block("metric", METRIC, "identity", "G (constant metrics only: identity, diagonal, dense)"),
                     real("decay", 0.0, Range.NON_NEGATIVE, "j in the default dynamics f(θ) = −jθ"),
-                    SOURCE, FILTER_KEY),
-            Variant.of("ideal-observer", "weights = the posterior mean of w* under its own BOCPD (needs a quadratic"
+                    SOURCE,
+                    FILTER_KEY),
+            Variant.of(
+                    "ideal-observer",
+                    "weights = the posterior mean of w* under its own BOCPD (needs a quadratic"
                             + " stream with gradient-noise > 0)",
                     BeliefConfig.HAZARD.withDoc("hazard of its own BOCPD"),
                     BeliefConfig.PRUNE,
-                    Key.optionalInteger("r-max", 1, BeliefConfig.R_MAX.max(), StreamDefaults.IDEAL_R_MAX_DEFAULT,
-                            "longest run length kept; the default binds only on runs longer than ten mean task lengths"
-                                    + " (prior probability ≤ e^−10)").unit("steps")),
-            Variant.of("switch-aware-observer", "weights = (1 − hazard)·(conjugate posterior mean of w* on the evidence"
+                    Key.optionalInteger(
+                                    "r-max",
+                                    1,
+                                    BeliefConfig.R_MAX.max(),
+                                    StreamDefaults.IDEAL_R_MAX_DEFAULT,
+                                    "longest run length kept; the default binds only on runs longer than ten mean task lengths"
+                                            + " (prior probability ≤ e^−10)")
+                            .unit("steps")),
+            Variant.of(
+                    "switch-aware-observer",
+                    "weights = (1 − hazard)·(conjugate posterior mean of w* on the evidence"
                             + " since the latest true switch) + hazard·μ0: the Bayes prediction given the switch times"
                             + " (needs a quadratic stream with gradient-noise > 0 and switching hazard, periodic or none)",
                     BeliefConfig.HAZARD.withDoc("switch probability of its prediction")));
@@ -150,12 +207,15 @@ final class RuleConfig {
         }
         n.finish();
         KalmanFilterSpec f = filter;
-        return n.build(mark, () -> new OptimalControlSpec(gamma, eta, k, metric, decay,
-                BeliefSource.valueOf(source.toUpperCase(Locale.ROOT)), f));
+        return n.build(
+                mark,
+                () -> new OptimalControlSpec(
+                        gamma, eta, k, metric, decay, BeliefSource.valueOf(source.toUpperCase(Locale.ROOT)), f));
     }
 
     private static AdamSpec adam(Values v, boolean decoupled) {
-        return new AdamSpec(v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), v.real("weight-decay"), decoupled);
+        return new AdamSpec(
+                v.real("lr"), v.real("beta1"), v.real("beta2"), v.real("eps"), v.real("weight-decay"), decoupled);
     }
 
     private static MetricSpec metric(ConfigNode n, Key key) {
@@ -185,7 +245,10 @@ final class RuleConfig {
         List<Double> v = values;
         double b = beta;
         // MetricSpec's own messages name "metric.values"/"metric.beta": built at the rule node so they land there
-        return n.build(mark, () -> new MetricSpec(MetricSpec.Kind.valueOf(type.replace('-', '_').toUpperCase(Locale.ROOT)), v, b));
+        return n.build(
+                mark,
+                () -> new MetricSpec(
+                        MetricSpec.Kind.valueOf(type.replace('-', '_').toUpperCase(Locale.ROOT)), v, b));
     }
 
     private static KalmanFilterSpec filter(ConfigNode n) {

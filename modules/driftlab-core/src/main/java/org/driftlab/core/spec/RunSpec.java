@@ -14,9 +14,19 @@ import org.driftlab.core.stream.StreamSpec;
  * swept values that define the condition, in sweep order, followed by a {@link #BELIEF_MISMATCH} entry when a
  * belief parameter was set to another value than the stream's. Time per step is {@code dt} (time = step·dt).
  */
-public record RunSpec(String runId, String conditionId, int seed, long masterSeed, long steps, double dt,
-                      StreamSpec stream, RuleSpec rule, BeliefSpec belief, ResetSpec reset, MetricsSpec metrics,
-                      List<SweptValue> params) {
+public record RunSpec(
+        String runId,
+        String conditionId,
+        int seed,
+        long masterSeed,
+        long steps,
+        double dt,
+        StreamSpec stream,
+        RuleSpec rule,
+        BeliefSpec belief,
+        ResetSpec reset,
+        MetricsSpec metrics,
+        List<SweptValue> params) {
     /** The params key that lists the belief parameters given other values than the stream's (absent when none). */
     public static final String BELIEF_MISMATCH = "belief-mismatch";
 

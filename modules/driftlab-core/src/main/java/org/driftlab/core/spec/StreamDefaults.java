@@ -31,7 +31,8 @@ final class StreamDefaults {
     /** The ideal observer's cap in mean task lengths: it binds on runs the prior gives (1 − ρ)^{10/ρ} ≤ e^{−10}. */
     static final double IDEAL_R_MAX_TASK_LENGTHS = 10;
     /** The ideal observer's r-max when absent, as docs show it. */
-    static final String IDEAL_R_MAX_DEFAULT = "max(" + MIN_IDEAL_R_MAX + ", ⌈" + (int) IDEAL_R_MAX_TASK_LENGTHS + "/hazard⌉)";
+    static final String IDEAL_R_MAX_DEFAULT =
+            "max(" + MIN_IDEAL_R_MAX + ", ⌈" + (int) IDEAL_R_MAX_TASK_LENGTHS + "/hazard⌉)";
     /**
      * Stands for the hazard when the stream block itself has problems: the condition is rejected for those, and a
      * valid placeholder keeps the belief from reporting a second, derived problem.
@@ -55,15 +56,24 @@ final class StreamDefaults {
         Double own = stream == null ? Double.valueOf(UNKNOWN_STREAM_HAZARD) : hazardOf(stream);
         if (own != null) return n.real(key, own);
         if (!n.has(key.name())) {
-            n.problems().add(n.origin(), n.key(key.name()), Kind.MISSING,
-                    "missing required value (switching " + switchingName(stream) + " has no hazard to take it from)");
+            n.problems()
+                    .add(
+                            n.origin(),
+                            n.key(key.name()),
+                            Kind.MISSING,
+                            "missing required value (switching " + switchingName(stream)
+                                    + " has no hazard to take it from)");
             return Double.NaN;
         }
         return n.optionalReal(key);
     }
 
     private static String switchingName(StreamSpec stream) {
-        return stream.switching().getClass().getSimpleName().replace("SwitchSpec", "").toLowerCase(java.util.Locale.ROOT);
+        return stream.switching()
+                .getClass()
+                .getSimpleName()
+                .replace("SwitchSpec", "")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -90,9 +100,17 @@ final class StreamDefaults {
             if (rule instanceof IdealObserverSpec io) differs(out, "rule.hazard", io.hazard(), rho);
             if (rule instanceof SwitchAwareObserverSpec sa) differs(out, "rule.hazard", sa.hazard(), rho);
         }
-        if (belief instanceof BocpdSpec b && b.model() instanceof GaussianModelSpec g && stream instanceof QuadraticStreamSpec q) {
-            if (g.priorMean() != null) differs(out, "belief.model.prior-mean", g.priorMean(), q.prior().mean());
-            if (g.priorVar() != null) differs(out, "belief.model.prior-var", g.priorVar(), q.prior().std() * q.prior().std());
+        if (belief instanceof BocpdSpec b
+                && b.model() instanceof GaussianModelSpec g
+                && stream instanceof QuadraticStreamSpec q) {
+            if (g.priorMean() != null)
+                differs(out, "belief.model.prior-mean", g.priorMean(), q.prior().mean());
+            if (g.priorVar() != null)
+                differs(
+                        out,
+                        "belief.model.prior-var",
+                        g.priorVar(),
+                        q.prior().std() * q.prior().std());
             if (g.noiseVar() != null) {
                 double sigma2 = q.gradientNoise() * q.gradientNoise();
                 for (double lambda : q.spectrum().eigenvalues(q.dim())) {
@@ -109,6 +127,7 @@ final class StreamDefaults {
     }
 
     private static void differs(List<String> out, String key, double given, double stream) {
-        if (given != stream) out.add(key + "=" + CanonicalJson.display(given) + " (stream " + CanonicalJson.display(stream) + ")");
+        if (given != stream)
+            out.add(key + "=" + CanonicalJson.display(given) + " (stream " + CanonicalJson.display(stream) + ")");
     }
 }

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * including file and line, so the loader reports them as one problem of that file. Relative paths resolve
  * against the including file's directory ({@code ../shared.conf} is fine).
  */
-public final class StrictIncluder implements ConfigIncluder, ConfigIncluderFile, ConfigIncluderURL, ConfigIncluderClasspath {
+public final class StrictIncluder
+        implements ConfigIncluder, ConfigIncluderFile, ConfigIncluderURL, ConfigIncluderClasspath {
     /** Where includes may come from. */
     public enum Sources {
         /** Files named by a relative path, beside the including file or below or above it. */
@@ -69,7 +70,9 @@ public final class StrictIncluder implements ConfigIncluder, ConfigIncluderFile,
     }
 
     private static ConfigParseOptions options(Path file, List<Path> chain, Sources sources, List<Path> included) {
-        return ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false)
+        return ConfigParseOptions.defaults()
+                .setSyntax(ConfigSyntax.CONF)
+                .setAllowMissing(false)
                 .setIncluder(new StrictIncluder(file, chain, sources, included));
     }
 
@@ -80,7 +83,9 @@ public final class StrictIncluder implements ConfigIncluder, ConfigIncluderFile,
 
     @Override
     public ConfigObject include(ConfigIncludeContext context, String what) {
-        if (URL_LIKE.matcher(what).matches()) return other(what, "a URL", () -> ConfigFactory.parseURL(new URL(what), plain()).root());
+        if (URL_LIKE.matcher(what).matches())
+            return other(what, "a URL", () -> ConfigFactory.parseURL(new URL(what), plain())
+                    .root());
         return file(what);
     }
 
@@ -91,37 +96,46 @@ public final class StrictIncluder implements ConfigIncluder, ConfigIncluderFile,
 
     @Override
     public ConfigObject includeURL(ConfigIncludeContext context, URL what) {
-        return other(what.toString(), "a URL", () -> ConfigFactory.parseURL(what, plain()).root());
+        return other(what.toString(), "a URL", () -> ConfigFactory.parseURL(what, plain())
+                .root());
     }
 
     @Override
     public ConfigObject includeResources(ConfigIncludeContext context, String what) {
-        return other(what, "a classpath resource", () -> ConfigFactory.parseResourcesAnySyntax(what, plain()).root());
+        return other(what, "a classpath resource", () -> ConfigFactory.parseResourcesAnySyntax(what, plain())
+                .root());
     }
 
     private ConfigObject file(String name) {
         Path named = Path.of(name);
         if (named.isAbsolute() && sources != Sources.ANY) {
-            throw problem(name, "an absolute path; only files named relative to the including file are included "
-                    + "(--any-include allows others)");
+            throw problem(
+                    name,
+                    "an absolute path; only files named relative to the including file are included "
+                            + "(--any-include allows others)");
         }
         Path dir = file.toAbsolutePath().getParent();
-        Path target = named.isAbsolute() ? named.normalize() : dir.resolve(named).normalize();
+        Path target =
+                named.isAbsolute() ? named.normalize() : dir.resolve(named).normalize();
         if (Files.isDirectory(target)) throw problem(name, target + " is a directory, not a config file");
         if (!Files.isRegularFile(target)) throw problem(name, "no such file (" + target + ")");
         if (!Files.isReadable(target)) throw problem(name, "cannot read " + target + " (permission denied)");
         Path real = realOrNormal(target);
         if (chain.contains(real)) {
             StringBuilder cycle = new StringBuilder();
-            for (Path p : chain.subList(chain.indexOf(real), chain.size())) cycle.append(p.getFileName()).append(" -> ");
+            for (Path p : chain.subList(chain.indexOf(real), chain.size()))
+                cycle.append(p.getFileName()).append(" -> ");
             throw problem(name, "an include cycle (" + cycle + real.getFileName() + ")");
         }
         List<Path> deeper = new ArrayList<>(chain);
         deeper.add(real);
-        Path shown = file.getParent() == null ? named : file.getParent().resolve(named).normalize();
+        Path shown = file.getParent() == null
+                ? named
+                : file.getParent().resolve(named).normalize();
         included.add(shown);
         try {
-            return ConfigFactory.parseFile(shown.toFile(), options(shown, List.copyOf(deeper), sources, included)).root();
+            return ConfigFactory.parseFile(shown.toFile(), options(shown, List.copyOf(deeper), sources, included))
+                    .root();
         } catch (ConfigException e) {
             throw problem(name, String.valueOf(e.getMessage()));
         }
@@ -135,7 +149,9 @@ public final class StrictIncluder implements ConfigIncluder, ConfigIncluderFile,
 
     private ConfigObject other(String name, String kind, Source source) {
         if (sources != Sources.ANY) {
-            throw problem(name, kind + "; only files named relative to the including file are included (--any-include allows it)");
+            throw problem(
+                    name,
+                    kind + "; only files named relative to the including file are included (--any-include allows it)");
         }
         try {
             return source.parse();
@@ -150,7 +166,8 @@ public final class StrictIncluder implements ConfigIncluder, ConfigIncluderFile,
 
     /** A problem located at this file's include statement of {@code name}. */
     private ConfigException problem(String name, String message) {
-        return new ConfigException.Parse(ConfigOriginFactory.newFile(file.toString()).withLineNumber(lineOf(name)),
+        return new ConfigException.Parse(
+                ConfigOriginFactory.newFile(file.toString()).withLineNumber(lineOf(name)),
                 "include \"" + name + "\": " + message);
     }
 
@@ -164,7 +181,8 @@ public final class StrictIncluder implements ConfigIncluder, ConfigIncluderFile,
             }
         }
         Pattern statement = Pattern.compile("\\binclude\\b.*\"" + Pattern.quote(name) + "\"");
-        for (int i = 0; i < lines.size(); i++) if (statement.matcher(lines.get(i)).find()) return i + 1;
+        for (int i = 0; i < lines.size(); i++)
+            if (statement.matcher(lines.get(i)).find()) return i + 1;
         return 0;
     }
 

@@ -56,24 +56,38 @@ import org.driftlab.core.spec.ConfigProblem.Kind;
 public final class SweepLoader {
     /** Upper bounds that catch a runaway grid before it allocates millions of specs. */
     static final int MAX_CONDITIONS = 100_000;
+
     static final long MAX_RUNS = 10_000_000;
 
-    static final Key NAME = Key.other("name", Key.Presence.OPTIONAL, "the file name without extension",
+    static final Key NAME = Key.other(
+            "name",
+            Key.Presence.OPTIONAL,
+            "the file name without extension",
             "sweep name; names the results file `results/<name>.duckdb` (letters, digits, `.`, `_`, `-`)");
-    static final Key SEEDS = Key.integer("seeds", 1, 1, 1_000_000, "a count N (seed indices 0…N−1) or a list of distinct"
-            + " seed indices ≥ 0; seed i gives the same switches, noise and init in every condition (paired comparisons)");
+    static final Key SEEDS = Key.integer(
+            "seeds",
+            1,
+            1,
+            1_000_000,
+            "a count N (seed indices 0…N−1) or a list of distinct"
+                    + " seed indices ≥ 0; seed i gives the same switches, noise and init in every condition (paired comparisons)");
     /** The list form of {@code seeds} (its documented form is {@link #SEEDS}). */
     private static final Key SEED_LIST = Key.reals("seeds", Range.NON_NEGATIVE, "", "");
-    static final Key SWEEP = Key.other("sweep", Key.Presence.OPTIONAL, "none",
+
+    static final Key SWEEP = Key.other(
+            "sweep",
+            Key.Presence.OPTIONAL,
+            "none",
             "values to sweep: a grid, with linked `zip` groups (see [Sweeps](#sweeps)); a value may carry a `label`");
 
-    private static final ConfigResolveOptions RESOLVE = ConfigResolveOptions.defaults().setUseSystemEnvironment(false);
+    private static final ConfigResolveOptions RESOLVE =
+            ConfigResolveOptions.defaults().setUseSystemEnvironment(false);
     private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     /** The key under {@code sweep} that links lists (not a config path: no top-level key is called zip). */
     private static final String ZIP = "zip";
     /** Positions where a string is shorthand for {@code { type = string }}. */
-    private static final List<String> TYPED_POSITIONS = List.of("stream", "rule", "belief", "reset", "stream.switching",
-            "rule.metric", "belief.model");
+    private static final List<String> TYPED_POSITIONS =
+            List.of("stream", "rule", "belief", "reset", "stream.switching", "rule.metric", "belief.model");
 
     private SweepLoader() {}
 
@@ -94,13 +108,16 @@ public final class SweepLoader {
         try {
             text = Files.readString(file);
         } catch (CharacterCodingException e) {
-            throw new ConfigProblems(List.of(new ConfigProblem(file.toString(), 0, "", Kind.SYNTAX,
-                    "not UTF-8 text (a config is a UTF-8 HOCON file)")));
+            throw new ConfigProblems(List.of(new ConfigProblem(
+                    file.toString(), 0, "", Kind.SYNTAX, "not UTF-8 text (a config is a UTF-8 HOCON file)")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read config " + file + ": " + e.getMessage(), e);
         }
         ConfigParseOptions options = StrictIncluder.options(file, includes);
-        return fromText(() -> ConfigFactory.parseFile(file.toFile(), options), text, file.toString(),
+        return fromText(
+                () -> ConfigFactory.parseFile(file.toFile(), options),
+                text,
+                file.toString(),
                 baseName(String.valueOf(file.getFileName())));
     }
 
@@ -111,7 +128,8 @@ public final class SweepLoader {
      * @throws ConfigProblems every problem found
      */
     public static SweepSpec parse(String text, String originName) {
-        ConfigParseOptions options = ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setOriginDescription(originName);
+        ConfigParseOptions options =
+                ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setOriginDescription(originName);
         String fileName = originName.substring(Math.max(originName.lastIndexOf('/'), originName.lastIndexOf('\\')) + 1);
         return fromText(() -> ConfigFactory.parseString(text, options), text, originName, baseName(fileName));
     }
@@ -157,7 +175,10 @@ public final class SweepLoader {
         ConfigNode top = new ConfigNode(problems, "", root.root());
         String name = top.string(NAME.name(), defaultName);
         if (name != null && !NAME_PATTERN.matcher(name).matches()) {
-            problems.add(top.originOf(NAME.name()), NAME.name(), Kind.OUT_OF_RANGE,
+            problems.add(
+                    top.originOf(NAME.name()),
+                    NAME.name(),
+                    Kind.OUT_OF_RANGE,
                     "must be letters, digits, '.', '_' or '-' (it names the results file), got \"" + name + "\"");
         }
         List<Integer> seeds = seeds(top);
@@ -170,7 +191,10 @@ public final class SweepLoader {
         long count = 1;
         for (Axis a : axes) count *= a.size();
         if (count > MAX_CONDITIONS || count * seeds.size() > MAX_RUNS) {
-            problems.add(entries.isEmpty() ? top.originOf("seeds") : entries.get(0).origin(), "sweep", Kind.BAD_SWEEP,
+            problems.add(
+                    entries.isEmpty() ? top.originOf("seeds") : entries.get(0).origin(),
+                    "sweep",
+                    Kind.BAD_SWEEP,
                     "the grid has " + count + " conditions × " + seeds.size() + " seeds; at most " + MAX_CONDITIONS
                             + " conditions and " + MAX_RUNS + " runs are allowed");
             problems.throwIfAny();
@@ -196,7 +220,11 @@ public final class SweepLoader {
                     } catch (ConfigException ex) {
                         // e.g. a path below a value that is still a substitution (rule += x): reported at the entry
                         if (unsettable.add(e.path())) {
-                            problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "cannot set this path: " + parserMessage(ex));
+                            problems.add(
+                                    e.origin(),
+                                    e.display(),
+                                    Kind.BAD_SWEEP,
+                                    "cannot set this path: " + parserMessage(ex));
                         }
                         config = null;
                     }
@@ -207,16 +235,23 @@ public final class SweepLoader {
             int mark = problems.count();
             Condition condition = null;
             try {
-                if (config != null) condition = ConditionReader.read(problems, config.resolve(RESOLVE).root());
+                if (config != null)
+                    condition = ConditionReader.read(
+                            problems, config.resolve(RESOLVE).root());
             } catch (ConfigException ex) {
-                problems.add(ex.origin(), "", Kind.SYNTAX, parserMessage(ex) + " (in condition " + describe(swept) + ")");
+                problems.add(
+                        ex.origin(), "", Kind.SYNTAX, parserMessage(ex) + " (in condition " + describe(swept) + ")");
             }
             relocateSweepProblems(problems, mark, entries);
             if (condition != null) {
                 Integer twin = seen.putIfAbsent(condition.canonical(), conditions.size());
                 if (twin != null) {
-                    problems.add(entries.get(0).origin(), "sweep", Kind.BAD_SWEEP, "conditions " + describe(params.get(twin))
-                            + " and " + describe(swept) + " are the same experiment (identical resolved config)");
+                    problems.add(
+                            entries.get(0).origin(),
+                            "sweep",
+                            Kind.BAD_SWEEP,
+                            "conditions " + describe(params.get(twin)) + " and " + describe(swept)
+                                    + " are the same experiment (identical resolved config)");
                 }
             }
             conditions.add(condition);
@@ -235,11 +270,23 @@ public final class SweepLoader {
             String conditionId = ConditionIds.conditionId(k.canonical());
             canonicals.put(conditionId, k.canonical());
             for (int seed : seeds) {
-                runs.add(new RunSpec(ConditionIds.runId(k.canonical(), seed), conditionId, seed, k.masterSeed(), k.steps(),
-                        k.dt(), k.stream(), k.rule(), k.belief(), k.reset(), k.metrics(), withMismatch(params.get(c), k)));
+                runs.add(new RunSpec(
+                        ConditionIds.runId(k.canonical(), seed),
+                        conditionId,
+                        seed,
+                        k.masterSeed(),
+                        k.steps(),
+                        k.dt(),
+                        k.stream(),
+                        k.rule(),
+                        k.belief(),
+                        k.reset(),
+                        k.metrics(),
+                        withMismatch(params.get(c), k)));
             }
         }
-        List<String> sweptKeys = new ArrayList<>(entries.stream().map(Entry::path).toList());
+        List<String> sweptKeys =
+                new ArrayList<>(entries.stream().map(Entry::path).toList());
         if (labels.named()) sweptKeys.add(ConditionLabels.KEY); // the store and the report show it as a column
         return new SweepSpec(name, text, sweptKeys, runs, canonicals);
     }
@@ -247,8 +294,12 @@ public final class SweepLoader {
     /** Reads the condition labels, replacing each axis (in place) by one whose values carry no label. */
     private static ConditionLabels withoutLabels(ConfigNode top, List<Axis> axes) {
         List<Entry> entries = axes.stream().flatMap(a -> a.entries().stream()).toList();
-        List<ConfigList> values = new ArrayList<>(entries.stream().map(Entry::values).toList());
-        ConditionLabels labels = ConditionLabels.read(top, entries.stream().map(Entry::path).toList(), values,
+        List<ConfigList> values =
+                new ArrayList<>(entries.stream().map(Entry::values).toList());
+        ConditionLabels labels = ConditionLabels.read(
+                top,
+                entries.stream().map(Entry::path).toList(),
+                values,
                 entries.stream().map(Entry::origin).toList());
         int i = 0;
         for (int k = 0; k < axes.size(); k++) {
@@ -284,17 +335,28 @@ public final class SweepLoader {
             Set<Integer> distinct = new HashSet<>();
             for (double d : given) {
                 if (d != Math.rint(d) || d > Integer.MAX_VALUE) {
-                    top.problems().add(top.originOf("seeds"), "seeds", Kind.WRONG_TYPE, "seed indices must be integers in [0, 2^31), got " + CanonicalJson.display(d));
+                    top.problems()
+                            .add(
+                                    top.originOf("seeds"),
+                                    "seeds",
+                                    Kind.WRONG_TYPE,
+                                    "seed indices must be integers in [0, 2^31), got " + CanonicalJson.display(d));
                     return null;
                 }
                 if (!distinct.add((int) d)) {
-                    top.problems().add(top.originOf("seeds"), "seeds", Kind.OUT_OF_RANGE, "seed " + (int) d + " is listed twice");
+                    top.problems()
+                            .add(
+                                    top.originOf("seeds"),
+                                    "seeds",
+                                    Kind.OUT_OF_RANGE,
+                                    "seed " + (int) d + " is listed twice");
                     return null;
                 }
                 out.add((int) d);
             }
             if (out.isEmpty()) {
-                top.problems().add(top.originOf("seeds"), "seeds", Kind.OUT_OF_RANGE, "the list of seeds must not be empty");
+                top.problems()
+                        .add(top.originOf("seeds"), "seeds", Kind.OUT_OF_RANGE, "the list of seeds must not be empty");
                 return null;
             }
             return out;
@@ -321,7 +383,10 @@ public final class SweepLoader {
         List<Axis> axes = new ArrayList<>();
         if (sweep == null || sweep.valueType() == ConfigValueType.NULL) return axes;
         if (sweep.valueType() != ConfigValueType.OBJECT) {
-            problems.add(sweep.origin(), "sweep", Kind.WRONG_TYPE,
+            problems.add(
+                    sweep.origin(),
+                    "sweep",
+                    Kind.WRONG_TYPE,
                     "expected an object of config paths to lists of values, got " + ConfigNode.describe(sweep));
             return axes;
         }
@@ -335,10 +400,15 @@ public final class SweepLoader {
         } else if (zip instanceof ConfigList groups && groups.stream().allMatch(g -> g instanceof ConfigObject)) {
             for (ConfigValue g : groups) zipAxis((ConfigObject) g, problems, axes);
         } else if (zip != null && zip.valueType() != ConfigValueType.NULL) {
-            problems.add(zip.origin(), "sweep.zip", Kind.BAD_SWEEP, "expected an object of config paths to lists of equal"
-                    + " length (or a list of such objects), got " + ConfigNode.describe(zip));
+            problems.add(
+                    zip.origin(),
+                    "sweep.zip",
+                    Kind.BAD_SWEEP,
+                    "expected an object of config paths to lists of equal" + " length (or a list of such objects), got "
+                            + ConfigNode.describe(zip));
         }
-        axes.sort(Comparator.comparing(Axis::origin, BY_LINE).thenComparing(a -> a.entries().get(0).path()));
+        axes.sort(Comparator.comparing(Axis::origin, BY_LINE)
+                .thenComparing(a -> a.entries().get(0).path()));
         Set<String> paths = new HashSet<>();
         List<Axis> valid = new ArrayList<>();
         for (Axis a : axes) {
@@ -354,16 +424,25 @@ public final class SweepLoader {
         List<Entry> entries = new ArrayList<>();
         collect(group, new ArrayList<>(), "sweep.zip", entries, problems);
         if (entries.isEmpty()) {
-            problems.add(group.origin(), "sweep.zip", Kind.BAD_SWEEP, "a zip needs at least one config path and its list of values");
+            problems.add(
+                    group.origin(),
+                    "sweep.zip",
+                    Kind.BAD_SWEEP,
+                    "a zip needs at least one config path and its list of values");
             return;
         }
         entries.sort(Comparator.comparing(Entry::origin, BY_LINE).thenComparing(Entry::path));
         int size = entries.get(0).values().size();
         for (Entry e : entries) {
             if (e.values().size() != size) {
-                problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "the lists of a zip vary together and must have the"
-                        + " same length: " + entries.get(0).path() + " has " + size + " values, " + e.path() + " has "
-                        + e.values().size());
+                problems.add(
+                        e.origin(),
+                        e.display(),
+                        Kind.BAD_SWEEP,
+                        "the lists of a zip vary together and must have the"
+                                + " same length: " + entries.get(0).path() + " has " + size + " values, " + e.path()
+                                + " has "
+                                + e.values().size());
                 return;
             }
         }
@@ -379,9 +458,10 @@ public final class SweepLoader {
             problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "not a config path");
         } else if (!ConditionReader.SWEEPABLE.contains(head)) {
             String why = ConfigSchema.TOP.keys().stream().anyMatch(k -> k.name().equals(head))
-                    ? head + " cannot be swept" + (head.equals("seeds") ? " (list the seeds in seeds = [...] instead)" : "")
+                    ? head + " cannot be swept"
+                            + (head.equals("seeds") ? " (list the seeds in seeds = [...] instead)" : "")
                     : "no such config key '" + head + "'" + ConfigNode.suggestion(head, ConditionReader.SWEEPABLE)
-                    + "; sweepable: " + String.join(", ", ConditionReader.SWEEPABLE);
+                            + "; sweepable: " + String.join(", ", ConditionReader.SWEEPABLE);
             problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, why);
         } else if (e.values().isEmpty()) {
             problems.add(e.origin(), e.display(), Kind.BAD_SWEEP, "the list of values must not be empty");
@@ -391,7 +471,8 @@ public final class SweepLoader {
         return false;
     }
 
-    private static void collect(ConfigObject object, List<String> prefix, String within, List<Entry> out, Problems problems) {
+    private static void collect(
+            ConfigObject object, List<String> prefix, String within, List<Entry> out, Problems problems) {
         for (Map.Entry<String, ConfigValue> kv : object.entrySet()) {
             List<String> parts = new ArrayList<>(prefix);
             parts.addAll(Arrays.asList(kv.getKey().split("\\.", -1)));
@@ -402,8 +483,12 @@ public final class SweepLoader {
                 out.add(new Entry(String.join(".", parts), List.copyOf(parts), within, (ConfigList) v, v.origin()));
             } else {
                 String path = String.join(".", parts);
-                problems.add(v.origin(), within + "." + (path.contains(".") ? ConfigUtil.quoteString(path) : path), Kind.BAD_SWEEP,
-                        "expected a list of values to sweep, got " + ConfigNode.describe(v) + " (write [value] for one value)");
+                problems.add(
+                        v.origin(),
+                        within + "." + (path.contains(".") ? ConfigUtil.quoteString(path) : path),
+                        Kind.BAD_SWEEP,
+                        "expected a list of values to sweep, got " + ConfigNode.describe(v)
+                                + " (write [value] for one value)");
             }
         }
     }
@@ -420,12 +505,21 @@ public final class SweepLoader {
             ConfigProblem moved = q;
             for (Entry e : entries) {
                 if (q.key().equals(e.path()) && q.kind() == Kind.UNKNOWN_KEY) {
-                    moved = new ConfigProblem(problems.file(e.origin()), Problems.line(e.origin()), e.display(), Kind.BAD_SWEEP,
-                            "no such config key " + e.path() + qualifiedHint(q.message().substring("unknown key".length()), e.path()));
+                    moved = new ConfigProblem(
+                            problems.file(e.origin()),
+                            Problems.line(e.origin()),
+                            e.display(),
+                            Kind.BAD_SWEEP,
+                            "no such config key " + e.path()
+                                    + qualifiedHint(q.message().substring("unknown key".length()), e.path()));
                     break;
                 }
                 if (e.path().startsWith(q.key() + ".") && !q.key().isEmpty()) {
-                    moved = new ConfigProblem(problems.file(e.origin()), Problems.line(e.origin()), e.display(), Kind.BAD_SWEEP,
+                    moved = new ConfigProblem(
+                            problems.file(e.origin()),
+                            Problems.line(e.origin()),
+                            e.display(),
+                            Kind.BAD_SWEEP,
                             "no such config key " + e.path() + " (" + q.key() + ": " + q.message() + ")");
                     break;
                 }
@@ -438,7 +532,8 @@ public final class SweepLoader {
     private static String qualifiedHint(String hint, String path) {
         int dot = path.lastIndexOf('.');
         String parent = dot < 0 ? "" : path.substring(0, dot + 1);
-        return hint.replaceAll("did you mean ([^?]+)\\?", "did you mean " + java.util.regex.Matcher.quoteReplacement(parent) + "$1?");
+        return hint.replaceAll(
+                "did you mean ([^?]+)\\?", "did you mean " + java.util.regex.Matcher.quoteReplacement(parent) + "$1?");
     }
 
     /** Rewrites type-name shorthand ({@code reset = oracle}) as objects so that swept sub-paths apply. */
@@ -471,14 +566,17 @@ public final class SweepLoader {
     /** A swept value as it appears in the results: strings bare, numbers canonical, objects as canonical JSON. */
     static String sweptText(ConfigValue value) {
         if (value.valueType() == ConfigValueType.STRING) return (String) value.unwrapped();
-        if (value instanceof ConfigObject o && o.size() == 1 && o.get("type") != null
+        if (value instanceof ConfigObject o
+                && o.size() == 1
+                && o.get("type") != null
                 && o.get("type").valueType() == ConfigValueType.STRING) {
             return (String) o.get("type").unwrapped(); // { type = oracle } reads as oracle, like the shorthand
         }
         try {
             return CanonicalJson.render(value.unwrapped());
         } catch (IllegalArgumentException e) {
-            // a literal beyond double range (1e309) reads as infinite: the condition's own check reports it, with its line
+            // a literal beyond double range (1e309) reads as infinite: the condition's own check reports it, with its
+            // line
             return value.render(ConfigRenderOptions.concise());
         }
     }

@@ -1,8 +1,8 @@
 package org.driftlab.core.spec;
 
 import java.util.List;
-import org.driftlab.core.check.Require;
 import java.util.Map;
+import org.driftlab.core.check.Require;
 
 /**
  * A validated experiment: its name (the config file's base name unless set), the config text it came
@@ -11,8 +11,12 @@ import java.util.Map;
  * condition id. {@code conditionConfigs} may lack conditions of a hand-built sweep (benchmarks, tests); the
  * loader gives every one.
  */
-public record SweepSpec(String name, String configText, List<String> sweptKeys, List<RunSpec> runs,
-                        Map<String, String> conditionConfigs) {
+public record SweepSpec(
+        String name,
+        String configText,
+        List<String> sweptKeys,
+        List<RunSpec> runs,
+        Map<String, String> conditionConfigs) {
     public SweepSpec {
         Require.nonNull("name", name);
         Require.nonNull("configText", configText);

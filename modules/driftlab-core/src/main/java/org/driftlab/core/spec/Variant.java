@@ -32,7 +32,9 @@ public record Variant(String type, String doc, List<Key> keys, Function<Values, 
 
     /** The key called {@code name}. */
     public Key key(String name) {
-        return keys.stream().filter(k -> k.name().equals(name)).findFirst()
+        return keys.stream()
+                .filter(k -> k.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("variant '" + type + "' has no key " + name));
     }
 }

@@ -8,7 +8,10 @@ package org.driftlab.core.stream;
  * as in Dohare et al.'s code).
  */
 public enum Activation {
-    RELU, TANH, SIGMOID, LEAKY_RELU;
+    RELU,
+    TANH,
+    SIGMOID,
+    LEAKY_RELU;
 
     /** Negative-side slope of {@link #LEAKY_RELU} (PyTorch's default). */
     public static final double LEAKY_SLOPE = 0.01;
@@ -16,22 +19,32 @@ public enum Activation {
     /** σ(z). */
     public double apply(double z) {
         switch (this) {
-            case RELU: return z > 0 ? z : 0.0;
-            case TANH: return Math.tanh(z);
-            case SIGMOID: return 1.0 / (1.0 + Math.exp(-z));
-            case LEAKY_RELU: return z > 0 ? z : LEAKY_SLOPE * z;
-            default: throw new IllegalStateException(name());
+            case RELU:
+                return z > 0 ? z : 0.0;
+            case TANH:
+                return Math.tanh(z);
+            case SIGMOID:
+                return 1.0 / (1.0 + Math.exp(-z));
+            case LEAKY_RELU:
+                return z > 0 ? z : LEAKY_SLOPE * z;
+            default:
+                throw new IllegalStateException(name());
         }
     }
 
     /** σ'(z), given z and h = σ(z). */
     public double derivative(double z, double h) {
         switch (this) {
-            case RELU: return z > 0 ? 1.0 : 0.0;
-            case TANH: return 1.0 - h * h;
-            case SIGMOID: return h * (1.0 - h);
-            case LEAKY_RELU: return z > 0 ? 1.0 : LEAKY_SLOPE;
-            default: throw new IllegalStateException(name());
+            case RELU:
+                return z > 0 ? 1.0 : 0.0;
+            case TANH:
+                return 1.0 - h * h;
+            case SIGMOID:
+                return h * (1.0 - h);
+            case LEAKY_RELU:
+                return z > 0 ? 1.0 : LEAKY_SLOPE;
+            default:
+                throw new IllegalStateException(name());
         }
     }
 
@@ -39,10 +52,14 @@ public enum Activation {
     public double kaimingGain() {
         switch (this) {
             case RELU:
-            case LEAKY_RELU: return Math.sqrt(2.0);
-            case TANH: return 5.0 / 3.0;
-            case SIGMOID: return 1.0;
-            default: throw new IllegalStateException(name());
+            case LEAKY_RELU:
+                return Math.sqrt(2.0);
+            case TANH:
+                return 5.0 / 3.0;
+            case SIGMOID:
+                return 1.0;
+            default:
+                throw new IllegalStateException(name());
         }
     }
 
@@ -56,6 +73,7 @@ public enum Activation {
         for (Activation a : values()) {
             if (a.configName().equals(name)) return a;
         }
-        throw new IllegalArgumentException("activation must be one of relu, tanh, sigmoid, leaky-relu, got '" + name + "'");
+        throw new IllegalArgumentException(
+                "activation must be one of relu, tanh, sigmoid, leaky-relu, got '" + name + "'");
     }
 }

@@ -20,7 +20,8 @@ public final class Hessian {
             }
         }
         if (q != null && (q.rows != lambda.length || q.columns != lambda.length)) {
-            throw new IllegalArgumentException("basis must be " + lambda.length + "x" + lambda.length + ", got " + q.rows + "x" + q.columns);
+            throw new IllegalArgumentException(
+                    "basis must be " + lambda.length + "x" + lambda.length + ", got " + q.rows + "x" + q.columns);
         }
         this.lambda = lambda.clone();
         this.q = q == null ? null : q.dup();
@@ -167,7 +168,8 @@ public final class Hessian {
     private void apply(double[] x, double[] out, boolean inverse) {
         int n = lambda.length;
         if (x.length != n || out.length != n) {
-            throw new IllegalArgumentException("vectors must have length " + n + ", got " + x.length + " and " + out.length);
+            throw new IllegalArgumentException(
+                    "vectors must have length " + n + ", got " + x.length + " and " + out.length);
         }
         if (q == null) {
             for (int i = 0; i < n; i++) out[i] = inverse ? x[i] / lambda[i] : x[i] * lambda[i];

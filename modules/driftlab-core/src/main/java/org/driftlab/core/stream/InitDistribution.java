@@ -28,10 +28,25 @@ public interface InitDistribution {
         double mean = prior.mean();
         double std = prior.std();
         return new InitDistribution() {
-            @Override public int dim() { return dim; }
-            @Override public double mean(int i) { return mean; }
-            @Override public double draw(int i, Rng rng) { return mean + std * rng.nextGaussian(); }
-            @Override public String toString() { return "N(" + mean + ", " + std + "²)^" + dim; }
+            @Override
+            public int dim() {
+                return dim;
+            }
+
+            @Override
+            public double mean(int i) {
+                return mean;
+            }
+
+            @Override
+            public double draw(int i, Rng rng) {
+                return mean + std * rng.nextGaussian();
+            }
+
+            @Override
+            public String toString() {
+                return "N(" + mean + ", " + std + "²)^" + dim;
+            }
         };
     }
 }

@@ -13,8 +13,8 @@ final class LinearRegressionStream extends TaskStream {
     private final int batch;
     private final double sigmaY;
     private final Hessian identity;
-    private final double[] x;  // B×d row-major
-    private final double[] y;  // B
+    private final double[] x; // B×d row-major
+    private final double[] y; // B
     private double minibatchLoss;
 
     LinearRegressionStream(LinearRegressionStreamSpec spec, SeedStreams seeds) {
@@ -108,13 +108,18 @@ final class LinearRegressionStream extends TaskStream {
     @Override
     public int evidenceWidth(EvidenceKind kind) {
         switch (kind) {
-            case NONE: return 0;
-            case LOSS: return 1;
-            case SAMPLES: return batch * (dim + 1);
-            case SNAPSHOT_RESIDUAL: return 1;
-            default: throw new IllegalArgumentException("a linear-regression stream has no " + kind
-                    + " evidence (z = θ − H⁻¹g is not a stationary observation of w* here: use the"
-                    + " linear-regression or normal-gamma observation model)");
+            case NONE:
+                return 0;
+            case LOSS:
+                return 1;
+            case SAMPLES:
+                return batch * (dim + 1);
+            case SNAPSHOT_RESIDUAL:
+                return 1;
+            default:
+                throw new IllegalArgumentException("a linear-regression stream has no " + kind
+                        + " evidence (z = θ − H⁻¹g is not a stationary observation of w* here: use the"
+                        + " linear-regression or normal-gamma observation model)");
         }
     }
 
@@ -147,5 +152,4 @@ final class LinearRegressionStream extends TaskStream {
                 throw new IllegalArgumentException("a linear-regression stream has no " + kind + " evidence");
         }
     }
-
 }

@@ -8,9 +8,15 @@ import org.driftlab.core.check.Require;
  * {@code batch} samples and the gradient of the minibatch loss ½·mean((θ·x − y)²). The expected loss is
  * ½|θ − w*|² + ½ targetNoise² (so its minimum is ½ targetNoise²).
  */
-public record LinearRegressionStreamSpec(int dim, int batch, double targetNoise, PriorSpec prior,
-                                         List<Double> init, List<List<Double>> optima,
-                                         SwitchSpec switching) implements StreamSpec {
+public record LinearRegressionStreamSpec(
+        int dim,
+        int batch,
+        double targetNoise,
+        PriorSpec prior,
+        List<Double> init,
+        List<List<Double>> optima,
+        SwitchSpec switching)
+        implements StreamSpec {
     public LinearRegressionStreamSpec {
         Require.positive("dim", dim);
         Require.positive("batch", batch);

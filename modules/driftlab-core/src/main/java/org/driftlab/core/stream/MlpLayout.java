@@ -1,7 +1,7 @@
 package org.driftlab.core.stream;
 
-import org.driftlab.core.random.Rng;
 import org.driftlab.core.check.Require;
+import org.driftlab.core.random.Rng;
 
 /**
  * Where each parameter of a one-hidden-layer MLP learner sits in the flat weight vector θ (DESIGN §4,
@@ -67,9 +67,15 @@ public record MlpLayout(int bits, int hidden) {
         int bias = outputBias();
         int size = dim();
         return new InitDistribution() {
-            @Override public int dim() { return size; }
+            @Override
+            public int dim() {
+                return size;
+            }
 
-            @Override public double mean(int i) { return 0.0; }
+            @Override
+            public double mean(int i) {
+                return 0.0;
+            }
 
             @Override
             public double draw(int i, Rng rng) {
@@ -78,7 +84,10 @@ public record MlpLayout(int bits, int hidden) {
                 return 0.0;
             }
 
-            @Override public String toString() { return "kaiming-uniform(" + activation.configName() + ", b1=" + b1 + ", b2=" + b2 + ")"; }
+            @Override
+            public String toString() {
+                return "kaiming-uniform(" + activation.configName() + ", b1=" + b1 + ", b2=" + b2 + ")";
+            }
         };
     }
 }

@@ -18,15 +18,15 @@ final class QuadraticStream extends TaskStream {
     private final Hessian hessian;
     private final double sigma;
     private final double[] lambda;
-    private final double[] center;       // subtracted before rotating the evidence: μ0·1 when rotated, else 0
+    private final double[] center; // subtracted before rotating the evidence: μ0·1 when rotated, else 0
     private final double[] diff;
-    private final double[] y;            // Qᵀ(θ − w*) of the last observation
-    private final double[] eps;          // ε' of the last observation
-    private final double[] u;            // Qᵀg of the last observation
-    private final double[] thetaSeen;    // θ of the last observation
-    private final double[] optimumEig;   // Qᵀ(w* − c)
+    private final double[] y; // Qᵀ(θ − w*) of the last observation
+    private final double[] eps; // ε' of the last observation
+    private final double[] u; // Qᵀg of the last observation
+    private final double[] thetaSeen; // θ of the last observation
+    private final double[] optimumEig; // Qᵀ(w* − c)
     private final double[] work;
-    private long observedVersion = -1;   // optimum version at the last observation
+    private long observedVersion = -1; // optimum version at the last observation
     private long optimumEigVersion = -1; // optimum version optimumEig belongs to
 
     QuadraticStream(QuadraticStreamSpec spec, SeedStreams seeds) {
@@ -121,10 +121,15 @@ final class QuadraticStream extends TaskStream {
     @Override
     public int evidenceWidth(EvidenceKind kind) {
         switch (kind) {
-            case NONE: return 0;
-            case OPTIMUM: return dim;
-            case LOSS: return 1;
-            default: throw new IllegalArgumentException("a quadratic stream has no " + kind + " evidence (samples need a linear-regression stream)");
+            case NONE:
+                return 0;
+            case OPTIMUM:
+                return dim;
+            case LOSS:
+                return 1;
+            default:
+                throw new IllegalArgumentException(
+                        "a quadratic stream has no " + kind + " evidence (samples need a linear-regression stream)");
         }
     }
 
@@ -141,7 +146,8 @@ final class QuadraticStream extends TaskStream {
             out[offset] = 0.5 * s; // ½ gᵀH⁻¹g
             return;
         }
-        if (kind != EvidenceKind.OPTIMUM) throw new IllegalArgumentException("a quadratic stream has no " + kind + " evidence");
+        if (kind != EvidenceKind.OPTIMUM)
+            throw new IllegalArgumentException("a quadratic stream has no " + kind + " evidence");
         if (optimumEigVersion != optimumVersion()) {
             for (int i = 0; i < dim; i++) diff[i] = optimum[i] - center[i];
             hessian.toEigenbasis(diff, optimumEig);

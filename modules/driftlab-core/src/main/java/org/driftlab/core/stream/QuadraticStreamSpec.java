@@ -8,9 +8,16 @@ import org.driftlab.core.check.Require;
  * (when {@code rotated}) rotated by a seeded random orthogonal matrix drawn once per run. Observations:
  * g = H(θ − w*) + gradientNoise·ε.
  */
-public record QuadraticStreamSpec(int dim, SpectrumSpec spectrum, boolean rotated, double gradientNoise,
-                                  PriorSpec prior, List<Double> init, List<List<Double>> optima,
-                                  SwitchSpec switching) implements StreamSpec {
+public record QuadraticStreamSpec(
+        int dim,
+        SpectrumSpec spectrum,
+        boolean rotated,
+        double gradientNoise,
+        PriorSpec prior,
+        List<Double> init,
+        List<List<Double>> optima,
+        SwitchSpec switching)
+        implements StreamSpec {
     public QuadraticStreamSpec {
         Require.positive("dim", dim);
         Require.nonNull("eigenvalues", spectrum);

@@ -33,18 +33,18 @@ final class SlowlyChangingRegressionStream extends TaskStream implements HiddenL
     private final int hidden;
     // the target network, immutable and shared with twins
     private final int targetUnits;
-    private final int[] targetIn;         // K × (m + 1), row-major, ±1
-    private final int[] targetOut;        // K, ±1
-    private final double[] threshold;     // K: (m + 1)β − S_k
+    private final int[] targetIn; // K × (m + 1), row-major, ±1
+    private final int[] targetOut; // K, ±1
+    private final double[] threshold; // K: (m + 1)β − S_k
     private final Rng flipRng;
     // task state
-    private final int[] flipBits;         // f
-    private final int[] taskSum;          // K: Σ_{i<f} V_ki x_i + V_km (the flipping bits' and the bias's part)
+    private final int[] flipBits; // f
+    private final int[] taskSum; // K: Σ_{i<f} V_ki x_i + V_km (the flipping bits' and the bias's part)
     // the current example and the forward pass at the observed θ
-    private final double[] x;             // m + 1, x_m = 1
+    private final double[] x; // m + 1, x_m = 1
     private double y;
-    private final double[] z;             // H
-    private final double[] h;             // H
+    private final double[] z; // H
+    private final double[] h; // H
     private double lastLoss = Double.NaN;
 
     SlowlyChangingRegressionStream(SlowlyChangingRegressionStreamSpec spec, SeedStreams seeds) {
@@ -280,11 +280,15 @@ final class SlowlyChangingRegressionStream extends TaskStream implements HiddenL
     @Override
     public int evidenceWidth(EvidenceKind kind) {
         switch (kind) {
-            case NONE: return 0;
-            case LOSS: return 1;
-            case SNAPSHOT_RESIDUAL: return 1;
-            default: throw new IllegalArgumentException("a slowly-changing-regression stream has no " + kind
-                    + " evidence (use the variance-change or log-normal-gamma model on the snapshot residual)");
+            case NONE:
+                return 0;
+            case LOSS:
+                return 1;
+            case SNAPSHOT_RESIDUAL:
+                return 1;
+            default:
+                throw new IllegalArgumentException("a slowly-changing-regression stream has no " + kind
+                        + " evidence (use the variance-change or log-normal-gamma model on the snapshot residual)");
         }
     }
 
@@ -303,7 +307,6 @@ final class SlowlyChangingRegressionStream extends TaskStream implements HiddenL
                 throw new IllegalArgumentException("a slowly-changing-regression stream has no " + kind + " evidence");
         }
     }
-
 
     @Override
     public void copyStateFrom(TaskStream other) {

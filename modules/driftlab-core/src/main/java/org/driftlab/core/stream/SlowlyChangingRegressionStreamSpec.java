@@ -32,10 +32,18 @@ import org.driftlab.core.check.Require;
  * {@link #prior()} has no meaning here and throws. Switching: none, periodic or hazard (each switch is one
  * flip event).
  */
-public record SlowlyChangingRegressionStreamSpec(int bits, int flippingBits, boolean flipOne, int targetUnits,
-                                                 double beta, int hidden, Activation activation,
-                                                 int activationWindow, List<Double> init,
-                                                 SwitchSpec switching) implements StreamSpec {
+public record SlowlyChangingRegressionStreamSpec(
+        int bits,
+        int flippingBits,
+        boolean flipOne,
+        int targetUnits,
+        double beta,
+        int hidden,
+        Activation activation,
+        int activationWindow,
+        List<Double> init,
+        SwitchSpec switching)
+        implements StreamSpec {
     public SlowlyChangingRegressionStreamSpec {
         Require.positive("bits", bits);
         Require.positive("flipping-bits", flippingBits);
@@ -48,8 +56,12 @@ public record SlowlyChangingRegressionStreamSpec(int bits, int flippingBits, boo
         Require.nonNull("activation", activation);
         Require.positive("activation-window", activationWindow);
         Require.nonNull("switching", switching);
-        if (!(switching instanceof NoSwitchSpec || switching instanceof PeriodicSwitchSpec || switching instanceof HazardSwitchSpec)) {
-            throw new IllegalArgumentException("switching of a slowly-changing-regression stream must be none, periodic or hazard, got " + switching);
+        if (!(switching instanceof NoSwitchSpec
+                || switching instanceof PeriodicSwitchSpec
+                || switching instanceof HazardSwitchSpec)) {
+            throw new IllegalArgumentException(
+                    "switching of a slowly-changing-regression stream must be none, periodic or hazard, got "
+                            + switching);
         }
         init = StreamSpecs.checkedInit(new MlpLayout(bits, hidden).dim(), init);
     }
@@ -59,8 +71,8 @@ public record SlowlyChangingRegressionStreamSpec(int bits, int flippingBits, boo
      * 5 hidden units of {@code activation}; metrics over the last 1,000 examples.
      */
     public static SlowlyChangingRegressionStreamSpec dohare2024(Activation activation) {
-        return new SlowlyChangingRegressionStreamSpec(20, 15, false, 100, 0.7, 5, activation, 1000, null,
-                new PeriodicSwitchSpec(10_000));
+        return new SlowlyChangingRegressionStreamSpec(
+                20, 15, false, 100, 0.7, 5, activation, 1000, null, new PeriodicSwitchSpec(10_000));
     }
 
     /** The learner's parameter layout. */

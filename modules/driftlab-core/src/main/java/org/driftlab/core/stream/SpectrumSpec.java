@@ -14,7 +14,9 @@ public record SpectrumSpec(double min, double max, List<Double> values) {
         if (values == null) {
             Require.positive("eigenvalues.min", min);
             Require.positive("eigenvalues.max", max);
-            if (!(max >= min)) throw new IllegalArgumentException("eigenvalues.max must be >= eigenvalues.min, got max " + max + " < min " + min);
+            if (!(max >= min))
+                throw new IllegalArgumentException(
+                        "eigenvalues.max must be >= eigenvalues.min, got max " + max + " < min " + min);
         } else {
             for (int i = 0; i < values.size(); i++) Require.positive("eigenvalues[" + i + "]", values.get(i));
         }

@@ -8,8 +8,8 @@ import java.util.List;
  * pins the optima of the first tasks in order (for {@code markov}: of the recurring tasks), later tasks are
  * drawn from the prior with the TASKS stream.
  */
-public sealed interface StreamSpec permits QuadraticStreamSpec, LinearRegressionStreamSpec,
-        SlowlyChangingRegressionStreamSpec {
+public sealed interface StreamSpec
+        permits QuadraticStreamSpec, LinearRegressionStreamSpec, SlowlyChangingRegressionStreamSpec {
     int dim();
 
     /**

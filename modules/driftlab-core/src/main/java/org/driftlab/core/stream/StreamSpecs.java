@@ -12,12 +12,14 @@ final class StreamSpecs {
         if (optima == null) return List.of();
         List<List<Double>> copy = new ArrayList<>(optima.size());
         for (int k = 0; k < optima.size(); k++) {
-            List<Double> w = Require.finiteListOrNull("optima[" + k + "]", Require.nonNull("optima[" + k + "]", optima.get(k)));
+            List<Double> w =
+                    Require.finiteListOrNull("optima[" + k + "]", Require.nonNull("optima[" + k + "]", optima.get(k)));
             Require.lengthIfPresent("optima[" + k + "]", w, dim);
             copy.add(w);
         }
         if (switching instanceof MarkovSwitchSpec markov && copy.size() > markov.tasks()) {
-            throw new IllegalArgumentException("optima lists " + copy.size() + " tasks but switching.tasks is " + markov.tasks());
+            throw new IllegalArgumentException(
+                    "optima lists " + copy.size() + " tasks but switching.tasks is " + markov.tasks());
         }
         return List.copyOf(copy);
     }

@@ -27,14 +27,15 @@ import org.driftlab.core.random.SeedStreams;
  * {@link #loss}, {@link #excessLoss}, {@link #writeEvidence} and the {@link TaskView} methods allocate
  * nothing; so does {@link #copyStateFrom} (unless a generator drew 32-bit ints, see {@code Rng#copyStateFrom}).
  */
-public abstract sealed class TaskStream implements TaskView permits QuadraticStream, LinearRegressionStream,
-        SlowlyChangingRegressionStream {
+public abstract sealed class TaskStream implements TaskView
+        permits QuadraticStream, LinearRegressionStream, SlowlyChangingRegressionStream {
     /** Dimension d of θ. */
     protected final int dim;
     /** The current task's optimum w*; modified only by the switching process. */
     protected final double[] optimum;
     /** Gradient noise or regression data. */
     protected final Rng noise;
+
     private final StreamSpec spec;
     private final SeedStreams seeds;
     private final Rng switchRng;
@@ -96,7 +97,8 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     }
 
     private static InitDistribution initDistributionOf(StreamSpec spec) {
-        if (spec instanceof SlowlyChangingRegressionStreamSpec scr) return scr.layout().kaimingUniform(scr.activation());
+        if (spec instanceof SlowlyChangingRegressionStreamSpec scr)
+            return scr.layout().kaimingUniform(scr.activation());
         return InitDistribution.isotropic(spec.prior(), spec.dim());
     }
 
@@ -108,7 +110,8 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     public TaskStream twin() {
         TaskStream copy;
         if (this instanceof QuadraticStream) copy = new QuadraticStream((QuadraticStream) this);
-        else if (this instanceof LinearRegressionStream) copy = new LinearRegressionStream((LinearRegressionStream) this);
+        else if (this instanceof LinearRegressionStream)
+            copy = new LinearRegressionStream((LinearRegressionStream) this);
         else copy = new SlowlyChangingRegressionStream((SlowlyChangingRegressionStream) this);
         copy.copyStateFrom(this);
         return copy;
@@ -118,7 +121,8 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     public static TaskStream create(StreamSpec spec, SeedStreams seeds) {
         if (spec instanceof QuadraticStreamSpec quadratic) return new QuadraticStream(quadratic, seeds);
         if (spec instanceof LinearRegressionStreamSpec regression) return new LinearRegressionStream(regression, seeds);
-        if (spec instanceof SlowlyChangingRegressionStreamSpec scr) return new SlowlyChangingRegressionStream(scr, seeds);
+        if (spec instanceof SlowlyChangingRegressionStreamSpec scr)
+            return new SlowlyChangingRegressionStream(scr, seeds);
         throw new IllegalArgumentException("unknown stream " + spec);
     }
 
@@ -194,7 +198,8 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
 
     /** The optimum of recurring task k of a {@code markov} stream. Do not modify. */
     public double[] recurringOptimum(int k) {
-        if (recurring == null) throw new IllegalStateException("the stream has no recurring tasks (switching is not markov)");
+        if (recurring == null)
+            throw new IllegalStateException("the stream has no recurring tasks (switching is not markov)");
         return recurring[k];
     }
 
@@ -294,7 +299,8 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
     }
 
     private IllegalStateException noOptimumEvidence() {
-        return new IllegalStateException("a " + getClass().getSimpleName() + " has no optimum evidence (quadratic streams only)");
+        return new IllegalStateException(
+                "a " + getClass().getSimpleName() + " has no optimum evidence (quadratic streams only)");
     }
 
     /** |θ − w*| (NaN for a stream without an optimum in θ-space). */
@@ -323,7 +329,8 @@ public abstract sealed class TaskStream implements TaskView permits QuadraticStr
         switchRng.copyStateFrom(other.switchRng);
         optimaRng.copyStateFrom(other.optimaRng);
         driftRng.copyStateFrom(other.driftRng);
-        optimumVersion = Math.max(optimumVersion, other.optimumVersion) + 1; // a fresh key: caches of this stream are stale
+        optimumVersion =
+                Math.max(optimumVersion, other.optimumVersion) + 1; // a fresh key: caches of this stream are stale
     }
 
     /**

@@ -14,7 +14,8 @@ class BeliefMemoryTest {
     @Test
     void modelsWithEqualParametersShareTheirTables() {
         GaussianRunModel a = new GaussianRunModel(3, 64, M0, 2.0, S);
-        GaussianRunModel b = new GaussianRunModel(3, 64, new double[3], 2.0, S.clone()); // the prior mean is not in the tables
+        GaussianRunModel b =
+                new GaussianRunModel(3, 64, new double[3], 2.0, S.clone()); // the prior mean is not in the tables
         GaussianRunModel otherVar = new GaussianRunModel(3, 64, M0, 2.5, S);
         GaussianRunModel otherCap = new GaussianRunModel(3, 32, M0, 2.0, S);
         double[] s2 = S.clone();
@@ -43,7 +44,9 @@ class BeliefMemoryTest {
         assertThat(m.slotCapacity()).isEqualTo(16);
         m.ensureSlots(102);
         assertThat(m.slotCapacity()).isEqualTo(102);
-        assertThatThrownBy(() -> m.ensureSlots(103)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("102");
+        assertThatThrownBy(() -> m.ensureSlots(103))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("102");
         assertThat(new GaussianRunModel(3, 2, M0, 2.0, S).slotCapacity()).isEqualTo(4);
     }
 

@@ -25,8 +25,9 @@ class BeliefSeriesTest {
         double[] v = series.values();
         for (int t = 1; t <= 4; t++) {
             b.observe(v, (t - 1) * 2);
-            assertThat(lines[t]).isEqualTo(t + "," + b.mapRunLength() + "," + Double.toString(b.meanRunLength()) + ","
-                    + Double.toString(b.pChange(3)));
+            assertThat(lines[t])
+                    .isEqualTo(t + "," + b.mapRunLength() + "," + Double.toString(b.meanRunLength()) + ","
+                            + Double.toString(b.pChange(3)));
         }
         // the switch between rows 2 and 3 shows: at t = 4 the run is short
         assertThat(b.mapRunLength()).isEqualTo(2);
@@ -35,7 +36,8 @@ class BeliefSeriesTest {
     @Test
     void rowsMatchTheWrittenOutput() throws IOException {
         double[] v = {1.0, 1.2, 0.9, 5.0, 5.1};
-        BeliefSeries.Options o = new BeliefSeries.Options("normal-gamma", 0.1, 1.0, null, null, 1.0, 1.0, 1.0, 20, 2, 1e-10, 50);
+        BeliefSeries.Options o =
+                new BeliefSeries.Options("normal-gamma", 0.1, 1.0, null, null, 1.0, 1.0, 1.0, 20, 2, 1e-10, 50);
         double[][] rows = BeliefSeries.rows(o.belief(1), v, 2);
         StringBuilder out = new StringBuilder();
         BeliefSeries.run(o.belief(1), v, 2, out);
@@ -51,21 +53,31 @@ class BeliefSeriesTest {
 
     @Test
     void optionsAreValidatedWithTheirNames() {
-        assertThatThrownBy(() -> new BeliefSeries.Options("poisson", 0.1, 0.0, 1.0, 1.0, null, null, null, 20, 3, 0, 10))
+        assertThatThrownBy(
+                        () -> new BeliefSeries.Options("poisson", 0.1, 0.0, 1.0, 1.0, null, null, null, 20, 3, 0, 10))
                 .hasMessageContaining("gaussian, normal-gamma, variance-change, log-normal-gamma");
-        assertThatThrownBy(() -> new BeliefSeries.Options("gaussian", 0.1, 0.0, null, 1.0, null, null, null, 20, 3, 0, 10))
+        assertThatThrownBy(
+                        () -> new BeliefSeries.Options("gaussian", 0.1, 0.0, null, 1.0, null, null, null, 20, 3, 0, 10))
                 .hasMessageContaining("prior-var");
-        assertThatThrownBy(() -> new BeliefSeries.Options("normal-gamma", 0.1, 0.0, null, null, 1.0, null, 1.0, 20, 3, 0, 10))
+        assertThatThrownBy(() ->
+                        new BeliefSeries.Options("normal-gamma", 0.1, 0.0, null, null, 1.0, null, 1.0, 20, 3, 0, 10))
                 .hasMessageContaining("alpha0");
-        assertThatThrownBy(() -> new BeliefSeries.Options("gaussian", 1.5, 0.0, 1.0, 1.0, null, null, null, 20, 3, 0, 10))
+        assertThatThrownBy(
+                        () -> new BeliefSeries.Options("gaussian", 1.5, 0.0, 1.0, 1.0, null, null, null, 20, 3, 0, 10))
                 .hasMessageContaining("hazard");
-        assertThatThrownBy(() -> new BeliefSeries.Options("gaussian", 0.1, 0.0, 1.0, -1.0, null, null, null, 20, 3, 0, 10))
+        assertThatThrownBy(
+                        () -> new BeliefSeries.Options("gaussian", 0.1, 0.0, 1.0, -1.0, null, null, null, 20, 3, 0, 10))
                 .hasMessageContaining("noise-var");
-        assertThatThrownBy(() -> new BeliefSeries.Options("gaussian", 0.1, 0.0, 1.0, 1.0, null, null, null, 20, 0, 0, 10))
+        assertThatThrownBy(
+                        () -> new BeliefSeries.Options("gaussian", 0.1, 0.0, 1.0, 1.0, null, null, null, 20, 0, 0, 10))
                 .hasMessageContaining("window");
-        assertThatThrownBy(() -> new BeliefSeries.Options("gaussian", 0.1, 0.0, 1.0, 1.0, null, null, null, 20, 3, 0, 0))
+        assertThatThrownBy(
+                        () -> new BeliefSeries.Options("gaussian", 0.1, 0.0, 1.0, 1.0, null, null, null, 20, 3, 0, 0))
                 .hasMessageContaining("r-max");
-        BeliefSeries.Options ng = new BeliefSeries.Options("normal-gamma", 0.1, 0.0, null, null, 1.0, 1.0, 1.0, 20, 3, 0, 10);
-        assertThatThrownBy(() -> ng.belief(2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width 2");
+        BeliefSeries.Options ng =
+                new BeliefSeries.Options("normal-gamma", 0.1, 0.0, null, null, 1.0, 1.0, 1.0, 20, 3, 0, 10);
+        assertThatThrownBy(() -> ng.belief(2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("width 2");
     }
 }

@@ -42,7 +42,8 @@ abstract class BocpdContract extends TaskBeliefContract {
             assertThat(built.meanRunLength()).as("step %d", t).isEqualTo(expected.meanRunLength());
             assertThat(built.pChange(5)).as("step %d", t).isEqualTo(expected.pChange(5));
         }
-        assertThatThrownBy(() -> modelSpec().newModel(unfitEvidence(), 30)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> modelSpec().newModel(unfitEvidence(), 30))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Closed-form segment marginal likelihoods of {@code xs}. */
@@ -205,7 +206,8 @@ abstract class BocpdContract extends TaskBeliefContract {
             if (tol > 0) { // prune: keep r = 0 and the MAP, drop the rest below tol, renormalise
                 int map = 0;
                 for (int r = 1; r <= rMax; r++) if (next[r] > next[map]) map = r;
-                for (int r = 1; r <= rMax; r++) if (r != map && next[r] < Math.log(tol)) next[r] = Double.NEGATIVE_INFINITY;
+                for (int r = 1; r <= rMax; r++)
+                    if (r != map && next[r] < Math.log(tol)) next[r] = Double.NEGATIVE_INFINITY;
                 double norm = LogSpace.logSumExp(next, rMax + 1);
                 for (int r = 0; r <= rMax; r++) next[r] -= norm;
             }
@@ -253,7 +255,9 @@ abstract class BocpdContract extends TaskBeliefContract {
         m.remove(6, xs[0], 0);
         int sw = m.statsWidth;
         for (int i = 0; i < sw; i++) {
-            assertThat(m.stats[6 * sw + i]).as("stat %d", i).isCloseTo(m.stats[5 * sw + i], within(1e-10 * (1 + Math.abs(m.stats[5 * sw + i]))));
+            assertThat(m.stats[6 * sw + i])
+                    .as("stat %d", i)
+                    .isCloseTo(m.stats[5 * sw + i], within(1e-10 * (1 + Math.abs(m.stats[5 * sw + i]))));
         }
     }
 
@@ -278,7 +282,9 @@ abstract class BocpdContract extends TaskBeliefContract {
             fresh.copySlot(1, 0);
         }
         for (int i = 0; i < fresh.statsWidth; i++) {
-            assertThat(sliding.stats[i]).as("stat %d", i).isCloseTo(fresh.stats[i], within(1e-8 * (1 + Math.abs(fresh.stats[i]))));
+            assertThat(sliding.stats[i])
+                    .as("stat %d", i)
+                    .isCloseTo(fresh.stats[i], within(1e-8 * (1 + Math.abs(fresh.stats[i]))));
         }
     }
 

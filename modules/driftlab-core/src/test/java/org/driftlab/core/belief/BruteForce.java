@@ -38,7 +38,7 @@ public final class BruteForce {
                 double lw = 0;
                 int start = 0;
                 for (int g = 0; g < gaps; g++) {
-                    boolean cut = (mask >> g & 1) == 1;   // a changepoint between x_{g+1} and x_{g+2} (1-based)
+                    boolean cut = (mask >> g & 1) == 1; // a changepoint between x_{g+1} and x_{g+2} (1-based)
                     lw += cut ? Math.log(hazard) : Math.log1p(-hazard);
                     if (cut) {
                         lw += cache[start][g + 1];
@@ -82,7 +82,8 @@ public final class BruteForce {
                     sq += e * e;
                 }
                 // N(x; m0·1, s I + v0 11ᵀ): determinant lemma and Sherman–Morrison
-                lp += -0.5 * n * Math.log(2 * Math.PI * s[i]) - 0.5 * Math.log1p(n * v0 / s[i])
+                lp += -0.5 * n * Math.log(2 * Math.PI * s[i])
+                        - 0.5 * Math.log1p(n * v0 / s[i])
                         - (sq - v0 * sum * sum / (s[i] + n * v0)) / (2 * s[i]);
             }
             return lp;
@@ -116,8 +117,12 @@ public final class BruteForce {
             double kn = m.kappa0() + n;
             double an = m.alpha0() + n / 2.0;
             double bn = m.beta0() + 0.5 * ss + m.kappa0() * n * (mean - m.mu0()) * (mean - m.mu0()) / (2 * kn);
-            return LogSpace.logGamma(an) - LogSpace.logGamma(m.alpha0()) + m.alpha0() * Math.log(m.beta0())
-                    - an * Math.log(bn) + 0.5 * Math.log(m.kappa0() / kn) - 0.5 * n * Math.log(2 * Math.PI);
+            return LogSpace.logGamma(an)
+                    - LogSpace.logGamma(m.alpha0())
+                    + m.alpha0() * Math.log(m.beta0())
+                    - an * Math.log(bn)
+                    + 0.5 * Math.log(m.kappa0() / kn)
+                    - 0.5 * n * Math.log(2 * Math.PI);
         };
     }
 
@@ -131,8 +136,11 @@ public final class BruteForce {
             double ss = 0;
             for (int t = from; t < to; t++) ss += xs[t] * xs[t];
             double an = alpha0 + n / 2.0;
-            return LogSpace.logGamma(an) - LogSpace.logGamma(alpha0) + alpha0 * Math.log(beta0)
-                    - an * Math.log(beta0 + 0.5 * ss) - 0.5 * n * Math.log(2 * Math.PI);
+            return LogSpace.logGamma(an)
+                    - LogSpace.logGamma(alpha0)
+                    + alpha0 * Math.log(beta0)
+                    - an * Math.log(beta0 + 0.5 * ss)
+                    - 0.5 * n * Math.log(2 * Math.PI);
         };
     }
 
@@ -152,7 +160,8 @@ public final class BruteForce {
                     y.put(row, 0, xs[t][b * (p + 1) + p]);
                 }
             }
-            DoubleMatrix precision = DoubleMatrix.eye(p).mul(1 / m.priorVar()).add(x.transpose().mmul(x));
+            DoubleMatrix precision =
+                    DoubleMatrix.eye(p).mul(1 / m.priorVar()).add(x.transpose().mmul(x));
             DoubleMatrix mn = Solve.solvePositive(precision, x.transpose().mmul(y));
             double an = m.alpha0() + n / 2.0;
             double bn = m.beta0() + 0.5 * (y.dot(y) - mn.dot(precision.mmul(mn)));
@@ -160,8 +169,12 @@ public final class BruteForce {
             double logDetPrecision = 0;
             for (int i = 0; i < p; i++) logDetPrecision += 2 * Math.log(chol.get(i, i));
             double logDetV0 = p * Math.log(m.priorVar());
-            return LogSpace.logGamma(an) - LogSpace.logGamma(m.alpha0()) + m.alpha0() * Math.log(m.beta0())
-                    - an * Math.log(bn) + 0.5 * (-logDetPrecision - logDetV0) - 0.5 * n * Math.log(2 * Math.PI);
+            return LogSpace.logGamma(an)
+                    - LogSpace.logGamma(m.alpha0())
+                    + m.alpha0() * Math.log(m.beta0())
+                    - an * Math.log(bn)
+                    + 0.5 * (-logDetPrecision - logDetV0)
+                    - 0.5 * n * Math.log(2 * Math.PI);
         };
     }
 }

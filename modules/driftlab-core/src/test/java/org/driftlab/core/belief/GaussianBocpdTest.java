@@ -74,7 +74,8 @@ class GaussianBocpdTest extends BocpdContract {
         for (int i = 0; i < 2; i++) {
             double sum = 0;
             for (double[] x : fresh) sum += x[i];
-            double expected = (M0[i] / V0 + sum / S[i]) / (1 / V0 + fresh.length / S[i]); // conjugate Gaussian, 3 observations
+            double expected =
+                    (M0[i] / V0 + sum / S[i]) / (1 / V0 + fresh.length / S[i]); // conjugate Gaussian, 3 observations
             assertThat(mean[i]).as("coordinate %d", i).isCloseTo(expected, within(1e-12));
         }
         b.markReset();

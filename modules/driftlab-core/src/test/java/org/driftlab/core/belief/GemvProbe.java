@@ -65,8 +65,13 @@ final class GemvProbe {
                 sink += y[k % rows] + grown[k % rows];
             }
             long t4 = System.nanoTime();
-            System.out.printf("jblas dgemv %.2f us, plain gemv %.2f us, fused predict+grow %.2f us, jblas gemv + grow %.2f us (sink %s)%n",
-                    (t1 - t0) / 1e3 / reps, (t2 - t1) / 1e3 / reps, (t3 - t2) / 1e3 / reps, (t4 - t3) / 1e3 / reps, sink);
+            System.out.printf(
+                    "jblas dgemv %.2f us, plain gemv %.2f us, fused predict+grow %.2f us, jblas gemv + grow %.2f us (sink %s)%n",
+                    (t1 - t0) / 1e3 / reps,
+                    (t2 - t1) / 1e3 / reps,
+                    (t3 - t2) / 1e3 / reps,
+                    (t4 - t3) / 1e3 / reps,
+                    sink);
         }
     }
 }

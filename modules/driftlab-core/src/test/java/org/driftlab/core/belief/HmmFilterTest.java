@@ -95,7 +95,9 @@ class HmmFilterTest extends TaskBeliefContract {
             for (int t = 0; t < SHORT; t++) {
                 f.observe(xs[t], 0);
                 for (int k = 0; k < 3; k++) {
-                    assertThat(f.taskProbability(k)).as("seed %d, t %d, task %d", seed, t + 1, k).isCloseTo(ref[t][k], within(1e-12));
+                    assertThat(f.taskProbability(k))
+                            .as("seed %d, t %d, task %d", seed, t + 1, k)
+                            .isCloseTo(ref[t][k], within(1e-12));
                 }
                 assertThat(f.mapTask()).isEqualTo(argmax(ref[t]));
             }
@@ -133,13 +135,17 @@ class HmmFilterTest extends TaskBeliefContract {
     void factoryChecksShapes() {
         HmmSpec spec = new HmmSpec(RHO);
         assertThatThrownBy(() -> TaskBeliefs.create(spec, new EvidenceInfo(2, S, 0, 1, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("task means");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("task means");
         assertThatThrownBy(() -> TaskBeliefs.create(spec, new EvidenceInfo(2, S, 0, 1, new double[][] {{0, 0}, {1}})))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("taskMeans[1]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("taskMeans[1]");
         assertThatThrownBy(() -> TaskBeliefs.create(spec, new EvidenceInfo(2, S, 0, 1, new double[][] {{0, 0}})))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 2");
         assertThatThrownBy(() -> TaskBeliefs.create(spec, new EvidenceInfo(2, null, 0, 1, MEANS)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("noise");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("noise");
         assertThatThrownBy(() -> TaskBeliefs.create(new NoBeliefSpec(), new EvidenceInfo(2, S, 0, 1, MEANS)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -12,7 +12,8 @@ class LinearRegressionBocpdTest extends BocpdContract {
 
     @Override
     Bocpd newBocpd(double pruneTolerance, int maxRunLength) {
-        return TaskBeliefs.bocpd(new BocpdSpec(HAZARD, MODEL, pruneTolerance, maxRunLength), EvidenceInfo.regression(P, B));
+        return TaskBeliefs.bocpd(
+                new BocpdSpec(HAZARD, MODEL, pruneTolerance, maxRunLength), EvidenceInfo.regression(P, B));
     }
 
     @Override
@@ -80,8 +81,10 @@ class LinearRegressionBocpdTest extends BocpdContract {
     void needsTheBatchOfTheEvidence() {
         BocpdSpec spec = new BocpdSpec(HAZARD, MODEL, 0, 10);
         assertThatThrownBy(() -> TaskBeliefs.create(spec, new EvidenceInfo(6, null, 0, 1, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batch");
         assertThatThrownBy(() -> TaskBeliefs.create(spec, new EvidenceInfo(7, null, 0, 1, null, 2)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width 7");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("width 7");
     }
 }

@@ -56,7 +56,8 @@ class LogNormalGammaBocpdTest extends BocpdContract {
     /** The Normal–Gamma segment likelihood of log|x|, from the raw values. */
     @Override
     BruteForce.SegmentLogLikelihood segments(double[][] xs) {
-        return BruteForce.normalGamma(logAbs(xs), new NormalGammaModelSpec(MODEL.mu0(), MODEL.kappa0(), MODEL.alpha0(), MODEL.beta0()));
+        return BruteForce.normalGamma(
+                logAbs(xs), new NormalGammaModelSpec(MODEL.mu0(), MODEL.kappa0(), MODEL.alpha0(), MODEL.beta0()));
     }
 
     static double[] logAbs(double[][] xs) {
@@ -74,8 +75,10 @@ class LogNormalGammaBocpdTest extends BocpdContract {
         for (int t = 0; t < k; t++) mean += v[t] / k;
         double var = 0;
         for (int t = 0; t < k; t++) var += (v[t] - mean) * (v[t] - mean) / k;
-        Bocpd calibrated = VarianceChangeBocpdTest.scalar(new LogNormalGammaModelSpec(null, 0.5, 2.0, null, k), 0, steps);
-        Bocpd declared = VarianceChangeBocpdTest.scalar(new LogNormalGammaModelSpec(mean, 0.5, 2.0, 2.0 * var, 1), 0, steps);
+        Bocpd calibrated =
+                VarianceChangeBocpdTest.scalar(new LogNormalGammaModelSpec(null, 0.5, 2.0, null, k), 0, steps);
+        Bocpd declared =
+                VarianceChangeBocpdTest.scalar(new LogNormalGammaModelSpec(mean, 0.5, 2.0, 2.0 * var, 1), 0, steps);
         VarianceChangeBocpdTest.assertCalibrationThenDeclared(calibrated, declared, xs, k);
     }
 
@@ -91,12 +94,14 @@ class LogNormalGammaBocpdTest extends BocpdContract {
     @Test
     void beta0FromDataNeedsTwoCalibrationObservations() {
         assertThatThrownBy(() -> new LogNormalGammaModelSpec(null, 1, 1, null, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("calibration must be >= 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("calibration must be >= 2");
     }
 
     @Test
     void needsScalarEvidence() {
         assertThatThrownBy(() -> TaskBeliefs.create(new BocpdSpec(HAZARD, MODEL, 0, 10), EvidenceInfo.regression(2, 3)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width 9");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("width 9");
     }
 }

@@ -74,14 +74,18 @@ class NormalGammaBocpdTest extends BocpdContract {
         double nu = 2 * MODEL.alpha0();
         double scale2 = MODEL.beta0() * (MODEL.kappa0() + 1) / (MODEL.alpha0() * MODEL.kappa0());
         double z = (x - MODEL.mu0()) * (x - MODEL.mu0()) / (nu * scale2);
-        double expected = LogSpace.logGamma((nu + 1) / 2) - LogSpace.logGamma(nu / 2) - 0.5 * Math.log(nu * Math.PI * scale2)
+        double expected = LogSpace.logGamma((nu + 1) / 2)
+                - LogSpace.logGamma(nu / 2)
+                - 0.5 * Math.log(nu * Math.PI * scale2)
                 - (nu + 1) / 2 * Math.log1p(z);
         assertThat(b.lastLogEvidence()).isCloseTo(expected, within(1e-13));
     }
 
     @Test
     void needsScalarEvidence() {
-        assertThatThrownBy(() -> TaskBeliefs.create(new BocpdSpec(HAZARD, MODEL, 0, 10), new EvidenceInfo(2, null, 0, 1, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width 2");
+        assertThatThrownBy(() ->
+                        TaskBeliefs.create(new BocpdSpec(HAZARD, MODEL, 0, 10), new EvidenceInfo(2, null, 0, 1, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("width 2");
     }
 }

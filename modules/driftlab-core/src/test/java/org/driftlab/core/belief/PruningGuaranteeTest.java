@@ -20,7 +20,10 @@ class PruningGuaranteeTest {
     static final double HAZARD = 0.002;
 
     record Case(String name, double[] values) {
-        @Override public String toString() { return name; }
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     static List<Case> series() {
@@ -41,7 +44,9 @@ class PruningGuaranteeTest {
             for (int t = 0; t < k; t++) ret.add(4 + rnd.nextGaussian());
         }
         for (int t = 0; t < 150; t++) ret.add(rnd.nextGaussian());
-        out.add(new Case("returns to an earlier level", ret.stream().mapToDouble(Double::doubleValue).toArray()));
+        out.add(new Case(
+                "returns to an earlier level",
+                ret.stream().mapToDouble(Double::doubleValue).toArray()));
         for (int dof : new int[] {1, 2}) {
             double[] heavy = new double[1500];
             double scale = 1;
@@ -58,10 +63,14 @@ class PruningGuaranteeTest {
 
     static BeliefSeries.Options options(String model, int window, double prune, int rMax) {
         return switch (model) {
-            case "gaussian" -> new BeliefSeries.Options(model, HAZARD, 0.0, 25.0, 1.0, null, null, null, 20, window, prune, rMax);
-            case "normal-gamma" -> new BeliefSeries.Options(model, HAZARD, 0.0, null, null, 1.0, 1.0, 1.0, 20, window, prune, rMax);
-            case "variance-change" -> new BeliefSeries.Options(model, HAZARD, null, null, null, null, 1.0, null, 20, window, prune, rMax);
-            default -> new BeliefSeries.Options(model, HAZARD, null, null, null, 1.0, 1.0, null, 20, window, prune, rMax);
+            case "gaussian" ->
+                new BeliefSeries.Options(model, HAZARD, 0.0, 25.0, 1.0, null, null, null, 20, window, prune, rMax);
+            case "normal-gamma" ->
+                new BeliefSeries.Options(model, HAZARD, 0.0, null, null, 1.0, 1.0, 1.0, 20, window, prune, rMax);
+            case "variance-change" ->
+                new BeliefSeries.Options(model, HAZARD, null, null, null, null, 1.0, null, 20, window, prune, rMax);
+            default ->
+                new BeliefSeries.Options(model, HAZARD, null, null, null, 1.0, 1.0, null, 20, window, prune, rMax);
         };
     }
 
@@ -73,11 +82,14 @@ class PruningGuaranteeTest {
         for (String model : BeliefSeries.MODELS) {
             for (int window : new int[] {10, 50}) {
                 for (double threshold : new double[] {0.5, 0.99}) {
-                    List<long[]> exact = BeliefSeries.changepoints(options(model, window, 0, steps).belief(1), c.values(), window, threshold);
-                    List<long[]> pruned = BeliefSeries.changepoints(options(model, window, DEFAULT_PRUNE, steps).belief(1), c.values(),
-                            window, threshold);
-                    assertThat(pruned).as("%s, window %d, threshold %s", model, window, threshold)
-                            .usingElementComparator(PruningGuaranteeTest::compare).isEqualTo(exact);
+                    List<long[]> exact = BeliefSeries.changepoints(
+                            options(model, window, 0, steps).belief(1), c.values(), window, threshold);
+                    List<long[]> pruned = BeliefSeries.changepoints(
+                            options(model, window, DEFAULT_PRUNE, steps).belief(1), c.values(), window, threshold);
+                    assertThat(pruned)
+                            .as("%s, window %d, threshold %s", model, window, threshold)
+                            .usingElementComparator(PruningGuaranteeTest::compare)
+                            .isEqualTo(exact);
                     detections += exact.size();
                 }
             }

@@ -33,8 +33,12 @@ abstract class TaskBeliefContract {
                 TaskBelief b = newBelief();
                 for (int t = 0; t < SHORT; t++) {
                     b.observe(xs[t], 0);
-                    assertThat(b.meanRunLength()).as("mean run length, seed %d, t %d", seed, t + 1).isCloseTo(ref[t][0], within(1e-9));
-                    assertThat(b.pChange(window)).as("p_change(%d), seed %d, t %d", window, seed, t + 1).isCloseTo(ref[t][1], within(1e-9));
+                    assertThat(b.meanRunLength())
+                            .as("mean run length, seed %d, t %d", seed, t + 1)
+                            .isCloseTo(ref[t][0], within(1e-9));
+                    assertThat(b.pChange(window))
+                            .as("p_change(%d), seed %d, t %d", window, seed, t + 1)
+                            .isCloseTo(ref[t][1], within(1e-9));
                 }
             }
         }
@@ -64,7 +68,8 @@ abstract class TaskBeliefContract {
     void pChangeIsZeroRightAfterAResetAndAProbabilityNondecreasingInTheWindow() {
         double[][] xs = series(21, SHORT);
         TaskBelief b = newBelief();
-        for (int w = 1; w <= SHORT; w++) assertThat(b.pChange(w)).as("before any observation").isZero();
+        for (int w = 1; w <= SHORT; w++)
+            assertThat(b.pChange(w)).as("before any observation").isZero();
         for (int t = 0; t < SHORT; t++) {
             b.observe(xs[t], 0);
             double previous = 0;
@@ -75,7 +80,8 @@ abstract class TaskBeliefContract {
             }
             if (t == SHORT / 2) {
                 b.markReset();
-                for (int w = 1; w <= SHORT; w++) assertThat(b.pChange(w)).as("right after markReset").isZero();
+                for (int w = 1; w <= SHORT; w++)
+                    assertThat(b.pChange(w)).as("right after markReset").isZero();
                 assertThat(b.steps()).as("markReset does not rewind steps").isEqualTo(t + 1);
             }
         }
@@ -87,7 +93,8 @@ abstract class TaskBeliefContract {
         double[][] xs = series(41, 400);
         TaskBelief b = newBelief();
         for (int t = 0; t < 300; t++) b.observe(xs[t], 0);
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         long before = mx.getThreadAllocatedBytes(id);
         double sink = 0;

@@ -89,7 +89,9 @@ class VarianceChangeBocpdTest extends BocpdContract {
         b.observe(new double[] {x}, 0);
         double nu = 2 * MODEL.alpha0();
         double scale2 = MODEL.beta0() / MODEL.alpha0();
-        double expected = LogSpace.logGamma((nu + 1) / 2) - LogSpace.logGamma(nu / 2) - 0.5 * Math.log(nu * Math.PI * scale2)
+        double expected = LogSpace.logGamma((nu + 1) / 2)
+                - LogSpace.logGamma(nu / 2)
+                - 0.5 * Math.log(nu * Math.PI * scale2)
                 - (nu + 1) / 2 * Math.log1p(x * x / (nu * scale2));
         assertThat(b.lastLogEvidence()).isCloseTo(expected, within(1e-13));
     }
@@ -125,7 +127,8 @@ class VarianceChangeBocpdTest extends BocpdContract {
                 declared.observe(xs[t], 0);
                 calibrated.runLengthPosterior(pc);
                 declared.runLengthPosterior(pd);
-                for (int r = 0; r <= rMax; r++) assertThat(pc[r]).as("t %d, r %d", t + 1, r).isCloseTo(pd[r], within(1e-12));
+                for (int r = 0; r <= rMax; r++)
+                    assertThat(pc[r]).as("t %d, r %d", t + 1, r).isCloseTo(pd[r], within(1e-12));
                 assertThat(calibrated.pChange(5)).isCloseTo(declared.pChange(5), within(1e-12));
                 assertThat(calibrated.lastLogEvidence()).isCloseTo(declared.lastLogEvidence(), within(1e-12));
             }
@@ -136,7 +139,9 @@ class VarianceChangeBocpdTest extends BocpdContract {
 
     @Test
     void needsScalarEvidence() {
-        assertThatThrownBy(() -> TaskBeliefs.create(new BocpdSpec(HAZARD, MODEL, 0, 10), new EvidenceInfo(3, null, 0, 1, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width 3");
+        assertThatThrownBy(() ->
+                        TaskBeliefs.create(new BocpdSpec(HAZARD, MODEL, 0, 10), new EvidenceInfo(3, null, 0, 1, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("width 3");
     }
 }

@@ -23,14 +23,18 @@ import org.junit.jupiter.api.Test;
  */
 class PackageCyclesTest {
     private static final Path SOURCES = Path.of("src/main/java/org/driftlab/core");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?org\\.driftlab\\.core\\.([a-z]+)\\.", Pattern.MULTILINE);
+    private static final Pattern IMPORT =
+            Pattern.compile("^import (?:static )?org\\.driftlab\\.core\\.([a-z]+)\\.", Pattern.MULTILINE);
 
     @Test
     void corePackagesFormNoCycle() throws IOException {
         Map<String, Set<String>> uses = new TreeMap<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                String pkg = SOURCES.relativize(f.getParent()).toString().replace('\\', '/').split("/")[0];
+                String pkg = SOURCES.relativize(f.getParent())
+                        .toString()
+                        .replace('\\', '/')
+                        .split("/")[0];
                 Set<String> deps = uses.computeIfAbsent(pkg, k -> new TreeSet<>());
                 Matcher m = IMPORT.matcher(Files.readString(f));
                 while (m.find()) if (!m.group(1).equals(pkg)) deps.add(m.group(1));
@@ -39,7 +43,9 @@ class PackageCyclesTest {
         assertThat(uses).containsKeys("spec", "check", "stream", "rule", "belief", "reset", "metrics", "sim");
         assertThat(uses.get("check")).isEmpty();
         for (String pkg : uses.keySet()) {
-            assertThat(cycleFrom(pkg, pkg, uses, new ArrayList<>())).as("import cycle through core." + pkg).isEmpty();
+            assertThat(cycleFrom(pkg, pkg, uses, new ArrayList<>()))
+                    .as("import cycle through core." + pkg)
+                    .isEmpty();
         }
     }
 

@@ -37,9 +37,12 @@ class DetectionsTest {
     @Test
     void aRunsOwnWindowAgreesWithItsStoredCounts() {
         // a switching quadratic with the exact Gaussian belief and belief-threshold resets
-        RunSpec spec = TestRuns.run(TestRuns.quadratic(4, false, 0.3, new HazardSwitchSpec(0.01)), new SgdSpec(0.2),
+        RunSpec spec = TestRuns.run(
+                TestRuns.quadratic(4, false, 0.3, new HazardSwitchSpec(0.01)),
+                new SgdSpec(0.2),
                 new BocpdSpec(0.01, GaussianModelSpec.fromStream(), 1e-10, 256),
-                new BeliefThresholdSpec(0.5, 10, ResetTarget.INIT, true), 3000);
+                new BeliefThresholdSpec(0.5, 10, ResetTarget.INIT, true),
+                3000);
         RunMetrics m = Simulation.run(spec, 64).metrics();
         Detections d = m.detectionsWithin(spec.metrics().detectionWindow());
         assertThat(m.resets()).as("the run resets").isPositive();

@@ -59,16 +59,17 @@ class PlasticityMetricsTest {
         // 3 units, window 4, 12 steps in 3 bins (ends after steps 3, 7, 11)
         PlasticityProbe probe = new PlasticityProbe(3, 4, 3, 12);
         double[][] h = {
-            {1, 0, 2}, {0, 0, 0}, {2, 0, 0}, {1, 0, 0},   // bin 0: unit 1 dead; unit 2 alive (step 0)
-            {0, 0, 0}, {3, 0, 0}, {1, 0, 0}, {1, 0, 0},   // bin 1: step 0 left the window → units 1, 2 dead
-            {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}};  // bin 2: all dead
+            {1, 0, 2}, {0, 0, 0}, {2, 0, 0}, {1, 0, 0}, // bin 0: unit 1 dead; unit 2 alive (step 0)
+            {0, 0, 0}, {3, 0, 0}, {1, 0, 0}, {1, 0, 0}, // bin 1: step 0 left the window → units 1, 2 dead
+            {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, 0}
+        }; // bin 2: all dead
         for (int t = 0; t < 12; t++) probe.record(t, h[t]);
         double[] dead = probe.deadFractionCurve();
         assertThat(dead).containsExactly(1.0 / 3, 2.0 / 3, 1.0);
         double[] erank = probe.effectiveRankCurve();
         assertThat(erank[0]).isGreaterThan(1.0).isLessThan(2.0); // two live units, not proportional
-        assertThat(erank[1]).isCloseTo(1.0, within(1e-12));      // one live unit: rank one
-        assertThat(erank[2]).isZero();                           // the zero matrix
+        assertThat(erank[1]).isCloseTo(1.0, within(1e-12)); // one live unit: rank one
+        assertThat(erank[2]).isZero(); // the zero matrix
     }
 
     @Test

@@ -15,9 +15,9 @@ class RunAccumulatorTest {
         acc.recordSwitch(2);
         acc.recordStep(2, 5.0, 4.0, 1.0);
         acc.recordStep(3, 2.0, 2.0, 0.0);
-        acc.recordReset(4, 0.0);                // delay 2 from the switch at 2: a detection
+        acc.recordReset(4, 0.0); // delay 2 from the switch at 2: a detection
         acc.recordStep(4, 1.0, 1.0, 0.0);
-        acc.recordReset(5, 0.0);                // within D of a detected switch: neither
+        acc.recordReset(5, 0.0); // within D of a detected switch: neither
         acc.recordStep(5, 1.0, 0.0, 0.0);
         RunMetrics m = acc.finish(0.75);
         assertThat(m.steps()).isEqualTo(6);
@@ -44,7 +44,8 @@ class RunAccumulatorTest {
 
     @Test
     void jTotalPaysEachResetsJumpAtTheControlCostOfItsEffectiveStep() {
-        // γ = 0.5, η = 2, k = 1, dt = 0.5: a jump of squared length 4 at effective step 2 costs e^{−0.5} · 4 / (2·2·0.5)
+        // γ = 0.5, η = 2, k = 1, dt = 0.5: a jump of squared length 4 at effective step 2 costs e^{−0.5} · 4 /
+        // (2·2·0.5)
         RunAccumulator acc = new RunAccumulator(new MetricsSpec(1, 0, 3, 0.5, 2.0, 1.0), 3, 0.5);
         acc.recordStep(0, 1.0, 1.0, 1.0);
         acc.recordStep(1, 1.0, 1.0, 0.0);
@@ -74,14 +75,14 @@ class RunAccumulatorTest {
     @Test
     void detectionsFalseAlarmsAndMisses() {
         RunAccumulator acc = new RunAccumulator(new MetricsSpec(1, 0, 3, 0, 1, 1), 100, 1.0);
-        acc.recordReset(5, 0.0);        // no switch before: false alarm
+        acc.recordReset(5, 0.0); // no switch before: false alarm
         acc.recordSwitch(10);
-        acc.recordReset(10, 0.0);       // oracle-like, delay 0
-        acc.recordSwitch(20);      // missed: next reset is 4 steps later
-        acc.recordReset(24, 0.0);       // false alarm (D = 3)
+        acc.recordReset(10, 0.0); // oracle-like, delay 0
+        acc.recordSwitch(20); // missed: next reset is 4 steps later
+        acc.recordReset(24, 0.0); // false alarm (D = 3)
         acc.recordSwitch(30);
         acc.recordSwitch(31);
-        acc.recordReset(33, 0.0);       // detects the latest switch (31), delay 2; 30 is missed
+        acc.recordReset(33, 0.0); // detects the latest switch (31), delay 2; 30 is missed
         RunMetrics m = acc.finish(0);
         assertThat(m.detections()).isEqualTo(2);
         assertThat(m.meanDetectionDelay()).isEqualTo(1.0);
@@ -126,9 +127,9 @@ class RunAccumulatorTest {
         StepLog b = new StepLog(1);
         b.copyFrom(a);
         a.add(100);
-        b.add(100);          // replaying the same value shares
-        b.add(7);            // diverging from a sharer's future... a has nothing beyond: plain append
-        a.add(8);            // a now differs from what b wrote: a forks
+        b.add(100); // replaying the same value shares
+        b.add(7); // diverging from a sharer's future... a has nothing beyond: plain append
+        a.add(8); // a now differs from what b wrote: a forks
         assertThat(a.toArray()).hasSize(102).endsWith(100, 8);
         assertThat(b.toArray()).hasSize(102).endsWith(100, 7);
         StepLog c = new StepLog(1);

@@ -43,9 +43,15 @@ class SeedStreamsTest {
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             switch (i % 3) {
-                case 0: out[i] = rng.nextGaussian(); break;
-                case 1: out[i] = rng.nextDouble(); break;
-                default: out[i] = rng.nextInt(1000); break;
+                case 0:
+                    out[i] = rng.nextGaussian();
+                    break;
+                case 1:
+                    out[i] = rng.nextDouble();
+                    break;
+                default:
+                    out[i] = rng.nextInt(1000);
+                    break;
             }
         }
         return out;
@@ -59,9 +65,15 @@ class SeedStreamsTest {
         Rng rng = new Rng(seed);
         for (int i = 0; i < 3000; i++) {
             switch (i % 3) {
-                case 0: assertThat(rng.nextGaussian()).isEqualTo(gaussian.sample()); break;
-                case 1: assertThat(rng.nextDouble()).isEqualTo(reference.nextDouble()); break;
-                default: assertThat(rng.nextInt(1000)).isEqualTo(reference.nextInt(1000)); break;
+                case 0:
+                    assertThat(rng.nextGaussian()).isEqualTo(gaussian.sample());
+                    break;
+                case 1:
+                    assertThat(rng.nextDouble()).isEqualTo(reference.nextDouble());
+                    break;
+                default:
+                    assertThat(rng.nextInt(1000)).isEqualTo(reference.nextInt(1000));
+                    break;
             }
         }
     }

@@ -39,14 +39,18 @@ class BeliefThresholdPolicyTest extends ResetPolicyContract {
         assertThat(order.step()).isEqualTo(8);
         assertThat(order.target()).containsExactly(1, 2, 3);
         double[] theta = {9, 9, 9};
-        new BeliefThresholdSpec(0.5, 5, ResetTarget.POSTERIOR_MEAN, true).newPolicy(context()).apply(order, theta);
+        new BeliefThresholdSpec(0.5, 5, ResetTarget.POSTERIOR_MEAN, true)
+                .newPolicy(context())
+                .apply(order, theta);
         assertThat(theta).containsExactly(1, 2, 3);
     }
 
     @Test
     void appliesTheOrderToItsTarget() {
         double[] theta = {9, 9, 9};
-        new BeliefThresholdSpec(0.5, 5, ResetTarget.INIT, true).newPolicy(context()).apply(ResetOrder.full(3), theta);
+        new BeliefThresholdSpec(0.5, 5, ResetTarget.INIT, true)
+                .newPolicy(context())
+                .apply(ResetOrder.full(3), theta);
         assertThat(theta).containsExactly(THETA0);
     }
 }

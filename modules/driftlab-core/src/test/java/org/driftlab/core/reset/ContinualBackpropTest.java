@@ -29,7 +29,9 @@ class ContinualBackpropTest extends ResetPolicyContract {
         FixedLayer layer = new FixedLayer();
         for (int j = 0; j < layer.h.length; j++) layer.h[j] = 0.5 + j;
         InitDistribution init = LAYOUT.kaimingUniform(Activation.RELU);
-        return new ResetContext(theta(), init, 0, layer, SEEDS.stream("POLICY"), (e, t) -> { throw new IllegalStateException("no evidence"); });
+        return new ResetContext(theta(), init, 0, layer, SEEDS.stream("POLICY"), (e, t) -> {
+            throw new IllegalStateException("no evidence");
+        });
     }
 
     @Override
@@ -43,19 +45,45 @@ class ContinualBackpropTest extends ResetPolicyContract {
     /** A hidden layer whose activations the test sets. */
     private static final class FixedLayer implements HiddenLayer {
         final double[] h = new double[LAYOUT.hidden()];
-        @Override public MlpLayout layout() { return LAYOUT; }
-        @Override public Activation activation() { return Activation.RELU; }
-        @Override public double[] activations() { return h; }
+
+        @Override
+        public MlpLayout layout() {
+            return LAYOUT;
+        }
+
+        @Override
+        public Activation activation() {
+            return Activation.RELU;
+        }
+
+        @Override
+        public double[] activations() {
+            return h;
+        }
     }
 
     /** Records resetEntries calls; a stateless rule otherwise. */
     private static final class RecordingRule implements LearningRule {
         final List<int[]> resets = new ArrayList<>();
-        @Override public int dim() { return LAYOUT.dim(); }
-        @Override public void step(double[] theta, double[] grad, TaskView task) { }
-        @Override public void reset() { }
-        @Override public void resetEntries(int from, int to) { resets.add(new int[] {from, to}); }
-        @Override public void copyStateFrom(LearningRule other) { }
+
+        @Override
+        public int dim() {
+            return LAYOUT.dim();
+        }
+
+        @Override
+        public void step(double[] theta, double[] grad, TaskView task) {}
+
+        @Override
+        public void reset() {}
+
+        @Override
+        public void resetEntries(int from, int to) {
+            resets.add(new int[] {from, to});
+        }
+
+        @Override
+        public void copyStateFrom(LearningRule other) {}
     }
 
     private static double[] theta() {
@@ -99,11 +127,15 @@ class ContinualBackpropTest extends ResetPolicyContract {
         assertThat(cbp.utility(2)).isEqualTo(1.3125);
         Rng replay = SeedStreams.of(9, 9).stream("POLICY");
         for (int i = 0; i < LAYOUT.dim(); i++) {
-            if (i >= 3 && i < 6) assertThat(theta[i]).as("unit 1's input weights redrawn").isEqualTo(init.draw(i, replay));
-            else if (i == LAYOUT.outputWeight(1)) assertThat(theta[i]).as("unit 1's outgoing weight").isZero();
+            if (i >= 3 && i < 6)
+                assertThat(theta[i]).as("unit 1's input weights redrawn").isEqualTo(init.draw(i, replay));
+            else if (i == LAYOUT.outputWeight(1))
+                assertThat(theta[i]).as("unit 1's outgoing weight").isZero();
             else assertThat(theta[i]).as("θ[%d] untouched", i).isEqualTo(start[i]);
         }
-        assertThat(theta[5]).as("the hidden bias of a new unit is 0, as initialised").isZero();
+        assertThat(theta[5])
+                .as("the hidden bias of a new unit is 0, as initialised")
+                .isZero();
         assertThat(rule.resets).containsExactly(new int[] {3, 6}, new int[] {10, 11});
 
         // step 4: ages (4, 1, 4); u1 gains |2|·|0| = 0; eligible 0 and 2, c = 0.5 + 1.0 = 1.5 → replace one:
@@ -178,7 +210,8 @@ class ContinualBackpropTest extends ResetPolicyContract {
         double[] thetaB = thetaA.clone();
         for (int t = 0; t < 50; t++) {
             for (int j = 0; j < 3; j++) layer.h[j] = Math.abs(acts.nextGaussian());
-            assertThat(b.afterStep(thetaB, new RecordingRule(), rngB)).isEqualTo(a.afterStep(thetaA, new RecordingRule(), rngA));
+            assertThat(b.afterStep(thetaB, new RecordingRule(), rngB))
+                    .isEqualTo(a.afterStep(thetaA, new RecordingRule(), rngA));
             assertThat(thetaB).containsExactly(thetaA);
             for (int j = 0; j < 3; j++) {
                 assertThat(b.utility(j)).isEqualTo(a.utility(j));
@@ -190,8 +223,10 @@ class ContinualBackpropTest extends ResetPolicyContract {
 
     @Test
     void needsAnMlpAndValidValues() {
-        assertThatThrownBy(() -> ContinualBackpropSpec.dohare2024().newPolicy(ResetContext.of(new double[3], PriorSpec.standard(), 0,
-                SeedStreams.of(1, 1)))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MLP");
+        assertThatThrownBy(() -> ContinualBackpropSpec.dohare2024()
+                        .newPolicy(ResetContext.of(new double[3], PriorSpec.standard(), 0, SeedStreams.of(1, 1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MLP");
         assertThatThrownBy(() -> new ContinualBackpropSpec(1.5, 10, 0.9)).hasMessageContaining("replacement-rate");
         assertThatThrownBy(() -> new ContinualBackpropSpec(0.1, -1, 0.9)).hasMessageContaining("maturity-threshold");
         assertThatThrownBy(() -> new ContinualBackpropSpec(0.1, 10, 1.0)).hasMessageContaining("decay");

@@ -14,7 +14,9 @@ class OracleResetPolicyTest extends ResetPolicyContract {
     void resetsAfterTheObservationOfTheFirstStepOfANewTaskBeforeItsUpdate() {
         ResetPolicy p = newPolicy();
         double[] theta = {9, 9, 9};
-        assertThat(p.beforeStep(5, true, theta)).as("never before the observation").isFalse();
+        assertThat(p.beforeStep(5, true, theta))
+                .as("never before the observation")
+                .isFalse();
         assertThat(p.beforeUpdate(4, false, theta)).isFalse();
         assertThat(theta).containsOnly(9);
         assertThat(p.beforeUpdate(5, true, theta)).isTrue();

@@ -29,7 +29,9 @@ class PeriodicResetPolicyTest extends ResetPolicyContract {
         double[] theta = {10, 20, 30};
         new PeriodicResetSpec(1, ResetTarget.INIT, true).newPolicy(context()).afterStep(0, theta, null);
         assertThat(theta).containsExactly(THETA0);
-        new PeriodicResetSpec(1, ResetTarget.PRIOR_MEAN, true).newPolicy(context()).afterStep(0, theta, null);
+        new PeriodicResetSpec(1, ResetTarget.PRIOR_MEAN, true)
+                .newPolicy(context())
+                .afterStep(0, theta, null);
         assertThat(theta).containsOnly(0.5);
         ResetPolicy fresh = newPolicy();
         fresh.afterStep(2, theta, null);
@@ -43,7 +45,8 @@ class PeriodicResetPolicyTest extends ResetPolicyContract {
 
     @Test
     void freshDrawsFollowThePrior() {
-        ResetPolicy fresh = new PeriodicResetSpec(1, ResetTarget.FRESH_DRAW, true).newPolicy(ResetContext.of(new double[1], PRIOR, 0, SEEDS));
+        ResetPolicy fresh = new PeriodicResetSpec(1, ResetTarget.FRESH_DRAW, true)
+                .newPolicy(ResetContext.of(new double[1], PRIOR, 0, SEEDS));
         double[] theta = new double[1];
         int n = 20000;
         double sum = 0;

@@ -22,8 +22,10 @@ class RecallPolicyTest extends ResetPolicyContract {
         assertThat(theta).containsExactly(7, 7, 7);
         p.apply(new ResetOrder(3, 1.0, 0, 2), theta);
         assertThat(theta).containsExactly(5, -1, 3);
-        assertThatThrownBy(() -> p.apply(new ResetOrder(4, 1.0, 1, 1), new double[3])).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> spec().newPolicy(ResetContext.of(THETA0, PRIOR, 0, SEEDS))).hasMessageContaining("markov");
+        assertThatThrownBy(() -> p.apply(new ResetOrder(4, 1.0, 1, 1), new double[3]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> spec().newPolicy(ResetContext.of(THETA0, PRIOR, 0, SEEDS)))
+                .hasMessageContaining("markov");
     }
 
     @Test

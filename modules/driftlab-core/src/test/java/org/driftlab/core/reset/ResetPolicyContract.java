@@ -42,28 +42,80 @@ abstract class ResetPolicyContract {
             this.dim = dim;
         }
 
-        @Override public int dim() { return dim; }
-        @Override public void step(double[] theta, double[] grad, TaskView task) { }
-        @Override public void reset() { }
-        @Override public void resetEntries(int from, int to) { }
-        @Override public void copyStateFrom(LearningRule other) { }
+        @Override
+        public int dim() {
+            return dim;
+        }
+
+        @Override
+        public void step(double[] theta, double[] grad, TaskView task) {}
+
+        @Override
+        public void reset() {}
+
+        @Override
+        public void resetEntries(int from, int to) {}
+
+        @Override
+        public void copyStateFrom(LearningRule other) {}
     }
 
     /** A task filter whose posterior names task (step / 5) mod 3 with probability 0.9; p_change from the script. */
     static class ScriptedFilter implements TaskFilter {
         long step;
 
-        @Override public int width() { return 1; }
-        @Override public void observe(double[] x, int offset) { step++; }
-        @Override public long steps() { return step; }
-        @Override public int mapRunLength() { return 0; }
-        @Override public double meanRunLength() { return 0; }
-        @Override public double pChange(int window) { return 0; }
-        @Override public void markReset() { }
-        @Override public void reset() { step = 0; }
-        @Override public int tasks() { return 3; }
-        @Override public double taskProbability(int k) { return k == mapTask() ? 0.9 : 0.05; }
-        @Override public int mapTask() { return (int) ((step / 5) % 3); }
+        @Override
+        public int width() {
+            return 1;
+        }
+
+        @Override
+        public void observe(double[] x, int offset) {
+            step++;
+        }
+
+        @Override
+        public long steps() {
+            return step;
+        }
+
+        @Override
+        public int mapRunLength() {
+            return 0;
+        }
+
+        @Override
+        public double meanRunLength() {
+            return 0;
+        }
+
+        @Override
+        public double pChange(int window) {
+            return 0;
+        }
+
+        @Override
+        public void markReset() {}
+
+        @Override
+        public void reset() {
+            step = 0;
+        }
+
+        @Override
+        public int tasks() {
+            return 3;
+        }
+
+        @Override
+        public double taskProbability(int k) {
+            return k == mapTask() ? 0.9 : 0.05;
+        }
+
+        @Override
+        public int mapTask() {
+            return (int) ((step / 5) % 3);
+        }
     }
 
     /**
@@ -97,7 +149,8 @@ abstract class ResetPolicyContract {
     private static void assertSameTrace(List<Object> a, List<Object> b) {
         assertThat(b).hasSameSizeAs(a);
         for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) instanceof double[] x) assertThat((double[]) b.get(i)).as("entry %d", i).containsExactly(x);
+            if (a.get(i) instanceof double[] x)
+                assertThat((double[]) b.get(i)).as("entry %d", i).containsExactly(x);
             else assertThat(b.get(i)).as("entry %d", i).isEqualTo(a.get(i));
         }
     }
@@ -142,7 +195,9 @@ abstract class ResetPolicyContract {
         }
         assertThat(ordered).as("orders from the belief").isEqualTo(spec().needsBelief());
         if (!spec().needsBelief()) {
-            assertThatThrownBy(() -> newPolicy().apply(ResetOrder.full(0), context().theta0().clone())).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> newPolicy()
+                            .apply(ResetOrder.full(0), context().theta0().clone()))
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 

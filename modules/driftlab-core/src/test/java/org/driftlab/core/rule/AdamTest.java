@@ -8,9 +8,15 @@ import org.junit.jupiter.api.Test;
 final class AdamTest extends LearningRuleContract {
     private static final double[][] GS = {{1.0, -2.0}, {0.5, 0.25}, {-3.0, 4.0}, {0.2, -0.1}};
 
-    @Override RuleSpec spec() { return new AdamSpec(0.01, 0.9, 0.999, 1e-8, 0.0, false); }
+    @Override
+    RuleSpec spec() {
+        return new AdamSpec(0.01, 0.9, 0.999, 1e-8, 0.0, false);
+    }
 
-    @Override RuleSpec otherSpec() { return new AdamSpec(0.01, 0.9, 0.999, 1e-8, 0.01, true); }
+    @Override
+    RuleSpec otherSpec() {
+        return new AdamSpec(0.01, 0.9, 0.999, 1e-8, 0.01, true);
+    }
 
     /**
      * Textbook Adam (Kingma & Ba, with PyTorch's ε outside the root of the bias-corrected v̂): m ← β1 m + (1 − β1) g,
@@ -43,11 +49,20 @@ final class AdamTest extends LearningRuleContract {
         }
     }
 
-    @Test void adamByHand() { check(0.0, false); }
+    @Test
+    void adamByHand() {
+        check(0.0, false);
+    }
 
-    @Test void adamWithCoupledWeightDecayByHand() { check(0.1, false); }
+    @Test
+    void adamWithCoupledWeightDecayByHand() {
+        check(0.1, false);
+    }
 
-    @Test void adamWByHand() { check(0.1, true); }
+    @Test
+    void adamWByHand() {
+        check(0.1, true);
+    }
 
     @Test
     void firstStepIsSignTimesLrWhenEpsIsTiny() {

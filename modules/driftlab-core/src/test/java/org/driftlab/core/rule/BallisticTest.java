@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 final class BallisticTest extends LearningRuleContract {
-    @Override RuleSpec spec() { return new BallisticSpec(0.01, 0.99, 1e-8); }
+    @Override
+    RuleSpec spec() {
+        return new BallisticSpec(0.01, 0.99, 1e-8);
+    }
 
-    @Override RuleSpec otherSpec() { return new BallisticSpec(0.02, 0.99, 1e-8); }
+    @Override
+    RuleSpec otherSpec() {
+        return new BallisticSpec(0.02, 0.99, 1e-8);
+    }
 
     /** v ← β2 v + (1 − β2) g², v₀ = 0, no bias correction; θ ← θ − lr g / √(v + ε), ε inside the root. */
     @Test

@@ -31,11 +31,19 @@ final class DiscretisedControl {
         this.j = j;
     }
 
-    private int d() { return v.rows; }
+    private int d() {
+        return v.rows;
+    }
 
     /** Diagonal blocks D[n], upper blocks E[n] = M[n][n+1] (= M[n+1][n]), right-hand sides b[n], n = 1..N. */
-    private void assemble(DoubleMatrix theta0, DoubleMatrix mu, double h, int steps, DoubleMatrix[] diag, DoubleMatrix[] upper,
-                          DoubleMatrix[] rhs) {
+    private void assemble(
+            DoubleMatrix theta0,
+            DoubleMatrix mu,
+            double h,
+            int steps,
+            DoubleMatrix[] diag,
+            DoubleMatrix[] upper,
+            DoubleMatrix[] rhs) {
         int d = d();
         double a = 1 - j * h; // (θ_{n+1} − θ_n)/h + jθ_n = (θ_{n+1} − aθ_n)/h
         for (int n = 1; n <= steps; n++) {

@@ -28,15 +28,32 @@ class IdealObserverTest {
             this.wStar = new double[h.dim()];
         }
 
-        @Override public int dim() { return h.dim(); }
-        @Override public void trueGradient(double[] theta, double[] out) {
+        @Override
+        public int dim() {
+            return h.dim();
+        }
+
+        @Override
+        public void trueGradient(double[] theta, double[] out) {
             double[] diff = new double[theta.length];
             for (int i = 0; i < diff.length; i++) diff[i] = theta[i] - wStar[i];
             h.multiply(diff, out);
         }
-        @Override public Hessian hessian() { return h; }
-        @Override public double gradientNoiseVariance() { return SIGMA2; }
-        @Override public PriorSpec prior() { return PRIOR; }
+
+        @Override
+        public Hessian hessian() {
+            return h;
+        }
+
+        @Override
+        public double gradientNoiseVariance() {
+            return SIGMA2;
+        }
+
+        @Override
+        public PriorSpec prior() {
+            return PRIOR;
+        }
     }
 
     static Hessian rotated() {
@@ -47,15 +64,21 @@ class IdealObserverTest {
 
     /** Runs the rule on a switching stream (a new optimum every 4 steps); returns {evidence z_t, θ_{t+1}} per step. */
     static double[][][] run(LearningRule rule, Task task, long seed, int steps) {
-        return run(rule, task, task, seed, steps, 4, t -> { });
+        return run(rule, task, task, seed, steps, 4, t -> {});
     }
 
     /**
      * As {@link #run(LearningRule, Task, long, int)} with a new optimum every {@code period} steps, announced to
      * {@code onSwitch} with its step, the rule seeing the task through {@code view}.
      */
-    static double[][][] run(LearningRule rule, Task task, TaskView view, long seed, int steps, int period,
-                            java.util.function.LongConsumer onSwitch) {
+    static double[][][] run(
+            LearningRule rule,
+            Task task,
+            TaskView view,
+            long seed,
+            int steps,
+            int period,
+            java.util.function.LongConsumer onSwitch) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int d = task.dim();
         double[] theta = new double[d];
@@ -87,7 +110,8 @@ class IdealObserverTest {
         double[][][] trace = run(rule, task, 3, steps);
         DoubleMatrix q = h.isDiagonal() ? DoubleMatrix.eye(d) : h.basis();
         double[][] ys = new double[steps][];
-        for (int t = 0; t < steps; t++) ys[t] = q.transpose().mmul(new DoubleMatrix(trace[t][0])).toArray();
+        for (int t = 0; t < steps; t++)
+            ys[t] = q.transpose().mmul(new DoubleMatrix(trace[t][0])).toArray();
         double[] m0 = q.transpose().mmul(DoubleMatrix.ones(d).mul(PRIOR.mean())).toArray();
         double[] s = new double[d];
         for (int i = 0; i < d; i++) s[i] = SIGMA2 / (h.eigenvalues()[i] * h.eigenvalues()[i]);
@@ -130,7 +154,8 @@ class IdealObserverTest {
         double[] theta = {0.1, 0.2};
         double[] g = {0.3, -0.4};
         for (int t = 0; t < 300; t++) rule.step(theta, g, task);
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         long before = mx.getThreadAllocatedBytes(id);
         for (int t = 0; t < 100; t++) rule.step(theta, g, task);

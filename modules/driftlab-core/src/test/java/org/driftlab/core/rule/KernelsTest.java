@@ -36,7 +36,8 @@ final class KernelsTest {
             double[] x = new double[n];
             Cholesky.solve(l, n, b.toArray(), x);
             double[] expected = Solve.solvePositive(a, b).toArray();
-            for (int i = 0; i < n; i++) assertThat(x[i]).isCloseTo(expected[i], within(1e-9 * (1 + Math.abs(expected[i]))));
+            for (int i = 0; i < n; i++)
+                assertThat(x[i]).isCloseTo(expected[i], within(1e-9 * (1 + Math.abs(expected[i]))));
         }
     }
 
@@ -57,9 +58,11 @@ final class KernelsTest {
             double[] values = new double[n];
             assertThat(SymmetricEigen.decompose(work, n, u, values)).isTrue();
             DoubleMatrix um = new DoubleMatrix(n, n, u).transpose(); // back to column-major
-            DoubleMatrix rebuilt = um.mmul(DoubleMatrix.diag(new DoubleMatrix(values))).mmul(um.transpose());
+            DoubleMatrix rebuilt =
+                    um.mmul(DoubleMatrix.diag(new DoubleMatrix(values))).mmul(um.transpose());
             assertThat(rebuilt.sub(a).normmax()).isLessThan(1e-12 * a.normmax());
-            assertThat(um.transpose().mmul(um).sub(DoubleMatrix.eye(n)).normmax()).isLessThan(1e-13);
+            assertThat(um.transpose().mmul(um).sub(DoubleMatrix.eye(n)).normmax())
+                    .isLessThan(1e-13);
             double[] sorted = values.clone();
             java.util.Arrays.sort(sorted);
             double[] lapack = Eigen.symmetricEigenvalues(a).toArray();

@@ -16,9 +16,13 @@ abstract class LearningRuleContract {
     /** A spec of the same type with different values. */
     abstract RuleSpec otherSpec();
 
-    int dim() { return 3; }
+    int dim() {
+        return 3;
+    }
 
-    double dt() { return 0.1; }
+    double dt() {
+        return 0.1;
+    }
 
     TaskView task() {
         return QuadraticTask.rotated(new double[] {0.3, 1.0, 2.5}, new double[] {0.5, -1.0, 0.25}, 11);
@@ -41,7 +45,8 @@ abstract class LearningRuleContract {
             for (int i = 0; i < g.length; i++) g[i] += 0.3 * rng.nextGaussian();
             rule.step(theta, g, task);
             out[s] = theta.clone();
-            for (double x : theta) assertThat(x).as("θ stays finite on the contract's task").isFinite();
+            for (double x : theta)
+                assertThat(x).as("θ stays finite on the contract's task").isFinite();
         }
         return out;
     }

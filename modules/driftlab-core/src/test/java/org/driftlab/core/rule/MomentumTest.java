@@ -8,9 +8,15 @@ import org.junit.jupiter.api.Test;
 final class MomentumTest extends LearningRuleContract {
     private static final double[][] GS = {{1.0, -2.0}, {0.5, 0.25}, {-3.0, 4.0}, {0.7, 0.1}};
 
-    @Override RuleSpec spec() { return new MomentumSpec(0.05, 0.9, false); }
+    @Override
+    RuleSpec spec() {
+        return new MomentumSpec(0.05, 0.9, false);
+    }
 
-    @Override RuleSpec otherSpec() { return new MomentumSpec(0.05, 0.9, true); }
+    @Override
+    RuleSpec otherSpec() {
+        return new MomentumSpec(0.05, 0.9, true);
+    }
 
     /** PyTorch SGD(momentum=μ, dampening=0): b₁ = g₁, b_t = μ b_{t−1} + g_t; heavy ball θ −= lr b, Nesterov θ −= lr (g + μ b). */
     private static void check(boolean nesterov) {
@@ -30,9 +36,15 @@ final class MomentumTest extends LearningRuleContract {
         }
     }
 
-    @Test void heavyBallByHand() { check(false); }
+    @Test
+    void heavyBallByHand() {
+        check(false);
+    }
 
-    @Test void nesterovByHand() { check(true); }
+    @Test
+    void nesterovByHand() {
+        check(true);
+    }
 
     @Test
     void heavyBallValuesWrittenOut() {

@@ -14,16 +14,28 @@ import org.junit.jupiter.api.Test;
 final class NaturalGradientTest extends LearningRuleContract {
     private static final double[][] GS = {{1.0, -2.0}, {0.5, 0.25}, {-3.0, 4.0}};
 
-    @Override RuleSpec spec() { return new NaturalGradientSpec(0.05, new MetricSpec(Kind.GRADIENT_OUTER, null, 0.9), 0.5); }
+    @Override
+    RuleSpec spec() {
+        return new NaturalGradientSpec(0.05, new MetricSpec(Kind.GRADIENT_OUTER, null, 0.9), 0.5);
+    }
 
-    @Override RuleSpec otherSpec() { return new NaturalGradientSpec(0.05, new MetricSpec(Kind.GRADIENT_OUTER, null, 0.8), 0.5); }
+    @Override
+    RuleSpec otherSpec() {
+        return new NaturalGradientSpec(0.05, new MetricSpec(Kind.GRADIENT_OUTER, null, 0.8), 0.5);
+    }
 
     /** The same contract on the Hessian metric (needs the task). */
     @Nested
     final class HessianMetricContract extends LearningRuleContract {
-        @Override RuleSpec spec() { return new NaturalGradientSpec(0.1, new MetricSpec(Kind.HESSIAN, null, Double.NaN), 0.1); }
+        @Override
+        RuleSpec spec() {
+            return new NaturalGradientSpec(0.1, new MetricSpec(Kind.HESSIAN, null, Double.NaN), 0.1);
+        }
 
-        @Override RuleSpec otherSpec() { return new NaturalGradientSpec(0.1, new MetricSpec(Kind.HESSIAN, null, Double.NaN), 0.2); }
+        @Override
+        RuleSpec otherSpec() {
+            return new NaturalGradientSpec(0.1, new MetricSpec(Kind.HESSIAN, null, Double.NaN), 0.2);
+        }
     }
 
     /** x ← M⁻¹ g for a 2×2 symmetric M = [[p, r], [r, s]], by the adjugate. */
@@ -38,7 +50,8 @@ final class NaturalGradientTest extends LearningRuleContract {
 
     @Test
     void diagonalMetricByHand() {
-        LearningRule rule = new NaturalGradientSpec(0.1, new MetricSpec(Kind.DIAGONAL, List.of(2.0, 0.5), Double.NaN), 0.25)
+        LearningRule rule = new NaturalGradientSpec(
+                        0.1, new MetricSpec(Kind.DIAGONAL, List.of(2.0, 0.5), Double.NaN), 0.25)
                 .newRule(2, 1.0);
         double[] theta = {0.1, 0.2};
         double[] expected = theta.clone();
@@ -53,7 +66,8 @@ final class NaturalGradientTest extends LearningRuleContract {
     @Test
     void denseMetricByHand() {
         // G = [[2, 0.5], [0.5, 1]], δ = 0.1 → M = [[2.1, 0.5], [0.5, 1.1]]
-        LearningRule rule = new NaturalGradientSpec(0.1, new MetricSpec(Kind.DENSE, List.of(2.0, 0.5, 0.5, 1.0), Double.NaN), 0.1)
+        LearningRule rule = new NaturalGradientSpec(
+                        0.1, new MetricSpec(Kind.DENSE, List.of(2.0, 0.5, 0.5, 1.0), Double.NaN), 0.1)
                 .newRule(2, 1.0);
         double[] theta = {0.1, 0.2};
         double[] expected = theta.clone();
@@ -70,7 +84,8 @@ final class NaturalGradientTest extends LearningRuleContract {
         QuadraticTask task = QuadraticTask.rotated(new double[] {0.5, 3.0}, new double[] {1.0, -1.0}, 3);
         DoubleMatrix h = task.hessian.dense();
         double delta = 0.2;
-        LearningRule rule = new NaturalGradientSpec(0.3, new MetricSpec(Kind.HESSIAN, null, Double.NaN), delta).newRule(2, 1.0);
+        LearningRule rule =
+                new NaturalGradientSpec(0.3, new MetricSpec(Kind.HESSIAN, null, Double.NaN), delta).newRule(2, 1.0);
         double[] theta = {0.1, 0.2};
         double[] expected = theta.clone();
         for (double[] g : GS) {
@@ -85,7 +100,8 @@ final class NaturalGradientTest extends LearningRuleContract {
     void gradientOuterMetricByHand() {
         double beta = 0.9;
         double delta = 0.5;
-        LearningRule rule = new NaturalGradientSpec(0.05, new MetricSpec(Kind.GRADIENT_OUTER, null, beta), delta).newRule(2, 1.0);
+        LearningRule rule =
+                new NaturalGradientSpec(0.05, new MetricSpec(Kind.GRADIENT_OUTER, null, beta), delta).newRule(2, 1.0);
         double[] theta = {0.1, 0.2};
         double[] expected = theta.clone();
         double f00 = 0;
@@ -105,11 +121,13 @@ final class NaturalGradientTest extends LearningRuleContract {
     @Test
     void failedFactorisationMakesWeightsNaN() {
         // 1-D, δ = 0: F = (1 − β) g² is singular when g = 0; the rule must not throw but poison θ
-        LearningRule rule = new NaturalGradientSpec(0.1, new MetricSpec(Kind.GRADIENT_OUTER, null, 0.5), 0.0).newRule(1, 1.0);
+        LearningRule rule =
+                new NaturalGradientSpec(0.1, new MetricSpec(Kind.GRADIENT_OUTER, null, 0.5), 0.0).newRule(1, 1.0);
         double[] theta = {0.3};
         rule.step(theta, new double[] {2.0}, null); // F = 2, x = 1
         assertThat(theta[0]).isCloseTo(0.2, within(1e-15));
-        LearningRule zero = new NaturalGradientSpec(0.1, new MetricSpec(Kind.GRADIENT_OUTER, null, 0.5), 0.0).newRule(1, 1.0);
+        LearningRule zero =
+                new NaturalGradientSpec(0.1, new MetricSpec(Kind.GRADIENT_OUTER, null, 0.5), 0.0).newRule(1, 1.0);
         double[] t = {0.3};
         zero.step(t, new double[] {0.0}, null);
         assertThat(t[0]).isNaN();
@@ -117,22 +135,37 @@ final class NaturalGradientTest extends LearningRuleContract {
 
     @Test
     void badMetricsAreRejectedInNewRule() {
-        assertThatThrownBy(() -> new NaturalGradientSpec(0.1, new MetricSpec(Kind.DIAGONAL, List.of(1.0, 2.0), Double.NaN), 0).newRule(3, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("metric.values");
-        assertThatThrownBy(() -> new NaturalGradientSpec(0.1, new MetricSpec(Kind.DENSE, List.of(1.0, 0.0, 0.0), Double.NaN), 0).newRule(2, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 entries");
-        assertThatThrownBy(() -> new NaturalGradientSpec(0.1, new MetricSpec(Kind.DENSE, List.of(1.0, 0.3, 0.2, 1.0), Double.NaN), 0).newRule(2, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("symmetric");
-        assertThatThrownBy(() -> new NaturalGradientSpec(0.1, new MetricSpec(Kind.DENSE, List.of(1.0, 2.0, 2.0, 1.0), Double.NaN), 0).newRule(2, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive-definite");
-        assertThatThrownBy(() -> new NaturalGradientSpec(0.1, new MetricSpec(Kind.GRADIENT_OUTER, null, 0.9), 0).newRule(2, 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("damping");
+        assertThatThrownBy(() -> new NaturalGradientSpec(
+                                0.1, new MetricSpec(Kind.DIAGONAL, List.of(1.0, 2.0), Double.NaN), 0)
+                        .newRule(3, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("metric.values");
+        assertThatThrownBy(() -> new NaturalGradientSpec(
+                                0.1, new MetricSpec(Kind.DENSE, List.of(1.0, 0.0, 0.0), Double.NaN), 0)
+                        .newRule(2, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4 entries");
+        assertThatThrownBy(() -> new NaturalGradientSpec(
+                                0.1, new MetricSpec(Kind.DENSE, List.of(1.0, 0.3, 0.2, 1.0), Double.NaN), 0)
+                        .newRule(2, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("symmetric");
+        assertThatThrownBy(() -> new NaturalGradientSpec(
+                                0.1, new MetricSpec(Kind.DENSE, List.of(1.0, 2.0, 2.0, 1.0), Double.NaN), 0)
+                        .newRule(2, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive-definite");
+        assertThatThrownBy(() ->
+                        new NaturalGradientSpec(0.1, new MetricSpec(Kind.GRADIENT_OUTER, null, 0.9), 0).newRule(2, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("damping");
     }
 
     /** resetEntries zeroes F's rows and columns of those entries (F₀ = 0) and nothing else. */
     @Test
     void resetEntriesZeroesTheirRowsAndColumnsOfF() throws Exception {
-        LearningRule rule = new NaturalGradientSpec(0.05, new MetricSpec(Kind.GRADIENT_OUTER, null, 0.9), 0.5).newRule(4, 1.0);
+        LearningRule rule =
+                new NaturalGradientSpec(0.05, new MetricSpec(Kind.GRADIENT_OUTER, null, 0.9), 0.5).newRule(4, 1.0);
         double[] theta = {0.1, 0.2, 0.3, 0.4};
         rule.step(theta, new double[] {1, 2, 3, 4}, null);
         rule.step(theta, new double[] {-1, 0.5, 2, 1}, null);

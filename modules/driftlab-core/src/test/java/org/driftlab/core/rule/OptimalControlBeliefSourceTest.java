@@ -21,14 +21,21 @@ class OptimalControlBeliefSourceTest {
     static final double[] H = {0.3, 1.0, 2.5};
 
     static OptimalControlSpec spec(double gamma) {
-        return new OptimalControlSpec(gamma, 1.0, 1.0, MetricSpec.identity(), 0.0, BeliefSource.BELIEF, null).withBelief(BELIEF);
+        return new OptimalControlSpec(gamma, 1.0, 1.0, MetricSpec.identity(), 0.0, BeliefSource.BELIEF, null)
+                .withBelief(BELIEF);
     }
 
     @Nested
     final class Contract extends LearningRuleContract {
-        @Override RuleSpec spec() { return OptimalControlBeliefSourceTest.spec(0.5); }
+        @Override
+        RuleSpec spec() {
+            return OptimalControlBeliefSourceTest.spec(0.5);
+        }
 
-        @Override RuleSpec otherSpec() { return OptimalControlBeliefSourceTest.spec(0.7); }
+        @Override
+        RuleSpec otherSpec() {
+            return OptimalControlBeliefSourceTest.spec(0.7);
+        }
     }
 
     /**
@@ -39,7 +46,8 @@ class OptimalControlBeliefSourceTest {
     static double[][][] sideBySide(double gamma, double dt, int steps) {
         QuadraticTask task = QuadraticTask.diagonal(H, new double[] {0.5, -1.0, 0.25});
         LearningRule oc = spec(gamma).newRule(3, dt);
-        LearningRule ideal = new IdealObserverSpec(HAZARD, BELIEF.pruneTolerance(), BELIEF.maxRunLength()).newRule(3, dt);
+        LearningRule ideal =
+                new IdealObserverSpec(HAZARD, BELIEF.pruneTolerance(), BELIEF.maxRunLength()).newRule(3, dt);
         Rng rng = SeedStreams.of(5, 1).stream(Purpose.NOISE);
         double[] a = {1.0, 0.6, 0.2};
         double[] b = a.clone();

@@ -23,32 +23,48 @@ final class OptimalControlTest extends LearningRuleContract {
     /** Contract on the most stateful configuration: filtered belief, dense metric (per-step Jacobi), decay. */
     @Override
     RuleSpec spec() {
-        return new OptimalControlSpec(0.5, 1.0, 1.0, new MetricSpec(Kind.DENSE, DENSE3, Double.NaN), 0.1, BeliefSource.FILTERED, FILTER);
+        return new OptimalControlSpec(
+                0.5, 1.0, 1.0, new MetricSpec(Kind.DENSE, DENSE3, Double.NaN), 0.1, BeliefSource.FILTERED, FILTER);
     }
 
     @Override
     RuleSpec otherSpec() {
-        return new OptimalControlSpec(0.5, 1.0, 1.0, new MetricSpec(Kind.DENSE, DENSE3, Double.NaN), 0.2, BeliefSource.FILTERED, FILTER);
+        return new OptimalControlSpec(
+                0.5, 1.0, 1.0, new MetricSpec(Kind.DENSE, DENSE3, Double.NaN), 0.2, BeliefSource.FILTERED, FILTER);
     }
 
     @Nested
     final class OracleDiagonalMetricContract extends LearningRuleContract {
-        @Override RuleSpec spec() { return oc(1.0, 1.0, 2.0, diag(1.0, 2.0, 0.5), 0.0, BeliefSource.ORACLE); }
+        @Override
+        RuleSpec spec() {
+            return oc(1.0, 1.0, 2.0, diag(1.0, 2.0, 0.5), 0.0, BeliefSource.ORACLE);
+        }
 
-        @Override RuleSpec otherSpec() { return oc(1.0, 1.0, 2.0, diag(1.0, 2.0, 0.5), 0.3, BeliefSource.ORACLE); }
+        @Override
+        RuleSpec otherSpec() {
+            return oc(1.0, 1.0, 2.0, diag(1.0, 2.0, 0.5), 0.3, BeliefSource.ORACLE);
+        }
     }
 
     @Nested
     final class ObservedIdentityContract extends LearningRuleContract {
-        @Override RuleSpec spec() { return oc(0.2, 1.0, 1.0, MetricSpec.identity(), 0.0, BeliefSource.OBSERVED); }
+        @Override
+        RuleSpec spec() {
+            return oc(0.2, 1.0, 1.0, MetricSpec.identity(), 0.0, BeliefSource.OBSERVED);
+        }
 
-        @Override RuleSpec otherSpec() { return oc(0.3, 1.0, 1.0, MetricSpec.identity(), 0.0, BeliefSource.OBSERVED); }
+        @Override
+        RuleSpec otherSpec() {
+            return oc(0.3, 1.0, 1.0, MetricSpec.identity(), 0.0, BeliefSource.OBSERVED);
+        }
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static OptimalControlSpec oc(double gamma, double eta, double k, MetricSpec metric, double decay, BeliefSource source) {
-        return new OptimalControlSpec(gamma, eta, k, metric, decay, source, source == BeliefSource.FILTERED ? FILTER : null);
+    private static OptimalControlSpec oc(
+            double gamma, double eta, double k, MetricSpec metric, double decay, BeliefSource source) {
+        return new OptimalControlSpec(
+                gamma, eta, k, metric, decay, source, source == BeliefSource.FILTERED ? FILTER : null);
     }
 
     private static MetricSpec diag(double... values) {
@@ -76,8 +92,15 @@ final class OptimalControlTest extends LearningRuleContract {
      * λ = √(γ²/4 + c) − γ/2, B = ηk h / c, z' = Bμ + (z − Bμ) e^{−λΔt}; returns W z'. With {@code velocity} it
      * returns W(−λ(z − Bμ)) instead.
      */
-    private static double[] flow(DoubleMatrix v, double[] theta, double[] m, double gamma, double etaK, double j, double dt,
-                                 boolean velocity) {
+    private static double[] flow(
+            DoubleMatrix v,
+            double[] theta,
+            double[] m,
+            double gamma,
+            double etaK,
+            double j,
+            double dt,
+            boolean velocity) {
         DoubleMatrix[] wd = Eigen.symmetricEigenvectors(v);
         DoubleMatrix w = wd[0];
         DoubleMatrix z = w.transpose().mmul(new DoubleMatrix(theta));
@@ -95,21 +118,32 @@ final class OptimalControlTest extends LearningRuleContract {
     }
 
     /** The flow with a constant metric G by the φ = G^{1/2}θ transform, done by hand. */
-    private static double[] flowWithMetric(DoubleMatrix g, DoubleMatrix v, double[] theta, double[] m, double gamma, double etaK,
-                                           double j, double dt, boolean velocity) {
+    private static double[] flowWithMetric(
+            DoubleMatrix g,
+            DoubleMatrix v,
+            double[] theta,
+            double[] m,
+            double gamma,
+            double etaK,
+            double j,
+            double dt,
+            boolean velocity) {
         DoubleMatrix half = power(g, 0.5);
         DoubleMatrix invHalf = power(g, -0.5);
         DoubleMatrix vt = invHalf.mmul(v).mmul(invHalf);
         vt = vt.add(vt.transpose()).div(2);
         double[] phi = half.mmul(new DoubleMatrix(theta)).toArray();
         double[] mt = invHalf.mmul(new DoubleMatrix(m)).toArray();
-        return invHalf.mmul(new DoubleMatrix(flow(vt, phi, mt, gamma, etaK, j, dt, velocity))).toArray();
+        return invHalf.mmul(new DoubleMatrix(flow(vt, phi, mt, gamma, etaK, j, dt, velocity)))
+                .toArray();
     }
 
     private static void assertClose(double[] actual, double[] expected, double tol) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.length; i++) {
-            assertThat(actual[i]).as("coordinate %d", i).isCloseTo(expected[i], within(tol * (1 + Math.abs(expected[i]))));
+            assertThat(actual[i])
+                    .as("coordinate %d", i)
+                    .isCloseTo(expected[i], within(tol * (1 + Math.abs(expected[i]))));
         }
     }
 
@@ -126,7 +160,8 @@ final class OptimalControlTest extends LearningRuleContract {
         // L = ½ h (θ − w)², h = 2, w = 1; γ = 0.7, η = 0.5, k = 2 → R = √(0.1225 + 2) − 0.35; θ − w shrinks by e^{−RΔt}
         double r = Math.sqrt(0.7 * 0.7 / 4 + 0.5 * 2 * 2) - 0.35;
         QuadraticTask task = QuadraticTask.diagonal(new double[] {2.0}, new double[] {1.0});
-        LearningRule rule = oc(0.7, 0.5, 2.0, MetricSpec.identity(), 0.0, BeliefSource.ORACLE).newRule(1, 0.25);
+        LearningRule rule = oc(0.7, 0.5, 2.0, MetricSpec.identity(), 0.0, BeliefSource.ORACLE)
+                .newRule(1, 0.25);
         double[] theta = {3.0};
         double expected = 3.0;
         for (int t = 0; t < 3; t++) {
@@ -146,7 +181,8 @@ final class OptimalControlTest extends LearningRuleContract {
         double etaK = 1.5;
         double dt = 0.3;
         QuadraticTask task = QuadraticTask.diagonal(h, w);
-        LearningRule rule = oc(gamma, 1.5, 1.0, MetricSpec.identity(), 0.0, BeliefSource.ORACLE).newRule(3, dt);
+        LearningRule rule = oc(gamma, 1.5, 1.0, MetricSpec.identity(), 0.0, BeliefSource.ORACLE)
+                .newRule(3, dt);
         double[] theta = {1.0, 1.0, 1.0};
         double[] expected = theta.clone();
         for (int t = 0; t < 3; t++) {
@@ -163,8 +199,10 @@ final class OptimalControlTest extends LearningRuleContract {
     void rotatedHessianOracleAndObservedMatchTheMatrixFormula() {
         QuadraticTask task = QuadraticTask.rotated(new double[] {0.2, 1.0, 4.0}, new double[] {1.0, 0.0, -1.0}, 9);
         DoubleMatrix v = task.hessian.dense();
-        LearningRule oracle = oc(0.6, 0.8, 1.5, MetricSpec.identity(), 0.0, BeliefSource.ORACLE).newRule(3, 0.4);
-        LearningRule observed = oc(0.6, 0.8, 1.5, MetricSpec.identity(), 0.0, BeliefSource.OBSERVED).newRule(3, 0.4);
+        LearningRule oracle = oc(0.6, 0.8, 1.5, MetricSpec.identity(), 0.0, BeliefSource.ORACLE)
+                .newRule(3, 0.4);
+        LearningRule observed = oc(0.6, 0.8, 1.5, MetricSpec.identity(), 0.0, BeliefSource.OBSERVED)
+                .newRule(3, 0.4);
         double[] theta = {2.0, -1.0, 0.5};
         double[] thetaObs = theta.clone();
         double[][] noisyGs = {{0.3, -0.2, 1.0}, {2.0, 0.1, -0.4}, {-1.0, 0.5, 0.5}};
@@ -183,7 +221,8 @@ final class OptimalControlTest extends LearningRuleContract {
         QuadraticTask task = QuadraticTask.rotated(new double[] {0.5, 1.0, 3.0}, new double[] {1.0, 0.0, -1.0}, 4);
         double gamma = 1e4;
         double dt = 0.5;
-        LearningRule rule = oc(gamma, 2.0, 1.5, MetricSpec.identity(), 0.0, BeliefSource.ORACLE).newRule(3, dt);
+        LearningRule rule = oc(gamma, 2.0, 1.5, MetricSpec.identity(), 0.0, BeliefSource.ORACLE)
+                .newRule(3, dt);
         double[] theta = {2.0, -1.0, 0.5};
         double[] m = gradient(task, theta);
         double[] start = theta.clone();
@@ -210,31 +249,39 @@ final class OptimalControlTest extends LearningRuleContract {
             double h = wd[1].get(i, i);
             shrink.put(i, (1 - Math.exp(-Math.sqrt(etaK) * Math.sqrt(h) * dt)) / h);
         }
-        DoubleMatrix expected = wd[0].mmul(DoubleMatrix.diag(shrink)).mmul(wd[0].transpose()).mmul(new DoubleMatrix(m)).neg();
-        LearningRule rule = oc(0.0, 1.0, 2.0, MetricSpec.identity(), 0.0, BeliefSource.ORACLE).newRule(3, dt);
+        DoubleMatrix expected = wd[0].mmul(DoubleMatrix.diag(shrink))
+                .mmul(wd[0].transpose())
+                .mmul(new DoubleMatrix(m))
+                .neg();
+        LearningRule rule = oc(0.0, 1.0, 2.0, MetricSpec.identity(), 0.0, BeliefSource.ORACLE)
+                .newRule(3, dt);
         double[] t = theta.clone();
         rule.step(t, m, task);
         for (int i = 0; i < 3; i++) assertThat(t[i] - theta[i]).isCloseTo(expected.get(i), within(1e-12));
         // small Δt: velocity −R V⁻¹m = −√(ηk) V^{−1/2} m, the ballistic rule
         double small = 1e-7;
-        LearningRule fine = oc(0.0, 1.0, 2.0, MetricSpec.identity(), 0.0, BeliefSource.ORACLE).newRule(3, small);
+        LearningRule fine = oc(0.0, 1.0, 2.0, MetricSpec.identity(), 0.0, BeliefSource.ORACLE)
+                .newRule(3, small);
         double[] u = theta.clone();
         fine.step(u, m, task);
         DoubleMatrix ballistic = power(v, -0.5).mmul(new DoubleMatrix(m)).mul(-Math.sqrt(etaK));
         for (int i = 0; i < 3; i++) {
-            assertThat((u[i] - theta[i]) / small).isCloseTo(ballistic.get(i), within(1e-5 * (1 + Math.abs(ballistic.get(i)))));
+            assertThat((u[i] - theta[i]) / small)
+                    .isCloseTo(ballistic.get(i), within(1e-5 * (1 + Math.abs(ballistic.get(i)))));
         }
     }
 
     @Test
     void longStepIsNewton() {
         QuadraticTask task = QuadraticTask.rotated(new double[] {0.3, 1.0, 5.0}, new double[] {1.0, 0.5, -1.0}, 6);
-        LearningRule rule = oc(0.8, 1.0, 1.0, MetricSpec.identity(), 0.0, BeliefSource.ORACLE).newRule(3, 1e6);
+        LearningRule rule = oc(0.8, 1.0, 1.0, MetricSpec.identity(), 0.0, BeliefSource.ORACLE)
+                .newRule(3, 1e6);
         double[] theta = {-2.0, 3.0, 0.5};
         rule.step(theta, new double[3], task);
         assertClose(theta, task.optimum, 1e-12); // Δθ = −V⁻¹m lands on the minimum in one step
         // and with a metric G ≠ I as well: Newton does not depend on G
-        LearningRule withMetric = oc(0.8, 1.0, 1.0, diag(2.0, 0.5, 1.5), 0.0, BeliefSource.ORACLE).newRule(3, 1e6);
+        LearningRule withMetric =
+                oc(0.8, 1.0, 1.0, diag(2.0, 0.5, 1.5), 0.0, BeliefSource.ORACLE).newRule(3, 1e6);
         double[] t = {-2.0, 3.0, 0.5};
         withMetric.step(t, new double[3], task);
         assertClose(t, task.optimum, 1e-12);
@@ -242,11 +289,13 @@ final class OptimalControlTest extends LearningRuleContract {
 
     @Test
     void decaySettlesAtBMuWithRateLambda() {
-        // 1-D: h = 2, μ = w = 1.5, γ = 0.6, ηk = 1, j = 0.5: c = 2 + 0.5·1.1 = 2.55, λ = √(0.09 + 2.55) − 0.3, B = 2/2.55
+        // 1-D: h = 2, μ = w = 1.5, γ = 0.6, ηk = 1, j = 0.5: c = 2 + 0.5·1.1 = 2.55, λ = √(0.09 + 2.55) − 0.3, B =
+        // 2/2.55
         double lambda = Math.sqrt(0.09 + 2.55) - 0.3;
         double bmu = 2.0 / 2.55 * 1.5;
         QuadraticTask task = QuadraticTask.diagonal(new double[] {2.0}, new double[] {1.5});
-        LearningRule rule = oc(0.6, 1.0, 1.0, MetricSpec.identity(), 0.5, BeliefSource.ORACLE).newRule(1, 0.2);
+        LearningRule rule = oc(0.6, 1.0, 1.0, MetricSpec.identity(), 0.5, BeliefSource.ORACLE)
+                .newRule(1, 0.2);
         double[] theta = {-1.0};
         double expected = -1.0;
         for (int t = 0; t < 3; t++) {
@@ -254,7 +303,8 @@ final class OptimalControlTest extends LearningRuleContract {
             expected = bmu + (expected - bmu) * Math.exp(-lambda * 0.2);
             assertThat(theta[0]).isCloseTo(expected, within(1e-14));
         }
-        LearningRule longStep = oc(0.6, 1.0, 1.0, MetricSpec.identity(), 0.5, BeliefSource.ORACLE).newRule(1, 1e6);
+        LearningRule longStep = oc(0.6, 1.0, 1.0, MetricSpec.identity(), 0.5, BeliefSource.ORACLE)
+                .newRule(1, 1e6);
         double[] t = {-1.0};
         longStep.step(t, new double[1], task);
         assertThat(t[0]).isCloseTo(bmu, within(1e-14)).isLessThan(1.5); // short of the minimum
@@ -269,11 +319,14 @@ final class OptimalControlTest extends LearningRuleContract {
         for (QuadraticTask task : new QuadraticTask[] {rotated, diagonal}) {
             for (DoubleMatrix g : new DoubleMatrix[] {DoubleMatrix.eye(3), gDiag, gDense}) {
                 for (double decay : new double[] {0.0, 0.4}) {
-                    MetricSpec metric = g == gDense ? dense(g) : g == gDiag ? diag(2.0, 0.5, 1.5) : MetricSpec.identity();
-                    LearningRule rule = oc(0.7, 1.2, 0.9, metric, decay, BeliefSource.ORACLE).newRule(3, 0.35);
+                    MetricSpec metric =
+                            g == gDense ? dense(g) : g == gDiag ? diag(2.0, 0.5, 1.5) : MetricSpec.identity();
+                    LearningRule rule = oc(0.7, 1.2, 0.9, metric, decay, BeliefSource.ORACLE)
+                            .newRule(3, 0.35);
                     double[] theta = {2.0, -1.0, 0.5};
                     for (int t = 0; t < 3; t++) {
-                        double[] expected = flowWithMetric(g, task.hessian.dense(), theta, gradient(task, theta), 0.7, 1.08, decay, 0.35, false);
+                        double[] expected = flowWithMetric(
+                                g, task.hessian.dense(), theta, gradient(task, theta), 0.7, 1.08, decay, 0.35, false);
                         rule.step(theta, new double[3], task);
                         assertClose(theta, expected, 1e-12);
                     }
@@ -287,10 +340,12 @@ final class OptimalControlTest extends LearningRuleContract {
         QuadraticTask a = QuadraticTask.rotated(new double[] {0.3, 1.2, 2.5}, new double[] {1.0, -0.5, 0.0}, 21);
         QuadraticTask b = QuadraticTask.rotated(new double[] {2.0, 0.7, 0.1}, new double[] {-1.0, 0.5, 2.0}, 22);
         DoubleMatrix g = new DoubleMatrix(new double[][] {{1.5, 0.2, 0.1}, {0.2, 1.0, -0.1}, {0.1, -0.1, 0.8}});
-        LearningRule rule = oc(0.7, 1.0, 1.0, dense(g), 0.2, BeliefSource.ORACLE).newRule(3, 0.3);
+        LearningRule rule =
+                oc(0.7, 1.0, 1.0, dense(g), 0.2, BeliefSource.ORACLE).newRule(3, 0.3);
         double[] theta = {2.0, -1.0, 0.5};
         for (QuadraticTask task : new QuadraticTask[] {a, a, b, b, a}) {
-            double[] expected = flowWithMetric(g, task.hessian.dense(), theta, gradient(task, theta), 0.7, 1.0, 0.2, 0.3, false);
+            double[] expected =
+                    flowWithMetric(g, task.hessian.dense(), theta, gradient(task, theta), 0.7, 1.0, 0.2, 0.3, false);
             rule.step(theta, new double[3], task);
             assertClose(theta, expected, 1e-12);
         }
@@ -305,7 +360,9 @@ final class OptimalControlTest extends LearningRuleContract {
         double etaK = 1.5;
         double dt = 0.5;
         double decay = 0.2;
-        LearningRule rule = new OptimalControlSpec(gamma, 1.5, 1.0, MetricSpec.identity(), decay, BeliefSource.FILTERED, f).newRule(2, dt);
+        LearningRule rule = new OptimalControlSpec(
+                        gamma, 1.5, 1.0, MetricSpec.identity(), decay, BeliefSource.FILTERED, f)
+                .newRule(2, dt);
         double[][] gs = {{1.0, 0.0}, {0.5, -0.1}, {-2.0, 0.05}, {0.3, 0.0}};
         double[] theta = {0.4, -0.3};
         double[] expected = theta.clone();
@@ -336,7 +393,8 @@ final class OptimalControlTest extends LearningRuleContract {
     void filteredBeliefWithDenseMetricMatchesThePhiTransform() {
         KalmanFilterSpec f = new KalmanFilterSpec(0.1, 2.0, 0.5, 0.8, 0.05);
         DoubleMatrix g = new DoubleMatrix(new double[][] {{1.5, 0.3}, {0.3, 0.8}});
-        LearningRule rule = new OptimalControlSpec(0.3, 1.5, 1.0, dense(g), 0.2, BeliefSource.FILTERED, f).newRule(2, 0.5);
+        LearningRule rule =
+                new OptimalControlSpec(0.3, 1.5, 1.0, dense(g), 0.2, BeliefSource.FILTERED, f).newRule(2, 0.5);
         double[][] gs = {{1.0, 0.0}, {0.5, -0.1}, {-2.0, 0.05}};
         double[] theta = {0.4, -0.3};
         double[] m = {0, 0};
@@ -351,7 +409,8 @@ final class OptimalControlTest extends LearningRuleContract {
                 p[i] = (1 - gain) * p[i];
                 v[i] = 0.8 * v[i] + 0.2 * gt[i] * gt[i];
             }
-            DoubleMatrix vDiag = DoubleMatrix.diag(new DoubleMatrix(new double[] {Math.max(v[0], 0.05), Math.max(v[1], 0.05)}));
+            DoubleMatrix vDiag =
+                    DoubleMatrix.diag(new DoubleMatrix(new double[] {Math.max(v[0], 0.05), Math.max(v[1], 0.05)}));
             double[] expected = flowWithMetric(g, vDiag, theta, m.clone(), 0.3, 1.5, 0.2, 0.5, false);
             rule.step(theta, gt, null);
             assertClose(theta, expected, 1e-12);
@@ -361,13 +420,26 @@ final class OptimalControlTest extends LearningRuleContract {
     @Test
     void badArgumentsAreRejectedInNewRule() {
         OptimalControlSpec ok = oc(0.5, 1.0, 1.0, MetricSpec.identity(), 0.0, BeliefSource.ORACLE);
-        assertThatThrownBy(() -> ok.newRule(2, 0.0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dt");
-        assertThatThrownBy(() -> ok.newRule(2, Double.NaN)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dt");
-        assertThatThrownBy(() -> oc(0.5, 1.0, 1.0, new MetricSpec(Kind.DENSE, List.of(1.0, 2.0, 2.0, 1.0), Double.NaN), 0.0,
-                BeliefSource.ORACLE).newRule(2, 0.1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive-definite");
-        assertThatThrownBy(() -> oc(0.5, 1.0, 1.0, diag(1.0, 2.0), 0.0, BeliefSource.ORACLE).newRule(3, 0.1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("metric.values");
+        assertThatThrownBy(() -> ok.newRule(2, 0.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dt");
+        assertThatThrownBy(() -> ok.newRule(2, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dt");
+        assertThatThrownBy(() -> oc(
+                                0.5,
+                                1.0,
+                                1.0,
+                                new MetricSpec(Kind.DENSE, List.of(1.0, 2.0, 2.0, 1.0), Double.NaN),
+                                0.0,
+                                BeliefSource.ORACLE)
+                        .newRule(2, 0.1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive-definite");
+        assertThatThrownBy(() -> oc(0.5, 1.0, 1.0, diag(1.0, 2.0), 0.0, BeliefSource.ORACLE)
+                        .newRule(3, 0.1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("metric.values");
     }
 
     // ---------------------------------------------------------------- direct minimisation of the discretised J
@@ -375,7 +447,9 @@ final class OptimalControlTest extends LearningRuleContract {
     @Test
     void blockEliminationAgreesWithTheDenseLeastSquaresSolve() {
         DoubleMatrix g = new DoubleMatrix(new double[][] {{1.5, 0.3}, {0.3, 0.8}});
-        DoubleMatrix v = QuadraticTask.rotated(new double[] {0.5, 2.0}, new double[] {0, 0}, 31).hessian.dense();
+        DoubleMatrix v = QuadraticTask.rotated(new double[] {0.5, 2.0}, new double[] {0, 0}, 31)
+                .hessian
+                .dense();
         DiscretisedControl dc = new DiscretisedControl(g, v, 0.5, 1.0, 1.0, 0.2);
         double[] block = dc.firstVelocity(new double[] {-0.5, 1.0}, new double[] {1.0, -0.5}, 0.05, 300);
         double[] dense = dc.solveDense(new double[] {-0.5, 1.0}, new double[] {1.0, -0.5}, 0.05, 300);
@@ -390,8 +464,17 @@ final class OptimalControlTest extends LearningRuleContract {
      * form, and Richardson extrapolation 2v(h/2) − v(h) must then agree to 10 (λ_max h)². The horizon T makes
      * the free end's influence ∝ e^{−2λ_min T} negligible.
      */
-    private static void checkAgainstNumericalOptimum(DoubleMatrix g, DoubleMatrix v, double[] theta0, double[] mu, double gamma,
-                                                     double eta, double k, double j, double h, double horizon) {
+    private static void checkAgainstNumericalOptimum(
+            DoubleMatrix g,
+            DoubleMatrix v,
+            double[] theta0,
+            double[] mu,
+            double gamma,
+            double eta,
+            double k,
+            double j,
+            double h,
+            double horizon) {
         double[] m = v.mmul(new DoubleMatrix(theta0).sub(new DoubleMatrix(mu))).toArray();
         DoubleMatrix closed = new DoubleMatrix(flowWithMetric(g, v, theta0, m, gamma, eta * k, j, 0.0, true));
         DoubleMatrix invHalf = power(g, -0.5);
@@ -410,20 +493,30 @@ final class OptimalControlTest extends LearningRuleContract {
         assertThat(errCoarse).isLessThanOrEqualTo(2 * lambdaMax * h * speed);
         assertThat(errFine).isLessThanOrEqualTo(2 * lambdaMax * h / 2 * speed);
         assertThat(errFine / errCoarse).isBetween(0.45, 0.55);
-        assertThat(fine.mul(2).sub(coarse).sub(closed).norm2()).isLessThanOrEqualTo(10 * Math.pow(lambdaMax * h, 2) * speed);
+        assertThat(fine.mul(2).sub(coarse).sub(closed).norm2())
+                .isLessThanOrEqualTo(10 * Math.pow(lambdaMax * h, 2) * speed);
 
         // and the rule itself: over a tiny Δt its step is that velocity times Δt (the flow is exact, so to O(λΔt))
         QuadraticTask task = v.rows == 1
                 ? QuadraticTask.diagonal(new double[] {v.get(0, 0)}, mu)
-                : new QuadraticTask(org.driftlab.core.stream.Hessian.rotated(
-                        Eigen.symmetricEigenvectors(v)[1].diag().toArray(), Eigen.symmetricEigenvectors(v)[0]), mu);
+                : new QuadraticTask(
+                        org.driftlab.core.stream.Hessian.rotated(
+                                Eigen.symmetricEigenvectors(v)[1].diag().toArray(), Eigen.symmetricEigenvectors(v)[0]),
+                        mu);
         double tiny = 1e-7;
-        LearningRule rule = oc(gamma, eta, k, g.rows == 1 || g.equals(DoubleMatrix.eye(g.rows)) ? MetricSpec.identity() : dense(g), j,
-                BeliefSource.ORACLE).newRule(theta0.length, tiny);
+        LearningRule rule = oc(
+                        gamma,
+                        eta,
+                        k,
+                        g.rows == 1 || g.equals(DoubleMatrix.eye(g.rows)) ? MetricSpec.identity() : dense(g),
+                        j,
+                        BeliefSource.ORACLE)
+                .newRule(theta0.length, tiny);
         double[] theta = theta0.clone();
         rule.step(theta, new double[theta.length], task);
         for (int i = 0; i < theta.length; i++) {
-            assertThat((theta[i] - theta0[i]) / tiny).isCloseTo(closed.get(i), within(1e-5 * (1 + Math.abs(closed.get(i)))));
+            assertThat((theta[i] - theta0[i]) / tiny)
+                    .isCloseTo(closed.get(i), within(1e-5 * (1 + Math.abs(closed.get(i)))));
         }
     }
 
@@ -431,13 +524,16 @@ final class OptimalControlTest extends LearningRuleContract {
     void oneDimensionalNumericalOptimumMatchesTheClosedFormVelocity() {
         DoubleMatrix v = new DoubleMatrix(new double[][] {{1.5}});
         for (double j : new double[] {0.0, 0.3}) { // −R V⁻¹m, then −λ(θ − Bμ)
-            checkAgainstNumericalOptimum(DoubleMatrix.eye(1), v, new double[] {2.0}, new double[] {0.4}, 1.0, 0.5, 2.0, j, 4e-3, 15);
+            checkAgainstNumericalOptimum(
+                    DoubleMatrix.eye(1), v, new double[] {2.0}, new double[] {0.4}, 1.0, 0.5, 2.0, j, 4e-3, 15);
         }
     }
 
     @Test
     void twoDimensionalNumericalOptimumMatchesTheClosedFormVelocity() {
-        DoubleMatrix v = QuadraticTask.rotated(new double[] {0.5, 2.0}, new double[] {0, 0}, 31).hessian.dense();
+        DoubleMatrix v = QuadraticTask.rotated(new double[] {0.5, 2.0}, new double[] {0, 0}, 31)
+                .hessian
+                .dense();
         DoubleMatrix g = new DoubleMatrix(new double[][] {{1.5, 0.3}, {0.3, 0.8}});
         double[] theta0 = {-0.5, 1.0};
         double[] mu = {1.0, -0.5};

@@ -45,7 +45,10 @@ final class QuadraticTask implements TaskView {
         return q;
     }
 
-    @Override public int dim() { return optimum.length; }
+    @Override
+    public int dim() {
+        return optimum.length;
+    }
 
     @Override
     public void trueGradient(double[] theta, double[] out) {
@@ -53,9 +56,18 @@ final class QuadraticTask implements TaskView {
         hessian.multiply(diff, out);
     }
 
-    @Override public Hessian hessian() { return hessian; }
+    @Override
+    public Hessian hessian() {
+        return hessian;
+    }
 
-    @Override public double gradientNoiseVariance() { return 0.09; }
+    @Override
+    public double gradientNoiseVariance() {
+        return 0.09;
+    }
 
-    @Override public PriorSpec prior() { return PriorSpec.standard(); }
+    @Override
+    public PriorSpec prior() {
+        return PriorSpec.standard();
+    }
 }

@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 final class RmsPropTest extends LearningRuleContract {
-    @Override RuleSpec spec() { return new RmsPropSpec(0.01, 0.99, 1e-8); }
+    @Override
+    RuleSpec spec() {
+        return new RmsPropSpec(0.01, 0.99, 1e-8);
+    }
 
-    @Override RuleSpec otherSpec() { return new RmsPropSpec(0.01, 0.9, 1e-8); }
+    @Override
+    RuleSpec otherSpec() {
+        return new RmsPropSpec(0.01, 0.9, 1e-8);
+    }
 
     /** PyTorch RMSprop: v ← α v + (1 − α) g², θ ← θ − lr g / (√v + ε); ε large so its place shows. */
     @Test

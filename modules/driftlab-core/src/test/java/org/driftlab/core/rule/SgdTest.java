@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 final class SgdTest extends LearningRuleContract {
-    @Override RuleSpec spec() { return new SgdSpec(0.05); }
+    @Override
+    RuleSpec spec() {
+        return new SgdSpec(0.05);
+    }
 
-    @Override RuleSpec otherSpec() { return new SgdSpec(0.06); }
+    @Override
+    RuleSpec otherSpec() {
+        return new SgdSpec(0.06);
+    }
 
     @Test
     void threeStepsByHand() {

@@ -23,12 +23,35 @@ class SwitchAwareObserverTest {
             task = new IdealObserverTest.Task(h);
         }
 
-        @Override public int dim() { return task.dim(); }
-        @Override public void trueGradient(double[] theta, double[] out) { task.trueGradient(theta, out); }
-        @Override public Hessian hessian() { return task.hessian(); }
-        @Override public double gradientNoiseVariance() { return task.gradientNoiseVariance(); }
-        @Override public PriorSpec prior() { return task.prior(); }
-        @Override public long taskStart() { return start; }
+        @Override
+        public int dim() {
+            return task.dim();
+        }
+
+        @Override
+        public void trueGradient(double[] theta, double[] out) {
+            task.trueGradient(theta, out);
+        }
+
+        @Override
+        public Hessian hessian() {
+            return task.hessian();
+        }
+
+        @Override
+        public double gradientNoiseVariance() {
+            return task.gradientNoiseVariance();
+        }
+
+        @Override
+        public PriorSpec prior() {
+            return task.prior();
+        }
+
+        @Override
+        public long taskStart() {
+            return start;
+        }
     }
 
     /** Runs {@code steps} steps, a fresh optimum every PERIOD steps; returns {z_t, θ_{t+1}} per step. */
@@ -54,8 +77,10 @@ class SwitchAwareObserverTest {
             DoubleMatrix sum = DoubleMatrix.zeros(d);
             for (int s = from; s <= t; s++) sum.addi(new DoubleMatrix(trace[s][0]));
             DoubleMatrix precision = DoubleMatrix.eye(d).div(v0).add(h2.mul(t - from + 1));
-            double[] expected = Solve.solve(precision, prior.add(h2.mmul(sum))).mul(1 - HAZARD)
-                    .add(HAZARD * IdealObserverTest.PRIOR.mean()).toArray();
+            double[] expected = Solve.solve(precision, prior.add(h2.mmul(sum)))
+                    .mul(1 - HAZARD)
+                    .add(HAZARD * IdealObserverTest.PRIOR.mean())
+                    .toArray();
             for (int i = 0; i < d; i++) {
                 assertThat(trace[t][1][i]).as("t %d, i %d", t, i).isCloseTo(expected[i], within(1e-10));
             }
@@ -102,7 +127,8 @@ class SwitchAwareObserverTest {
         double[] theta = {0.1, 0.2};
         double[] g = {0.3, -0.4};
         for (int t = 0; t < 300; t++) rule.step(theta, g, view);
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         // the least of three measurements: a stray allocation of the JVM's own (a JIT transition) can fall into one
         long least = Long.MAX_VALUE;

@@ -7,8 +7,8 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 import org.driftlab.core.fuzz.TextEdits;
+import org.junit.jupiter.api.Test;
 
 /**
  * Property: whatever is done to a valid series CSV, {@link SeriesCsv#read} either returns a series of finite
@@ -21,11 +21,37 @@ import org.driftlab.core.fuzz.TextEdits;
 class SeriesCsvFuzzTest {
     /** More with -Dfuzz.cases=N (and another seed with -Dfuzz.seed=S) for a deeper search. */
     private static final int CASES = Integer.getInteger("fuzz.cases", 800);
+
     private static final long SEED = Long.getLong("fuzz.seed", 0xc5f_f022L);
 
     private static final String SOURCE = "fuzz.csv";
-    private static final String[] INSERTS = {",", "\"", "\n", "\r", "\r\n", " ", "\t", "x", "e", "E", ".", "-", "+", "NaN",
-        "Infinity", "-inf", "1e999", "e-400", "\uFEFF", "\u0000", "\"\"", ",,", "0x1p3", "1d", "#"};
+    private static final String[] INSERTS = {
+        ",",
+        "\"",
+        "\n",
+        "\r",
+        "\r\n",
+        " ",
+        "\t",
+        "x",
+        "e",
+        "E",
+        ".",
+        "-",
+        "+",
+        "NaN",
+        "Infinity",
+        "-inf",
+        "1e999",
+        "e-400",
+        "\uFEFF",
+        "\u0000",
+        "\"\"",
+        ",,",
+        "0x1p3",
+        "1d",
+        "#"
+    };
 
     @Test
     void mutatedSeriesReadOrFailWithLocatedMessages() throws IOException {
@@ -45,10 +71,13 @@ class SeriesCsvFuzzTest {
                 assertThat(s.rows()).as(context).isPositive();
                 double[] values = s.values();
                 assertThat(values).as(context).hasSize(s.rows() * s.width());
-                for (double v : values) assertThat(Double.isFinite(v)).as(context).isTrue();
+                for (double v : values)
+                    assertThat(Double.isFinite(v)).as(context).isTrue();
             } catch (SeriesFormatException e) {
                 rejected++;
-                assertThat(e.getMessage()).as(context).startsWith(SOURCE)
+                assertThat(e.getMessage())
+                        .as(context)
+                        .startsWith(SOURCE)
                         .containsAnyOf(" line ", ": empty file", ": no data rows", ": not UTF-8", ": malformed CSV");
             } catch (RuntimeException | Error e) {
                 throw new AssertionError(context + "\nthrew " + e, e);
@@ -63,7 +92,8 @@ class SeriesCsvFuzzTest {
         int width = 1 + rnd.nextInt(4);
         int rows = 1 + rnd.nextInt(30);
         StringBuilder b = new StringBuilder();
-        for (int c = 0; c < width; c++) b.append(c > 0 ? "," : "").append(rnd.nextBoolean() ? "x" + c : "\"col " + c + "\"");
+        for (int c = 0; c < width; c++)
+            b.append(c > 0 ? "," : "").append(rnd.nextBoolean() ? "x" + c : "\"col " + c + "\"");
         b.append('\n');
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < width; c++) {

@@ -45,8 +45,10 @@ class SeriesCsvTest {
 
     private void assertProblem(String text, String... parts) throws IOException {
         Path p = write("bad.csv", text);
-        assertThatThrownBy(() -> SeriesCsv.read(p)).isInstanceOf(SeriesFormatException.class)
-                .hasMessageContaining(p.toString()).hasMessageContainingAll(parts);
+        assertThatThrownBy(() -> SeriesCsv.read(p))
+                .isInstanceOf(SeriesFormatException.class)
+                .hasMessageContaining(p.toString())
+                .hasMessageContainingAll(parts);
     }
 
     @Test
@@ -102,7 +104,8 @@ class SeriesCsvTest {
     @Test
     void notUtf8AndUnterminatedQuoteAreFormatProblemsNamingTheFile() throws IOException {
         Path binary = Files.write(dir.resolve("bin.csv"), new byte[] {'a', '\n', (byte) 0xC3, (byte) 0x28, '\n'});
-        assertThatThrownBy(() -> SeriesCsv.read(binary)).isInstanceOf(SeriesFormatException.class)
+        assertThatThrownBy(() -> SeriesCsv.read(binary))
+                .isInstanceOf(SeriesFormatException.class)
                 .hasMessage(binary + ": not UTF-8 text");
         assertProblem("a\n\"1\n2\n", "malformed CSV", "EOF");
     }
@@ -110,8 +113,10 @@ class SeriesCsvTest {
     @Test
     void aDirectoryIsAnIoErrorNamingIt() throws IOException {
         Path d = Files.createDirectory(dir.resolve("series.csv"));
-        assertThatThrownBy(() -> SeriesCsv.read(d)).isInstanceOf(java.nio.file.FileSystemException.class)
-                .hasMessageContaining(d.toString()).hasMessageContaining("is a directory");
+        assertThatThrownBy(() -> SeriesCsv.read(d))
+                .isInstanceOf(java.nio.file.FileSystemException.class)
+                .hasMessageContaining(d.toString())
+                .hasMessageContaining("is a directory");
     }
 
     @Test

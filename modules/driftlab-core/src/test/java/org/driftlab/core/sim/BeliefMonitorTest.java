@@ -1,6 +1,5 @@
 package org.driftlab.core.sim;
 
-import org.driftlab.core.reset.ResetOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.NoResetSpec;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.rule.SgdSpec;
@@ -20,8 +20,12 @@ import org.junit.jupiter.api.Test;
 
 class BeliefMonitorTest {
     private static RunSpec spec(ResetSpec reset) {
-        return TestRuns.run(TestRuns.quadratic(2, false, 0.1, new HazardSwitchSpec(0.1)), new SgdSpec(0.1),
-                new BocpdSpec(0.1, new NormalGammaModelSpec(0, 1, 1, 1), 0, 10), reset, 100);
+        return TestRuns.run(
+                TestRuns.quadratic(2, false, 0.1, new HazardSwitchSpec(0.1)),
+                new SgdSpec(0.1),
+                new BocpdSpec(0.1, new NormalGammaModelSpec(0, 1, 1, 1), 0, 10),
+                reset,
+                100);
     }
 
     @Test
@@ -53,16 +57,36 @@ class BeliefMonitorTest {
     private static final class NamedTask extends FakeBeliefs.Scripted implements org.driftlab.core.belief.TaskFilter {
         private int likely;
 
-        @Override public void observe(double[] x, int offset) { super.observe(x, offset); likely = (int) x[offset]; }
-        @Override public int tasks() { return 3; }
-        @Override public double taskProbability(int k) { return k == likely ? 0.95 : 0.025; }
-        @Override public int mapTask() { return likely; }
+        @Override
+        public void observe(double[] x, int offset) {
+            super.observe(x, offset);
+            likely = (int) x[offset];
+        }
+
+        @Override
+        public int tasks() {
+            return 3;
+        }
+
+        @Override
+        public double taskProbability(int k) {
+            return k == likely ? 0.95 : 0.025;
+        }
+
+        @Override
+        public int mapTask() {
+            return likely;
+        }
     }
 
     @Test
     void recallOrdersAWeightSwapWhenAnotherTaskBecomesLikely() {
-        RunSpec spec = TestRuns.run(TestRuns.quadratic(2, false, 0.1, new org.driftlab.core.stream.MarkovSwitchSpec(3, 0.1)),
-                new SgdSpec(0.1), new org.driftlab.core.belief.HmmSpec(0.1), new org.driftlab.core.reset.RecallSpec(0.9, true), 100);
+        RunSpec spec = TestRuns.run(
+                TestRuns.quadratic(2, false, 0.1, new org.driftlab.core.stream.MarkovSwitchSpec(3, 0.1)),
+                new SgdSpec(0.1),
+                new org.driftlab.core.belief.HmmSpec(0.1),
+                new org.driftlab.core.reset.RecallSpec(0.9, true),
+                100);
         NamedTask filter = new NamedTask();
         BeliefMonitor m = FakeBeliefs.monitor(spec, filter);
         assertThat(m.consume(0, 3, new double[] {0, 0, 2})).isEqualTo(new ResetOrder(2, 1.0, 0, 2));

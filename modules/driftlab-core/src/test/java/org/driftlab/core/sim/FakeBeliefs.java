@@ -16,7 +16,10 @@ final class FakeBeliefs {
 
     /** A monitor for {@code spec} whose belief is {@code belief}. */
     static BeliefMonitor monitor(RunSpec spec, TaskBelief belief) {
-        return new BeliefMonitor(spec, belief, belief.width(),
+        return new BeliefMonitor(
+                spec,
+                belief,
+                belief.width(),
                 TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed())));
     }
 
@@ -34,7 +37,10 @@ final class FakeBeliefs {
             this.scale = scale;
         }
 
-        @Override public int width() { return width; }
+        @Override
+        public int width() {
+            return width;
+        }
 
         @Override
         public void observe(double[] x, int offset) {
@@ -45,10 +51,25 @@ final class FakeBeliefs {
             p = Math.min(1.0, Math.abs(v - mean) / scale);
         }
 
-        @Override public long steps() { return steps; }
-        @Override public int mapRunLength() { return (int) sinceReset; }
-        @Override public double meanRunLength() { return sinceReset; }
-        @Override public double pChange(int window) { return p; }
+        @Override
+        public long steps() {
+            return steps;
+        }
+
+        @Override
+        public int mapRunLength() {
+            return (int) sinceReset;
+        }
+
+        @Override
+        public double meanRunLength() {
+            return sinceReset;
+        }
+
+        @Override
+        public double pChange(int window) {
+            return p;
+        }
 
         @Override
         public void markReset() {
@@ -70,14 +91,48 @@ final class FakeBeliefs {
         private long steps;
         int markResets;
 
-        @Override public int width() { return 1; }
-        @Override public void observe(double[] x, int offset) { steps++; p = x[offset]; }
-        @Override public long steps() { return steps; }
-        @Override public int mapRunLength() { return 0; }
-        @Override public double meanRunLength() { return 0; }
-        @Override public double pChange(int window) { return p; }
-        @Override public void markReset() { markResets++; p = 0; }
-        @Override public void reset() { steps = 0; p = 0; }
+        @Override
+        public int width() {
+            return 1;
+        }
+
+        @Override
+        public void observe(double[] x, int offset) {
+            steps++;
+            p = x[offset];
+        }
+
+        @Override
+        public long steps() {
+            return steps;
+        }
+
+        @Override
+        public int mapRunLength() {
+            return 0;
+        }
+
+        @Override
+        public double meanRunLength() {
+            return 0;
+        }
+
+        @Override
+        public double pChange(int window) {
+            return p;
+        }
+
+        @Override
+        public void markReset() {
+            markResets++;
+            p = 0;
+        }
+
+        @Override
+        public void reset() {
+            steps = 0;
+            p = 0;
+        }
     }
 
     /** A memoryless task filter: P(task = k | x) ∝ exp(−Σ_i (x_i − μ_k,i)² / (2 σ_i²)) for the latest x only. */
@@ -95,7 +150,10 @@ final class FakeBeliefs {
             return new Nearest(BeliefMonitor.evidenceInfo(spec));
         }
 
-        @Override public int width() { return info.width(); }
+        @Override
+        public int width() {
+            return info.width();
+        }
 
         @Override
         public void observe(double[] x, int offset) {
@@ -115,14 +173,43 @@ final class FakeBeliefs {
             for (int k = 0; k < posterior.length; k++) posterior[k] /= z;
         }
 
-        @Override public long steps() { return steps; }
-        @Override public int mapRunLength() { return 0; }
-        @Override public double meanRunLength() { return 0; }
-        @Override public double pChange(int window) { return 0; }
-        @Override public void markReset() { }
-        @Override public void reset() { steps = 0; }
-        @Override public int tasks() { return posterior.length; }
-        @Override public double taskProbability(int k) { return posterior[k]; }
+        @Override
+        public long steps() {
+            return steps;
+        }
+
+        @Override
+        public int mapRunLength() {
+            return 0;
+        }
+
+        @Override
+        public double meanRunLength() {
+            return 0;
+        }
+
+        @Override
+        public double pChange(int window) {
+            return 0;
+        }
+
+        @Override
+        public void markReset() {}
+
+        @Override
+        public void reset() {
+            steps = 0;
+        }
+
+        @Override
+        public int tasks() {
+            return posterior.length;
+        }
+
+        @Override
+        public double taskProbability(int k) {
+            return posterior[k];
+        }
 
         @Override
         public int mapTask() {

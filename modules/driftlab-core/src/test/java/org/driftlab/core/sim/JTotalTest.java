@@ -26,16 +26,21 @@ class JTotalTest {
 
     @Test
     void withoutResetsJTotalIsJ() {
-        RunMetrics m = Simulation.run(TestRuns.run(STREAM, new SgdSpec(0.2), new NoBeliefSpec(), new NoResetSpec(), 500), 32).metrics();
+        RunMetrics m = Simulation.run(
+                        TestRuns.run(STREAM, new SgdSpec(0.2), new NoBeliefSpec(), new NoResetSpec(), 500), 32)
+                .metrics();
         assertThat(m.objectiveTotal()).isEqualTo(m.objective());
     }
 
     /** An oracle reset to μ0 at switch step s jumps from θ_s (the weights after step s − 1) to μ0·1. */
     @Test
     void oracleJumpsArePaidAtTheirControlCost() {
-        RunSpec spec = TestRuns.run(STREAM, new SgdSpec(0.2), new NoBeliefSpec(), new OracleResetSpec(ResetTarget.PRIOR_MEAN, true), 500);
+        RunSpec spec = TestRuns.run(
+                STREAM, new SgdSpec(0.2), new NoBeliefSpec(), new OracleResetSpec(ResetTarget.PRIOR_MEAN, true), 500);
         List<double[]> after = new ArrayList<>();
-        RunMetrics m = Simulation.run(spec, (step, time, task, loss, excess, p, reset, theta) -> after.add(theta.clone())).metrics();
+        RunMetrics m = Simulation.run(
+                        spec, (step, time, task, loss, excess, p, reset, theta) -> after.add(theta.clone()))
+                .metrics();
         assertThat(m.resets()).isPositive();
         MetricsSpec ms = spec.metrics();
         double mu0 = STREAM.prior().mean();
@@ -51,12 +56,18 @@ class JTotalTest {
     /** Belief-ordered resets roll back and replay chunks: J_total is the same for every chunk size. */
     @Test
     void beliefResetJumpsAreTheSameForEveryChunkSize() {
-        RunSpec spec = TestRuns.run(STREAM, new SgdSpec(0.2), new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 1e-10, 256),
-                new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true), 800);
+        RunSpec spec = TestRuns.run(
+                STREAM,
+                new SgdSpec(0.2),
+                new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 1e-10, 256),
+                new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true),
+                800);
         RunMetrics lockstep = Simulation.run(spec, 1).metrics();
         assertThat(lockstep.objectiveTotal()).isGreaterThan(lockstep.objective());
         for (int chunk : new int[] {7, 64, 1000}) {
-            assertThat(Simulation.run(spec, chunk).metrics().objectiveTotal()).as("chunk %d", chunk).isEqualTo(lockstep.objectiveTotal());
+            assertThat(Simulation.run(spec, chunk).metrics().objectiveTotal())
+                    .as("chunk %d", chunk)
+                    .isEqualTo(lockstep.objectiveTotal());
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.driftlab.core.sim;
 
-import org.driftlab.core.reset.ResetOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -17,6 +16,7 @@ import org.driftlab.core.reset.L2InitSpec;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.PeriodicResetSpec;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.reset.ShrinkPerturbSpec;
@@ -35,10 +35,28 @@ import org.junit.jupiter.api.Test;
 class LearnerTest {
     /** 1-D, H = 1, θ0 = 0, w* = 1, no noise: SGD with lr ½ halves the distance each step. */
     private static RunSpec tiny(long steps, ResetSpec reset) {
-        QuadraticStreamSpec stream = new QuadraticStreamSpec(1, SpectrumSpec.of(List.of(1.0)), false, 0.0, PriorSpec.standard(),
-                List.of(0.0), List.of(List.of(1.0)), new NoSwitchSpec());
-        return new RunSpec("r", "c", 0, 0, steps, 1.0, stream, new SgdSpec(0.5), new NoBeliefSpec(), reset,
-                new MetricsSpec(3, 2, 5, 0.0, 1.0, 1.0), List.of());
+        QuadraticStreamSpec stream = new QuadraticStreamSpec(
+                1,
+                SpectrumSpec.of(List.of(1.0)),
+                false,
+                0.0,
+                PriorSpec.standard(),
+                List.of(0.0),
+                List.of(List.of(1.0)),
+                new NoSwitchSpec());
+        return new RunSpec(
+                "r",
+                "c",
+                0,
+                0,
+                steps,
+                1.0,
+                stream,
+                new SgdSpec(0.5),
+                new NoBeliefSpec(),
+                reset,
+                new MetricsSpec(3, 2, 5, 0.0, 1.0, 1.0),
+                List.of());
     }
 
     private static RunMetrics run(RunSpec spec) {
@@ -91,8 +109,12 @@ class LearnerTest {
 
     @Test
     void oracleResetsExactlyAtSwitches() {
-        RunSpec spec = TestRuns.run(TestRuns.quadratic(3, true, 0.1, new HazardSwitchSpec(0.05)), new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false),
-                new NoBeliefSpec(), new OracleResetSpec(ResetTarget.INIT, true), 600);
+        RunSpec spec = TestRuns.run(
+                TestRuns.quadratic(3, true, 0.1, new HazardSwitchSpec(0.05)),
+                new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false),
+                new NoBeliefSpec(),
+                new OracleResetSpec(ResetTarget.INIT, true),
+                600);
         RunMetrics m = run(spec);
         assertThat(m.switches()).isGreaterThan(10);
         assertThat(m.resetSteps()).isEqualTo(m.switchSteps());
@@ -108,23 +130,59 @@ class LearnerTest {
 
     @Test
     void switchAlignedLossFollowsEachSwitch() {
-        QuadraticStreamSpec stream = new QuadraticStreamSpec(1, SpectrumSpec.of(List.of(1.0)), false, 0.0, PriorSpec.standard(),
-                List.of(0.0), List.of(List.of(1.0), List.of(0.0)), new PeriodicSwitchSpec(3));
-        RunSpec spec = new RunSpec("r", "c", 0, 0, 6, 1.0, stream, new SgdSpec(0.5), new NoBeliefSpec(), new NoResetSpec(),
-                new MetricsSpec(2, 3, 5, 0.0, 1.0, 1.0), List.of());
+        QuadraticStreamSpec stream = new QuadraticStreamSpec(
+                1,
+                SpectrumSpec.of(List.of(1.0)),
+                false,
+                0.0,
+                PriorSpec.standard(),
+                List.of(0.0),
+                List.of(List.of(1.0), List.of(0.0)),
+                new PeriodicSwitchSpec(3));
+        RunSpec spec = new RunSpec(
+                "r",
+                "c",
+                0,
+                0,
+                6,
+                1.0,
+                stream,
+                new SgdSpec(0.5),
+                new NoBeliefSpec(),
+                new NoResetSpec(),
+                new MetricsSpec(2, 3, 5, 0.0, 1.0, 1.0),
+                List.of());
         RunMetrics m = run(spec);
         // task 0 (w* = 1): θ 0, ½, ¾; at step 3 task 1 (w* = 0): θ ⅞, 7/16, 7/32
         assertThat(m.switchSteps()).containsExactly(3);
-        assertThat(m.alignedExcessLoss()).containsExactly(0.5 * 0.875 * 0.875, 0.5 * 0.4375 * 0.4375,
-                0.5 * 0.21875 * 0.21875, Double.NaN);
+        assertThat(m.alignedExcessLoss())
+                .containsExactly(0.5 * 0.875 * 0.875, 0.5 * 0.4375 * 0.4375, 0.5 * 0.21875 * 0.21875, Double.NaN);
     }
 
     @Test
     void divergenceIsFlaggedNotThrown() {
-        QuadraticStreamSpec stream = new QuadraticStreamSpec(2, SpectrumSpec.logSpaced(1, 1), false, 0.0, PriorSpec.standard(),
-                List.of(1.0, 1.0), List.of(List.of(0.0, 0.0)), new NoSwitchSpec());
-        RunSpec spec = new RunSpec("r", "c", 0, 0, 5000, 1.0, stream, new SgdSpec(3.0), new NoBeliefSpec(), new NoResetSpec(),
-                TestRuns.metrics(), List.of());
+        QuadraticStreamSpec stream = new QuadraticStreamSpec(
+                2,
+                SpectrumSpec.logSpaced(1, 1),
+                false,
+                0.0,
+                PriorSpec.standard(),
+                List.of(1.0, 1.0),
+                List.of(List.of(0.0, 0.0)),
+                new NoSwitchSpec());
+        RunSpec spec = new RunSpec(
+                "r",
+                "c",
+                0,
+                0,
+                5000,
+                1.0,
+                stream,
+                new SgdSpec(3.0),
+                new NoBeliefSpec(),
+                new NoResetSpec(),
+                TestRuns.metrics(),
+                List.of());
         Learner l = Learner.start(spec);
         double[] ev = new double[100];
         int total = 0;
@@ -143,10 +201,28 @@ class LearnerTest {
     @Test
     void aLossThatIsNotFiniteMarksTheRunDivergedAtItsStep() {
         // θ₀ = 1e160 is finite but its loss ½·θ² is not; a tiny step would keep the weights and the move finite
-        QuadraticStreamSpec stream = new QuadraticStreamSpec(1, SpectrumSpec.logSpaced(1, 1), false, 0.0, PriorSpec.standard(),
-                List.of(1e160), List.of(List.of(0.0)), new NoSwitchSpec());
-        RunSpec spec = new RunSpec("r", "c", 0, 0, 10, 1.0, stream, new SgdSpec(1e-320), new NoBeliefSpec(), new NoResetSpec(),
-                TestRuns.metrics(), List.of());
+        QuadraticStreamSpec stream = new QuadraticStreamSpec(
+                1,
+                SpectrumSpec.logSpaced(1, 1),
+                false,
+                0.0,
+                PriorSpec.standard(),
+                List.of(1e160),
+                List.of(List.of(0.0)),
+                new NoSwitchSpec());
+        RunSpec spec = new RunSpec(
+                "r",
+                "c",
+                0,
+                0,
+                10,
+                1.0,
+                stream,
+                new SgdSpec(1e-320),
+                new NoBeliefSpec(),
+                new NoResetSpec(),
+                TestRuns.metrics(),
+                List.of());
         RunMetrics m = run(spec);
         assertThat(m.diverged()).isTrue();
         assertThat(m.divergedAtStep()).isZero();
@@ -155,8 +231,12 @@ class LearnerTest {
 
     @Test
     void writesOptimumEvidenceEachStep() {
-        RunSpec spec = TestRuns.run(TestRuns.quadratic(3, false, 0.0, new NoSwitchSpec()), new SgdSpec(0.1),
-                new BocpdSpec(0.01, new GaussianModelSpec(null, null, 1.0), 0, 100), new NoResetSpec(), 10);
+        RunSpec spec = TestRuns.run(
+                TestRuns.quadratic(3, false, 0.0, new NoSwitchSpec()),
+                new SgdSpec(0.1),
+                new BocpdSpec(0.01, new GaussianModelSpec(null, null, 1.0), 0, 100),
+                new NoResetSpec(),
+                10);
         Learner l = Learner.start(spec);
         assertThat(l.evidenceWidth()).isEqualTo(3);
         double[] ev = new double[30];
@@ -170,20 +250,33 @@ class LearnerTest {
 
     @Test
     void evidenceWidthsFollowTheBeliefModel() {
-        LinearRegressionStreamSpec lr = new LinearRegressionStreamSpec(3, 4, 0.1, PriorSpec.standard(), null, List.of(), new NoSwitchSpec());
-        RunSpec samples = TestRuns.run(lr, new SgdSpec(0.1), new BocpdSpec(0.01, new LinearRegressionModelSpec(1, 1, 1), 0, 10),
-                new NoResetSpec(), 5);
+        LinearRegressionStreamSpec lr =
+                new LinearRegressionStreamSpec(3, 4, 0.1, PriorSpec.standard(), null, List.of(), new NoSwitchSpec());
+        RunSpec samples = TestRuns.run(
+                lr,
+                new SgdSpec(0.1),
+                new BocpdSpec(0.01, new LinearRegressionModelSpec(1, 1, 1), 0, 10),
+                new NoResetSpec(),
+                5);
         assertThat(Learner.start(samples).evidenceWidth()).isEqualTo(16);
-        RunSpec loss = TestRuns.run(lr, new SgdSpec(0.1), new BocpdSpec(0.01, new NormalGammaModelSpec(0, 1, 1, 1), 0, 10),
-                new NoResetSpec(), 5);
+        RunSpec loss = TestRuns.run(
+                lr,
+                new SgdSpec(0.1),
+                new BocpdSpec(0.01, new NormalGammaModelSpec(0, 1, 1, 1), 0, 10),
+                new NoResetSpec(),
+                5);
         assertThat(Learner.start(loss).evidenceWidth()).isEqualTo(1);
         assertThat(Learner.start(TestRuns.simple(5)).evidenceWidth()).isZero();
     }
 
     @Test
     void copyStateFromMakesTwins() {
-        RunSpec spec = TestRuns.run(TestRuns.quadratic(3, true, 0.3, new HazardSwitchSpec(0.05)), new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false),
-                new NoBeliefSpec(), new PeriodicResetSpec(13, ResetTarget.FRESH_DRAW, true), 300);
+        RunSpec spec = TestRuns.run(
+                TestRuns.quadratic(3, true, 0.3, new HazardSwitchSpec(0.05)),
+                new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false),
+                new NoBeliefSpec(),
+                new PeriodicResetSpec(13, ResetTarget.FRESH_DRAW, true),
+                300);
         Learner a = Learner.start(spec);
         double[] ev = new double[1];
         a.runChunk(57, ev);
@@ -207,20 +300,27 @@ class LearnerTest {
         Learner e = d.twin();
         while (!d.finished()) d.runChunk(9, ev);
         while (!e.finished()) e.runChunk(50, ev);
-        assertThat(e.result(0, "e").metrics()).isEqualTo(d.result(0, "d").metrics()).isEqualTo(a.result(0, "y").metrics());
+        assertThat(e.result(0, "e").metrics())
+                .isEqualTo(d.result(0, "d").metrics())
+                .isEqualTo(a.result(0, "y").metrics());
     }
 
     @Test
     void runChunkAllocatesNothing() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        RunSpec spec = TestRuns.run(TestRuns.quadratic(8, true, 0.3, new PeriodicSwitchSpec(50)), new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false),
-                new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 0, 10), new ShrinkPerturbSpec(0.9, 0.01, 100), 20000);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        RunSpec spec = TestRuns.run(
+                TestRuns.quadratic(8, true, 0.3, new PeriodicSwitchSpec(50)),
+                new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false),
+                new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 0, 10),
+                new ShrinkPerturbSpec(0.9, 0.01, 100),
+                20000);
         Learner l = Learner.start(spec);
         double[] ev = new double[8 * 1000];
         for (int i = 0; i < 5; i++) l.runChunk(1000, ev); // warm up; logs reach capacity 128 (switches) and 64 (resets)
         long thread = Thread.currentThread().getId();
         long before = threads.getThreadAllocatedBytes(thread);
-        l.runChunk(1000, ev);                              // 20 more switches, 10 more resets: no growth
+        l.runChunk(1000, ev); // 20 more switches, 10 more resets: no growth
         long after = threads.getThreadAllocatedBytes(thread);
         long baseline = threads.getThreadAllocatedBytes(thread) - after; // cost of the measurement itself
         // one array per step would be >= 16 kB; a few hundred bytes come from the JIT/runtime, not from us
@@ -231,6 +331,7 @@ class LearnerTest {
     void aResetStepMustBeTheNextStep() {
         Learner l = Learner.start(tiny(5, new NoResetSpec()));
         l.runChunk(2, new double[1]);
-        assertThatThrownBy(() -> l.runResetStep(ResetOrder.full(1), new double[1], 0)).hasMessageContaining("before step 2");
+        assertThatThrownBy(() -> l.runResetStep(ResetOrder.full(1), new double[1], 0))
+                .hasMessageContaining("before step 2");
     }
 }

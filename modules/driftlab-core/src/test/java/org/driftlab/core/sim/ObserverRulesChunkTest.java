@@ -28,14 +28,22 @@ class ObserverRulesChunkTest {
     void everyChunkSizeGivesTheLockstepRun() {
         QuadraticStreamSpec stream = TestRuns.quadratic(4, true, 0.5, new HazardSwitchSpec(0.02));
         BocpdSpec belief = new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 1e-10, 256);
-        List<RuleSpec> rules = List.of(new SwitchAwareObserverSpec(0.02), new IdealObserverSpec(0.02, 1e-10, 500),
-                new OptimalControlSpec(1.0, 1.0, 1.0, MetricSpec.identity(), 0.0, BeliefSource.BELIEF, null).withBelief(belief));
+        List<RuleSpec> rules = List.of(
+                new SwitchAwareObserverSpec(0.02),
+                new IdealObserverSpec(0.02, 1e-10, 500),
+                new OptimalControlSpec(1.0, 1.0, 1.0, MetricSpec.identity(), 0.0, BeliefSource.BELIEF, null)
+                        .withBelief(belief));
         for (RuleSpec rule : rules) {
-            RunSpec spec = TestRuns.run(stream, rule, belief, new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true), 600);
+            RunSpec spec = TestRuns.run(
+                    stream, rule, belief, new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true), 600);
             RunMetrics lockstep = Simulation.run(spec, 1).metrics();
-            assertThat(lockstep.resets()).as("%s: belief-ordered resets happen", rule).isPositive();
+            assertThat(lockstep.resets())
+                    .as("%s: belief-ordered resets happen", rule)
+                    .isPositive();
             for (int chunk : new int[] {7, 64, 1000}) {
-                assertThat(Simulation.run(spec, chunk).metrics()).as("%s, chunk %d", rule, chunk).isEqualTo(lockstep);
+                assertThat(Simulation.run(spec, chunk).metrics())
+                        .as("%s, chunk %d", rule, chunk)
+                        .isEqualTo(lockstep);
             }
         }
     }

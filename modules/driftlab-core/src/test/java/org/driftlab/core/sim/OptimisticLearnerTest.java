@@ -1,6 +1,5 @@
 package org.driftlab.core.sim;
 
-import org.driftlab.core.reset.ResetOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +16,7 @@ import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.NoResetSpec;
+import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.rule.AdamSpec;
@@ -31,9 +31,12 @@ class OptimisticLearnerTest {
 
     private static RunSpec run(ResetSpec reset, long steps) {
         // a fresh draw as target: the reset consumes the policy's generator, so a wrong rollback of it shows
-        return TestRuns.run(TestRuns.quadratic(3, true, 0.2, new HazardSwitchSpec(0.02)),
+        return TestRuns.run(
+                TestRuns.quadratic(3, true, 0.2, new HazardSwitchSpec(0.02)),
                 new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false),
-                new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 0, 50), reset, steps);
+                new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 0, 50),
+                reset,
+                steps);
     }
 
     private static RunSpec threshold(long steps) {
@@ -56,7 +59,10 @@ class OptimisticLearnerTest {
             this.steps = new TreeSet<>(Arrays.asList(steps));
         }
 
-        @Override public int width() { return width; }
+        @Override
+        public int width() {
+            return width;
+        }
 
         @Override
         public void observe(double[] x, int offset) {
@@ -65,12 +71,36 @@ class OptimisticLearnerTest {
             observed++;
         }
 
-        @Override public long steps() { return observed; }
-        @Override public int mapRunLength() { return 0; }
-        @Override public double meanRunLength() { return 0; }
-        @Override public double pChange(int window) { return p; }
-        @Override public void markReset() { p = 0; }
-        @Override public void reset() { observed = 0; p = 0; }
+        @Override
+        public long steps() {
+            return observed;
+        }
+
+        @Override
+        public int mapRunLength() {
+            return 0;
+        }
+
+        @Override
+        public double meanRunLength() {
+            return 0;
+        }
+
+        @Override
+        public double pChange(int window) {
+            return p;
+        }
+
+        @Override
+        public void markReset() {
+            p = 0;
+        }
+
+        @Override
+        public void reset() {
+            observed = 0;
+            p = 0;
+        }
     }
 
     private record Outcome(RunMetrics metrics, long evidenceDigest, double[] theta, List<Long> offsets) {}
@@ -93,7 +123,8 @@ class OptimisticLearnerTest {
                 assertThat(learner.nextStep()).isEqualTo(order.step() + 1);
             }
         }
-        return new Outcome(learner.result(0, "t").metrics(), belief.digest, learner.theta().clone(), offsets);
+        return new Outcome(
+                learner.result(0, "t").metrics(), belief.digest, learner.theta().clone(), offsets);
     }
 
     private static void assertSame(Outcome chunked, Outcome lockstep, String what) {
@@ -143,15 +174,19 @@ class OptimisticLearnerTest {
         Long[] resets = {3L, 4L, 30L, 31L, 32L, 100L, 101L, 170L, 249L};
         Outcome lockstep = drive(spec, 1, 1, new AtSteps(width, resets));
         assertThat(lockstep.metrics().resets()).isPositive();
-        for (int m : new int[] {1, 2, 5, 32}) assertSame(drive(spec, 32, m, new AtSteps(width, resets)), lockstep, "M = " + m);
+        for (int m : new int[] {1, 2, 5, 32})
+            assertSame(drive(spec, 32, m, new AtSteps(width, resets)), lockstep, "M = " + m);
     }
 
     @Test
     void aResetJustBeforeADivergenceInsideTheChunkRollsBackPastIt() {
         // SGD far beyond its stable step size: |θ| grows ~200x per step and overflows within the chunk
-        RunSpec spec = TestRuns.run(TestRuns.quadratic(3, false, 0.2, new HazardSwitchSpec(0.02)), new SgdSpec(100),
+        RunSpec spec = TestRuns.run(
+                TestRuns.quadratic(3, false, 0.2, new HazardSwitchSpec(0.02)),
+                new SgdSpec(100),
                 new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 0, 50),
-                new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true), 1000);
+                new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true),
+                1000);
         int width = Learner.start(spec).evidenceWidth();
         long divergedAt = drive(spec, 1, 1, new AtSteps(width)).metrics().divergedAtStep();
         assertThat(divergedAt).as("the run diverges").isBetween(40L, 900L);
@@ -161,7 +196,8 @@ class OptimisticLearnerTest {
         Outcome lockstep = drive(spec, 1, 1, new AtSteps(width, resets));
         assertThat(lockstep.metrics().divergedAtStep()).isGreaterThan(divergedAt);
         for (int[] km : new int[][] {{256, 32}, {256, 1}, {300, 300}}) {
-            assertSame(drive(spec, km[0], km[1], new AtSteps(width, resets)), lockstep, "K = " + km[0] + ", M = " + km[1]);
+            assertSame(
+                    drive(spec, km[0], km[1], new AtSteps(width, resets)), lockstep, "K = " + km[0] + ", M = " + km[1]);
         }
     }
 
@@ -181,12 +217,18 @@ class OptimisticLearnerTest {
         OptimisticLearner run = OptimisticLearner.start(spec, 10, true);
         double[] evidence = new double[10 * run.learner().evidenceWidth()];
         assertThat(run.runChunk(evidence)).isEqualTo(10);
-        assertThatThrownBy(() -> run.rollBack(ResetOrder.full(10), evidence)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> run.rollBack(ResetOrder.full(10), evidence))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("outside the chunk");
-        RunSpec plain = TestRuns.run(TestRuns.quadratic(3, false, 0.2, new HazardSwitchSpec(0.02)),
-                new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false), new NoBeliefSpec(), new NoResetSpec(), 50);
+        RunSpec plain = TestRuns.run(
+                TestRuns.quadratic(3, false, 0.2, new HazardSwitchSpec(0.02)),
+                new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false),
+                new NoBeliefSpec(),
+                new NoResetSpec(),
+                50);
         OptimisticLearner straight = OptimisticLearner.start(plain, 10, false);
         assertThat(straight.runChunk(new double[0])).isEqualTo(10);
-        assertThatThrownBy(() -> straight.rollBack(ResetOrder.full(3), new double[0])).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> straight.rollBack(ResetOrder.full(3), new double[0]))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

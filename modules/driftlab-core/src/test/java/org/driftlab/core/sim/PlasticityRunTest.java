@@ -34,13 +34,27 @@ class PlasticityRunTest {
     }
 
     private static RunSpec run(RuleSpec rule, ResetSpec reset, org.driftlab.core.belief.BeliefSpec belief, long steps) {
-        return new RunSpec("run", "cond", 2, 7L, steps, 1.0, stream(new PeriodicSwitchSpec(100)), rule, belief, reset,
-                new MetricsSpec(10, 20, 15, 0.0, 1.0, 1.0), List.of());
+        return new RunSpec(
+                "run",
+                "cond",
+                2,
+                7L,
+                steps,
+                1.0,
+                stream(new PeriodicSwitchSpec(100)),
+                rule,
+                belief,
+                reset,
+                new MetricsSpec(10, 20, 15, 0.0, 1.0, 1.0),
+                List.of());
     }
 
     private static RunSpec cbpRun(long steps) {
-        return run(new AdamSpec(0.01, 0.9, 0.999, 1e-8, 0, false), new ContinualBackpropSpec(0.02, 10, 0.9),
-                new NoBeliefSpec(), steps);
+        return run(
+                new AdamSpec(0.01, 0.9, 0.999, 1e-8, 0, false),
+                new ContinualBackpropSpec(0.02, 10, 0.9),
+                new NoBeliefSpec(),
+                steps);
     }
 
     @Test
@@ -53,7 +67,8 @@ class PlasticityRunTest {
         for (double r : lockstep.effectiveRank()) assertThat(r).isBetween(0.0, 5.0);
         for (double f : lockstep.deadFraction()) assertThat(f).isBetween(0.0, 1.0);
         assertThat(lockstep.finalDistance()).isNaN();
-        for (int k : CHUNKS) assertThat(Simulation.run(spec, k).metrics()).as("chunk %d", k).isEqualTo(lockstep);
+        for (int k : CHUNKS)
+            assertThat(Simulation.run(spec, k).metrics()).as("chunk %d", k).isEqualTo(lockstep);
     }
 
     @Test
@@ -73,12 +88,18 @@ class PlasticityRunTest {
 
     @Test
     void beliefOrderedResetsOfAnMlpAreExactUnderChunking() {
-        RunSpec spec = run(new SgdSpec(0.02), new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true),
-                new BocpdSpec(0.01, new NormalGammaModelSpec(0, 1, 1, 1), 1e-8, 50), 500);
-        RunMetrics lockstep = Simulation.run(spec, 1, null, FakeBeliefs.monitor(spec, new FakeBeliefs.Surprise(1, 2.0))).metrics();
+        RunSpec spec = run(
+                new SgdSpec(0.02),
+                new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true),
+                new BocpdSpec(0.01, new NormalGammaModelSpec(0, 1, 1, 1), 1e-8, 50),
+                500);
+        RunMetrics lockstep = Simulation.run(spec, 1, null, FakeBeliefs.monitor(spec, new FakeBeliefs.Surprise(1, 2.0)))
+                .metrics();
         assertThat(lockstep.resets()).isGreaterThan(3);
         for (int k : CHUNKS) {
-            RunMetrics chunked = Simulation.run(spec, k, null, FakeBeliefs.monitor(spec, new FakeBeliefs.Surprise(1, 2.0))).metrics();
+            RunMetrics chunked = Simulation.run(
+                            spec, k, null, FakeBeliefs.monitor(spec, new FakeBeliefs.Surprise(1, 2.0)))
+                    .metrics();
             assertThat(chunked).as("chunk %d", k).isEqualTo(lockstep);
         }
         // the real normal-gamma belief on the loss evidence runs too
@@ -88,9 +109,19 @@ class PlasticityRunTest {
 
     @Test
     void theMlpLearnsAStationaryTarget() {
-        RunSpec spec = new RunSpec("run", "cond", 1, 3L, 4000, 1.0, stream(new NoSwitchSpec()),
-                new AdamSpec(0.01, 0.9, 0.999, 1e-8, 0, false), new NoBeliefSpec(), new NoResetSpec(),
-                new MetricsSpec(4, 5, 5, 0.0, 1.0, 1.0), List.of());
+        RunSpec spec = new RunSpec(
+                "run",
+                "cond",
+                1,
+                3L,
+                4000,
+                1.0,
+                stream(new NoSwitchSpec()),
+                new AdamSpec(0.01, 0.9, 0.999, 1e-8, 0, false),
+                new NoBeliefSpec(),
+                new NoResetSpec(),
+                new MetricsSpec(4, 5, 5, 0.0, 1.0, 1.0),
+                List.of());
         RunMetrics m = Simulation.run(spec, 64).metrics();
         // (the seeded run goes from 0.45 in the first bin to 0.31 in the last; a wrong gradient sign would diverge)
         assertThat(m.binnedLoss()[3]).isLessThan(0.8 * m.binnedLoss()[0]);
@@ -99,7 +130,8 @@ class PlasticityRunTest {
 
     @Test
     void oracleFreshDrawsOfAnMlpWork() {
-        RunSpec spec = run(new SgdSpec(0.02), new OracleResetSpec(ResetTarget.FRESH_DRAW, true), new NoBeliefSpec(), 300);
+        RunSpec spec =
+                run(new SgdSpec(0.02), new OracleResetSpec(ResetTarget.FRESH_DRAW, true), new NoBeliefSpec(), 300);
         RunMetrics m = Simulation.run(spec, 16).metrics();
         assertThat(m.resets()).isEqualTo(2);
         assertThat(m.detections()).isEqualTo(2);
@@ -108,7 +140,8 @@ class PlasticityRunTest {
 
     @Test
     void aQuadraticRunHasNoPlasticityMetrics() {
-        // (combinations that do not fit, such as continual-backprop without an MLP, are refused at load: ConfigProblemsTest)
+        // (combinations that do not fit, such as continual-backprop without an MLP, are refused at load:
+        // ConfigProblemsTest)
         RunMetrics quadratic = Simulation.run(TestRuns.simple(50), 8).metrics();
         assertThat(quadratic.effectiveRank()).isEmpty();
         assertThat(quadratic.deadFraction()).isEmpty();
@@ -116,16 +149,27 @@ class PlasticityRunTest {
 
     @Test
     void stepsOfAnMlpWithContinualBackpropAllocateNothing() {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        RunSpec spec = new RunSpec("run", "cond", 2, 7L, 20000, 1.0, stream(new PeriodicSwitchSpec(500)),
-                new AdamSpec(0.01, 0.9, 0.999, 1e-8, 0, false), new NoBeliefSpec(), new ContinualBackpropSpec(0.001, 10, 0.9),
-                new MetricsSpec(20, 20, 15, 0.0, 1.0, 1.0), List.of());
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        RunSpec spec = new RunSpec(
+                "run",
+                "cond",
+                2,
+                7L,
+                20000,
+                1.0,
+                stream(new PeriodicSwitchSpec(500)),
+                new AdamSpec(0.01, 0.9, 0.999, 1e-8, 0, false),
+                new NoBeliefSpec(),
+                new ContinualBackpropSpec(0.001, 10, 0.9),
+                new MetricsSpec(20, 20, 15, 0.0, 1.0, 1.0),
+                List.of());
         Learner l = Learner.start(spec);
         double[] none = new double[0];
         l.runChunk(15000, none); // warm up (JIT, logs grown)
         long thread = Thread.currentThread().getId();
         long before = threads.getThreadAllocatedBytes(thread);
-        l.runChunk(1000, none);   // two switches, ~5 replacements, one bin end (effective rank by Jacobi SVD)
+        l.runChunk(1000, none); // two switches, ~5 replacements, one bin end (effective rank by Jacobi SVD)
         long after = threads.getThreadAllocatedBytes(thread);
         long baseline = threads.getThreadAllocatedBytes(thread) - after;
         assertThat(after - before - baseline).isLessThan(4096); // one array per step would be >= 16 kB

@@ -22,17 +22,27 @@ class PosteriorMeanTargetTest {
     private static final BocpdSpec GAUSSIAN = new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 1e-10, 200);
 
     private static RunSpec run(ResetSpec reset, boolean rotated) {
-        return TestRuns.run(TestRuns.quadratic(4, rotated, 0.3, new HazardSwitchSpec(0.02)), new SgdSpec(0.1), GAUSSIAN, reset, 2000);
+        return TestRuns.run(
+                TestRuns.quadratic(4, rotated, 0.3, new HazardSwitchSpec(0.02)),
+                new SgdSpec(0.1),
+                GAUSSIAN,
+                reset,
+                2000);
     }
 
     @Test
     void isBitIdenticalAcrossChunkSizes() {
-        for (ResetSpec reset : new ResetSpec[] {new BeliefThresholdSpec(0.5, 5, ResetTarget.POSTERIOR_MEAN, true),
-                new BeliefSoftSpec(0.3, 5, ResetTarget.POSTERIOR_MEAN, false)}) {
+        for (ResetSpec reset : new ResetSpec[] {
+            new BeliefThresholdSpec(0.5, 5, ResetTarget.POSTERIOR_MEAN, true),
+            new BeliefSoftSpec(0.3, 5, ResetTarget.POSTERIOR_MEAN, false)
+        }) {
             RunSpec spec = run(reset, true);
             RunMetrics lockstep = Simulation.run(spec, 1).metrics();
             assertThat(lockstep.resets()).as("%s resets", reset).isGreaterThan(10);
-            for (int k : new int[] {7, 64, 256}) assertThat(Simulation.run(spec, k).metrics()).as("%s, chunk %d", reset, k).isEqualTo(lockstep);
+            for (int k : new int[] {7, 64, 256})
+                assertThat(Simulation.run(spec, k).metrics())
+                        .as("%s, chunk %d", reset, k)
+                        .isEqualTo(lockstep);
         }
     }
 
@@ -40,18 +50,23 @@ class PosteriorMeanTargetTest {
     void landsCloserToTheNewOptimumThanThePriorMean() {
         // paired: the same stream, belief and detections; only where the reset sends θ differs
         for (boolean rotated : new boolean[] {false, true}) {
-            RunMetrics posterior = Simulation.run(run(new BeliefThresholdSpec(0.5, 5, ResetTarget.POSTERIOR_MEAN, true), rotated), 64).metrics();
-            RunMetrics prior = Simulation.run(run(new BeliefThresholdSpec(0.5, 5, ResetTarget.PRIOR_MEAN, true), rotated), 64).metrics();
+            RunMetrics posterior = Simulation.run(
+                            run(new BeliefThresholdSpec(0.5, 5, ResetTarget.POSTERIOR_MEAN, true), rotated), 64)
+                    .metrics();
+            RunMetrics prior = Simulation.run(
+                            run(new BeliefThresholdSpec(0.5, 5, ResetTarget.PRIOR_MEAN, true), rotated), 64)
+                    .metrics();
             assertThat(posterior.resetSteps()).as("rotated %s", rotated).containsExactly(prior.resetSteps());
             assertThat(posterior.meanExcessLoss()).as("rotated %s", rotated).isLessThan(prior.meanExcessLoss());
-            assertThat(posterior.alignedExcessLoss()[1]).as("rotated %s, one step after a switch", rotated)
+            assertThat(posterior.alignedExcessLoss()[1])
+                    .as("rotated %s, one step after a switch", rotated)
                     .isLessThan(prior.alignedExcessLoss()[1]);
         }
     }
 
     private static ConfigProblem onlyProblem(String text) {
-        ConfigProblems thrown = org.assertj.core.api.Assertions.catchThrowableOfType(() -> SweepLoader.parse(text, "exp.conf"),
-                ConfigProblems.class);
+        ConfigProblems thrown = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> SweepLoader.parse(text, "exp.conf"), ConfigProblems.class);
         assertThat(thrown).as("config problems").isNotNull();
         assertThat(thrown.problems()).hasSize(1);
         assertThat(thrown.getMessage().lines()).hasSize(1);
@@ -60,15 +75,22 @@ class PosteriorMeanTargetTest {
 
     @Test
     void aBeliefThatCannotSupplyItIsOneConfigErrorNamingTheKey() {
-        String stream = "steps = 100\nstream { type = quadratic, dim = 3, switching { type = hazard, hazard = 0.01 } }\nrule { type = sgd, lr = 0.1 }\n";
-        ConfigProblem normalGamma = onlyProblem(stream + "belief { type = bocpd, hazard = 0.01, model { type = normal-gamma } }\n"
-                + "reset { type = belief-threshold, target = posterior-mean }\n");
+        String stream =
+                "steps = 100\nstream { type = quadratic, dim = 3, switching { type = hazard, hazard = 0.01 } }\nrule { type = sgd, lr = 0.1 }\n";
+        ConfigProblem normalGamma =
+                onlyProblem(stream + "belief { type = bocpd, hazard = 0.01, model { type = normal-gamma } }\n"
+                        + "reset { type = belief-threshold, target = posterior-mean }\n");
         assertThat(normalGamma.key()).isEqualTo("reset.target");
         assertThat(normalGamma.line()).isEqualTo(5);
         assertThat(normalGamma.message()).contains("posterior-mean", "gaussian");
-        ConfigProblem oracle = onlyProblem(stream + "belief { type = bocpd, hazard = 0.01 }\nreset { type = oracle, target = posterior-mean }\n");
+        ConfigProblem oracle = onlyProblem(
+                stream + "belief { type = bocpd, hazard = 0.01 }\nreset { type = oracle, target = posterior-mean }\n");
         assertThat(oracle.key()).isEqualTo("reset.target");
-        assertThat(SweepLoader.parse(stream + "belief { type = bocpd, hazard = 0.01 }\nreset { type = belief-soft, target = posterior-mean }\n",
-                "exp.conf").runs()).hasSize(1);
+        assertThat(SweepLoader.parse(
+                                stream
+                                        + "belief { type = bocpd, hazard = 0.01 }\nreset { type = belief-soft, target = posterior-mean }\n",
+                                "exp.conf")
+                        .runs())
+                .hasSize(1);
     }
 }

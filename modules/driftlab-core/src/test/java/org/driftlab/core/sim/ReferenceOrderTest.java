@@ -34,8 +34,19 @@ class ReferenceOrderTest {
     static double[] excess(QuadraticStreamSpec stream, RuleSpec rule, ResetSpec reset) {
         double[] out = new double[SEEDS];
         for (int seed = 0; seed < SEEDS; seed++) {
-            RunSpec spec = new RunSpec("run", "cond", seed, 7L, STEPS, 1.0, stream, rule, new NoBeliefSpec(), reset,
-                    TestRuns.metrics(), List.of());
+            RunSpec spec = new RunSpec(
+                    "run",
+                    "cond",
+                    seed,
+                    7L,
+                    STEPS,
+                    1.0,
+                    stream,
+                    rule,
+                    new NoBeliefSpec(),
+                    reset,
+                    TestRuns.metrics(),
+                    List.of());
             out[seed] = Simulation.run(spec, 64).metrics().meanExcessLoss();
         }
         return out;
@@ -65,7 +76,9 @@ class ReferenceOrderTest {
         double[] switchAware = excess(STREAM, new SwitchAwareObserverSpec(HAZARD), new NoResetSpec());
         ResetSpec oracle = new OracleResetSpec(ResetTarget.PRIOR_MEAN, true);
         for (RuleSpec rule : List.of(new SgdSpec(0.1), new AdamSpec(0.1, 0.9, 0.999, 1e-8, 0, false))) {
-            assertThat(pairedGap(excess(STREAM, rule, oracle), switchAware)).as("%s", rule).isPositive();
+            assertThat(pairedGap(excess(STREAM, rule, oracle), switchAware))
+                    .as("%s", rule)
+                    .isPositive();
         }
     }
 

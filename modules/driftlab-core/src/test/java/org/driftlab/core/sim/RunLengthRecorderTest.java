@@ -25,8 +25,12 @@ class RunLengthRecorderTest {
     private static final long STEPS = 300;
 
     private static RunSpec run(ResetSpec reset) {
-        return TestRuns.run(TestRuns.quadratic(3, true, 0.5, new HazardSwitchSpec(0.03)), ADAM,
-                new BocpdSpec(0.03, GaussianModelSpec.fromStream(), 1e-8, R_MAX), reset, STEPS);
+        return TestRuns.run(
+                TestRuns.quadratic(3, true, 0.5, new HazardSwitchSpec(0.03)),
+                ADAM,
+                new BocpdSpec(0.03, GaussianModelSpec.fromStream(), 1e-8, R_MAX),
+                reset,
+                STEPS);
     }
 
     @Test
@@ -88,7 +92,8 @@ class RunLengthRecorderTest {
             for (int r = 0; r <= R_MAX; r++) {
                 double sum = 0;
                 int n = 0;
-                for (long t = coarse.firstStep(c); t < Math.min(STEPS, coarse.firstStep(c + 1)); t++, n++) sum += fine.at((int) t, r);
+                for (long t = coarse.firstStep(c); t < Math.min(STEPS, coarse.firstStep(c + 1)); t++, n++)
+                    sum += fine.at((int) t, r);
                 assertThat(coarse.at(c, r)).as("column %d r %d", c, r).isCloseTo(sum / n, within(1e-15));
             }
         }
@@ -96,9 +101,14 @@ class RunLengthRecorderTest {
 
     @Test
     void refusesRunsWithoutBocpd() {
-        RunSpec hmm = TestRuns.run(TestRuns.quadratic(3, true, 0.5, new MarkovSwitchSpec(3, 0.05)), ADAM, new HmmSpec(0.05),
-                new OracleResetSpec(ResetTarget.PRIOR_MEAN, true), 50);
-        assertThatThrownBy(() -> RunLengthRecorder.record(hmm, 100)).isInstanceOf(IllegalArgumentException.class)
+        RunSpec hmm = TestRuns.run(
+                TestRuns.quadratic(3, true, 0.5, new MarkovSwitchSpec(3, 0.05)),
+                ADAM,
+                new HmmSpec(0.05),
+                new OracleResetSpec(ResetTarget.PRIOR_MEAN, true),
+                50);
+        assertThatThrownBy(() -> RunLengthRecorder.record(hmm, 100))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no BOCPD belief");
         assertThatThrownBy(() -> RunLengthRecorder.record(run(new OracleResetSpec(ResetTarget.PRIOR_MEAN, true)), 0))
                 .hasMessageContaining("maxColumns");

@@ -15,12 +15,17 @@ public final class RunMetricsDigest {
     private RunMetricsDigest() {}
 
     public static void main(String[] args) {
-        System.out.println("digest=" + digest(Simulation.run(SimulationTest.crossJvmSpec(), Integer.parseInt(args[0])).metrics()));
+        System.out.println("digest="
+                + digest(Simulation.run(SimulationTest.crossJvmSpec(), Integer.parseInt(args[0]))
+                        .metrics()));
     }
 
     static String digest(RunMetrics m) {
         ByteBuffer b = ByteBuffer.allocate(1 << 16);
-        b.putLong(m.steps()).putDouble(m.meanLoss()).putDouble(m.meanExcessLoss()).putDouble(m.objective());
+        b.putLong(m.steps())
+                .putDouble(m.meanLoss())
+                .putDouble(m.meanExcessLoss())
+                .putDouble(m.objective());
         b.putInt(m.switches()).putInt(m.resets()).putInt(m.detections()).putDouble(m.meanDetectionDelay());
         b.putInt(m.falseAlarms()).putInt(m.missedSwitches()).putDouble(m.finalDistance());
         b.put((byte) (m.diverged() ? 1 : 0)).putLong(m.divergedAtStep());

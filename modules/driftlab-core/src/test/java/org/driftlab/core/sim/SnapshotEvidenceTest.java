@@ -32,8 +32,19 @@ class SnapshotEvidenceTest {
     private static final ObservationModelSpec VARIANCE = new VarianceChangeModelSpec(1, null, 20);
 
     private static RunSpec run(StreamSpec stream, ObservationModelSpec model, double lr, ResetSpec reset) {
-        return new RunSpec("run", "cond", 2, 7L, STEPS, 1.0, stream, new SgdSpec(lr), new BocpdSpec(0.01, model, 1e-10, 64),
-                reset, new MetricsSpec(10, 20, 15, 0.0, 1.0, 1.0), List.of());
+        return new RunSpec(
+                "run",
+                "cond",
+                2,
+                7L,
+                STEPS,
+                1.0,
+                stream,
+                new SgdSpec(lr),
+                new BocpdSpec(0.01, model, 1e-10, 64),
+                reset,
+                new MetricsSpec(10, 20, 15, 0.0, 1.0, 1.0),
+                List.of());
     }
 
     private static double[] evidence(RunSpec spec) {
@@ -41,25 +52,31 @@ class SnapshotEvidenceTest {
         assertThat(l.evidenceWidth()).isEqualTo(1);
         double[] ev = new double[STEPS];
         int ran = 0;
-        while (!l.finished()) ran += l.runChunk(Math.min(7, STEPS - ran), ev, ran); // in chunks, as a simulation runs them
+        while (!l.finished())
+            ran += l.runChunk(Math.min(7, STEPS - ran), ev, ran); // in chunks, as a simulation runs them
         assertThat(ran).isEqualTo(STEPS);
         return ev;
     }
 
     private static LinearRegressionStreamSpec regression() {
-        return new LinearRegressionStreamSpec(3, 4, 0.2, PriorSpec.standard(), null, List.of(), new HazardSwitchSpec(0.02));
+        return new LinearRegressionStreamSpec(
+                3, 4, 0.2, PriorSpec.standard(), null, List.of(), new HazardSwitchSpec(0.02));
     }
 
     @Test
     void theLearningRuleDoesNotChangeTheEvidence() {
-        StreamSpec mlp = new SlowlyChangingRegressionStreamSpec(10, 6, false, 30, 0.7, 5, Activation.RELU, 40, null,
-                new PeriodicSwitchSpec(100));
+        StreamSpec mlp = new SlowlyChangingRegressionStreamSpec(
+                10, 6, false, 30, 0.7, 5, Activation.RELU, 40, null, new PeriodicSwitchSpec(100));
         for (StreamSpec stream : List.of(regression(), mlp)) {
             for (ObservationModelSpec model : List.of(VARIANCE, new LogNormalGammaModelSpec(null, 1, 1, null, 20))) {
                 double[] slow = evidence(run(stream, model, 0.01, new NoResetSpec()));
                 double[] fast = evidence(run(stream, model, 0.2, new NoResetSpec()));
-                assertThat(fast).as("%s %s", stream.getClass().getSimpleName(), model).isEqualTo(slow);
-                assertThat(java.util.Arrays.stream(slow).distinct().count()).as("a residual, not a constant").isGreaterThan(10);
+                assertThat(fast)
+                        .as("%s %s", stream.getClass().getSimpleName(), model)
+                        .isEqualTo(slow);
+                assertThat(java.util.Arrays.stream(slow).distinct().count())
+                        .as("a residual, not a constant")
+                        .isGreaterThan(10);
             }
         }
     }
@@ -73,7 +90,9 @@ class SnapshotEvidenceTest {
         double[] fast = evidence(run(regression(), VARIANCE, 0.2, periodic));
         double[] noReset = evidence(run(regression(), VARIANCE, 0.2, new NoResetSpec()));
         assertThat(fast).isEqualTo(slow);
-        for (int t = 0; t < 50; t++) assertThat(slow[t]).as("step %d, before the first reset", t).isEqualTo(noReset[t]);
-        for (int t = 50; t < STEPS; t++) assertThat(slow[t]).as("step %d, after a reset", t).isNotEqualTo(noReset[t]);
+        for (int t = 0; t < 50; t++)
+            assertThat(slow[t]).as("step %d, before the first reset", t).isEqualTo(noReset[t]);
+        for (int t = 50; t < STEPS; t++)
+            assertThat(slow[t]).as("step %d, after a reset", t).isNotEqualTo(noReset[t]);
     }
 }

@@ -21,8 +21,15 @@ public final class TestRuns {
     private TestRuns() {}
 
     public static QuadraticStreamSpec quadratic(int dim, boolean rotated, double noise, SwitchSpec switching) {
-        return new QuadraticStreamSpec(dim, SpectrumSpec.logSpaced(0.5, 2.0), rotated, noise, new PriorSpec(0.5, 1.0),
-                null, List.of(), switching);
+        return new QuadraticStreamSpec(
+                dim,
+                SpectrumSpec.logSpaced(0.5, 2.0),
+                rotated,
+                noise,
+                new PriorSpec(0.5, 1.0),
+                null,
+                List.of(),
+                switching);
     }
 
     public static MetricsSpec metrics() {
@@ -35,7 +42,11 @@ public final class TestRuns {
 
     /** A switching quadratic run with SGD, no belief and no resets. */
     public static RunSpec simple(long steps) {
-        return run(quadratic(4, false, 0.3, new HazardSwitchSpec(0.02)), new SgdSpec(0.2), new NoBeliefSpec(),
-                new NoResetSpec(), steps);
+        return run(
+                quadratic(4, false, 0.3, new HazardSwitchSpec(0.02)),
+                new SgdSpec(0.2),
+                new NoBeliefSpec(),
+                new NoResetSpec(),
+                steps);
     }
 }

@@ -45,47 +45,78 @@ class TimingContractTest {
     private static final long STEPS = 300;
     private static final Long[] ORDERS = {0L, 5L, 6L, 19L, 63L, 64L, 150L, 299L};
 
-    enum LearnerType { QUADRATIC, REGRESSION, MLP }
+    enum LearnerType {
+        QUADRATIC,
+        REGRESSION,
+        MLP
+    }
 
     private static RunSpec run(LearnerType type, ResetSpec reset, double lr) {
         switch (type) {
             case QUADRATIC:
-                return TestRuns.run(TestRuns.quadratic(3, true, 0.3, new HazardSwitchSpec(0.03)), new SgdSpec(lr),
-                        new BocpdSpec(0.03, GaussianModelSpec.fromStream(), 1e-8, 60), reset, STEPS);
+                return TestRuns.run(
+                        TestRuns.quadratic(3, true, 0.3, new HazardSwitchSpec(0.03)),
+                        new SgdSpec(lr),
+                        new BocpdSpec(0.03, GaussianModelSpec.fromStream(), 1e-8, 60),
+                        reset,
+                        STEPS);
             case REGRESSION:
-                return TestRuns.run(new LinearRegressionStreamSpec(2, 4, 0.3, PriorSpec.standard(), null, List.of(),
-                        new HazardSwitchSpec(0.03)), new SgdSpec(lr), new BocpdSpec(0.03, new LinearRegressionModelSpec(1, 1, 0.1), 1e-8, 60),
-                        reset, STEPS);
+                return TestRuns.run(
+                        new LinearRegressionStreamSpec(
+                                2, 4, 0.3, PriorSpec.standard(), null, List.of(), new HazardSwitchSpec(0.03)),
+                        new SgdSpec(lr),
+                        new BocpdSpec(0.03, new LinearRegressionModelSpec(1, 1, 0.1), 1e-8, 60),
+                        reset,
+                        STEPS);
             default:
-                return new RunSpec("run", "cond", 2, 7L, STEPS, 1.0, new SlowlyChangingRegressionStreamSpec(10, 6, false, 30, 0.7, 5,
-                        Activation.RELU, 40, null, new PeriodicSwitchSpec(100)), new SgdSpec(lr),
-                        new BocpdSpec(0.01, new NormalGammaModelSpec(0, 1, 1, 1), 1e-8, 60), reset, new MetricsSpec(10, 20, 15, 0.0, 1.0, 1.0),
+                return new RunSpec(
+                        "run",
+                        "cond",
+                        2,
+                        7L,
+                        STEPS,
+                        1.0,
+                        new SlowlyChangingRegressionStreamSpec(
+                                10, 6, false, 30, 0.7, 5, Activation.RELU, 40, null, new PeriodicSwitchSpec(100)),
+                        new SgdSpec(lr),
+                        new BocpdSpec(0.01, new NormalGammaModelSpec(0, 1, 1, 1), 1e-8, 60),
+                        reset,
+                        new MetricsSpec(10, 20, 15, 0.0, 1.0, 1.0),
                         List.of());
         }
     }
 
     private static RunMetrics metrics(RunSpec spec, int chunk, TaskBelief belief) {
-        return Simulation.run(spec, chunk, null, FakeBeliefs.monitor(spec, belief)).metrics();
+        return Simulation.run(spec, chunk, null, FakeBeliefs.monitor(spec, belief))
+                .metrics();
     }
 
     private static void assertChunkingExact(RunSpec spec, Function<RunSpec, TaskBelief> belief, int minResets) {
         RunMetrics lockstep = metrics(spec, 1, belief.apply(spec));
         assertThat(lockstep.resets()).as("%s resets", spec.reset()).isGreaterThanOrEqualTo(minResets);
-        for (int k : CHUNKS) assertThat(metrics(spec, k, belief.apply(spec))).as("%s, chunk %d", spec.reset(), k).isEqualTo(lockstep);
+        for (int k : CHUNKS)
+            assertThat(metrics(spec, k, belief.apply(spec)))
+                    .as("%s, chunk %d", spec.reset(), k)
+                    .isEqualTo(lockstep);
     }
 
     @Test
     void everyLearnerTypeAndBeliefPolicyIsBitIdenticalAcrossChunkSizes() {
         for (LearnerType type : LearnerType.values()) {
-            for (ResetSpec reset : List.of(new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true),
+            for (ResetSpec reset : List.of(
+                    new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true),
                     new BeliefSoftSpec(0.5, 5, ResetTarget.PRIOR_MEAN, false))) {
                 RunSpec spec = run(type, reset, 0.05);
                 int width = Learner.start(spec).evidenceWidth();
                 assertChunkingExact(spec, s -> new OptimisticLearnerTest.AtSteps(width, ORDERS), ORDERS.length);
             }
         }
-        RunSpec recall = TestRuns.run(TestRuns.quadratic(3, false, 0.3, new MarkovSwitchSpec(3, 0.05)),
-                new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false), new HmmSpec(0.05), new RecallSpec(0.9, true), STEPS);
+        RunSpec recall = TestRuns.run(
+                TestRuns.quadratic(3, false, 0.3, new MarkovSwitchSpec(3, 0.05)),
+                new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false),
+                new HmmSpec(0.05),
+                new RecallSpec(0.9, true),
+                STEPS);
         assertChunkingExact(recall, FakeBeliefs.Nearest::forRun, 5);
     }
 
@@ -96,12 +127,16 @@ class TimingContractTest {
 
     private static List<double[]> trace(RunSpec spec, TaskBelief belief) {
         List<double[]> rows = new ArrayList<>();
-        Simulation.run(spec, 1, (step, time, task, loss, excess, p, reset, theta) -> {
-            double[] row = new double[theta.length + 1];
-            row[0] = loss;
-            System.arraycopy(theta, 0, row, 1, theta.length);
-            rows.add(row);
-        }, FakeBeliefs.monitor(spec, belief));
+        Simulation.run(
+                spec,
+                1,
+                (step, time, task, loss, excess, p, reset, theta) -> {
+                    double[] row = new double[theta.length + 1];
+                    row[0] = loss;
+                    System.arraycopy(theta, 0, row, 1, theta.length);
+                    rows.add(row);
+                },
+                FakeBeliefs.monitor(spec, belief));
         return rows;
     }
 
@@ -127,11 +162,31 @@ class TimingContractTest {
             this.back = back;
         }
 
-        @Override public int width() { return width; }
-        @Override public void observe(double[] x, int offset) { seen++; }
-        @Override public int tasks() { return 3; }
-        @Override public double taskProbability(int k) { return k == mapTask() ? 0.99 : 0.005; }
-        @Override public int mapTask() { long s = seen - 1; return s >= from && s < back ? 1 : 0; }
+        @Override
+        public int width() {
+            return width;
+        }
+
+        @Override
+        public void observe(double[] x, int offset) {
+            seen++;
+        }
+
+        @Override
+        public int tasks() {
+            return 3;
+        }
+
+        @Override
+        public double taskProbability(int k) {
+            return k == mapTask() ? 0.99 : 0.005;
+        }
+
+        @Override
+        public int mapTask() {
+            long s = seen - 1;
+            return s >= from && s < back ? 1 : 0;
+        }
     }
 
     @Test
@@ -139,8 +194,12 @@ class TimingContractTest {
         long s1 = 30;
         long s2 = 60;
         double lr = 0.05;
-        RunSpec spec = TestRuns.run(TestRuns.quadratic(3, true, 0.3, new MarkovSwitchSpec(3, 0.05)), new SgdSpec(lr),
-                new HmmSpec(0.05), new RecallSpec(0.9, false), 100);
+        RunSpec spec = TestRuns.run(
+                TestRuns.quadratic(3, true, 0.3, new MarkovSwitchSpec(3, 0.05)),
+                new SgdSpec(lr),
+                new HmmSpec(0.05),
+                new RecallSpec(0.9, false),
+                100);
         int width = Learner.start(spec).evidenceWidth();
         List<double[]> recall = trace(spec, new TasksAt(width, s1, s2));
         TaskStream stream = TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed()));
@@ -160,7 +219,9 @@ class TimingContractTest {
         for (int i = 0; i < 3; i++) expected[i] = kept[i] - lr * (g[i] + hOffset[i]);
         double[] after = new double[3];
         System.arraycopy(recall.get((int) s2), 1, after, 0, 3);
-        assertThat(after).as("θ after step s2, where task 0's kept weights are recalled").containsExactly(expected);
+        assertThat(after)
+                .as("θ after step s2, where task 0's kept weights are recalled")
+                .containsExactly(expected);
     }
 
     @Test
@@ -171,10 +232,13 @@ class TimingContractTest {
             RunSpec spec = run(type, new BeliefThresholdSpec(0.5, 5, ResetTarget.INIT, true), lr);
             List<double[]> without = trace(spec);
             List<double[]> with = trace(spec, (long) s);
-            for (int t = 0; t <= s; t++) assertThat(with.get(t)[0]).as("%s: loss of step %d", type, t).isEqualTo(without.get(t)[0]);
-            for (int t = 0; t < s; t++) assertThat(with.get(t)).as("%s: θ after step %d", type, t).containsExactly(without.get(t));
+            for (int t = 0; t <= s; t++)
+                assertThat(with.get(t)[0]).as("%s: loss of step %d", type, t).isEqualTo(without.get(t)[0]);
+            for (int t = 0; t < s; t++)
+                assertThat(with.get(t)).as("%s: θ after step %d", type, t).containsExactly(without.get(t));
 
-            // the stream as it stands at step s (its draws do not depend on θ), observed at θ_s, then re-evaluated at θ₀
+            // the stream as it stands at step s (its draws do not depend on θ), observed at θ_s, then re-evaluated at
+            // θ₀
             TaskStream stream = TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed()));
             double[] theta0 = stream.initialWeights().clone();
             int d = theta0.length;
@@ -218,7 +282,8 @@ class TimingContractTest {
         BocpdSpec sharp = new BocpdSpec(0.02, new GaussianModelSpec(null, null, 1e-6), 1e-10, 200);
         QuadraticStreamSpec noiseless = TestRuns.quadratic(3, true, 0.0, new HazardSwitchSpec(0.02));
         AdamSpec adam = new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false);
-        RunSpec belief = TestRuns.run(noiseless, adam, sharp, new BeliefThresholdSpec(0.5, 2, ResetTarget.PRIOR_MEAN, true), 600);
+        RunSpec belief = TestRuns.run(
+                noiseless, adam, sharp, new BeliefThresholdSpec(0.5, 2, ResetTarget.PRIOR_MEAN, true), 600);
         RunSpec oracle = TestRuns.run(noiseless, adam, sharp, new OracleResetSpec(ResetTarget.PRIOR_MEAN, true), 600);
         RunMetrics m = Simulation.run(belief, 64).metrics();
         assertThat(m.switches()).isGreaterThan(5);
@@ -226,10 +291,12 @@ class TimingContractTest {
         assertThat(m).isEqualTo(Simulation.run(oracle, 64).metrics());
         List<double[]> fromBelief = thetas(belief);
         List<double[]> fromOracle = thetas(oracle);
-        for (int t = 0; t < fromOracle.size(); t++) assertThat(fromBelief.get(t)).as("θ after step %d", t).containsExactly(fromOracle.get(t));
+        for (int t = 0; t < fromOracle.size(); t++)
+            assertThat(fromBelief.get(t)).as("θ after step %d", t).containsExactly(fromOracle.get(t));
 
         // the prescient oracle pays the switch steps' losses at the reset weights: a different trajectory
-        RunSpec prescient = TestRuns.run(noiseless, adam, sharp, new OracleResetSpec(ResetTarget.PRIOR_MEAN, true, true), 600);
+        RunSpec prescient =
+                TestRuns.run(noiseless, adam, sharp, new OracleResetSpec(ResetTarget.PRIOR_MEAN, true, true), 600);
         RunMetrics p = Simulation.run(prescient, 64).metrics();
         assertThat(p.resetSteps()).containsExactly(m.switchSteps());
         assertThat(p.meanLoss()).isNotEqualTo(m.meanLoss());

@@ -14,8 +14,9 @@ class ConfigDocsTest {
     @Test
     void committedConfigDocIsCurrent() throws IOException {
         assertThat(Files.readString(CONFIG_MD))
-                .as("docs/CONFIG.md is not the rendering of the current config schema; regenerate it from the repository"
-                        + " root with: " + ConfigDocs.REGENERATE)
+                .as(
+                        "docs/CONFIG.md is not the rendering of the current config schema; regenerate it from the repository"
+                                + " root with: " + ConfigDocs.REGENERATE)
                 .isEqualTo(ConfigDocs.markdown());
     }
 
@@ -24,7 +25,9 @@ class ConfigDocsTest {
         String md = ConfigDocs.markdown();
         for (Block b : ConfigSchema.blocks()) {
             if (!b.path().isEmpty()) assertThat(md).contains("### `" + b.path() + "`");
-            for (Variant v : b.variants()) for (Key k : v.keys()) assertThat(md).contains("| `" + k.name() + "` | " + k.doc().replace("|", "\\|"));
+            for (Variant v : b.variants())
+                for (Key k : v.keys())
+                    assertThat(md).contains("| `" + k.name() + "` | " + k.doc().replace("|", "\\|"));
         }
         for (CompatibilityRule r : ConfigSchema.rules()) assertThat(md).contains(r.doc());
         assertThat(md).doesNotContain("<!-- schema -->").doesNotContain("<!-- rules -->");

@@ -22,15 +22,62 @@ class ConfigValueFuzzTest {
     private static final int CASES = Integer.getInteger("fuzz.values.cases", 500);
     private static final long SEED = Long.getLong("fuzz.seed", 0x5eed_f022L);
 
-    private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z_.\\-\"])-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?(?![A-Za-z_\"])");
+    private static final Pattern NUMBER =
+            Pattern.compile("(?<![A-Za-z_.\\-\"])-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?(?![A-Za-z_\"])");
     /** Values a config value is replaced by: magnitudes, int/long/double edges and overflow, non-finite, other types. */
     static final String[] EXTREMES = {
-        "0", "-0", "-0.0", "-1", "0.5", "1e-320", "4.9e-324", "-1e-300",
-        "1000", "1e6", "1e7", "1e9", "1e12", "1e15", "1e18", "1e300", "1e308", "1.7976931348623157e308",
-        "1e309", "-1e309", "1e999999", "2147483647", "2147483648", "-2147483648", "-2147483649", "4294967296",
-        "9223372036854775807", "9223372036854775808", "-9223372036854775809", "99999999999999999999999",
-        "NaN", "-NaN", "Infinity", "-Infinity", "Inf", "\"NaN\"", "\"Infinity\"", "\"1e309\"", "\"12\"",
-        "true", "null", "\"\"", "abc", "[]", "[1, 2]", "[NaN]", "{}", "{ a = 1 }", "0x10", "1_000", "1,5"};
+        "0",
+        "-0",
+        "-0.0",
+        "-1",
+        "0.5",
+        "1e-320",
+        "4.9e-324",
+        "-1e-300",
+        "1000",
+        "1e6",
+        "1e7",
+        "1e9",
+        "1e12",
+        "1e15",
+        "1e18",
+        "1e300",
+        "1e308",
+        "1.7976931348623157e308",
+        "1e309",
+        "-1e309",
+        "1e999999",
+        "2147483647",
+        "2147483648",
+        "-2147483648",
+        "-2147483649",
+        "4294967296",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "99999999999999999999999",
+        "NaN",
+        "-NaN",
+        "Infinity",
+        "-Infinity",
+        "Inf",
+        "\"NaN\"",
+        "\"Infinity\"",
+        "\"1e309\"",
+        "\"12\"",
+        "true",
+        "null",
+        "\"\"",
+        "abc",
+        "[]",
+        "[1, 2]",
+        "[NaN]",
+        "{}",
+        "{ a = 1 }",
+        "0x10",
+        "1_000",
+        "1,5"
+    };
 
     @Test
     void everyNumericValueReplacedByEveryExtremeLoadsOrIsALocatedProblem() throws IOException {
@@ -56,7 +103,8 @@ class ConfigValueFuzzTest {
             int[] at = spans(base[1]).get(m[1]);
             String text = base[1].substring(0, at[0]) + EXTREMES[m[2]] + base[1].substring(at[1]);
             String origin = "fuzz/" + base[0];
-            String context = base[0] + ": value '" + base[1].substring(at[0], at[1]) + "' at " + at[0] + " -> " + EXTREMES[m[2]];
+            String context =
+                    base[0] + ": value '" + base[1].substring(at[0], at[1]) + "' at " + at[0] + " -> " + EXTREMES[m[2]];
             try {
                 assertThat(SweepLoader.parse(text, origin).runs()).as(context).isNotEmpty();
                 loaded++;
@@ -64,7 +112,9 @@ class ConfigValueFuzzTest {
                 rejected++;
                 for (ConfigProblem p : e.problems()) {
                     assertThat(p.file()).as(context + ": " + p).isEqualTo(origin);
-                    assertThat(p.line() > 0 || !p.key().isEmpty()).as(context + ": no line and no key in " + p).isTrue();
+                    assertThat(p.line() > 0 || !p.key().isEmpty())
+                            .as(context + ": no line and no key in " + p)
+                            .isTrue();
                     assertThat(p.message()).as(context).isNotBlank();
                 }
             } catch (RuntimeException | Error e) {

@@ -18,16 +18,24 @@ class ExampleConfigsTest {
 
     static Stream<Path> configs() throws IOException {
         try (Stream<Path> files = Files.walk(CONFIGS)) {
-            List<Path> list = files.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
+            List<Path> list =
+                    files.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
             return list.stream();
         }
     }
 
     @Test
     void theExamplesArePresent() throws IOException {
-        assertThat(configs().map(p -> CONFIGS.relativize(p).toString().replace('\\', '/')).toList())
-                .contains("quickstart.conf", "reset-vs-hazard.conf", "streams/linear-regression.conf", "rules/adam.conf",
-                        "beliefs/hmm.conf", "resets/belief-threshold.conf");
+        assertThat(configs()
+                        .map(p -> CONFIGS.relativize(p).toString().replace('\\', '/'))
+                        .toList())
+                .contains(
+                        "quickstart.conf",
+                        "reset-vs-hazard.conf",
+                        "streams/linear-regression.conf",
+                        "rules/adam.conf",
+                        "beliefs/hmm.conf",
+                        "resets/belief-threshold.conf");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -45,8 +53,19 @@ class ExampleConfigsTest {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (RunSpec r : sweep.runs()) {
             if (!seen.add(r.conditionId())) continue;
-            RunSpec shortRun = new RunSpec(r.runId(), r.conditionId(), r.seed(), r.masterSeed(), 40, r.dt(), r.stream(),
-                    r.rule(), r.belief(), r.reset(), r.metrics(), r.params());
+            RunSpec shortRun = new RunSpec(
+                    r.runId(),
+                    r.conditionId(),
+                    r.seed(),
+                    r.masterSeed(),
+                    40,
+                    r.dt(),
+                    r.stream(),
+                    r.rule(),
+                    r.belief(),
+                    r.reset(),
+                    r.metrics(),
+                    r.params());
             org.driftlab.core.sim.RunResult result = org.driftlab.core.sim.Simulation.run(shortRun, 16);
             assertThat(result.metrics().steps()).as(file + " " + r.params()).isEqualTo(40);
         }

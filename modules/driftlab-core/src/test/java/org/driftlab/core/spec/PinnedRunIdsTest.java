@@ -59,7 +59,9 @@ class PinnedRunIdsTest {
 
     @org.junit.jupiter.api.Test
     void onlyReplacedConfigsAreGone() throws IOException {
-        assertThat(pins().values().stream().map(Pin::path).filter(p -> !Files.exists(ExampleConfigsTest.CONFIGS.resolve(p))))
+        assertThat(pins().values().stream()
+                        .map(Pin::path)
+                        .filter(p -> !Files.exists(ExampleConfigsTest.CONFIGS.resolve(p))))
                 .containsExactlyInAnyOrderElementsOf(ResetVsHazardZipTest.REPLACED);
     }
 
@@ -79,5 +81,4 @@ class PinnedRunIdsTest {
         lines.forEach(line -> sha.update((line + "\n").getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(sha.digest());
     }
-
 }

@@ -22,16 +22,24 @@ class SchemaMatchesReadersTest {
     @Test
     void resolvedBlocksHaveExactlyTheDeclaredKeys() {
         List<String> texts = new ArrayList<>(PinnedDefaultsTest.CONDITIONS.values());
-        texts.add("steps = 10\nstream { type = quadratic, dim = 2 }\nrule { type = optimal-control, gamma = 0.1, metric { type = dense, values = [2, 0, 0, 2] } }\n");
-        texts.add("steps = 10\nstream { type = quadratic, dim = 2 }\nrule = sgd\nreset = oracle-prescient\n"); // a type newer than the pins
+        texts.add(
+                "steps = 10\nstream { type = quadratic, dim = 2 }\nrule { type = optimal-control, gamma = 0.1, metric { type = dense, values = [2, 0, 0, 2] } }\n");
+        texts.add("steps = 10\nstream { type = quadratic, dim = 2 }\nrule = sgd\nreset = oracle-prescient\n"); // a type
+        // newer
+        // than the
+        // pins
         Set<String> seen = new HashSet<>();
         for (String text : texts) {
-            Map<String, Object> resolved = ConfigFactory.parseString(PinnedDefaultsTest.canonical(text)).root().unwrapped();
+            Map<String, Object> resolved = ConfigFactory.parseString(PinnedDefaultsTest.canonical(text))
+                    .root()
+                    .unwrapped();
             check(ConfigSchema.TOP, resolved, text, seen);
         }
         Set<String> declared = new TreeSet<>();
         for (Block b : ConfigSchema.blocks()) for (Variant v : b.variants()) declared.add(b.path() + ":" + v.type());
-        assertThat(seen).as("every type of every block is read by some minimal condition").containsAll(declared);
+        assertThat(seen)
+                .as("every type of every block is read by some minimal condition")
+                .containsAll(declared);
     }
 
     @SuppressWarnings("unchecked")
@@ -46,19 +54,24 @@ class SchemaMatchesReadersTest {
             expected.add(k.name());
             Object value = node.get(k.name());
             if (k.type() == Key.Type.BLOCK) {
-                if (value instanceof Map<?, ?>) check(k.block(), (Map<String, Object>) value, text, seen); // else a list form (eigenvalues)
+                if (value instanceof Map<?, ?>)
+                    check(k.block(), (Map<String, Object>) value, text, seen); // else a list form (eigenvalues)
             } else if (k.presence() == Key.Presence.DEFAULT && k.type() != Key.Type.OTHER) {
                 // the canonical form renders numbers by value: compare as doubles
                 Object dflt = k.dflt();
                 if (dflt instanceof Number n && value instanceof Number v) {
                     if (text.contains(k.name() + " =")) continue; // given in the text, not defaulted
-                    assertThat(v.doubleValue()).as(block.path() + "." + k.name() + " in\n" + text).isEqualTo(n.doubleValue());
+                    assertThat(v.doubleValue())
+                            .as(block.path() + "." + k.name() + " in\n" + text)
+                            .isEqualTo(n.doubleValue());
                 }
             }
         }
         Set<String> actual = new TreeSet<>(node.keySet());
         actual.remove("type");
-        assertThat(actual).as("keys of " + (block.path().isEmpty() ? "the top level" : block.path()) + " " + type + " in\n" + text)
+        assertThat(actual)
+                .as("keys of " + (block.path().isEmpty() ? "the top level" : block.path()) + " " + type + " in\n"
+                        + text)
                 .isEqualTo(expected);
     }
 }

@@ -1,7 +1,6 @@
 package org.driftlab.core.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@link SweepLoader#load} resolves includes through {@link StrictIncluder}: every include is required and located. */
 class StrictIncluderTest {
-    private static final String BASE = """
+    private static final String BASE =
+            """
             steps = 20
             stream { type = quadratic, dim = 2, gradient-noise = 0.1, switching { type = hazard, hazard = 0.05 } }
             rule { type = sgd, lr = 0.1 }
@@ -45,7 +45,8 @@ class StrictIncluderTest {
     void relativeIncludesBesideAboveAndBelowTheConfigLoad() throws IOException {
         write("base.conf", BASE);
         write("parts/rule.conf", "rule.lr = 0.2\n");
-        Path main = write("exp/main.conf", "include \"../base.conf\"\ninclude file(\"../parts/rule.conf\")\nseeds = 2\n");
+        Path main =
+                write("exp/main.conf", "include \"../base.conf\"\ninclude file(\"../parts/rule.conf\")\nseeds = 2\n");
         SweepSpec sweep = SweepLoader.load(main);
         assertThat(sweep.runs()).hasSize(2);
         assertThat(sweep.runs().get(0).steps()).isEqualTo(20);
@@ -81,7 +82,8 @@ class StrictIncluderTest {
     @Test
     void aDirectoryIsNotAnInclude() throws IOException {
         Files.createDirectory(dir.resolve("sub"));
-        assertThat(problemOf(write("main.conf", BASE + "include \"sub\"\n")).message()).contains("is a directory");
+        assertThat(problemOf(write("main.conf", BASE + "include \"sub\"\n")).message())
+                .contains("is a directory");
     }
 
     @Test
@@ -91,14 +93,25 @@ class StrictIncluderTest {
         ConfigProblem p = problemOf(main);
         assertThat(p.line()).isEqualTo(4);
         assertThat(p.message()).contains("an absolute path").contains("--any-include");
-        assertThat(SweepLoader.load(main, StrictIncluder.Sources.ANY).runs().get(0).rule().toString()).contains("0.3");
+        assertThat(SweepLoader.load(main, StrictIncluder.Sources.ANY)
+                        .runs()
+                        .get(0)
+                        .rule()
+                        .toString())
+                .contains("0.3");
 
-        assertThat(problemOf(write("url.conf", BASE + "include url(\"http://example.invalid/x.conf\")\n")).message())
+        assertThat(problemOf(write("url.conf", BASE + "include url(\"http://example.invalid/x.conf\")\n"))
+                        .message())
                 .contains("a URL");
-        assertThat(problemOf(write("bare-url.conf", BASE + "include \"file:///etc/passwd\"\n")).message()).contains("a URL");
-        assertThat(problemOf(write("cp.conf", BASE + "include classpath(\"reference.conf\")\n")).message())
+        assertThat(problemOf(write("bare-url.conf", BASE + "include \"file:///etc/passwd\"\n"))
+                        .message())
+                .contains("a URL");
+        assertThat(problemOf(write("cp.conf", BASE + "include classpath(\"reference.conf\")\n"))
+                        .message())
                 .contains("a classpath resource");
-        assertThat(problemOf(write("passwd.conf", BASE + "include file(\"/etc/passwd\")\n")).message()).contains("an absolute path");
+        assertThat(problemOf(write("passwd.conf", BASE + "include file(\"/etc/passwd\")\n"))
+                        .message())
+                .contains("an absolute path");
     }
 
     @Test

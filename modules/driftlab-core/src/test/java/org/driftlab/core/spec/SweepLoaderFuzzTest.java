@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.driftlab.core.fuzz.TextEdits;
+import org.junit.jupiter.api.Test;
 
 /**
  * Property: whatever is done to a valid config's text, {@link SweepLoader#parse} either returns a sweep or
@@ -24,21 +24,44 @@ import org.driftlab.core.fuzz.TextEdits;
 class SweepLoaderFuzzTest {
     /** More with -Dfuzz.cases=N (and another seed with -Dfuzz.seed=S) for a deeper search. */
     private static final int CASES = Integer.getInteger("fuzz.cases", 600);
+
     private static final long SEED = Long.getLong("fuzz.seed", 0x5eed_f022L);
 
     private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z_.\\-])-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
     private static final Pattern KEY = Pattern.compile("(?m)^\\s*([A-Za-z][A-Za-z0-9-]*)\\s*[={]");
     /** Numbers beyond every cap (seeds, steps, dimensions): a grid that would expand to millions of runs is rejected first. */
-    private static final String[] NUMBER_REPLACEMENTS = {"\"abc\"", "fast", "-1", "-0.5", "0", "1e308", "1e309", "99999999999",
-        "2147483648", "-2147483649", "1e-320", "NaN", "[1, 2]", "{ a = 1 }", "null", "true", "\"\"", "0.0000001"};
+    private static final String[] NUMBER_REPLACEMENTS = {
+        "\"abc\"",
+        "fast",
+        "-1",
+        "-0.5",
+        "0",
+        "1e308",
+        "1e309",
+        "99999999999",
+        "2147483648",
+        "-2147483649",
+        "1e-320",
+        "NaN",
+        "[1, 2]",
+        "{ a = 1 }",
+        "null",
+        "true",
+        "\"\"",
+        "0.0000001"
+    };
+
     private static final Pattern INCLUDE = Pattern.compile("\\s*include\\s+\"([^\"]+)\"\\s*");
     private static final String PUNCTUATION = "{}[]=:,\"$#\n\\.+-*/'`@ \t";
 
     static List<String[]> configs() throws IOException {
         List<String[]> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(ExampleConfigsTest.CONFIGS)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".conf")).sorted().toList()) {
-                out.add(new String[] {ExampleConfigsTest.CONFIGS.relativize(p).toString().replace('\\', '/'), inlineIncludes(p)});
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".conf")).sorted().toList()) {
+                out.add(new String[] {
+                    ExampleConfigsTest.CONFIGS.relativize(p).toString().replace('\\', '/'), inlineIncludes(p)
+                });
             }
         }
         return out;
@@ -78,7 +101,9 @@ class SweepLoaderFuzzTest {
                 assertThat(e.problems()).as(context).isNotEmpty();
                 for (ConfigProblem p : e.problems()) {
                     assertThat(p.file()).as(context + ": " + p).isEqualTo(origin);
-                    assertThat(p.line() > 0 || !p.key().isEmpty()).as(context + ": no line and no key in " + p).isTrue();
+                    assertThat(p.line() > 0 || !p.key().isEmpty())
+                            .as(context + ": no line and no key in " + p)
+                            .isTrue();
                     assertThat(p.message()).as(context).isNotBlank();
                 }
                 assertThat(e.getMessage()).as(context).startsWith(origin);

@@ -32,14 +32,19 @@ class TimingInRunIdsTest {
     @MethodSource("conditions")
     void theCanonicalFormChangedExactlyForTheTimedPolicies(String label, String text) throws IOException {
         String canonical = PinnedDefaultsTest.canonical(text);
-        String before = PinnedDefaultsTest.pinned("pinned-canonical-before-timing.tsv").get(label);
+        String before =
+                PinnedDefaultsTest.pinned("pinned-canonical-before-timing.tsv").get(label);
         if (TIMED.contains(resetType(canonical))) {
             assertThat(before).as("%s: pinned before the contract", label).isNotNull();
             assertThat(canonical).as(label).isNotEqualTo(before);
-            assertThat(canonical.replace(TIMING, "")).as("%s without reset.timing", label).isEqualTo(before);
+            assertThat(canonical.replace(TIMING, ""))
+                    .as("%s without reset.timing", label)
+                    .isEqualTo(before);
         } else {
             assertThat(before).as("%s: not changed by the contract", label).isNull();
-            assertThat(canonical).as(label).doesNotContain("timing")
+            assertThat(canonical)
+                    .as(label)
+                    .doesNotContain("timing")
                     .isEqualTo(PinnedDefaultsTest.pinned("pinned-canonical.tsv").get(label));
         }
     }
@@ -49,18 +54,25 @@ class TimingInRunIdsTest {
     void aConfigsRunIdsChangedExactlyWhenItRunsATimedPolicy(PinnedRunIdsTest.Pin pin) throws IOException {
         SweepSpec sweep = SweepLoader.load(ExampleConfigsTest.CONFIGS.resolve(pin.path()));
         boolean timed = sweep.conditionConfigs().values().stream().anyMatch(c -> TIMED.contains(resetType(c)));
-        PinnedRunIdsTest.Pin before = PinnedRunIdsTest.pins("pinned-run-ids-before-timing.tsv").get(pin.path());
+        PinnedRunIdsTest.Pin before =
+                PinnedRunIdsTest.pins("pinned-run-ids-before-timing.tsv").get(pin.path());
         if (timed) {
-            assertThat(before).as("configs/%s: pinned before the contract", pin.path()).isNotNull();
+            assertThat(before)
+                    .as("configs/%s: pinned before the contract", pin.path())
+                    .isNotNull();
             assertThat(pin.digest()).isNotEqualTo(before.digest());
             // the same conditions and runs in the same order, but for the one key
             String withoutTiming = PinnedRunIdsTest.digest(sweep.runs().stream().map(r -> {
                 String old = sweep.conditionConfigs().get(r.conditionId()).replace(TIMING, "");
                 return ConditionIds.runId(old, r.seed()) + " " + ConditionIds.conditionId(old) + " " + r.seed();
             }));
-            assertThat(withoutTiming).as("configs/%s without reset.timing", pin.path()).isEqualTo(before.digest());
+            assertThat(withoutTiming)
+                    .as("configs/%s without reset.timing", pin.path())
+                    .isEqualTo(before.digest());
         } else {
-            assertThat(before).as("configs/%s: not changed by the contract", pin.path()).isNull();
+            assertThat(before)
+                    .as("configs/%s: not changed by the contract", pin.path())
+                    .isNull();
             assertThat(sweep.conditionConfigs().values()).noneMatch(c -> c.contains(TIMING));
         }
     }

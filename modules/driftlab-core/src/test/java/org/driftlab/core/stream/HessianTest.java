@@ -28,13 +28,19 @@ class HessianTest {
                 for (int i = 0; i < n; i++) x[i] = rnd.nextGaussian() * Math.pow(10, rnd.nextInt(9) - 4);
                 double[] out = new double[n];
                 h.toEigenbasis(x, out);
-                assertThat(java.util.Arrays.equals(out, referenceToEigenbasis(q, x))).as("Qᵀx, n = %d", n).isTrue();
+                assertThat(java.util.Arrays.equals(out, referenceToEigenbasis(q, x)))
+                        .as("Qᵀx, n = %d", n)
+                        .isTrue();
                 h.fromEigenbasis(x, out);
-                assertThat(java.util.Arrays.equals(out, referenceFromEigenbasis(q, x))).as("Qy, n = %d", n).isTrue();
+                assertThat(java.util.Arrays.equals(out, referenceFromEigenbasis(q, x)))
+                        .as("Qy, n = %d", n)
+                        .isTrue();
                 h.multiply(x, out);
                 double[] t = referenceToEigenbasis(q, x);
                 for (int j = 0; j < n; j++) t[j] *= lambda[j];
-                assertThat(java.util.Arrays.equals(out, referenceFromEigenbasis(q, t))).as("Hx, n = %d", n).isTrue();
+                assertThat(java.util.Arrays.equals(out, referenceFromEigenbasis(q, t)))
+                        .as("Hx, n = %d", n)
+                        .isTrue();
             }
         }
     }

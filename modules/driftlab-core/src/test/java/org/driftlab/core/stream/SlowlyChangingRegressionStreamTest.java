@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class SlowlyChangingRegressionStreamTest {
     private static final SeedStreams SEEDS = SeedStreams.of(11, 3);
 
-    private static SlowlyChangingRegressionStreamSpec small(Activation activation, boolean flipOne, SwitchSpec switching) {
+    private static SlowlyChangingRegressionStreamSpec small(
+            Activation activation, boolean flipOne, SwitchSpec switching) {
         return new SlowlyChangingRegressionStreamSpec(6, 4, flipOne, 10, 0.7, 3, activation, 50, null, switching);
     }
 
@@ -30,7 +31,9 @@ class SlowlyChangingRegressionStreamTest {
         assertThat(l.outputWeight(0)).isEqualTo(105);
         assertThat(l.outputWeight(4)).isEqualTo(109);
         assertThat(l.outputBias()).isEqualTo(110);
-        assertThat(SlowlyChangingRegressionStreamSpec.dohare2024(Activation.RELU).dim()).isEqualTo(111);
+        assertThat(SlowlyChangingRegressionStreamSpec.dohare2024(Activation.RELU)
+                        .dim())
+                .isEqualTo(111);
     }
 
     @Test
@@ -52,7 +55,9 @@ class SlowlyChangingRegressionStreamTest {
                     plus[i] += eps;
                     minus[i] -= eps;
                     double fd = (s.loss(plus) - s.loss(minus)) / (2 * eps);
-                    assertThat(g[i]).as("%s, ∂L/∂θ[%d]", activation, i).isCloseTo(fd, within(1e-6 * (1 + Math.abs(fd))));
+                    assertThat(g[i])
+                            .as("%s, ∂L/∂θ[%d]", activation, i)
+                            .isCloseTo(fd, within(1e-6 * (1 + Math.abs(fd))));
                 }
                 // the loss at θ is the online loss ½(ŷ − y)², also the excess loss and the LOSS evidence
                 double[] ev = new double[1];
@@ -84,24 +89,31 @@ class SlowlyChangingRegressionStreamTest {
     @Test
     void targetNetworkMatchesAHandComputedExample() {
         // m = 3 bits + bias, β = 0.7: (m + 1)β = 2.8; θ_k = 2.8 − S_k
-        int[] v = {+1, -1, +1, +1,   // S = 1 → θ = 1.8
-                   -1, -1, +1, -1,   // S = 3 → θ = −0.2
-                   +1, +1, +1, +1};  // S = 0 → θ = 2.8
+        int[] v = {
+            +1, -1, +1, +1, // S = 1 → θ = 1.8
+            -1, -1, +1, -1, // S = 3 → θ = −0.2
+            +1, +1, +1, +1
+        }; // S = 0 → θ = 2.8
         int[] u = {+1, -1, +1};
         double[] thresholds = SlowlyChangingRegressionStream.thresholds(v, 3, 4, 0.7);
         assertThat(thresholds[0]).isCloseTo(1.8, within(1e-12));
         assertThat(thresholds[1]).isCloseTo(-0.2, within(1e-12));
         assertThat(thresholds[2]).isCloseTo(2.8, within(1e-12));
         // sums 3, −1, 3 → units 0 and 2 fire: y = 1 + 1
-        assertThat(SlowlyChangingRegressionStream.targetOutput(v, u, thresholds, 4, new double[] {1, 0, 1, 1})).isEqualTo(2.0);
+        assertThat(SlowlyChangingRegressionStream.targetOutput(v, u, thresholds, 4, new double[] {1, 0, 1, 1}))
+                .isEqualTo(2.0);
         // sums 2, 0, 2 → units 0 and 1 fire: y = 1 − 1
-        assertThat(SlowlyChangingRegressionStream.targetOutput(v, u, thresholds, 4, new double[] {0, 0, 1, 1})).isEqualTo(0.0);
+        assertThat(SlowlyChangingRegressionStream.targetOutput(v, u, thresholds, 4, new double[] {0, 0, 1, 1}))
+                .isEqualTo(0.0);
         // sums 0, −2, 2 → none fires
-        assertThat(SlowlyChangingRegressionStream.targetOutput(v, u, thresholds, 4, new double[] {0, 1, 0, 1})).isEqualTo(0.0);
+        assertThat(SlowlyChangingRegressionStream.targetOutput(v, u, thresholds, 4, new double[] {0, 1, 0, 1}))
+                .isEqualTo(0.0);
         // sums 1, −1, 1 → none fires (only the bias input is on)
-        assertThat(SlowlyChangingRegressionStream.targetOutput(v, u, thresholds, 4, new double[] {0, 0, 0, 1})).isEqualTo(0.0);
+        assertThat(SlowlyChangingRegressionStream.targetOutput(v, u, thresholds, 4, new double[] {0, 0, 0, 1}))
+                .isEqualTo(0.0);
         // sums 2, −2, 4 → units 0 and 2: y = 2
-        assertThat(SlowlyChangingRegressionStream.targetOutput(v, u, thresholds, 4, new double[] {1, 1, 1, 1})).isEqualTo(2.0);
+        assertThat(SlowlyChangingRegressionStream.targetOutput(v, u, thresholds, 4, new double[] {1, 1, 1, 1}))
+                .isEqualTo(2.0);
     }
 
     @Test
@@ -123,16 +135,17 @@ class SlowlyChangingRegressionStreamTest {
         for (int t = 0; t < 30; t++) {
             s.advance();
             s.observeGradient(theta, new double[s.dim()]);
-            assertThat(s.target()).isEqualTo(SlowlyChangingRegressionStream.targetOutput(v, s.targetOutputWeights(),
-                    s.targetThresholds(), n, s.input()));
+            assertThat(s.target())
+                    .isEqualTo(SlowlyChangingRegressionStream.targetOutput(
+                            v, s.targetOutputWeights(), s.targetThresholds(), n, s.input()));
         }
     }
 
     @Test
     void flippingBitsChangeOnlyAtSwitchesAndRandomBitsEveryStep() {
         for (boolean flipOne : new boolean[] {false, true}) {
-            SlowlyChangingRegressionStreamSpec spec = new SlowlyChangingRegressionStreamSpec(20, 15, flipOne, 10, 0.7, 5,
-                    Activation.RELU, 50, null, new PeriodicSwitchSpec(5));
+            SlowlyChangingRegressionStreamSpec spec = new SlowlyChangingRegressionStreamSpec(
+                    20, 15, flipOne, 10, 0.7, 5, Activation.RELU, 50, null, new PeriodicSwitchSpec(5));
             SlowlyChangingRegressionStream s = stream(spec);
             double[] theta = s.initialWeights().clone();
             List<int[]> perTask = new ArrayList<>();
@@ -152,7 +165,10 @@ class SlowlyChangingRegressionStreamTest {
                     if (!perTask.isEmpty()) {
                         int hamming = 0;
                         for (int i = 0; i < 15; i++) if (bits[i] != perTask.get(perTask.size() - 1)[i]) hamming++;
-                        if (flipOne) assertThat(hamming).as("flip-one changes exactly one bit").isEqualTo(1);
+                        if (flipOne)
+                            assertThat(hamming)
+                                    .as("flip-one changes exactly one bit")
+                                    .isEqualTo(1);
                         if (hamming > 0) changedTasks++;
                     }
                     perTask.add(bits);
@@ -193,8 +209,8 @@ class SlowlyChangingRegressionStreamTest {
         // pinned weights are used as given
         List<Double> pinned = new ArrayList<>();
         for (int i = 0; i < new MlpLayout(6, 3).dim(); i++) pinned.add(0.01 * i);
-        SlowlyChangingRegressionStream p = stream(new SlowlyChangingRegressionStreamSpec(6, 4, false, 10, 0.7, 3,
-                Activation.RELU, 50, pinned, new NoSwitchSpec()));
+        SlowlyChangingRegressionStream p = stream(new SlowlyChangingRegressionStreamSpec(
+                6, 4, false, 10, 0.7, 3, Activation.RELU, 50, pinned, new NoSwitchSpec()));
         assertThat(p.initialWeights()[7]).isEqualTo(0.07);
     }
 
@@ -221,12 +237,15 @@ class SlowlyChangingRegressionStreamTest {
 
     @Test
     void invalidSpecsAndMissingTaskKnowledgeAreRejected() {
-        assertThatThrownBy(() -> new SlowlyChangingRegressionStreamSpec(6, 7, false, 10, 0.7, 3, Activation.RELU, 50, null,
-                new NoSwitchSpec())).hasMessageContaining("flipping-bits");
-        assertThatThrownBy(() -> new SlowlyChangingRegressionStreamSpec(6, 4, false, 10, 0.7, 3, Activation.RELU, 50, null,
-                new MarkovSwitchSpec(3, 0.1))).hasMessageContaining("switching");
-        assertThatThrownBy(() -> new SlowlyChangingRegressionStreamSpec(6, 4, false, 10, 0.7, 3, Activation.RELU, 50,
-                List.of(1.0), new NoSwitchSpec())).hasMessageContaining("init");
+        assertThatThrownBy(() -> new SlowlyChangingRegressionStreamSpec(
+                        6, 7, false, 10, 0.7, 3, Activation.RELU, 50, null, new NoSwitchSpec()))
+                .hasMessageContaining("flipping-bits");
+        assertThatThrownBy(() -> new SlowlyChangingRegressionStreamSpec(
+                        6, 4, false, 10, 0.7, 3, Activation.RELU, 50, null, new MarkovSwitchSpec(3, 0.1)))
+                .hasMessageContaining("switching");
+        assertThatThrownBy(() -> new SlowlyChangingRegressionStreamSpec(
+                        6, 4, false, 10, 0.7, 3, Activation.RELU, 50, List.of(1.0), new NoSwitchSpec()))
+                .hasMessageContaining("init");
         SlowlyChangingRegressionStream s = stream(small(Activation.RELU, false, new NoSwitchSpec()));
         assertThatThrownBy(s::hessian).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> s.spec().prior()).isInstanceOf(UnsupportedOperationException.class);

@@ -17,8 +17,8 @@ abstract class SwitchingProcessContract {
     abstract SwitchSpec spec();
 
     QuadraticStream stream(long seed) {
-        QuadraticStreamSpec q = new QuadraticStreamSpec(3, SpectrumSpec.logSpaced(0.5, 2.0), false, 0.1, new PriorSpec(0.5, 1.0),
-                null, List.of(), spec());
+        QuadraticStreamSpec q = new QuadraticStreamSpec(
+                3, SpectrumSpec.logSpaced(0.5, 2.0), false, 0.1, new PriorSpec(0.5, 1.0), null, List.of(), spec());
         return new QuadraticStream(q, SeedStreams.of(7, seed));
     }
 
@@ -43,7 +43,8 @@ abstract class SwitchingProcessContract {
             boolean switched = s.advance();
             if (!switched) {
                 assertThat(s.task()).as("step %d", t).isEqualTo(task);
-                if (!s.spec().switching().newProcess().movesOptimum()) assertThat(s.optimum()).as("step %d", t).containsExactly(optimum);
+                if (!s.spec().switching().newProcess().movesOptimum())
+                    assertThat(s.optimum()).as("step %d", t).containsExactly(optimum);
             } else {
                 assertThat(s.task()).as("step %d", t).isNotEqualTo(task);
             }

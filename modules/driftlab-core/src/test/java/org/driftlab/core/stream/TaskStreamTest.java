@@ -21,7 +21,8 @@ class TaskStreamTest {
             double[] theta = {0.3, -1.2, 2.0, 0.1, -0.4, 0.9};
             double[] g = new double[6];
             s.observeGradient(theta, g);
-            DoubleMatrix expected = s.hessian().dense().mmul(new DoubleMatrix(theta).sub(new DoubleMatrix(s.optimum())));
+            DoubleMatrix expected =
+                    s.hessian().dense().mmul(new DoubleMatrix(theta).sub(new DoubleMatrix(s.optimum())));
             for (int i = 0; i < 6; i++) assertThat(g[i]).isCloseTo(expected.get(i), within(1e-12));
             DoubleMatrix diff = new DoubleMatrix(theta).sub(new DoubleMatrix(s.optimum()));
             double loss = 0.5 * diff.dot(s.hessian().dense().mmul(diff));
@@ -151,8 +152,15 @@ class TaskStreamTest {
         double sigma = 0.2;
         int dim = 40;
         List<Double> far = java.util.Collections.nCopies(dim, 10.0);
-        StreamSpec spec = new QuadraticStreamSpec(dim, SpectrumSpec.logSpaced(1, 1), false, 0, new PriorSpec(0.5, 1),
-                null, List.of(far), new DriftSwitchSpec(rate, sigma));
+        StreamSpec spec = new QuadraticStreamSpec(
+                dim,
+                SpectrumSpec.logSpaced(1, 1),
+                false,
+                0,
+                new PriorSpec(0.5, 1),
+                null,
+                List.of(far),
+                new DriftSwitchSpec(rate, sigma));
         TaskStream s = TaskStream.create(spec, SEEDS);
         s.advance();
         assertThat(s.optimum()[0]).isEqualTo(10.0); // pinned start
@@ -179,8 +187,15 @@ class TaskStreamTest {
 
     @Test
     void pinnedInitAndOptimaAreUsedThenTheRestIsDrawn() {
-        StreamSpec spec = new QuadraticStreamSpec(2, SpectrumSpec.logSpaced(1, 2), false, 0, PriorSpec.standard(),
-                List.of(3.0, 4.0), List.of(List.of(1.0, 2.0)), new PeriodicSwitchSpec(2));
+        StreamSpec spec = new QuadraticStreamSpec(
+                2,
+                SpectrumSpec.logSpaced(1, 2),
+                false,
+                0,
+                PriorSpec.standard(),
+                List.of(3.0, 4.0),
+                List.of(List.of(1.0, 2.0)),
+                new PeriodicSwitchSpec(2));
         TaskStream s = TaskStream.create(spec, SEEDS);
         assertThat(s.initialWeights()).containsExactly(3.0, 4.0);
         s.advance();
@@ -189,8 +204,15 @@ class TaskStreamTest {
         s.advance();
         assertThat(s.optimum()).doesNotContain(1.0, 2.0);
         // pinned optima consume no draws: the first drawn task takes TASKS/optima's first draw
-        StreamSpec unpinned = new QuadraticStreamSpec(2, SpectrumSpec.logSpaced(1, 2), false, 0, PriorSpec.standard(),
-                null, List.of(), new PeriodicSwitchSpec(2));
+        StreamSpec unpinned = new QuadraticStreamSpec(
+                2,
+                SpectrumSpec.logSpaced(1, 2),
+                false,
+                0,
+                PriorSpec.standard(),
+                null,
+                List.of(),
+                new PeriodicSwitchSpec(2));
         TaskStream u = TaskStream.create(unpinned, SEEDS);
         u.advance();
         assertThat(s.optimum()).isEqualTo(u.optimum());
@@ -227,7 +249,8 @@ class TaskStreamTest {
 
     @Test
     void linearRegressionGradientIsUnbiasedAndSamplesAreConsistent() {
-        LinearRegressionStreamSpec spec = new LinearRegressionStreamSpec(3, 4, 0.0, PriorSpec.standard(), null, List.of(), new NoSwitchSpec());
+        LinearRegressionStreamSpec spec =
+                new LinearRegressionStreamSpec(3, 4, 0.0, PriorSpec.standard(), null, List.of(), new NoSwitchSpec());
         TaskStream s = TaskStream.create(spec, SEEDS);
         s.advance();
         double[] theta = {0.2, -0.3, 1.0};
@@ -263,16 +286,24 @@ class TaskStreamTest {
         s.writeEvidence(EvidenceKind.LOSS, theta, g, loss, 0);
         assertThat(loss[0]).isCloseTo(0.5 * lossSum / 4, within(1e-12));
         for (int i = 0; i < 3; i++) assertThat(g[i]).isCloseTo(grad[i], within(1e-12));
-        assertThat(s.excessLoss(theta)).isCloseTo(0.5 * (Math.pow(0.2 - s.optimum()[0], 2)
-                + Math.pow(-0.3 - s.optimum()[1], 2) + Math.pow(1.0 - s.optimum()[2], 2)), within(1e-12));
-        assertThatThrownBy(() -> s.evidenceWidth(EvidenceKind.OPTIMUM)).isInstanceOf(IllegalArgumentException.class)
+        assertThat(s.excessLoss(theta))
+                .isCloseTo(
+                        0.5
+                                * (Math.pow(0.2 - s.optimum()[0], 2)
+                                        + Math.pow(-0.3 - s.optimum()[1], 2)
+                                        + Math.pow(1.0 - s.optimum()[2], 2)),
+                        within(1e-12));
+        assertThatThrownBy(() -> s.evidenceWidth(EvidenceKind.OPTIMUM))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("linear-regression");
     }
 
     @Test
     void twinsShareImmutablePartsAndContinueIdentically() {
-        List<StreamSpec> specs = List.of(TestRuns.quadratic(4, true, 0.5, new MarkovSwitchSpec(3, 0.2)),
-                new LinearRegressionStreamSpec(3, 2, 0.3, PriorSpec.standard(), null, List.of(), new DriftSwitchSpec(0.1, 0.2)));
+        List<StreamSpec> specs = List.of(
+                TestRuns.quadratic(4, true, 0.5, new MarkovSwitchSpec(3, 0.2)),
+                new LinearRegressionStreamSpec(
+                        3, 2, 0.3, PriorSpec.standard(), null, List.of(), new DriftSwitchSpec(0.1, 0.2)));
         for (StreamSpec spec : specs) {
             TaskStream a = TaskStream.create(spec, SEEDS);
             double[] theta = new double[spec.dim()];

@@ -24,7 +24,8 @@ public final class Exporter {
 
     /** {@code <store dir>/<store base name>-<table>.<ext>}, e.g. results/a.duckdb → results/a-runs.csv. */
     public static Path defaultTarget(Path store, StoreTable table, CopyFormat format) {
-        String name = StorePaths.baseName(store) + "-" + table.name().toLowerCase(Locale.ROOT) + "." + format.extension();
+        String name =
+                StorePaths.baseName(store) + "-" + table.name().toLowerCase(Locale.ROOT) + "." + format.extension();
         return store.toAbsolutePath().resolveSibling(name);
     }
 
@@ -41,7 +42,8 @@ public final class Exporter {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IllegalArgumentException(target + ": its directory " + dir + " does not exist");
         }
-        Path tmp = dir.resolve("." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        Path tmp = dir.resolve(
+                "." + abs.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             if (table == StoreTable.STATS) writeStats(store, sweep, format, tmp);
             else store.copyTo(table, sweep, tmp, format);
@@ -69,19 +71,43 @@ public final class Exporter {
             columns.add(k);
             types.add("VARCHAR");
         }
-        columns.addAll(List.of("metric", "runs", "diverged_runs", "n", "mean", "sd", "se", "ci_low", "ci_high", "median",
+        columns.addAll(List.of(
+                "metric",
+                "runs",
+                "diverged_runs",
+                "n",
+                "mean",
+                "sd",
+                "se",
+                "ci_low",
+                "ci_high",
+                "median",
                 "median_with_diverged"));
-        types.addAll(List.of("VARCHAR", "BIGINT", "BIGINT", "BIGINT", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE",
-                "DOUBLE", "DOUBLE"));
+        types.addAll(List.of(
+                "VARCHAR", "BIGINT", "BIGINT", "BIGINT", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE", "DOUBLE",
+                "DOUBLE"));
         List<Object[]> rows = new ArrayList<>();
         for (ConditionStats c : table.conditions()) {
             for (Metric m : Metric.values()) {
                 List<Object> row = new ArrayList<>(List.of(c.conditionId()));
-                for (String k : table.keys()) row.add(c.params().containsKey(k) ? ConditionStats.render(c.params().get(k)) : null);
+                for (String k : table.keys())
+                    row.add(
+                            c.params().containsKey(k)
+                                    ? ConditionStats.render(c.params().get(k))
+                                    : null);
                 Summary s = c.of(m);
-                row.addAll(Arrays.asList(m.column(), c.runs(), c.divergedRuns(), s.n(), nullIfNaN(s.mean()),
-                        nullIfNaN(s.sd()), nullIfNaN(s.se()), nullIfNaN(s.ciLow()), nullIfNaN(s.ciHigh()),
-                        nullIfNaN(s.median()), nullIfNaN(c.medianWithDiverged(m))));
+                row.addAll(Arrays.asList(
+                        m.column(),
+                        c.runs(),
+                        c.divergedRuns(),
+                        s.n(),
+                        nullIfNaN(s.mean()),
+                        nullIfNaN(s.sd()),
+                        nullIfNaN(s.se()),
+                        nullIfNaN(s.ciLow()),
+                        nullIfNaN(s.ciHigh()),
+                        nullIfNaN(s.median()),
+                        nullIfNaN(c.medianWithDiverged(m))));
                 rows.add(row.toArray());
             }
         }

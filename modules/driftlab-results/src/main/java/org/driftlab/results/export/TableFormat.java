@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How the per-condition table is printed: aligned columns, a Markdown table, CSV, or a JSON array. */
 public enum TableFormat {
-    TABLE, MD, CSV, JSON;
+    TABLE,
+    MD,
+    CSV,
+    JSON;
 
     /** The format named {@code name} (case-insensitive); IllegalArgumentException listing the choices. */
     public static TableFormat parse(String name) {

@@ -29,19 +29,25 @@ public final class TableWriter {
         List<String> header = new ArrayList<>();
         List<String> keys = table.keys();
         header.addAll(keys);
-        header.addAll(List.of("runs", "diverged", "n", "mean", "sd", "se", "ci95_low", "ci95_high", "median", "median_all"));
+        header.addAll(
+                List.of("runs", "diverged", "n", "mean", "sd", "se", "ci95_low", "ci95_high", "median", "median_all"));
         boolean exact = format == TableFormat.CSV || format == TableFormat.JSON;
         List<List<String>> rows = new ArrayList<>();
         boolean anyDiverged = false;
         for (ConditionStats c : table.conditions()) {
             List<String> row = new ArrayList<>();
-            for (String k : keys) row.add(c.params().containsKey(k) ? ConditionStats.render(c.params().get(k)) : "");
+            for (String k : keys)
+                row.add(
+                        c.params().containsKey(k)
+                                ? ConditionStats.render(c.params().get(k))
+                                : "");
             Summary s = c.of(metric);
             row.add(Long.toString(c.runs()));
             row.add(Long.toString(c.divergedRuns()));
             row.add(Long.toString(s.n()));
-            for (double v : new double[] {s.mean(), s.sd(), s.se(), s.ciLow(), s.ciHigh(), s.median(),
-                    c.medianWithDiverged(metric)}) {
+            for (double v : new double[] {
+                s.mean(), s.sd(), s.se(), s.ciLow(), s.ciHigh(), s.median(), c.medianWithDiverged(metric)
+            }) {
                 row.add(number(v, exact));
             }
             if (c.divergedRuns() > 0 && !exact) {
@@ -50,17 +56,20 @@ public final class TableWriter {
             }
             rows.add(row);
         }
-        String note = anyDiverged ? "† some runs diverged: mean, sd, se and CI cover the others only; median_all "
-                + "counts a diverged run as the worst value (+∞)\n" : "";
-        return render(metric.axisLabel() + " per condition (95% CI, Student t)", header, rows, keys.size(), format) + note;
+        String note = anyDiverged
+                ? "† some runs diverged: mean, sd, se and CI cover the others only; median_all "
+                        + "counts a diverged run as the worst value (+∞)\n"
+                : "";
+        return render(metric.axisLabel() + " per condition (95% CI, Student t)", header, rows, keys.size(), format)
+                + note;
     }
 
     /**
      * Any table in {@code format}: {@code title} heads the text formats; the first {@code textColumns} columns
      * are text (JSON strings unless they read as numbers), the rest numbers or empty.
      */
-    public static String render(String title, List<String> header, List<List<String>> rows, int textColumns,
-                                TableFormat format) {
+    public static String render(
+            String title, List<String> header, List<List<String>> rows, int textColumns, TableFormat format) {
         switch (format) {
             case CSV:
                 return csv(header, rows);
@@ -84,7 +93,10 @@ public final class TableWriter {
         if (v == 0) return "0";
         double a = Math.abs(v);
         if (a >= 1e-3 && a < 1e6) {
-            return new java.math.BigDecimal(v).round(new java.math.MathContext(5)).stripTrailingZeros().toPlainString();
+            return new java.math.BigDecimal(v)
+                    .round(new java.math.MathContext(5))
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         return String.format(Locale.ROOT, "%.4e", v);
     }
@@ -97,7 +109,8 @@ public final class TableWriter {
         int[] width = new int[header.size()];
         for (int i = 0; i < header.size(); i++) width[i] = header.get(i).length();
         for (List<String> r : rows) {
-            for (int i = 0; i < r.size(); i++) width[i] = Math.max(width[i], r.get(i).length());
+            for (int i = 0; i < r.size(); i++)
+                width[i] = Math.max(width[i], r.get(i).length());
         }
         StringBuilder sb = new StringBuilder(title).append('\n');
         line(sb, header, width);
@@ -113,8 +126,11 @@ public final class TableWriter {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) l.append("  ");
             String c = cells.get(i);
-            boolean numeric = !c.isEmpty() && (Character.isDigit(c.charAt(c.length() - 1)) || c.equals("—") || c.endsWith("∞")
-                    || c.endsWith(DIVERGED_MARK));
+            boolean numeric = !c.isEmpty()
+                    && (Character.isDigit(c.charAt(c.length() - 1))
+                            || c.equals("—")
+                            || c.endsWith("∞")
+                            || c.endsWith(DIVERGED_MARK));
             String pad = " ".repeat(width[i] - c.length());
             l.append(numeric ? pad + c : c + pad);
         }
@@ -126,7 +142,8 @@ public final class TableWriter {
         sb.append("| ").append(String.join(" | ", escapeMd(header))).append(" |\n|");
         for (int i = 0; i < header.size(); i++) sb.append(" --- |");
         sb.append('\n');
-        for (List<String> r : rows) sb.append("| ").append(String.join(" | ", escapeMd(r))).append(" |\n");
+        for (List<String> r : rows)
+            sb.append("| ").append(String.join(" | ", escapeMd(r))).append(" |\n");
         return sb.toString();
     }
 
@@ -147,7 +164,8 @@ public final class TableWriter {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) sb.append(',');
             String c = cells.get(i);
-            if (c.contains(",") || c.contains("\"") || c.contains("\n")) sb.append('"').append(c.replace("\"", "\"\"")).append('"');
+            if (c.contains(",") || c.contains("\"") || c.contains("\n"))
+                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
             else sb.append(c);
         }
         sb.append('\n');
@@ -179,11 +197,21 @@ public final class TableWriter {
         StringBuilder sb = new StringBuilder("\"");
         for (char ch : s.toCharArray()) {
             switch (ch) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
+                case '"':
+                    sb.append("\\\"");
+                    break;
+                case '\\':
+                    sb.append("\\\\");
+                    break;
+                case '\n':
+                    sb.append("\\n");
+                    break;
+                case '\r':
+                    sb.append("\\r");
+                    break;
+                case '\t':
+                    sb.append("\\t");
+                    break;
                 default:
                     if (ch < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
                     else sb.append(ch);

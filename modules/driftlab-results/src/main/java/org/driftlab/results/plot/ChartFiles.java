@@ -21,7 +21,10 @@ public final class ChartFiles {
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
         atomically(png, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
-        atomically(svg, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+        atomically(
+                svg,
+                out -> VectorGraphicsEncoder.saveVectorGraphic(
+                        chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
         return List.of(png, svg);
     }
 
@@ -32,7 +35,8 @@ public final class ChartFiles {
 
     /** Writes {@code target} through a temporary sibling renamed over it; UncheckedIOException naming it on failure. */
     static void atomically(Path target, Writer writer) {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Path tmp = target.resolveSibling(
+                "." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);

@@ -31,10 +31,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Charts {
     /** Pixel size of every chart. */
     public static final int WIDTH = 1000;
+
     public static final int HEIGHT = 600;
 
     /** Every data line solid: XChart would otherwise cycle dash patterns after a few series. */
     private static final BasicStroke SOLID = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+
     private static final BasicStroke DASHED =
             new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
 
@@ -72,7 +74,8 @@ public final class Charts {
         if (marked != null && Double.isFinite(lo)) {
             long[] switches = marked.result().metrics().switchSteps();
             for (int s = 0; s < switches.length; s++) {
-                XYSeries m = chart.addSeries("switch " + s, new double[] {switches[s], switches[s]}, new double[] {lo, hi});
+                XYSeries m =
+                        chart.addSeries("switch " + s, new double[] {switches[s], switches[s]}, new double[] {lo, hi});
                 m.setMarker(SeriesMarkers.NONE);
                 m.setLineColor(Palette.MARKER);
                 m.setLineStyle(DASHED);
@@ -91,8 +94,9 @@ public final class Charts {
 
     /** Mean excess loss against the lag after a true switch, per condition, with 95% bands. */
     public static XYChart alignedExcess(ConditionTable table) {
-        XYChart chart = xyChart("Excess loss after a task switch (mean, 95% CI band)", "steps after a true switch (lag)",
-                "mean excess loss L(θ) − L(w*) [loss]");
+        XYChart chart = xyChart(
+                "Excess loss after a task switch (mean, 95% CI band)",
+                "steps after a true switch (lag)", "mean excess loss L(θ) − L(w*) [loss]");
         Map<String, String> labels = legendLabels(table);
         List<Runnable> lines = new ArrayList<>();
         int i = 0;
@@ -126,11 +130,13 @@ public final class Charts {
         String title = metric.axisLabel().replaceFirst(" \\[.*", "") + " against " + ConditionStats.shortKey(xKey)
                 + (others.isEmpty() ? "" : ", one line per " + String.join(" × ", shortKeys(others)));
         String yTitle = metric.axisLabel() + ", mean ± 95% CI";
-        return numeric ? numericVs(lines, metric, xKey, title, yTitle) : categoryVs(table, lines, metric, xKey, title, yTitle);
+        return numeric
+                ? numericVs(lines, metric, xKey, title, yTitle)
+                : categoryVs(table, lines, metric, xKey, title, yTitle);
     }
 
-    private static XYChart numericVs(Map<String, List<ConditionStats>> lines, Metric metric, String xKey, String title,
-                                     String yTitle) {
+    private static XYChart numericVs(
+            Map<String, List<ConditionStats>> lines, Metric metric, String xKey, String title, String yTitle) {
         XYChart chart = xyChart(title, xKey, yTitle);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         double minX = Double.POSITIVE_INFINITY;
@@ -171,10 +177,20 @@ public final class Charts {
         return chart;
     }
 
-    private static CategoryChart categoryVs(ConditionTable table, Map<String, List<ConditionStats>> lines, Metric metric,
-                                            String xKey, String title, String yTitle) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xKey).yAxisTitle(yTitle).build();
+    private static CategoryChart categoryVs(
+            ConditionTable table,
+            Map<String, List<ConditionStats>> lines,
+            Metric metric,
+            String xKey,
+            String title,
+            String yTitle) {
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(xKey)
+                .yAxisTitle(yTitle)
+                .build();
         style(chart.getStyler());
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
@@ -210,7 +226,8 @@ public final class Charts {
      */
     public record Line(String label, double[] x, double[] y, double[] err) {
         public Line {
-            if (label == null || x == null || y == null) throw new IllegalArgumentException("label, x and y must be given");
+            if (label == null || x == null || y == null)
+                throw new IllegalArgumentException("label, x and y must be given");
             if (x.length != y.length || (err != null && err.length != x.length)) {
                 throw new IllegalArgumentException("line '" + label + "': x, y (and err) must have equal lengths, got "
                         + x.length + ", " + y.length + (err == null ? "" : ", " + err.length));
@@ -225,7 +242,8 @@ public final class Charts {
      * line with no point left is skipped. On a logarithmic y axis an error bar that would reach 0 or below is cut
      * to 99% of its value (XChart draws symmetric bars only). Pure: returns a new chart.
      */
-    public static XYChart lines(String title, String xTitle, String yTitle, boolean logX, boolean logY, List<Line> lines) {
+    public static XYChart lines(
+            String title, String xTitle, String yTitle, boolean logX, boolean logY, List<Line> lines) {
         XYChart chart = xyChart(title, xTitle, yTitle);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         chart.getStyler().setXAxisLogarithmic(logX);
@@ -289,7 +307,13 @@ public final class Charts {
     }
 
     private static XYChart xyChart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         style(chart.getStyler());
         return chart;
     }

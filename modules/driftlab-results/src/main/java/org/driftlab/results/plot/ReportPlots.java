@@ -25,8 +25,9 @@ public final class ReportPlots {
             if (ConditionStats.shortKey(k).equals(requested)) matches.add(k);
         }
         if (matches.size() == 1) return matches.get(0);
-        throw new IllegalArgumentException((matches.isEmpty() ? "unknown swept parameter '" : "ambiguous swept parameter '")
-                + requested + "' (swept: " + (keys.isEmpty() ? "none" : String.join(", ", keys)) + ")");
+        throw new IllegalArgumentException(
+                (matches.isEmpty() ? "unknown swept parameter '" : "ambiguous swept parameter '") + requested
+                        + "' (swept: " + (keys.isEmpty() ? "none" : String.join(", ", keys)) + ")");
     }
 
     /**

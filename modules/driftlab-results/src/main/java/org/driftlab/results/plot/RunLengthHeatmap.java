@@ -34,6 +34,7 @@ import org.driftlab.core.sim.RunLengthPosterior;
 public final class RunLengthHeatmap {
     /** Pixel size of the plot files. */
     public static final int WIDTH = Charts.WIDTH;
+
     public static final int HEIGHT = Charts.HEIGHT;
     /** The smallest probability the colour scale resolves (log10 = −6). */
     public static final double FLOOR = 1e-6;
@@ -57,8 +58,15 @@ public final class RunLengthHeatmap {
             new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f);
     /** viridis at 0, 1/8, …, 1 (matplotlib's table), interpolated linearly in RGB. */
     private static final int[][] VIRIDIS = {
-        {68, 1, 84}, {71, 44, 122}, {59, 81, 139}, {44, 113, 142}, {33, 144, 141},
-        {39, 173, 129}, {92, 200, 99}, {170, 220, 50}, {253, 231, 37},
+        {68, 1, 84},
+        {71, 44, 122},
+        {59, 81, 139},
+        {44, 113, 142},
+        {33, 144, 141},
+        {39, 173, 129},
+        {92, 200, 99},
+        {170, 220, 50},
+        {253, 231, 37},
     };
 
     private RunLengthHeatmap() {}
@@ -90,7 +98,9 @@ public final class RunLengthHeatmap {
         ChartFiles.atomically(svg, out -> {
             VectorGraphics2D g = new VectorGraphics2D();
             paint(g, posterior, map);
-            Processors.get("svg").getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, HEIGHT)).writeTo(out);
+            Processors.get("svg")
+                    .getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, HEIGHT))
+                    .writeTo(out);
         });
         return List.of(png, svg);
     }
@@ -131,7 +141,10 @@ public final class RunLengthHeatmap {
                         if (!(v <= max)) max = v;
                     }
                 }
-                img.setRGB(px, py, Double.isNaN(max) ? NO_DATA.getRGB() : colour(max).getRGB());
+                img.setRGB(
+                        px,
+                        py,
+                        Double.isNaN(max) ? NO_DATA.getRGB() : colour(max).getRGB());
             }
         }
         return img;
@@ -149,8 +162,8 @@ public final class RunLengthHeatmap {
         double w = x - i;
         int[] a = VIRIDIS[i];
         int[] b = VIRIDIS[i + 1];
-        return new Color((int) Math.round(a[0] + w * (b[0] - a[0])), (int) Math.round(a[1] + w * (b[1] - a[1])),
-                (int) Math.round(a[2] + w * (b[2] - a[2])));
+        return new Color((int) Math.round(a[0] + w * (b[0] - a[0])), (int) Math.round(a[1] + w * (b[1] - a[1])), (int)
+                Math.round(a[2] + w * (b[2] - a[2])));
     }
 
     private static void paint(Graphics2D g, RunLengthPosterior p, BufferedImage map) {
@@ -202,10 +215,14 @@ public final class RunLengthHeatmap {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         g.drawString("Run-length posterior P(r_t = r | x_1:t) of run " + p.runId(), LEFT, 24);
         g.setFont(small);
-        String per = p.stepsPerColumn() == 1 ? "one column per step"
+        String per = p.stepsPerColumn() == 1
+                ? "one column per step"
                 : "each column the mean over " + p.stepsPerColumn() + " steps (" + p.columns() + " columns)";
-        g.drawString(per + "; a pixel shows the largest value it covers; r_max = " + p.rMax()
-                + (yMax < p.rMax() ? ", shown up to r = " + yMax : ""), LEFT, 42);
+        g.drawString(
+                per + "; a pixel shows the largest value it covers; r_max = " + p.rMax()
+                        + (yMax < p.rMax() ? ", shown up to r = " + yMax : ""),
+                LEFT,
+                42);
         legend(g, m);
         colourBar(g);
     }

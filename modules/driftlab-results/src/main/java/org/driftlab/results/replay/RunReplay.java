@@ -26,7 +26,8 @@ public final class RunReplay {
     public record Target(StoredRun stored, RunSpec spec) {
         public Target {
             if (!stored.result().runId().equals(spec.runId())) {
-                throw new IllegalArgumentException("spec " + spec.runId() + " is not stored run " + stored.result().runId());
+                throw new IllegalArgumentException("spec " + spec.runId() + " is not stored run "
+                        + stored.result().runId());
             }
         }
 
@@ -114,7 +115,8 @@ public final class RunReplay {
         check(diffs, "mean_excess_loss", s.meanExcessLoss(), rerun.meanExcessLoss());
         check(diffs, "objective", s.objective(), rerun.objective());
         // stores written before J_total existed hold none (NaN): nothing to compare
-        if (!Double.isNaN(s.objectiveTotal())) check(diffs, "objective_total", s.objectiveTotal(), rerun.objectiveTotal());
+        if (!Double.isNaN(s.objectiveTotal()))
+            check(diffs, "objective_total", s.objectiveTotal(), rerun.objectiveTotal());
         check(diffs, "switches", s.switches(), rerun.switches());
         check(diffs, "resets", s.resets(), rerun.resets());
         check(diffs, "detections", s.detections(), rerun.detections());
@@ -127,7 +129,8 @@ public final class RunReplay {
         if (!java.util.Arrays.equals(s.switchSteps(), rerun.switchSteps())) diffs.add("switch steps differ");
         if (!java.util.Arrays.equals(s.resetSteps(), rerun.resetSteps())) diffs.add("reset steps differ");
         if (!diffs.isEmpty()) {
-            throw new ReplayMismatchException("run " + stored.result().runId() + ": re-simulating it from its stored config "
+            throw new ReplayMismatchException("run " + stored.result().runId()
+                    + ": re-simulating it from its stored config "
                     + "does not reproduce the stored run (" + String.join(", ", diffs) + "); the store was written by "
                     + "another driftlab version or edited, so no run-length heatmap is drawn for it");
         }

@@ -44,7 +44,8 @@ public final class Accumulator {
      * and M₂ by the corrected two-pass formula M₂ = Σdᵢ² − (Σdᵢ)²/n, dᵢ = xᵢ − x̄, both in sorted order.
      */
     public Summary summary() {
-        if (n == 0) return new Summary(0, undefined, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        if (n == 0)
+            return new Summary(0, undefined, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         double[] x = Arrays.copyOf(values, n);
         Arrays.sort(x);
         int mid = n / 2;

@@ -22,33 +22,45 @@ import org.driftlab.results.store.StoredRun;
  *
  * @param line the other varying keys' values of this line (empty when the key is the only one varying)
  */
-public record BestValue(String key, Map<String, Object> line, Object best, Object low, Object high, double share,
-                        int seeds, int resamples) {
+public record BestValue(
+        String key,
+        Map<String, Object> line,
+        Object best,
+        Object low,
+        Object high,
+        double share,
+        int seeds,
+        int resamples) {
     /** The seed of the bootstrap's random stream: fixed, so a report is reproducible. */
     public static final long BOOTSTRAP_SEED = 20_241_207L;
 
     /** One result per line of {@code table} with at least two values of {@code key} and a seed they share. */
-    public static List<BestValue> of(ConditionTable table, List<StoredRun> runs, String key, Metric metric,
-                                     int resamples) {
+    public static List<BestValue> of(
+            ConditionTable table, List<StoredRun> runs, String key, Metric metric, int resamples) {
         Map<String, Map<Integer, RunResult>> bySeed = new HashMap<>();
         for (StoredRun r : runs) {
-            bySeed.computeIfAbsent(r.result().conditionId(), k -> new HashMap<>()).put(r.result().seed(), r.result());
+            bySeed.computeIfAbsent(r.result().conditionId(), k -> new HashMap<>())
+                    .put(r.result().seed(), r.result());
         }
         Map<Map<String, Object>, List<ConditionStats>> lines = new LinkedHashMap<>();
         for (ConditionStats c : table.conditions()) {
             if (!c.params().containsKey(key)) continue;
             Map<String, Object> line = new LinkedHashMap<>();
-            for (String k : table.varyingKeys()) if (!k.equals(key) && c.params().containsKey(k)) line.put(k, c.params().get(k));
+            for (String k : table.varyingKeys())
+                if (!k.equals(key) && c.params().containsKey(k))
+                    line.put(k, c.params().get(k));
             lines.computeIfAbsent(line, l -> new ArrayList<>()).add(c);
         }
         List<BestValue> out = new ArrayList<>();
         for (Map.Entry<Map<String, Object>, List<ConditionStats>> l : lines.entrySet()) {
             List<ConditionStats> cs = new ArrayList<>(l.getValue());
-            cs.sort((a, b) -> ConditionTable.compareValues(a.params().get(key), b.params().get(key)));
+            cs.sort((a, b) ->
+                    ConditionTable.compareValues(a.params().get(key), b.params().get(key)));
             if (cs.size() < 2) continue;
             TreeSet<Integer> shared = null;
             for (ConditionStats c : cs) {
-                TreeSet<Integer> seeds = new TreeSet<>(bySeed.getOrDefault(c.conditionId(), Map.of()).keySet());
+                TreeSet<Integer> seeds = new TreeSet<>(
+                        bySeed.getOrDefault(c.conditionId(), Map.of()).keySet());
                 if (shared == null) shared = seeds;
                 else shared.retainAll(seeds);
             }
@@ -56,7 +68,9 @@ public record BestValue(String key, Map<String, Object> line, Object best, Objec
             double[][] v = new double[cs.size()][];
             for (int i = 0; i < cs.size(); i++) {
                 Map<Integer, RunResult> runsOf = bySeed.get(cs.get(i).conditionId());
-                v[i] = shared.stream().mapToDouble(s -> value(runsOf.get(s), metric)).toArray();
+                v[i] = shared.stream()
+                        .mapToDouble(s -> value(runsOf.get(s), metric))
+                        .toArray();
             }
             out.add(bootstrap(key, l.getKey(), cs, v, resamples));
         }
@@ -67,8 +81,8 @@ public record BestValue(String key, Map<String, Object> line, Object best, Objec
         return r.metrics().diverged() ? Double.POSITIVE_INFINITY : metric.of(r);
     }
 
-    private static BestValue bootstrap(String key, Map<String, Object> line, List<ConditionStats> cs, double[][] v,
-                                       int resamples) {
+    private static BestValue bootstrap(
+            String key, Map<String, Object> line, List<ConditionStats> cs, double[][] v, int resamples) {
         int n = v[0].length;
         int[] all = new int[n];
         for (int s = 0; s < n; s++) all[s] = s;
@@ -86,9 +100,15 @@ public record BestValue(String key, Map<String, Object> line, Object best, Objec
         int low = quantileIndex(chosen, drawn, 0.025);
         int high = quantileIndex(chosen, drawn, 0.975);
         Object none = null;
-        return new BestValue(key, line, best < 0 ? none : cs.get(best).params().get(key),
-                low < 0 ? none : cs.get(low).params().get(key), high < 0 ? none : cs.get(high).params().get(key),
-                best < 0 || drawn == 0 ? Double.NaN : (double) chosen[best] / drawn, n, resamples);
+        return new BestValue(
+                key,
+                line,
+                best < 0 ? none : cs.get(best).params().get(key),
+                low < 0 ? none : cs.get(low).params().get(key),
+                high < 0 ? none : cs.get(high).params().get(key),
+                best < 0 || drawn == 0 ? Double.NaN : (double) chosen[best] / drawn,
+                n,
+                resamples);
     }
 
     /** The condition with the lowest mean over the seeds {@code sample} (first on ties); −1 when none is finite. */

@@ -65,9 +65,22 @@ public final class ConditionAccumulator {
         Map<Metric, Double> medianAll = new LinkedHashMap<>();
         for (Metric m : Metric.values()) {
             s.put(m, metrics.get(m).summary());
-            medianAll.put(m, divergedRuns == 0 ? s.get(m).median() : withDiverged(metrics.get(m)).summary().median());
+            medianAll.put(
+                    m,
+                    divergedRuns == 0
+                            ? s.get(m).median()
+                            : withDiverged(metrics.get(m)).summary().median());
         }
-        return new ConditionStats(conditionId, params, runs, divergedRuns, steps, s, medianAll, binnedLoss.summary(),
-                binnedExcess.summary(), alignedExcess.summary());
+        return new ConditionStats(
+                conditionId,
+                params,
+                runs,
+                divergedRuns,
+                steps,
+                s,
+                medianAll,
+                binnedLoss.summary(),
+                binnedExcess.summary(),
+                alignedExcess.summary());
     }
 }

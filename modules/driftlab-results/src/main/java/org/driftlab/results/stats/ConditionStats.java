@@ -14,9 +14,17 @@ import org.driftlab.results.store.Metric;
  * placing bins on a step axis), a {@link Summary} per metric over the runs that did not diverge, the median of
  * each metric over all runs with diverged ones as +∞, and mean curves with 95% bands.
  */
-public record ConditionStats(String conditionId, Map<String, Object> params, long runs, long divergedRuns, long steps,
-                             Map<Metric, Summary> metrics, Map<Metric, Double> medianAll, CurveSummary binnedLoss,
-                             CurveSummary binnedExcess, CurveSummary alignedExcess) {
+public record ConditionStats(
+        String conditionId,
+        Map<String, Object> params,
+        long runs,
+        long divergedRuns,
+        long steps,
+        Map<Metric, Summary> metrics,
+        Map<Metric, Double> medianAll,
+        CurveSummary binnedLoss,
+        CurveSummary binnedExcess,
+        CurveSummary alignedExcess) {
     public ConditionStats {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));

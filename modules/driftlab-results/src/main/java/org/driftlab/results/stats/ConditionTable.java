@@ -45,8 +45,8 @@ public record ConditionTable(List<String> sweptKeys, List<ConditionStats> condit
     }
 
     /** Each condition's value of each swept key (absent when it has none), as the class comment says. */
-    private static Map<String, Map<String, Object>> sweptValues(Map<String, Map<String, Object>> leaves,
-                                                                List<String> keys) {
+    private static Map<String, Map<String, Object>> sweptValues(
+            Map<String, Map<String, Object>> leaves, List<String> keys) {
         Map<String, Map<String, Object>> out = new TreeMap<>();
         for (String id : leaves.keySet()) out.put(id, new LinkedHashMap<>());
         for (String key : keys) {
@@ -59,7 +59,8 @@ public record ConditionTable(List<String> sweptKeys, List<ConditionStats> condit
                 }
                 Map<String, Object> block = new TreeMap<>();
                 for (Map.Entry<String, Object> l : c.getValue().entrySet()) {
-                    if (l.getKey().startsWith(key + ".")) block.put(l.getKey().substring(key.length() + 1), l.getValue());
+                    if (l.getKey().startsWith(key + "."))
+                        block.put(l.getKey().substring(key.length() + 1), l.getValue());
                 }
                 if (!block.isEmpty()) blocks.put(c.getKey(), block);
             }

@@ -8,8 +8,8 @@ package org.driftlab.results.stats;
 public record CurveSummary(double[] mean, double[] ciLow, double[] ciHigh, long[] n) {
     public CurveSummary {
         if (ciLow.length != mean.length || ciHigh.length != mean.length || n.length != mean.length) {
-            throw new IllegalArgumentException("curve summary arrays differ in length: mean " + mean.length
-                    + ", ciLow " + ciLow.length + ", ciHigh " + ciHigh.length + ", n " + n.length);
+            throw new IllegalArgumentException("curve summary arrays differ in length: mean " + mean.length + ", ciLow "
+                    + ciLow.length + ", ciHigh " + ciHigh.length + ", n " + n.length);
         }
     }
 

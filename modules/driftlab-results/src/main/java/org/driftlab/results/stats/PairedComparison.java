@@ -30,8 +30,15 @@ public record PairedComparison(Metric metric, String baselineId, List<Row> rows)
      * ({@code difference}; NaN fields when there are diverged pairs or fewer than 2 pairs); the raw and
      * Holm-adjusted p-values (NaN when untested); the median of d with diverged runs as ±∞.
      */
-    public record Row(ConditionStats condition, int pairs, int divergedPairs, int undefinedPairs, Summary difference,
-                      double p, double pHolm, double medianWithDiverged) {}
+    public record Row(
+            ConditionStats condition,
+            int pairs,
+            int divergedPairs,
+            int undefinedPairs,
+            Summary difference,
+            double p,
+            double pHolm,
+            double medianWithDiverged) {}
 
     public PairedComparison {
         rows = List.copyOf(rows);
@@ -41,7 +48,8 @@ public record PairedComparison(Metric metric, String baselineId, List<Row> rows)
     public static PairedComparison of(ConditionTable table, List<StoredRun> runs, String baselineId, Metric metric) {
         Map<String, Map<Integer, RunResult>> bySeed = new HashMap<>();
         for (StoredRun r : runs) {
-            bySeed.computeIfAbsent(r.result().conditionId(), k -> new TreeMap<>()).put(r.result().seed(), r.result());
+            bySeed.computeIfAbsent(r.result().conditionId(), k -> new TreeMap<>())
+                    .put(r.result().seed(), r.result());
         }
         Map<Integer, RunResult> base = bySeed.getOrDefault(baselineId, Map.of());
         List<Row> rows = new ArrayList<>();
@@ -52,7 +60,8 @@ public record PairedComparison(Metric metric, String baselineId, List<Row> rows)
         return new PairedComparison(metric, baselineId, holm(rows));
     }
 
-    private static Row row(ConditionStats c, Map<Integer, RunResult> base, Map<Integer, RunResult> mine, Metric metric) {
+    private static Row row(
+            ConditionStats c, Map<Integer, RunResult> base, Map<Integer, RunResult> mine, Metric metric) {
         Accumulator d = new Accumulator();
         Accumulator withDiverged = new Accumulator();
         int pairs = 0;
@@ -82,9 +91,18 @@ public record PairedComparison(Metric metric, String baselineId, List<Row> rows)
         if (diverged == 0 && s.n() >= 2) {
             p = s.se() == 0 ? (s.mean() == 0 ? 1 : 0) : Summary.twoSidedP(s.mean() / s.se(), s.n() - 1);
         } else {
-            s = new Summary(s.n(), s.undefined(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            s = new Summary(
+                    s.n(), s.undefined(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        return new Row(c, pairs, diverged, undefined, s, p, Double.NaN, withDiverged.summary().median());
+        return new Row(
+                c,
+                pairs,
+                diverged,
+                undefined,
+                s,
+                p,
+                Double.NaN,
+                withDiverged.summary().median());
     }
 
     /**
@@ -92,22 +110,34 @@ public record PairedComparison(Metric metric, String baselineId, List<Row> rows)
      * p̃₍ᵢ₎ = max over j ≤ i of min(1, (m − j + 1)·p₍ⱼ₎). Rows keep their order.
      */
     static List<Row> holm(List<Row> rows) {
-        Integer[] tested = java.util.stream.IntStream.range(0, rows.size()).filter(i -> !Double.isNaN(rows.get(i).p()))
-                .boxed().toArray(Integer[]::new);
-        Arrays.sort(tested, Comparator.comparingDouble((Integer i) -> rows.get(i).p()).thenComparing(i -> i));
+        Integer[] tested = java.util.stream.IntStream.range(0, rows.size())
+                .filter(i -> !Double.isNaN(rows.get(i).p()))
+                .boxed()
+                .toArray(Integer[]::new);
+        Arrays.sort(
+                tested,
+                Comparator.comparingDouble((Integer i) -> rows.get(i).p()).thenComparing(i -> i));
         double[] adjusted = new double[rows.size()];
         Arrays.fill(adjusted, Double.NaN);
         int m = tested.length;
         double running = 0;
         for (int j = 0; j < m; j++) {
-            running = Math.max(running, Math.min(1, (m - j) * rows.get(tested[j]).p()));
+            running =
+                    Math.max(running, Math.min(1, (m - j) * rows.get(tested[j]).p()));
             adjusted[tested[j]] = running;
         }
         List<Row> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            out.add(new Row(r.condition(), r.pairs(), r.divergedPairs(), r.undefinedPairs(), r.difference(), r.p(),
-                    adjusted[i], r.medianWithDiverged()));
+            out.add(new Row(
+                    r.condition(),
+                    r.pairs(),
+                    r.divergedPairs(),
+                    r.undefinedPairs(),
+                    r.difference(),
+                    r.p(),
+                    adjusted[i],
+                    r.medianWithDiverged()));
         }
         return out;
     }

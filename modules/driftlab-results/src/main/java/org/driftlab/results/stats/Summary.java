@@ -6,8 +6,8 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * Statistics of the n defined values of one metric in one condition (equations in the package docs).
  * {@code undefined} counts the NaN values left out. Fields are NaN where not defined (sd, se, CI for n &lt; 2).
  */
-public record Summary(long n, long undefined, double mean, double sd, double se, double ciLow, double ciHigh,
-                      double median) {
+public record Summary(
+        long n, long undefined, double mean, double sd, double se, double ciLow, double ciHigh, double median) {
     /** Half-width of the 95% interval, t₀.₉₇₅(n − 1)·se (NaN for n &lt; 2). */
     public double ciHalfWidth() {
         return (ciHigh - ciLow) / 2;

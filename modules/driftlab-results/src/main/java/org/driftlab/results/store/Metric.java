@@ -45,7 +45,10 @@ public final class Metric {
             Measure m = c.getAnnotation(Measure.class);
             if (m == null) continue;
             try {
-                out.add(new Metric(RunColumns.snakeCase(c.getName()), m.label(), m.unit(),
+                out.add(new Metric(
+                        RunColumns.snakeCase(c.getName()),
+                        m.label(),
+                        m.unit(),
                         MethodHandles.publicLookup().unreflect(c.getAccessor())));
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException("RunMetrics." + c.getName() + " has no public accessor", e);

@@ -20,10 +20,13 @@ final class ParamColumns {
     ParamColumns(StoreDb db) throws SQLException {
         this.db = db;
         try (Statement st = db.conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT key, column_name, type, position FROM params ORDER BY position")) {
+                ResultSet rs =
+                        st.executeQuery("SELECT key, column_name, type, position FROM params ORDER BY position")) {
             while (rs.next()) {
-                byKey.put(rs.getString(1), new ParamColumn(rs.getString(1), rs.getString(2),
-                        ParamType.valueOf(rs.getString(3)), rs.getInt(4)));
+                byKey.put(
+                        rs.getString(1),
+                        new ParamColumn(
+                                rs.getString(1), rs.getString(2), ParamType.valueOf(rs.getString(3)), rs.getInt(4)));
             }
         }
     }
@@ -46,7 +49,8 @@ final class ParamColumns {
             if (have == null) {
                 ParamColumn col = new ParamColumn(e.getKey(), columnNameFor(e.getKey()), type, byKey.size());
                 db.execute("ALTER TABLE runs ADD COLUMN " + StoreDb.quote(col.column()) + " " + type);
-                db.update("INSERT INTO params VALUES (?, ?, ?, ?)", col.key(), col.column(), type.name(), col.position());
+                db.update(
+                        "INSERT INTO params VALUES (?, ?, ?, ?)", col.key(), col.column(), type.name(), col.position());
                 byKey.put(col.key(), col);
                 changed = true;
             } else if (have.type().join(type) != have.type()) {

@@ -7,7 +7,10 @@ package org.driftlab.results.store;
  * anything else mixed to VARCHAR.
  */
 public enum ParamType {
-    BIGINT, DOUBLE, BOOLEAN, VARCHAR;
+    BIGINT,
+    DOUBLE,
+    BOOLEAN,
+    VARCHAR;
 
     /** The narrowest type holding values of both types. */
     public ParamType join(ParamType other) {

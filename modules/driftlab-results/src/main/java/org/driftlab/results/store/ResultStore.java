@@ -61,7 +61,8 @@ public final class ResultStore implements ResultSink {
             try {
                 Files.createDirectories(parent);
             } catch (IOException | SecurityException e) {
-                throw new StoreException(file, "cannot create its directory " + parent + " (" + e.getMessage() + ")", e);
+                throw new StoreException(
+                        file, "cannot create its directory " + parent + " (" + e.getMessage() + ")", e);
             }
         }
         return new ResultStore(file, connect(file, false), false).initialise();
@@ -109,13 +110,18 @@ public final class ResultStore implements ResultSink {
         try {
             int version = StoreSchema.version(db);
             if (version > SCHEMA_VERSION) {
-                throw new StoreException(db.file, "written by a newer driftlab (store schema version " + version
-                        + ", this build reads up to " + SCHEMA_VERSION + ")");
+                throw new StoreException(
+                        db.file,
+                        "written by a newer driftlab (store schema version " + version + ", this build reads up to "
+                                + SCHEMA_VERSION + ")");
             }
             if (readOnly && version < SCHEMA_VERSION) {
-                throw new StoreException(db.file, version == 0 ? "an empty DuckDB database, not a driftlab results store"
-                        : "store schema version " + version + " needs migrating to " + SCHEMA_VERSION
-                        + "; open it for writing once first (run or submit its sweep again: stored runs are skipped)");
+                throw new StoreException(
+                        db.file,
+                        version == 0
+                                ? "an empty DuckDB database, not a driftlab results store"
+                                : "store schema version " + version + " needs migrating to " + SCHEMA_VERSION
+                                        + "; open it for writing once first (run or submit its sweep again: stored runs are skipped)");
             }
             if (version == 0) StoreSchema.create(db);
             else if (version < SCHEMA_VERSION) StoreSchema.migrate(db, version);
@@ -263,13 +269,16 @@ public final class ResultStore implements ResultSink {
      * {@code format} with DuckDB's COPY, through a temporary table on this connection: the tool's own tables
      * (statistics) leave in the same formats as the store's.
      */
-    public synchronized void copyRows(List<String> columns, List<String> types, List<Object[]> rows, Path target,
-                                      CopyFormat format) {
+    public synchronized void copyRows(
+            List<String> columns, List<String> types, List<Object[]> rows, Path target, CopyFormat format) {
         checkOpen();
         StringBuilder ddl = new StringBuilder("CREATE OR REPLACE TEMP TABLE export_rows (");
         StringBuilder marks = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
-            ddl.append(i == 0 ? "" : ", ").append(StoreDb.quote(columns.get(i))).append(' ').append(types.get(i));
+            ddl.append(i == 0 ? "" : ", ")
+                    .append(StoreDb.quote(columns.get(i)))
+                    .append(' ')
+                    .append(types.get(i));
             marks.append(i == 0 ? "?" : ", ?");
         }
         try {

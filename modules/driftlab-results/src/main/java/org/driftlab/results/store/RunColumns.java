@@ -44,9 +44,16 @@ final class RunColumns {
     record Column(String name, String sqlType) {}
 
     /** Columns of a run that are not metrics (its identity and where it ran), in table order. */
-    static final List<Column> IDENTITY = List.of(new Column("run_id", "VARCHAR"), new Column("sweep", "VARCHAR"),
-            new Column("condition_id", "VARCHAR"), new Column("seed", "INTEGER"), new Column("master_seed", "BIGINT"),
-            new Column("node", "VARCHAR"), new Column("status", "VARCHAR"), new Column("wall_ms", "DOUBLE"));
+    static final List<Column> IDENTITY = List.of(
+            new Column("run_id", "VARCHAR"),
+            new Column("sweep", "VARCHAR"),
+            new Column("condition_id", "VARCHAR"),
+            new Column("seed", "INTEGER"),
+            new Column("master_seed", "BIGINT"),
+            new Column("node", "VARCHAR"),
+            new Column("status", "VARCHAR"),
+            new Column("wall_ms", "DOUBLE"));
+
     static final List<Scalar> SCALARS;
     static final List<Curve> CURVES;
     private static final Constructor<RunMetrics> CANONICAL;

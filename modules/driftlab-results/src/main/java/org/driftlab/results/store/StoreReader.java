@@ -38,17 +38,26 @@ final class StoreReader {
     List<SweepRecord> sweeps() throws SQLException {
         List<SweepRecord> out = new ArrayList<>();
         try (Statement st = db.conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT s.name, s.config_sha256, s.config_text, s.version, s.created_at, "
-                     + "s.swept_keys, s.planned_runs, (SELECT count(*) FROM sweep_runs w JOIN runs r USING (run_id) "
-                     + "WHERE w.sweep = s.name), (SELECT count(DISTINCT r.condition_id) FROM sweep_runs w JOIN runs r "
-                     + "USING (run_id) WHERE w.sweep = s.name) FROM sweeps s ORDER BY s.created_at, s.name")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT s.name, s.config_sha256, s.config_text, s.version, s.created_at, "
+                                + "s.swept_keys, s.planned_runs, (SELECT count(*) FROM sweep_runs w JOIN runs r USING (run_id) "
+                                + "WHERE w.sweep = s.name), (SELECT count(DISTINCT r.condition_id) FROM sweep_runs w JOIN runs r "
+                                + "USING (run_id) WHERE w.sweep = s.name) FROM sweeps s ORDER BY s.created_at, s.name")) {
             while (rs.next()) {
                 List<String> keys = new ArrayList<>();
                 Array arr = rs.getArray(6);
                 for (Object o : (Object[]) arr.getArray()) keys.add((String) o);
                 Instant created = rs.getObject(5, OffsetDateTime.class).toInstant();
-                out.add(new SweepRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        created, keys, rs.getInt(7), rs.getInt(8), rs.getInt(9)));
+                out.add(new SweepRecord(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        created,
+                        keys,
+                        rs.getInt(7),
+                        rs.getInt(8),
+                        rs.getInt(9)));
             }
         }
         return out;
@@ -67,7 +76,8 @@ final class StoreReader {
         List<ParamColumn> cols = params.all();
         Set<String> present = new HashSet<>();
         try (Statement st = db.conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = 'runs'")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT column_name FROM information_schema.columns WHERE table_name = 'runs'")) {
             while (rs.next()) present.add(rs.getString(1).toLowerCase(Locale.ROOT));
         }
         StringBuilder sql = new StringBuilder("SELECT ");
@@ -98,13 +108,15 @@ final class StoreReader {
         double[][] arrays = new double[RunColumns.CURVES.size()][];
         for (int i = 0; i < arrays.length; i++) arrays[i] = c == null ? new double[0] : c.get(i);
         RunMetrics m = RunColumns.construct(scalars, arrays);
-        RunResult r = new RunResult(runId, rs.getString(3), rs.getInt(4), m, Math.round(rs.getDouble(8) * 1e6),
-                rs.getString(6));
+        RunResult r = new RunResult(
+                runId, rs.getString(3), rs.getInt(4), m, Math.round(rs.getDouble(8) * 1e6), rs.getString(6));
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < cols.size(); i++) {
             Object v = rs.getObject(fixedCount + 1 + i);
-            if (v != null) values.put(cols.get(i).key(), v instanceof Number n && cols.get(i).type() == ParamType.BIGINT
-                    ? (Object) n.longValue() : v);
+            if (v != null)
+                values.put(
+                        cols.get(i).key(),
+                        v instanceof Number n && cols.get(i).type() == ParamType.BIGINT ? (Object) n.longValue() : v);
         }
         return new StoredRun(rs.getString(2), r, values);
     }
@@ -112,10 +124,11 @@ final class StoreReader {
     /** Each run's curves in {@link RunColumns#CURVES} order (empty where it has none). */
     private Map<String, List<double[]>> readCurves(String where, String arg) throws SQLException {
         Map<String, Integer> kindIndex = new HashMap<>();
-        for (int i = 0; i < RunColumns.CURVES.size(); i++) kindIndex.put(RunColumns.CURVES.get(i).kind(), i);
+        for (int i = 0; i < RunColumns.CURVES.size(); i++)
+            kindIndex.put(RunColumns.CURVES.get(i).kind(), i);
         Map<String, List<List<Double>>> byRun = new HashMap<>();
-        try (PreparedStatement ps = db.conn.prepareStatement("SELECT run_id, kind, value FROM curves" + where
-                + " ORDER BY run_id, kind, idx")) {
+        try (PreparedStatement ps = db.conn.prepareStatement(
+                "SELECT run_id, kind, value FROM curves" + where + " ORDER BY run_id, kind, idx")) {
             if (arg != null) ps.setString(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -124,17 +137,20 @@ final class StoreReader {
                     double v = rs.getDouble(3);
                     if (rs.wasNull()) v = Double.NaN;
                     byRun.computeIfAbsent(rs.getString(1), id -> {
-                        List<List<Double>> l = new ArrayList<>();
-                        for (int i = 0; i < kindIndex.size(); i++) l.add(new ArrayList<>());
-                        return l;
-                    }).get(k).add(v);
+                                List<List<Double>> l = new ArrayList<>();
+                                for (int i = 0; i < kindIndex.size(); i++) l.add(new ArrayList<>());
+                                return l;
+                            })
+                            .get(k)
+                            .add(v);
                 }
             }
         }
         Map<String, List<double[]>> out = new HashMap<>();
         for (Map.Entry<String, List<List<Double>>> e : byRun.entrySet()) {
             List<double[]> arrays = new ArrayList<>();
-            for (List<Double> l : e.getValue()) arrays.add(l.stream().mapToDouble(Double::doubleValue).toArray());
+            for (List<Double> l : e.getValue())
+                arrays.add(l.stream().mapToDouble(Double::doubleValue).toArray());
             out.put(e.getKey(), arrays);
         }
         return out;

@@ -32,18 +32,21 @@ final class StoreSchema {
     static int version(StoreDb db) throws SQLException {
         Set<String> tables = new HashSet<>();
         try (Statement st = db.conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")) {
             while (rs.next()) tables.add(rs.getString(1));
         }
         if (tables.isEmpty()) return 0;
         if (!tables.contains("schema_version")) {
-            throw new StoreException(db.file, "a DuckDB database but not a driftlab results store (no schema_version table)");
+            throw new StoreException(
+                    db.file, "a DuckDB database but not a driftlab results store (no schema_version table)");
         }
         try (Statement st = db.conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
+                ResultSet rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
             rs.next();
             int v = rs.getInt(1);
-            if (rs.wasNull()) throw new StoreException(db.file, "damaged results store (schema_version table is empty)");
+            if (rs.wasNull())
+                throw new StoreException(db.file, "damaged results store (schema_version table is empty)");
             return v;
         }
     }
@@ -52,13 +55,15 @@ final class StoreSchema {
     static void create(StoreDb db) throws SQLException {
         inTransaction(db, () -> {
             db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL, migrated_at TIMESTAMPTZ NOT NULL)");
-            db.execute("CREATE TABLE sweeps (name VARCHAR NOT NULL, config_sha256 VARCHAR NOT NULL, "
-                    + "config_text VARCHAR NOT NULL, version VARCHAR NOT NULL, created_at TIMESTAMPTZ NOT NULL, "
-                    + "swept_keys VARCHAR[] NOT NULL, planned_runs INTEGER NOT NULL, PRIMARY KEY (name, config_sha256))");
-            StringBuilder runs = new StringBuilder("CREATE TABLE runs (run_id VARCHAR PRIMARY KEY, sweep VARCHAR NOT NULL, "
-                    + "condition_id VARCHAR NOT NULL, seed INTEGER NOT NULL, master_seed BIGINT NOT NULL, "
-                    + "node VARCHAR NOT NULL, status VARCHAR NOT NULL CHECK (status IN ('ok', 'diverged')), "
-                    + "wall_ms DOUBLE NOT NULL");
+            db.execute(
+                    "CREATE TABLE sweeps (name VARCHAR NOT NULL, config_sha256 VARCHAR NOT NULL, "
+                            + "config_text VARCHAR NOT NULL, version VARCHAR NOT NULL, created_at TIMESTAMPTZ NOT NULL, "
+                            + "swept_keys VARCHAR[] NOT NULL, planned_runs INTEGER NOT NULL, PRIMARY KEY (name, config_sha256))");
+            StringBuilder runs =
+                    new StringBuilder("CREATE TABLE runs (run_id VARCHAR PRIMARY KEY, sweep VARCHAR NOT NULL, "
+                            + "condition_id VARCHAR NOT NULL, seed INTEGER NOT NULL, master_seed BIGINT NOT NULL, "
+                            + "node VARCHAR NOT NULL, status VARCHAR NOT NULL CHECK (status IN ('ok', 'diverged')), "
+                            + "wall_ms DOUBLE NOT NULL");
             for (RunColumns.Scalar s : RunColumns.SCALARS) {
                 runs.append(", ").append(StoreDb.quote(s.column())).append(' ').append(s.sqlType());
             }
@@ -76,7 +81,8 @@ final class StoreSchema {
         db.execute("CREATE TABLE params (key VARCHAR PRIMARY KEY, column_name VARCHAR NOT NULL UNIQUE, type VARCHAR "
                 + "NOT NULL CHECK (type IN ('BIGINT', 'DOUBLE', 'BOOLEAN', 'VARCHAR')), position INTEGER NOT NULL)");
         db.execute("CREATE TABLE conditions (condition_id VARCHAR PRIMARY KEY, config VARCHAR)");
-        db.execute("CREATE TABLE sweep_runs (sweep VARCHAR NOT NULL, run_id VARCHAR NOT NULL, PRIMARY KEY (sweep, run_id))");
+        db.execute(
+                "CREATE TABLE sweep_runs (sweep VARCHAR NOT NULL, run_id VARCHAR NOT NULL, PRIMARY KEY (sweep, run_id))");
     }
 
     /**
@@ -111,7 +117,8 @@ final class StoreSchema {
     static boolean addDeclaredMetricColumns(StoreDb db) throws SQLException {
         Set<String> have = new HashSet<>();
         try (Statement st = db.conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = 'runs'")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT column_name FROM information_schema.columns WHERE table_name = 'runs'")) {
             while (rs.next()) have.add(rs.getString(1).toLowerCase(Locale.ROOT));
         }
         List<RunColumns.Scalar> missing = new ArrayList<>();
@@ -126,7 +133,8 @@ final class StoreSchema {
     }
 
     private static void recordVersion(StoreDb db, int v) throws SQLException {
-        try (PreparedStatement ps = db.conn.prepareStatement("INSERT INTO schema_version VALUES (?, CAST(? AS TIMESTAMPTZ))")) {
+        try (PreparedStatement ps =
+                db.conn.prepareStatement("INSERT INTO schema_version VALUES (?, CAST(? AS TIMESTAMPTZ))")) {
             ps.setInt(1, v);
             ps.setString(2, Instant.now().toString());
             ps.executeUpdate();

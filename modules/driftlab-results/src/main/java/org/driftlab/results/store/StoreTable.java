@@ -20,7 +20,9 @@ public enum StoreTable {
     /** The query of this table, of one sweep's runs when {@code sweep} is not null (its name, SQL-quoted). */
     String query(String sweep) {
         if (select == null) throw new IllegalStateException(this + " is not a table of the store");
-        String where = sweep == null ? "" : " WHERE " + StoreReader.IN_SWEEP.replace("?", "'" + sweep.replace("'", "''") + "'");
+        String where = sweep == null
+                ? ""
+                : " WHERE " + StoreReader.IN_SWEEP.replace("?", "'" + sweep.replace("'", "''") + "'");
         return select + where + " ORDER BY " + order;
     }
 }

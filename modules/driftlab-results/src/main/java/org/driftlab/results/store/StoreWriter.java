@@ -48,6 +48,7 @@ final class StoreWriter {
     private final Map<String, Object> sourceOf = new HashMap<>();
     /** A condition's label (ConditionLabels): not part of its config, stored as the parameter {@code label}. */
     private final Map<String, String> labelOf = new HashMap<>();
+
     private final Map<String, Map<String, Object>> leavesCache = new LinkedHashMap<>(LEAVES_CACHED, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Map<String, Object>> eldest) {
@@ -70,13 +71,19 @@ final class StoreWriter {
      */
     void beginSweep(SweepSpec sweep) throws SQLException {
         String sha = sha256(sweep.configText());
-        db.update("INSERT INTO sweeps VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMPTZ), ?, ?) ON CONFLICT DO NOTHING",
-                sweep.name(), sha, sweep.configText(), toolVersion(), Instant.now().toString(),
-                db.conn.createArrayOf("VARCHAR", sweep.sweptKeys().toArray()), sweep.runs().size());
+        db.update(
+                "INSERT INTO sweeps VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMPTZ), ?, ?) ON CONFLICT DO NOTHING",
+                sweep.name(),
+                sha,
+                sweep.configText(),
+                toolVersion(),
+                Instant.now().toString(),
+                db.conn.createArrayOf("VARCHAR", sweep.sweptKeys().toArray()),
+                sweep.runs().size());
         String[] ids = new String[sweep.runs().size()];
         for (int i = 0; i < ids.length; i++) ids[i] = sweep.runs().get(i).runId();
-        try (PreparedStatement ps = db.conn.prepareStatement("INSERT INTO sweep_runs SELECT ?, unnest(CAST(? AS VARCHAR[])) "
-                + "ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ps = db.conn.prepareStatement(
+                "INSERT INTO sweep_runs SELECT ?, unnest(CAST(? AS VARCHAR[])) " + "ON CONFLICT DO NOTHING")) {
             ps.setString(1, sweep.name());
             ps.setArray(2, db.conn.createArrayOf("VARCHAR", ids));
             ps.executeUpdate();
@@ -97,7 +104,7 @@ final class StoreWriter {
         // conditions stored with their config before (a resumed sweep) have their columns: not parsed again
         Set<String> known = new HashSet<>();
         try (Statement st = db.conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT condition_id FROM conditions WHERE config IS NOT NULL")) {
+                ResultSet rs = st.executeQuery("SELECT condition_id FROM conditions WHERE config IS NOT NULL")) {
             while (rs.next()) known.add(rs.getString(1));
         }
         boolean changed = false;
@@ -105,10 +112,14 @@ final class StoreWriter {
         for (Map.Entry<String, RunSpec> c : firstRun.entrySet()) {
             String config = sweep.conditionConfigs().get(c.getKey());
             String mismatch = beliefMismatch(c.getValue());
-            sourceOf.put(c.getKey(), config == null ? c.getValue().params()
-                    : mismatch == null ? config : new Mismatched(config, mismatch));
+            sourceOf.put(
+                    c.getKey(),
+                    config == null
+                            ? c.getValue().params()
+                            : mismatch == null ? config : new Mismatched(config, mismatch));
             labelOf.remove(c.getKey());
-            for (SweptValue v : c.getValue().params()) if (v.key().equals(ConditionLabels.KEY)) labelOf.put(c.getKey(), v.value());
+            for (SweptValue v : c.getValue().params())
+                if (v.key().equals(ConditionLabels.KEY)) labelOf.put(c.getKey(), v.value());
             leavesCache.remove(c.getKey());
             if (known.contains(c.getKey())) continue;
             fresh.add(c.getKey());
@@ -120,8 +131,11 @@ final class StoreWriter {
             closeInserts();
         }
         for (String id : fresh) {
-            db.update("INSERT INTO conditions VALUES (?, ?) ON CONFLICT (condition_id) DO UPDATE SET config = "
-                    + "coalesce(conditions.config, excluded.config)", id, sweep.conditionConfigs().get(id));
+            db.update(
+                    "INSERT INTO conditions VALUES (?, ?) ON CONFLICT (condition_id) DO UPDATE SET config = "
+                            + "coalesce(conditions.config, excluded.config)",
+                    id,
+                    sweep.conditionConfigs().get(id));
             if (fillStoredRuns) fillStoredRuns(id, leavesOf(id));
         }
     }
@@ -164,8 +178,11 @@ final class StoreWriter {
         for (Map.Entry<String, Object> e : leaves.entrySet()) {
             ParamColumn col = params.get(e.getKey());
             if (col == null) continue;
-            set.append(set.length() == 0 ? "" : ", ").append(StoreDb.quote(col.column())).append(" = CAST(? AS ")
-                    .append(col.type()).append(')');
+            set.append(set.length() == 0 ? "" : ", ")
+                    .append(StoreDb.quote(col.column()))
+                    .append(" = CAST(? AS ")
+                    .append(col.type())
+                    .append(')');
             args.add(col.type().convert(e.getValue()));
         }
         if (set.length() == 0) return;
@@ -181,7 +198,7 @@ final class StoreWriter {
     void fillMigratedRuns() throws SQLException {
         List<String[]> sweeps = new ArrayList<>();
         try (Statement st = db.conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT name, config_text FROM sweeps ORDER BY created_at, name")) {
+                ResultSet rs = st.executeQuery("SELECT name, config_text FROM sweeps ORDER BY created_at, name")) {
             while (rs.next()) sweeps.add(new String[] {rs.getString(1), rs.getString(2)});
         }
         for (String[] s : sweeps) {
@@ -225,7 +242,8 @@ final class StoreWriter {
         for (Entry e : entries) {
             String runId = e.result().runId();
             if (!e.spec().runId().equals(runId)) {
-                throw new IllegalArgumentException("result runId " + runId + " does not match spec runId " + e.spec().runId());
+                throw new IllegalArgumentException("result runId " + runId + " does not match spec runId "
+                        + e.spec().runId());
             }
             if (stored.contains(runId) || !seen.add(runId)) continue;
             if (!sweepOfRun.containsKey(runId)) {
@@ -246,7 +264,8 @@ final class StoreWriter {
         } catch (SQLException e) {
             db.rollbackQuietly();
             closeInserts(); // DuckDB closes a statement that failed; the next batch prepares them afresh
-            String what = fresh.size() == 1 ? "run " + fresh.get(0).result().runId()
+            String what = fresh.size() == 1
+                    ? "run " + fresh.get(0).result().runId()
                     : fresh.size() + " runs (" + fresh.get(0).result().runId() + " ...; none stored)";
             throw db.failure("cannot store " + what, e);
         }
@@ -289,7 +308,10 @@ final class StoreWriter {
             StringBuilder select = new StringBuilder();
             for (int i = 0; i < names.size(); i++) {
                 sql.append(i == 0 ? "" : ", ").append(StoreDb.quote(names.get(i)));
-                select.append(i == 0 ? "" : ", ").append("unnest(CAST(? AS ").append(types.get(i)).append("[]))");
+                select.append(i == 0 ? "" : ", ")
+                        .append("unnest(CAST(? AS ")
+                        .append(types.get(i))
+                        .append("[]))");
             }
             sql.append(") SELECT ").append(select).append(" ON CONFLICT DO NOTHING");
             ps = db.conn.prepareStatement(sql.toString());
@@ -301,8 +323,16 @@ final class StoreWriter {
             RunSpec spec = group.get(j).spec();
             RunResult r = group.get(j).result();
             RunMetrics m = r.metrics();
-            Object[] identity = {r.runId(), sweepOfRun.get(r.runId()), r.conditionId(), r.seed(), spec.masterSeed(),
-                    r.node(), m.diverged() ? "diverged" : "ok", r.wallNanos() / 1e6};
+            Object[] identity = {
+                r.runId(),
+                sweepOfRun.get(r.runId()),
+                r.conditionId(),
+                r.seed(),
+                spec.masterSeed(),
+                r.node(),
+                m.diverged() ? "diverged" : "ok",
+                r.wallNanos() / 1e6
+            };
             int c = 0;
             for (Object v : identity) columns[c++][j] = v;
             for (RunColumns.Scalar s : RunColumns.SCALARS) columns[c++][j] = s.valueOf(m);
@@ -362,7 +392,8 @@ final class StoreWriter {
     private Set<String> storedIds() throws SQLException {
         if (storedIds == null) {
             Set<String> ids = new HashSet<>();
-            try (Statement st = db.conn.createStatement(); ResultSet rs = st.executeQuery("SELECT run_id FROM runs")) {
+            try (Statement st = db.conn.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT run_id FROM runs")) {
                 while (rs.next()) ids.add(rs.getString(1));
             }
             storedIds = ids;

@@ -8,8 +8,16 @@ import java.util.List;
  * planned), with the runs of its name stored so far and their conditions. Sweeps sharing a name (a config
  * edited between runs) share those counts.
  */
-public record SweepRecord(String name, String configSha256, String configText, String version, Instant createdAt,
-                          List<String> sweptKeys, int plannedRuns, int storedRuns, int storedConditions) {
+public record SweepRecord(
+        String name,
+        String configSha256,
+        String configText,
+        String version,
+        Instant createdAt,
+        List<String> sweptKeys,
+        int plannedRuns,
+        int storedRuns,
+        int storedConditions) {
     public SweepRecord {
         sweptKeys = List.copyOf(sweptKeys);
     }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExporterTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Path store;
     SweepSpec sweep;
 
@@ -43,7 +45,9 @@ class ExporterTest {
         }
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(1 + sweep.runs().size());
-        assertThat(lines.get(0)).startsWith("run_id,sweep,condition_id,seed,").contains("stream.switching.hazard", "reset");
+        assertThat(lines.get(0))
+                .startsWith("run_id,sweep,condition_id,seed,")
+                .contains("stream.switching.hazard", "reset");
         assertThat(dir.toFile().list()).containsExactlyInAnyOrder("exp.duckdb", "exp-runs.csv");
     }
 
@@ -56,8 +60,10 @@ class ExporterTest {
             Exporter.export(s, StoreTable.CURVES, null, CopyFormat.PARQUET, curves);
             Exporter.export(s, StoreTable.STATS, null, CopyFormat.PARQUET, stats);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT count(DISTINCT run_id), count(DISTINCT kind) FROM '" + curves + "'")) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = c.createStatement()) {
+            try (ResultSet rs =
+                    st.executeQuery("SELECT count(DISTINCT run_id), count(DISTINCT kind) FROM '" + curves + "'")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(sweep.runs().size());
                 assertThat(rs.getLong(2)).isEqualTo(7); // the fixture has runs with each of RunMetrics' 7 curves
@@ -75,9 +81,11 @@ class ExporterTest {
         Path out = dir.resolve("no/such/dir/runs.csv");
         try (ResultStore s = ResultStore.openReadOnly(store)) {
             assertThatThrownBy(() -> Exporter.export(s, StoreTable.RUNS, null, CopyFormat.CSV, out))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("does not exist");
             assertThatThrownBy(() -> Exporter.export(s, StoreTable.RUNS, null, CopyFormat.CSV, dir))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a directory");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is a directory");
         }
         assertThat(dir.resolve("no")).doesNotExist();
     }

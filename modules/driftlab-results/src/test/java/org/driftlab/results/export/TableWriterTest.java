@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TableWriterTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     ConditionTable table;
 
     @BeforeEach
@@ -32,7 +34,8 @@ class TableWriterTest {
         assertThat(lines.get(0)).startsWith("mean excess loss [loss] per condition");
         assertThat(lines.get(1)).startsWith("stream.switching.hazard  reset").contains("ci95_low");
         int ruleWidth = lines.get(2).length();
-        assertThat(lines.subList(3, lines.size())).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(ruleWidth));
+        assertThat(lines.subList(3, lines.size()))
+                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(ruleWidth));
         // the mean column is right-aligned: every row ends at the same column
         assertThat(lines.get(3)).contains("0.001", "belief-threshold");
         assertThat(lines.get(3).length()).isEqualTo(ruleWidth);
@@ -46,12 +49,16 @@ class TableWriterTest {
         String csv = TableWriter.render(table, Metric.MEAN_LOSS, TableFormat.CSV);
         assertThat(csv.lines().toList()).hasSize(7);
         assertThat(csv.lines().findFirst().orElseThrow())
-                .isEqualTo("stream.switching.hazard,reset,runs,diverged,n,mean,sd,se,ci95_low,ci95_high,median,median_all");
-        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith("0.001,belief-threshold,3,")
+                .isEqualTo(
+                        "stream.switching.hazard,reset,runs,diverged,n,mean,sd,se,ci95_low,ci95_high,median,median_all");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow())
+                .startsWith("0.001,belief-threshold,3,")
                 .contains("," + mean + ",");
         String json = TableWriter.render(table, Metric.MEAN_LOSS, TableFormat.JSON);
-        assertThat(json).startsWith("[\n  {\"stream.switching.hazard\": 0.001, \"reset\": \"belief-threshold\", \"runs\": 3")
-                .contains("\"mean\": " + mean).endsWith("}\n]\n");
+        assertThat(json)
+                .startsWith("[\n  {\"stream.switching.hazard\": 0.001, \"reset\": \"belief-threshold\", \"runs\": 3")
+                .contains("\"mean\": " + mean)
+                .endsWith("}\n]\n");
         String md = TableWriter.render(table, Metric.MEAN_LOSS, TableFormat.MD);
         assertThat(md.lines().filter(l -> l.startsWith("|")).count()).isEqualTo(2 + 6);
     }

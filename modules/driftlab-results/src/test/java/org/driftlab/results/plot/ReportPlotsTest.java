@@ -21,8 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 class ReportPlotsTest {
-    @TempDir Path dir;
-    @TempDir Path storeDir;
+    @TempDir
+    Path dir;
+
+    @TempDir
+    Path storeDir;
 
     @Test
     void plotsOfAFixtureStoreAreValidPngAndSvg() throws Exception {
@@ -31,15 +34,20 @@ class ReportPlotsTest {
         String by = ReportPlots.defaultByKey(table);
         assertThat(by).isEqualTo("stream.switching.hazard");
         List<Path> files = ReportPlots.write(table, Metric.MEAN_EXCESS_LOSS, by, marked, dir);
-        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(
-                "binned-loss.png", "binned-loss.svg", "aligned-excess-loss.png", "aligned-excess-loss.svg",
-                "mean-excess-loss-vs-hazard.png", "mean-excess-loss-vs-hazard.svg");
+        assertThat(files)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly(
+                        "binned-loss.png",
+                        "binned-loss.svg",
+                        "aligned-excess-loss.png",
+                        "aligned-excess-loss.svg",
+                        "mean-excess-loss-vs-hazard.png",
+                        "mean-excess-loss-vs-hazard.svg");
         for (Path f : files) {
             if (f.toString().endsWith(".png")) checkPng(f, 2);
             else checkSvg(f);
         }
         assertThat(dir.toFile().list()).hasSize(6); // no temporary files left
-
     }
 
     @Test
@@ -54,8 +62,8 @@ class ReportPlotsTest {
 
     @Test
     void oneConditionHasNoParameterPlot() throws Exception {
-        ConditionTable table = fixtureTable(StoreFixtures.sweep("one", List.of("x"),
-                List.of(List.of(new SweptValue("x", "1"))), 3));
+        ConditionTable table =
+                fixtureTable(StoreFixtures.sweep("one", List.of("x"), List.of(List.of(new SweptValue("x", "1"))), 3));
         assertThat(ReportPlots.defaultByKey(table)).isNull();
         List<Path> files = ReportPlots.write(table, Metric.MEAN_LOSS, null, runs.get(0), dir);
         assertThat(files).hasSize(4);
@@ -66,7 +74,8 @@ class ReportPlotsTest {
     void unknownOrAmbiguousKeysAreNamed() {
         ConditionTable table = fixtureTable(StoreFixtures.hazardByReset("k", 2));
         assertThat(ReportPlots.resolveKey(table, "hazard")).isEqualTo("stream.switching.hazard");
-        assertThatThrownBy(() -> ReportPlots.resolveKey(table, "lr")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ReportPlots.resolveKey(table, "lr"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown swept parameter 'lr' (swept: stream.switching.hazard, reset)");
     }
 
@@ -89,7 +98,9 @@ class ReportPlotsTest {
         assertThat(img.getHeight()).isEqualTo(Charts.HEIGHT);
         for (int s = 0; s < series; s++) {
             Color c = Palette.color(s);
-            assertThat(countPixels(img, c)).as("pixels of series colour " + s + " in " + png.getFileName()).isGreaterThan(50);
+            assertThat(countPixels(img, c))
+                    .as("pixels of series colour " + s + " in " + png.getFileName())
+                    .isGreaterThan(50);
         }
     }
 
@@ -110,6 +121,8 @@ class ReportPlotsTest {
         f.setNamespaceAware(true);
         Document doc = f.newDocumentBuilder().parse(svg.toFile());
         assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
-        assertThat(doc.getElementsByTagNameNS("*", "path").getLength()).as("path elements in " + svg.getFileName()).isGreaterThan(10);
+        assertThat(doc.getElementsByTagNameNS("*", "path").getLength())
+                .as("path elements in " + svg.getFileName())
+                .isGreaterThan(10);
     }
 }

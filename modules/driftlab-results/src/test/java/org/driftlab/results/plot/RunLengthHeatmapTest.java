@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 class RunLengthHeatmapTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void headless() {
@@ -31,9 +32,12 @@ class RunLengthHeatmapTest {
     }
 
     private static RunLengthPosterior posterior(long steps, int maxColumns) {
-        RunSpec spec = TestRuns.run(TestRuns.quadratic(3, true, 0.5, new HazardSwitchSpec(0.02)),
-                new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false), new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 1e-8, 80),
-                new BeliefThresholdSpec(0.3, 5, ResetTarget.PRIOR_MEAN, true), steps);
+        RunSpec spec = TestRuns.run(
+                TestRuns.quadratic(3, true, 0.5, new HazardSwitchSpec(0.02)),
+                new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false),
+                new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 1e-8, 80),
+                new BeliefThresholdSpec(0.3, 5, ResetTarget.PRIOR_MEAN, true),
+                steps);
         return RunLengthRecorder.record(spec, maxColumns);
     }
 
@@ -43,8 +47,11 @@ class RunLengthHeatmapTest {
         assertThat(p.result().metrics().switches()).isPositive();
         assertThat(p.result().metrics().resets()).isPositive();
         List<Path> files = RunLengthHeatmap.write(p, dir);
-        if (System.getProperty("heatmap.keep") != null) java.nio.file.Files.copy(files.get(0), Path.of(System.getProperty("heatmap.keep")),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (System.getProperty("heatmap.keep") != null)
+            java.nio.file.Files.copy(
+                    files.get(0),
+                    Path.of(System.getProperty("heatmap.keep")),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertThat(files).containsExactly(dir.resolve("run-length-run.png"), dir.resolve("run-length-run.svg"));
         BufferedImage img = ImageIO.read(files.get(0).toFile());
         assertThat(img.getWidth()).isEqualTo(RunLengthHeatmap.WIDTH);

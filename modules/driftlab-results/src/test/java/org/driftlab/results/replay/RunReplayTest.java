@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunReplayTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void findsTheStoredRunsSpecAndReproducesIt() {
@@ -29,10 +30,15 @@ class RunReplayTest {
             RunReplay replay = new RunReplay(store.sweeps());
             List<StoredRun> runs = store.runs();
             RunReplay.Target first = replay.firstBocpd(runs).orElseThrow();
-            assertThat(first.stored().result().runId()).isEqualTo(runs.get(0).result().runId());
+            assertThat(first.stored().result().runId())
+                    .isEqualTo(runs.get(0).result().runId());
             for (StoredRun r : runs) {
                 RunReplay.Target t = replay.target(r);
-                assertThat(t.spec()).isEqualTo(sweep.runs().stream().filter(s -> s.runId().equals(r.result().runId())).findFirst().orElseThrow());
+                assertThat(t.spec())
+                        .isEqualTo(sweep.runs().stream()
+                                .filter(s -> s.runId().equals(r.result().runId()))
+                                .findFirst()
+                                .orElseThrow());
                 assertThat(t.hasBocpd()).isTrue();
                 RunLengthPosterior p = RunReplay.runLengthPosterior(t, 100);
                 assertThat(p.columns()).isEqualTo(100);
@@ -54,8 +60,10 @@ class RunReplayTest {
             StoreFixtures.writeAll(store, StoreFixtures.hazardByReset("fake", 1), -1);
             RunReplay replay = new RunReplay(store.sweeps());
             assertThat(replay.firstBocpd(store.runs())).isEmpty();
-            assertThatThrownBy(() -> replay.target(store.runs().get(0))).isInstanceOf(ReplayMismatchException.class)
-                    .hasMessageContaining("cannot be re-simulated from sweep 'fake'").hasMessageContaining("does not parse");
+            assertThatThrownBy(() -> replay.target(store.runs().get(0)))
+                    .isInstanceOf(ReplayMismatchException.class)
+                    .hasMessageContaining("cannot be re-simulated from sweep 'fake'")
+                    .hasMessageContaining("does not parse");
         }
     }
 
@@ -67,16 +75,21 @@ class RunReplayTest {
             StoreFixtures.simulateAll(store, StoreFixtures.simulatedConfig("tampered", "bocpd", 1));
             runId = store.runs().get(1).result().runId();
         }
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE runs SET mean_loss = mean_loss * 1.5, resets = resets + 1 WHERE run_id = '" + runId + "'");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+                Statement st = c.createStatement()) {
+            st.executeUpdate(
+                    "UPDATE runs SET mean_loss = mean_loss * 1.5, resets = resets + 1 WHERE run_id = '" + runId + "'");
         }
         try (ResultStore store = ResultStore.openReadOnly(file)) {
             RunReplay replay = new RunReplay(store.sweeps());
             StoredRun tampered = store.run(runId).orElseThrow();
             RunReplay.Target t = replay.target(tampered);
-            assertThatThrownBy(() -> RunReplay.runLengthPosterior(t, 100)).isInstanceOf(ReplayMismatchException.class)
-                    .hasMessageContaining("run " + runId + ": re-simulating it from its stored config does not reproduce the stored run")
-                    .hasMessageContaining("mean_loss: stored ").hasMessageContaining("resets: stored ")
+            assertThatThrownBy(() -> RunReplay.runLengthPosterior(t, 100))
+                    .isInstanceOf(ReplayMismatchException.class)
+                    .hasMessageContaining("run " + runId
+                            + ": re-simulating it from its stored config does not reproduce the stored run")
+                    .hasMessageContaining("mean_loss: stored ")
+                    .hasMessageContaining("resets: stored ")
                     .hasMessageNotContaining("objective");
             RunSpec spec = t.spec();
             assertThat(spec.runId()).isEqualTo(runId);

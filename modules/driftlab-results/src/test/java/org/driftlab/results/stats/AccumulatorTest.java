@@ -74,7 +74,8 @@ class AccumulatorTest {
             // merge as a random tree: sometimes fold into a partial, sometimes into the total
             while (!nodes.isEmpty()) {
                 Accumulator next = nodes.remove(nodes.size() - 1);
-                if (!nodes.isEmpty() && rnd.nextBoolean()) nodes.get(rnd.nextInt(nodes.size())).merge(next);
+                if (!nodes.isEmpty() && rnd.nextBoolean())
+                    nodes.get(rnd.nextInt(nodes.size())).merge(next);
                 else merged.merge(next);
             }
             // required: equal to 1e-12; delivered: bit-identical (records compare doubles bitwise)
@@ -87,7 +88,8 @@ class AccumulatorTest {
     private static double exactMean(List<Double> values) {
         BigDecimal sum = BigDecimal.ZERO;
         for (double v : values) sum = sum.add(new BigDecimal(v));
-        return sum.divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL128).doubleValue();
+        return sum.divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL128)
+                .doubleValue();
     }
 
     private static double exactSd(List<Double> values) {
@@ -100,7 +102,8 @@ class AccumulatorTest {
             BigDecimal d = new BigDecimal(v).subtract(mean);
             m2 = m2.add(d.multiply(d));
         }
-        return Math.sqrt(m2.divide(BigDecimal.valueOf(values.size() - 1L), MathContext.DECIMAL128).doubleValue());
+        return Math.sqrt(m2.divide(BigDecimal.valueOf(values.size() - 1L), MathContext.DECIMAL128)
+                .doubleValue());
     }
 
     @Test

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConditionTableTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void conditionsAreOrderedBySweptValuesAndDivergedRunsLeftOut() {
@@ -34,12 +31,16 @@ class ConditionTableTest {
         try (ResultStore store = ResultStore.openReadOnly(file)) {
             ConditionTable table = ConditionTable.of(store.runs(), store.sweptKeys(null));
             assertThat(table.conditions()).hasSize(6);
-            assertThat(table.conditions()).extracting(ConditionStats::label).containsExactly(
-                    "hazard=0.001, reset=belief-threshold", "hazard=0.001, reset=none",
-                    "hazard=0.01, reset=belief-threshold", "hazard=0.01, reset=none",
-                    "hazard=0.05, reset=belief-threshold", "hazard=0.05, reset=none");
+            assertThat(table.conditions())
+                    .extracting(ConditionStats::label)
+                    .containsExactly(
+                            "hazard=0.001, reset=belief-threshold", "hazard=0.001, reset=none",
+                            "hazard=0.01, reset=belief-threshold", "hazard=0.01, reset=none",
+                            "hazard=0.05, reset=belief-threshold", "hazard=0.05, reset=none");
             ConditionStats withDiverged = table.conditions().stream()
-                    .filter(c -> c.conditionId().equals(sweep.runs().get(1).conditionId())).findFirst().orElseThrow();
+                    .filter(c -> c.conditionId().equals(sweep.runs().get(1).conditionId()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(withDiverged.runs()).isEqualTo(4);
             assertThat(withDiverged.divergedRuns()).isEqualTo(1);
             assertThat(withDiverged.of(Metric.MEAN_LOSS).n()).isEqualTo(3);
@@ -74,8 +75,11 @@ class ConditionTableTest {
             ConditionStats got = merged.summary(condition, java.util.Map.of());
             assertThat(got.metrics()).isEqualTo(expected.metrics());
             assertThat(got.runs()).isEqualTo(expected.runs());
-            for (CurveSummary[] pair : new CurveSummary[][] {{got.binnedLoss(), expected.binnedLoss()},
-                    {got.binnedExcess(), expected.binnedExcess()}, {got.alignedExcess(), expected.alignedExcess()}}) {
+            for (CurveSummary[] pair : new CurveSummary[][] {
+                {got.binnedLoss(), expected.binnedLoss()},
+                {got.binnedExcess(), expected.binnedExcess()},
+                {got.alignedExcess(), expected.alignedExcess()}
+            }) {
                 assertThat(pair[0].mean()).isEqualTo(pair[1].mean());
                 assertThat(pair[0].ciLow()).isEqualTo(pair[1].ciLow());
                 assertThat(pair[0].ciHigh()).isEqualTo(pair[1].ciHigh());

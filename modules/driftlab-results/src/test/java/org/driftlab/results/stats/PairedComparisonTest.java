@@ -69,7 +69,8 @@ class PairedComparisonTest {
             rows.add(new PairedComparison.Row(null, 2, 0, 0, null, p, Double.NaN, 0));
         }
         // sorted 0.01, 0.03, 0.04, 0.5 → 0.04, max(0.04, 0.09), max(0.09, 0.08), max(0.09, 0.5)
-        assertThat(PairedComparison.holm(rows)).extracting(PairedComparison.Row::pHolm)
+        assertThat(PairedComparison.holm(rows))
+                .extracting(PairedComparison.Row::pHolm)
                 .containsExactly(0.09, 0.04, 0.09, 0.5);
     }
 }

@@ -19,8 +19,26 @@ final class StatsFixtures {
         List<StoredRun> out = new ArrayList<>();
         for (int s = 0; s < loss.length; s++) {
             boolean diverged = s == divergedSeed;
-            RunMetrics m = new RunMetrics(100, loss[s], loss[s], 0, 0, 0, 0, 0, Double.NaN, 0, 0, 0, diverged,
-                    diverged ? 50 : -1, new double[0], new double[0], new double[0], new long[0], new long[0]);
+            RunMetrics m = new RunMetrics(
+                    100,
+                    loss[s],
+                    loss[s],
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Double.NaN,
+                    0,
+                    0,
+                    0,
+                    diverged,
+                    diverged ? 50 : -1,
+                    new double[0],
+                    new double[0],
+                    new double[0],
+                    new long[0],
+                    new long[0]);
             String id = "c-" + value;
             out.add(new StoredRun("t", new RunResult(id + "-" + s, id, s, m, 0, "n"), Map.of(key, value)));
         }

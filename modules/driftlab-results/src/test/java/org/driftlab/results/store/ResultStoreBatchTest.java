@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@link ResultStore#acceptAll}: one transaction per batch, all or nothing; duplicates and stored runs skipped. */
 class ResultStoreBatchTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private static List<ResultSink.Entry> entries(List<RunSpec> runs) {
         List<ResultSink.Entry> out = new ArrayList<>();
@@ -35,10 +36,12 @@ class ResultStoreBatchTest {
             store.beginSweep(sweep);
             store.accept(runs.get(0), StoreFixtures.resultFor(runs.get(0)));
             List<ResultSink.Entry> batch = entries(runs.subList(0, 5)); // run 0 is stored already
-            batch.add(new ResultSink.Entry(runs.get(3), StoreFixtures.resultFor(runs.get(3)).withNode("repeat")));
+            batch.add(new ResultSink.Entry(
+                    runs.get(3), StoreFixtures.resultFor(runs.get(3)).withNode("repeat")));
             store.acceptAll(batch);
-            assertThat(store.storedRunIds(sweep)).containsExactlyElementsOf(
-                    runs.subList(0, 5).stream().map(RunSpec::runId).toList());
+            assertThat(store.storedRunIds(sweep))
+                    .containsExactlyElementsOf(
+                            runs.subList(0, 5).stream().map(RunSpec::runId).toList());
             for (RunSpec r : runs.subList(0, 5)) {
                 assertThat(store.run(r.runId()).orElseThrow().result()).isEqualTo(StoreFixtures.resultFor(r));
             }
@@ -50,8 +53,13 @@ class ResultStoreBatchTest {
         long perRun = 0;
         for (RunSpec r : runs) {
             var m = StoreFixtures.resultFor(r).metrics();
-            perRun += m.binnedLoss().length + m.binnedExcessLoss().length + m.alignedExcessLoss().length
-                    + m.switchSteps().length + m.resetSteps().length + m.effectiveRank().length + m.deadFraction().length;
+            perRun += m.binnedLoss().length
+                    + m.binnedExcessLoss().length
+                    + m.alignedExcessLoss().length
+                    + m.switchSteps().length
+                    + m.resetSteps().length
+                    + m.effectiveRank().length
+                    + m.deadFraction().length;
         }
         assertThat(ResultStoreTest.count(file, "SELECT count(*) FROM curves")).isEqualTo(perRun);
     }
@@ -67,13 +75,15 @@ class ResultStoreBatchTest {
         // A constraint the store does not know: two runs' curves in one batch collide on (kind, idx), so the
         // batch fails in its curves insert, after its run rows were inserted in the same transaction.
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("CREATE UNIQUE INDEX curves_one_run ON curves (kind, idx)");
         }
         try (ResultStore store = ResultStore.open(file)) {
             store.beginSweep(sweep);
-            assertThatThrownBy(() -> store.acceptAll(entries(runs.subList(0, 3)))).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("cannot store 3 runs").hasMessageContaining("none stored");
+            assertThatThrownBy(() -> store.acceptAll(entries(runs.subList(0, 3))))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("cannot store 3 runs")
+                    .hasMessageContaining("none stored");
             assertThat(store.runCount()).isZero();
             assertThat(store.storedRunIds(sweep)).isEmpty();
             // a batch of one fits the constraint: the store is usable after the rollback
@@ -81,15 +91,20 @@ class ResultStoreBatchTest {
             assertThat(store.storedRunIds(sweep)).containsExactly(runs.get(1).runId());
         }
         assertThat(ResultStoreTest.count(file, "SELECT count(*) FROM runs")).isEqualTo(1);
-        assertThat(ResultStoreTest.count(file, "SELECT count(DISTINCT run_id) FROM curves")).isEqualTo(1);
+        assertThat(ResultStoreTest.count(file, "SELECT count(DISTINCT run_id) FROM curves"))
+                .isEqualTo(1);
     }
 
     @Test
     void oneBatchMayMixSweepsWithDifferentParameterColumns() {
         SweepSpec a = StoreFixtures.hazardByReset("a", 1);
-        SweepSpec b = StoreFixtures.sweep("b", List.of("rule.lr", "reset"), List.of(
-                List.of(new SweptValue("rule.lr", "0.1"), new SweptValue("reset", "\"none\"")),
-                List.of(new SweptValue("rule.lr", "1e-2"), new SweptValue("reset", "\"none\""))), 2);
+        SweepSpec b = StoreFixtures.sweep(
+                "b",
+                List.of("rule.lr", "reset"),
+                List.of(
+                        List.of(new SweptValue("rule.lr", "0.1"), new SweptValue("reset", "\"none\"")),
+                        List.of(new SweptValue("rule.lr", "1e-2"), new SweptValue("reset", "\"none\""))),
+                2);
         try (ResultStore store = ResultStore.open(dir.resolve("mixed.duckdb"))) {
             store.beginSweep(a);
             store.beginSweep(b);
@@ -106,7 +121,9 @@ class ResultStoreBatchTest {
                 assertThat(got.sweep()).isEqualTo(a.runs().contains(r) ? "a" : "b");
             }
             StoredRun fromB = store.run(b.runs().get(3).runId()).orElseThrow();
-            assertThat(fromB.params()).containsEntry("rule.lr", 0.01).containsEntry("reset", "none")
+            assertThat(fromB.params())
+                    .containsEntry("rule.lr", 0.01)
+                    .containsEntry("reset", "none")
                     .doesNotContainKey("stream.switching.hazard");
             StoredRun fromA = store.run(a.runs().get(0).runId()).orElseThrow();
             assertThat(fromA.params()).containsOnlyKeys("stream.switching.hazard", "reset");
@@ -121,7 +138,8 @@ class ResultStoreBatchTest {
             store.beginSweep(sweep);
             List<ResultSink.Entry> batch = entries(runs.subList(0, 2));
             batch.add(new ResultSink.Entry(runs.get(2), StoreFixtures.resultFor(runs.get(3))));
-            assertThatThrownBy(() -> store.acceptAll(batch)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> store.acceptAll(batch))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(runs.get(2).runId());
             assertThat(store.runCount()).isZero();
         }

@@ -23,19 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
 class ResultStoreCrashTest {
     private static final int SEEDS = 40; // 6 conditions x 40 seeds = 240 runs: the kill lands mid-sweep
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void aStoreInUseByAnotherProcessIsNamedAsSuch() throws Exception {
         Path file = dir.resolve("busy.duckdb");
         Process child = startWriter(file);
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.startsWith("stored ")) {
                 // wait until the child holds the store
             }
             assertThat(line).as("child output").isNotNull();
-            assertThatThrownBy(() -> ResultStore.open(file)).isInstanceOf(StoreException.class)
+            assertThatThrownBy(() -> ResultStore.open(file))
+                    .isInstanceOf(StoreException.class)
                     .hasMessageStartingWith(file + ": in use by another process");
         } finally {
             child.destroyForcibly();
@@ -45,9 +48,15 @@ class ResultStoreCrashTest {
 
     private static Process startWriter(Path file) throws java.io.IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrashingWriter.class.getName(), file.toString(), Integer.toString(SEEDS))
-                .redirectErrorStream(true).start();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingWriter.class.getName(),
+                        file.toString(),
+                        Integer.toString(SEEDS))
+                .redirectErrorStream(true)
+                .start();
     }
 
     @Test
@@ -55,7 +64,8 @@ class ResultStoreCrashTest {
         Path file = dir.resolve("crash.duckdb");
         Process child = startWriter(file);
         int acknowledged = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while (acknowledged < 25 && (line = out.readLine()) != null) {
                 if (line.startsWith("stored ")) acknowledged++;
@@ -72,9 +82,12 @@ class ResultStoreCrashTest {
         try (ResultStore store = ResultStore.open(file)) {
             var runs = store.runs();
             survived = runs.size();
-            assertThat(survived).isGreaterThanOrEqualTo(acknowledged).isLessThan(sweep.runs().size());
+            assertThat(survived)
+                    .isGreaterThanOrEqualTo(acknowledged)
+                    .isLessThan(sweep.runs().size());
             for (StoredRun r : runs) {
-                assertThat(r.result()).isEqualTo(StoreFixtures.resultFor(specs.get(r.result().runId())));
+                assertThat(r.result())
+                        .isEqualTo(StoreFixtures.resultFor(specs.get(r.result().runId())));
             }
             store.beginSweep(sweep);
             Set<String> done = store.storedRunIds(sweep);
@@ -83,13 +96,17 @@ class ResultStoreCrashTest {
                 store.accept(r, StoreFixtures.resultFor(r)); // stored ones are no-ops
             }
         }
-        assertThat(ResultStoreTest.count(file, "SELECT count(*) FROM curves c WHERE NOT EXISTS "
-                + "(SELECT 1 FROM runs r WHERE r.run_id = c.run_id)")).isZero();
+        assertThat(ResultStoreTest.count(
+                        file,
+                        "SELECT count(*) FROM curves c WHERE NOT EXISTS "
+                                + "(SELECT 1 FROM runs r WHERE r.run_id = c.run_id)"))
+                .isZero();
         try (ResultStore store = ResultStore.openReadOnly(file)) {
             var runs = store.runs();
             assertThat(runs).hasSize(sweep.runs().size());
             for (StoredRun r : runs) {
-                assertThat(r.result()).isEqualTo(StoreFixtures.resultFor(specs.get(r.result().runId())));
+                assertThat(r.result())
+                        .isEqualTo(StoreFixtures.resultFor(specs.get(r.result().runId())));
             }
             assertThat(store.sweeps()).hasSize(1);
         }

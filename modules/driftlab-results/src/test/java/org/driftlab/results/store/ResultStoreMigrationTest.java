@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (NULL, read back as NaN, for the runs it held), keeps what it held, and stores J_total for the runs written after.
  */
 class ResultStoreMigrationTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void aStoreWithoutObjectiveTotalGainsTheColumn() throws Exception {
@@ -26,7 +27,8 @@ class ResultStoreMigrationTest {
             StoreFixtures.writeAll(store, old, 4);
         }
         // make it the store a build before J_total wrote: the same schema version, without the column
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+                Statement st = c.createStatement()) {
             st.execute("ALTER TABLE runs DROP COLUMN objective_total");
         }
         SweepSpec later = StoreFixtures.hazardByReset("b", 3);
@@ -37,19 +39,28 @@ class ResultStoreMigrationTest {
             }
         }
         try (ResultStore store = ResultStore.openReadOnly(file)) {
-            assertThat(store.runs()).hasSize(old.runs().size() + later.runs().size() / 3).allSatisfy(r -> {
-                if (r.result().seed() < 2) {
-                    assertThat(r.result().metrics().objectiveTotal()).as("not stored before J_total").isNaN();
-                } else {
-                    assertThat(r.result().metrics().objectiveTotal()).as("stored after").isPositive();
-                }
-            });
+            assertThat(store.runs())
+                    .hasSize(old.runs().size() + later.runs().size() / 3)
+                    .allSatisfy(r -> {
+                        if (r.result().seed() < 2) {
+                            assertThat(r.result().metrics().objectiveTotal())
+                                    .as("not stored before J_total")
+                                    .isNaN();
+                        } else {
+                            assertThat(r.result().metrics().objectiveTotal())
+                                    .as("stored after")
+                                    .isPositive();
+                        }
+                    });
         }
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*), count(objective_total) FROM runs")) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*), count(objective_total) FROM runs")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(old.runs().size() + later.runs().size() / 3);
-            assertThat(rs.getLong(2)).as("only the runs written after hold J_total").isEqualTo(later.runs().size() / 3);
+            assertThat(rs.getLong(2))
+                    .as("only the runs written after hold J_total")
+                    .isEqualTo(later.runs().size() / 3);
         }
     }
 }

@@ -34,7 +34,8 @@ public final class StoreFixtures {
         List<List<SweptValue>> conditions = new ArrayList<>();
         for (String hazard : List.of("0.001", "0.01", "0.05")) {
             for (String reset : List.of("\"none\"", "\"belief-threshold\"")) {
-                conditions.add(List.of(new SweptValue("stream.switching.hazard", hazard), new SweptValue("reset", reset)));
+                conditions.add(
+                        List.of(new SweptValue("stream.switching.hazard", hazard), new SweptValue("reset", reset)));
             }
         }
         return sweep(name, List.of("stream.switching.hazard", "reset"), conditions, seeds);
@@ -46,10 +47,27 @@ public final class StoreFixtures {
         for (List<SweptValue> cond : conditions) {
             String conditionId = "c" + Integer.toHexString(cond.hashCode());
             for (int seed = 0; seed < seeds; seed++) {
-                runs.add(new RunSpec(conditionId + "-s" + seed, conditionId, seed, 42L, STEPS, 0.01,
-                        new QuadraticStreamSpec(2, SpectrumSpec.logSpaced(0.1, 1), false, 0.1, PriorSpec.standard(),
-                                null, null, new HazardSwitchSpec(0.01)),
-                        new SgdSpec(0.1), new NoBeliefSpec(), new NoResetSpec(), MetricsSpec.defaults(), cond));
+                runs.add(new RunSpec(
+                        conditionId + "-s" + seed,
+                        conditionId,
+                        seed,
+                        42L,
+                        STEPS,
+                        0.01,
+                        new QuadraticStreamSpec(
+                                2,
+                                SpectrumSpec.logSpaced(0.1, 1),
+                                false,
+                                0.1,
+                                PriorSpec.standard(),
+                                null,
+                                null,
+                                new HazardSwitchSpec(0.01)),
+                        new SgdSpec(0.1),
+                        new NoBeliefSpec(),
+                        new NoResetSpec(),
+                        MetricsSpec.defaults(),
+                        cond));
             }
         }
         return new SweepSpec(name, "# fixture " + name + "\nsweep { keys = " + keys + " }\n", keys, runs);
@@ -71,7 +89,9 @@ public final class StoreFixtures {
         int nSwitches = 2 + rnd.nextInt(3);
         long[] switches = new long[nSwitches];
         for (int i = 0; i < nSwitches; i++) switches[i] = (i + 1) * STEPS / (nSwitches + 1) + rnd.nextInt(20);
-        long[] resets = reset ? Arrays.stream(switches).map(s -> s + 5 + rnd.nextInt(10)).toArray() : new long[0];
+        long[] resets = reset
+                ? Arrays.stream(switches).map(s -> s + 5 + rnd.nextInt(10)).toArray()
+                : new long[0];
         double[] binned = new double[BINS];
         double[] excess = new double[BINS];
         for (int b = 0; b < BINS; b++) {
@@ -79,14 +99,39 @@ public final class StoreFixtures {
             binned[b] = 0.1 + excess[b];
         }
         double[] aligned = new double[LAGS + 1];
-        for (int l = 0; l <= LAGS; l++) aligned[l] = l >= LAGS - 1 ? Double.NaN : level * 3 * Math.exp(-0.3 * l) + 0.05 * rnd.nextDouble();
+        for (int l = 0; l <= LAGS; l++)
+            aligned[l] = l >= LAGS - 1 ? Double.NaN : level * 3 * Math.exp(-0.3 * l) + 0.05 * rnd.nextDouble();
         double meanExcess = Arrays.stream(excess).average().orElseThrow();
         double objective = 3 * meanExcess + rnd.nextDouble();
-        RunMetrics m = new RunMetrics(diverged ? STEPS / 2 : STEPS, 0.1 + meanExcess, meanExcess, objective,
-                objective + 0.25 * resets.length, nSwitches, resets.length, resets.length, reset ? 5 + 10 * rnd.nextDouble() : Double.NaN, rnd.nextInt(3),
-                reset ? 0 : nSwitches, rnd.nextDouble(), diverged, diverged ? STEPS / 2 : -1,
-                binned, excess, aligned, switches, resets, plasticityCurve(spec, rnd, 5), plasticityCurve(spec, rnd, 1));
-        return new RunResult(spec.runId(), spec.conditionId(), spec.seed(), m, 1_000_000L + rnd.nextInt(50_000_000), "node-" + (spec.seed() % 2));
+        RunMetrics m = new RunMetrics(
+                diverged ? STEPS / 2 : STEPS,
+                0.1 + meanExcess,
+                meanExcess,
+                objective,
+                objective + 0.25 * resets.length,
+                nSwitches,
+                resets.length,
+                resets.length,
+                reset ? 5 + 10 * rnd.nextDouble() : Double.NaN,
+                rnd.nextInt(3),
+                reset ? 0 : nSwitches,
+                rnd.nextDouble(),
+                diverged,
+                diverged ? STEPS / 2 : -1,
+                binned,
+                excess,
+                aligned,
+                switches,
+                resets,
+                plasticityCurve(spec, rnd, 5),
+                plasticityCurve(spec, rnd, 1));
+        return new RunResult(
+                spec.runId(),
+                spec.conditionId(),
+                spec.seed(),
+                m,
+                1_000_000L + rnd.nextInt(50_000_000),
+                "node-" + (spec.seed() % 2));
     }
 
     /** A per-bin plasticity measure for odd seeds (as MLP runs have), empty for even seeds (as other runs). */
@@ -134,9 +179,16 @@ public final class StoreFixtures {
                 belief %s
                 metrics { bins = 10, aligned-lags = 20 }
                 sweep { reset = %s }
-                """.formatted(name, seeds,
-                bocpd ? "{ type = bocpd, model = gaussian, hazard = 0.02, r-max = 60, prune = 1e-8 }" : "{ type = none }",
-                bocpd ? "[ { type = none }, { type = belief-threshold, tau = 0.3, window = 5 } ]" : "[ { type = none }, { type = oracle } ]");
+                """
+                .formatted(
+                        name,
+                        seeds,
+                        bocpd
+                                ? "{ type = bocpd, model = gaussian, hazard = 0.02, r-max = 60, prune = 1e-8 }"
+                                : "{ type = none }",
+                        bocpd
+                                ? "[ { type = none }, { type = belief-threshold, tau = 0.3, window = 5 } ]"
+                                : "[ { type = none }, { type = oracle } ]");
     }
 
     /** Parses {@code configText}, begins its sweep on {@code store} and stores every run, simulated for real. */
