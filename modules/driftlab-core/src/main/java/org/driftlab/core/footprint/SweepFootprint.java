@@ -14,11 +14,11 @@ import org.driftlab.core.spec.SweepSpec;
  */
 public record SweepFootprint(double perRun, double perNode, double specList) {
     /**
-     * A node's own live heap (actor system, shard region, coordinator, dispatchers): 15–18 MiB measured with a
-     * window of 8 short runs (docs/SCALE.md), taken as 32 MiB for headroom.
+     * A node's own live heap (actor system, shard region, coordinator, dispatchers), in bytes: an upper bound with
+     * headroom over the figure measured in docs/SCALE.md.
      */
     public static final double NODE_BASE = 32.0 * 1024 * 1024;
-    /** One run spec in the submitter's list: 565–640 B measured (docs/SCALE.md), taken as 1 KiB. */
+    /** One run spec in the submitter's list, in bytes: an upper bound over the figure measured in docs/SCALE.md. */
     public static final double SPEC_BYTES = 1024;
 
     /** The estimate for {@code sweep} with chunks of {@code chunkSize} steps and {@code inFlightPerNode} runs in flight per node. */
