@@ -314,12 +314,7 @@ final class SweepSession {
      */
     SweepOutcome run(SweepClient client, ProgressListener listener) throws InterruptedException, ExecutionException {
         LiveView view = live;
-        ProgressListener both = view == null
-                ? listener
-                : p -> {
-                    view.onProgress(p);
-                    listener.onProgress(p);
-                };
+        ProgressListener both = view == null ? listener : view.andThen(listener);
         CompletableFuture<SweepOutcome> done =
                 client.runAsync(sweep, new GatedSink(), both).toCompletableFuture();
         try {

@@ -101,8 +101,11 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
     /** The entity was stopped at step {@code atStep} before the run ended; nothing of it is kept. */
     public record Interrupted(String runId, long atStep) implements Reply {}
 
-    /** The run cannot be computed (an exception in the learner or belief); retrying would fail the same way. */
-    public record Failed(String runId, String error) implements Reply {}
+    /**
+     * The run cannot be computed (an exception in the learner or belief); retrying would fail the same way.
+     * {@code node}: where it failed (host:port#uid, see {@link #nodeName}).
+     */
+    public record Failed(String runId, String node, String error) implements Reply {}
 
     /**
      * The entity definition: {@code shards} hash shards over the entity id, allocated on nodes with
@@ -315,7 +318,7 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
     }
 
     private Behavior<Command> fail(String error) {
-        return end(new Failed(runId, error));
+        return end(new Failed(runId, node, error));
     }
 
     /** Replies to every requester, releases the run's state, keeps the outcome for late re-dispatches. */

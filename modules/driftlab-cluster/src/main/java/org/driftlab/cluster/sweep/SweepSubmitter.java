@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -72,8 +73,11 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     /** A coordinator incarnation (a new one, after a hand-over) asks for the sweep's {@code Submit}. */
     public record Announce(String incarnation, ActorRef<SweepCoordinator.Command> replyTo) implements Command {}
 
-    /** The coordinator dispatched {@code runs} of the sweep's runs again, because of {@code why}. */
-    public record Redispatching(String sweepId, int runs, String why) implements Command {}
+    /**
+     * The coordinator dispatched {@code runs} of the sweep's runs again, because of {@code why}; {@code node}
+     * (host:port#uid) is where they had started, null for runs not known to have started anywhere.
+     */
+    public record Redispatching(String sweepId, int runs, String why, String node) implements Command {}
 
     private record EntityReplied(LearnerEntity.Reply reply) implements Command {}
 
@@ -89,7 +93,8 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     }
 
     /** An answer held for the next commit: a result ({@code result} non-null) or a failure ({@code error}). */
-    private record Held(String runId, RunSpec spec, RunResult result, String error) {}
+    /** A stored result ({@code result}) or a failure ({@code error}, on {@code node}). */
+    private record Held(String runId, RunSpec spec, RunResult result, String node, String error) {}
 
     /** A run handed to the coordinator {@code owner} and not answered yet. */
     private record HandedOut(RunSpec spec, ActorRef<SweepCoordinator.Command> owner) {}
@@ -211,7 +216,7 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
                 .onMessage(CoordinatorGone.class, this::onCoordinatorGone)
                 .onMessage(
                         Redispatching.class,
-                        r -> notify(new ClusterNotice(ClusterNotice.Kind.REDISPATCHING, r.why(), r.runs())))
+                        r -> notify(new ClusterNotice(ClusterNotice.Kind.REDISPATCHING, r.why(), r.runs(), r.node())))
                 .onMessage(MemberEvent.class, e -> e.notice() == null ? this : notify(e.notice()))
                 .onMessage(Flush.class, f -> flush())
                 .build();
@@ -302,9 +307,10 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         if (h != null)
             h.owner().tell(new SweepCoordinator.RunReport(sweepId, runId, SweepCoordinator.Phase.ANSWERED, null));
         if (reply instanceof LearnerEntity.Finished finished) {
-            return hold(new Held(runId, unstored.get(runId), finished.result(), null));
+            return hold(new Held(runId, unstored.get(runId), finished.result(), null, null));
         }
-        return hold(new Held(runId, null, null, ((LearnerEntity.Failed) reply).error()));
+        LearnerEntity.Failed failed = (LearnerEntity.Failed) reply;
+        return hold(new Held(runId, null, null, failed.node(), failed.error()));
     }
 
     /**
@@ -363,7 +369,8 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
                 learnerSteps += h.result().metrics().steps();
             } else {
                 failures.put(h.runId(), h.error());
-                getContext().getLog().error("run {} failed: {}", h.runId(), h.error());
+                getContext().getLog().error("run {} failed on {}: {}", h.runId(), h.node(), h.error());
+                tellListener(l -> l.onFailed(h.runId(), h.node(), h.error()));
             }
             report();
             HandedOut out = handedOut.remove(h.runId());
@@ -373,14 +380,18 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     }
 
     private Behavior<Command> notify(ClusterNotice notice) {
+        tellListener(l -> l.onNotice(notice));
+        return this;
+    }
+
+    private void tellListener(Consumer<ProgressListener> call) {
         try {
-            listener.onNotice(notice);
+            call.accept(listener);
         } catch (RuntimeException e) {
             getContext()
                     .getLog()
                     .warn("progress listener failed; the sweep goes on", e); // a display must not stop a sweep
         }
-        return this;
     }
 
     private void report() {
@@ -393,13 +404,7 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
                 learnerSteps,
                 seconds > 0 ? learnerSteps / seconds : 0.0,
                 nodesUp);
-        try {
-            listener.onProgress(p);
-        } catch (RuntimeException e) {
-            getContext()
-                    .getLog()
-                    .warn("progress listener failed; the sweep goes on", e); // a display must not stop a sweep
-        }
+        tellListener(l -> l.onProgress(p));
     }
 
     private Behavior<Command> complete() {

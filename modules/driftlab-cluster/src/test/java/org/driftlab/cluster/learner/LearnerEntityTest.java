@@ -317,6 +317,7 @@ class LearnerEntityTest {
         var failed = replies.expectMessageClass(LearnerEntity.Failed.class, Duration.ofSeconds(10));
         assertThat(failed.runId()).isEqualTo(bad.runId());
         assertThat(failed.error()).contains("noise");
+        assertThat(failed.node()).as("the node it failed on").isEqualTo("n");
         shard.expectMessageClass(ClusterSharding.Passivate.class);
         testKit.stop(entity);
     }

@@ -113,7 +113,7 @@ class SweepCoordinatorDeadlineTest {
         assertThat(Duration.ofNanos(System.nanoTime() - firstAt))
                 .as("not before start-timeout")
                 .isGreaterThanOrEqualTo(START_TIMEOUT.minus(POLL));
-        assertThat(again).isEqualTo(new SweepSubmitter.Redispatching(sweepId, 1, "not started within PT1S"));
+        assertThat(again).isEqualTo(new SweepSubmitter.Redispatching(sweepId, 1, "not started within PT1S", null));
         coordinator.tell(new SweepCoordinator.Finish(sweepId));
     }
 
@@ -129,7 +129,7 @@ class SweepCoordinatorDeadlineTest {
                 .tell(new SweepCoordinator.RunReport(
                         sweepId, run.runId(), SweepCoordinator.Phase.STARTED, started.node()));
         assertThat(redispatching(submitter, Duration.ofSeconds(10)))
-                .isEqualTo(new SweepSubmitter.Redispatching(sweepId, 1, "no answer within PT2S"));
+                .isEqualTo(new SweepSubmitter.Redispatching(sweepId, 1, "no answer within PT2S", started.node()));
         coordinator.tell(new SweepCoordinator.Finish(sweepId));
     }
 }
