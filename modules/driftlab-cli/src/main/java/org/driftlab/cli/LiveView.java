@@ -31,9 +31,10 @@ import org.driftlab.results.store.Metric;
  * numbers {@code driftlab report} prints once the runs are stored). Thread-safe: results and progress arrive
  * on the submitter's thread, snapshots are taken on the server's.
  *
- * <p>Throughput and ETA: learner-steps of the runs stored by this session, counted from the end of a warm-up
- * ({@link #WARMUP_NANOS} after the first stored run: JIT, cluster start and the first runs' skew are left
- * out), over the time since; the ETA is the remaining runs' steps at that rate. None during the warm-up.
+ * <p>Throughput and ETA: learner-steps done by this session (as its progress reports count them, runs under way
+ * included), counted from the end of a warm-up ({@link #WARMUP_NANOS} after the first steps were reported: JIT,
+ * cluster start and the first runs' skew are left out), over the time since; the ETA is the remaining steps at
+ * that rate. None during the warm-up.
  *
  * <p>Per node ({@code host:port#uid}): the runs it computed that this session stored, the runs that failed
  * on it, and the runs dispatched again after they had started on it (its member became unreachable, or the run
@@ -52,7 +53,6 @@ final class LiveView implements ProgressListener {
     private final SweepSpec sweep;
     private final Path store;
     private final LongSupplier clock;
-    private final double meanStepsPerRun;
     private final Map<String, String> names = new LinkedHashMap<>(); // condition id → name, sweep order
     private final Map<String, Map<String, Object>> params = new LinkedHashMap<>();
     private final Map<String, ConditionAccumulator> conditions = new LinkedHashMap<>();
@@ -60,10 +60,9 @@ final class LiveView implements ProgressListener {
     private int redispatchedUntied; // re-dispatched before they were reported started on any node
     private Supplier<List<String>> members = List::of;
     private Progress progress;
-    private long firstStoredNanos = -1;
+    private long firstStepsNanos = -1;
     private long warmStartNanos = -1;
     private long warmStartSteps;
-    private long storedSteps;
     private boolean finished;
 
     /** A view of {@code sweep} storing into {@code store}; {@code clock} in nanoseconds. */
@@ -71,9 +70,7 @@ final class LiveView implements ProgressListener {
         this.sweep = sweep;
         this.store = store;
         this.clock = clock;
-        long steps = 0;
         for (RunSpec r : sweep.runs()) {
-            steps += r.steps();
             if (!names.containsKey(r.conditionId())) {
                 names.put(r.conditionId(), ConditionNames.of(r.params()));
                 Map<String, Object> p = new LinkedHashMap<>();
@@ -81,9 +78,7 @@ final class LiveView implements ProgressListener {
                 params.put(r.conditionId(), p);
             }
         }
-        this.meanStepsPerRun =
-                sweep.runs().isEmpty() ? 0 : (double) steps / sweep.runs().size();
-        this.progress = new Progress(0, sweep.runs().size(), 0, 0, 0, 0.0, 0);
+        this.progress = new Progress(0, sweep.runs().size(), 0, 0, 0, 0, 0.0, 0);
     }
 
     /** Where the nodes of the cluster come from (host:port with roles and status), once it has started. */
@@ -93,22 +88,22 @@ final class LiveView implements ProgressListener {
 
     /** A run stored by this session. */
     synchronized void onResult(RunResult r) {
-        long now = clock.getAsLong();
         conditions
                 .computeIfAbsent(r.conditionId(), k -> new ConditionAccumulator())
                 .add(r);
         node(r.node()).stored++;
-        storedSteps += r.metrics().steps();
-        if (firstStoredNanos < 0) firstStoredNanos = now;
-        if (warmStartNanos < 0 && now - firstStoredNanos >= WARMUP_NANOS) {
-            warmStartNanos = now;
-            warmStartSteps = storedSteps;
-        }
     }
 
     @Override
     public synchronized void onProgress(Progress p) {
         progress = p;
+        if (p.learnerSteps() == 0) return;
+        long now = clock.getAsLong();
+        if (firstStepsNanos < 0) firstStepsNanos = now;
+        if (warmStartNanos < 0 && now - firstStepsNanos >= WARMUP_NANOS) {
+            warmStartNanos = now;
+            warmStartSteps = p.learnerSteps();
+        }
     }
 
     @Override
@@ -136,7 +131,7 @@ final class LiveView implements ProgressListener {
     synchronized double stepsPerSecond() {
         long now = clock.getAsLong();
         if (warmStartNanos < 0 || now <= warmStartNanos) return Double.NaN;
-        return (storedSteps - warmStartSteps) * 1e9 / (now - warmStartNanos);
+        return (progress.learnerSteps() - warmStartSteps) * 1e9 / (now - warmStartNanos);
     }
 
     /** The snapshot the page shows, as JSON (numbers that are not finite as null). */
@@ -153,8 +148,8 @@ final class LiveView implements ProgressListener {
             g.writeNumberField("nodesUp", progress.nodesUp());
             double rate = stepsPerSecond();
             number(g, "stepsPerSecond", rate);
-            double remaining = (progress.total() - progress.done()) * meanStepsPerRun;
-            number(g, "etaSeconds", remaining == 0 ? 0 : remaining / rate);
+            double remaining = progress.learnerStepsTotal() - progress.learnerSteps();
+            number(g, "etaSeconds", progress.done() == progress.total() ? 0 : remaining / rate);
             g.writeBooleanField("warmingUp", !(rate >= 0) && progress.done() < progress.total());
             g.writeBooleanField("finished", finished);
             g.writeArrayFieldStart("nodes");

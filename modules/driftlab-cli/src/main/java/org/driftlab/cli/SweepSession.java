@@ -266,7 +266,7 @@ final class SweepSession {
         if (view != null) view.members(c::members);
         try {
             int total = sweep.runs().size();
-            Progress initial = new Progress(storedBefore, total, storedBefore, 0, 0, 0.0, c.workersUp());
+            Progress initial = new Progress(storedBefore, total, storedBefore, 0, 0, 0, 0.0, c.workersUp());
             try (ProgressDisplay d =
                     new ProgressDisplay(err, mode, initial, LINE_INTERVAL_NANOS, System::nanoTime).start()) {
                 display = d;

@@ -71,9 +71,12 @@ class LiveViewTest {
                             "{\"name\":\"reset=none\",\"runs\":0}",
                             "{\"name\":\"reset=oracle\",\"runs\":0}");
             RunSpec first = sweep.runs().get(0);
+            int runs = sweep.runs().size();
             view.onResult(Simulation.run(first, 16).withNode("n1"));
-            now[0] = LiveView.WARMUP_NANOS; // the warm-up ends with this result
+            view.onProgress(new Progress(1, runs, 0, 0, 16, 16L * runs, 0.0, 1));
+            now[0] = LiveView.WARMUP_NANOS; // the warm-up ends with this report
             view.onResult(Simulation.run(sweep.runs().get(1), 16).withNode("n1"));
+            view.onProgress(new Progress(2, runs, 0, 0, 32, 16L * runs, 0.0, 1));
             now[0] = 2 * LiveView.WARMUP_NANOS;
             String state = get(uri.resolve("state.json")).body();
             assertThat(state)

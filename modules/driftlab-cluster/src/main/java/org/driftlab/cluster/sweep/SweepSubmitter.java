@@ -140,7 +140,10 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     private final long startNanos = System.nanoTime();
     private String incarnation;
     private int stored;
-    private long learnerSteps;
+    private long learnerSteps; // of the runs answered (stored or failed)
+    private final long learnerStepsTotal; // of the runs submitted
+    private final Map<String, Long> underWay = new HashMap<>(); // run id → steps done, as last reported
+    private long underWaySteps; // their sum
     private int nodesUp;
 
     private SweepSubmitter(
@@ -167,11 +170,14 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         this.timers = timers;
         this.done = done;
         this.queue = new ArrayDeque<>(pending);
+        long steps = 0;
         for (RunSpec spec : pending) {
             if (unstored.put(spec.runId(), spec) != null) {
                 throw new IllegalArgumentException("run id " + spec.runId() + " appears twice in sweep " + sweepName);
             }
+            steps += spec.steps();
         }
+        this.learnerStepsTotal = steps;
         this.answers = ctx.messageAdapter(LearnerEntity.Reply.class, EntityReplied::new);
         subscribeToMembership(ctx);
         ctx.getSystem().receptionist().tell(Receptionist.register(SERVICE, ctx.getSelf()));
@@ -294,6 +300,7 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
                                 sweepId, reply.runId(), SweepCoordinator.Phase.STARTED, started.node()));
             return this;
         }
+        if (reply instanceof LearnerEntity.Progressed progressed) return onProgressed(progressed);
         if (reply instanceof LearnerEntity.Interrupted) {
             if (h != null)
                 h.owner()
@@ -311,6 +318,21 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         }
         LearnerEntity.Failed failed = (LearnerEntity.Failed) reply;
         return hold(new Held(runId, null, null, failed.node(), failed.error()));
+    }
+
+    /**
+     * A run under way reported its steps done: counted until it is answered (the largest report of its
+     * attempts, so a re-dispatched run never counts backwards), and reported to the listener.
+     */
+    private Behavior<Command> onProgressed(LearnerEntity.Progressed progressed) {
+        String runId = progressed.runId();
+        if (!unstored.containsKey(runId) || heldIds.contains(runId)) return this;
+        long before = underWay.getOrDefault(runId, 0L);
+        if (progressed.steps() <= before) return this;
+        underWay.put(runId, progressed.steps());
+        underWaySteps += progressed.steps() - before;
+        report();
+        return this;
     }
 
     /**
@@ -363,10 +385,11 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         held.clear();
         heldIds.clear();
         for (Held h : answered) {
-            unstored.remove(h.runId());
+            learnerSteps += unstored.remove(h.runId()).steps();
+            Long reported = underWay.remove(h.runId());
+            if (reported != null) underWaySteps -= reported;
             if (h.result() != null) {
                 stored++;
-                learnerSteps += h.result().metrics().steps();
             } else {
                 failures.put(h.runId(), h.error());
                 getContext().getLog().error("run {} failed on {}: {}", h.runId(), h.node(), h.error());
@@ -396,13 +419,15 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
 
     private void report() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
+        long steps = learnerSteps + underWaySteps;
         Progress p = new Progress(
                 skipped + stored + failures.size(),
                 total,
                 skipped,
                 failures.size(),
-                learnerSteps,
-                seconds > 0 ? learnerSteps / seconds : 0.0,
+                steps,
+                learnerStepsTotal,
+                seconds > 0 ? steps / seconds : 0.0,
                 nodesUp);
         tellListener(l -> l.onProgress(p));
     }

@@ -56,7 +56,7 @@ class SweepCoordinatorDeadlineTest {
     }
 
     /** A run of plain SGD on a 2-dimensional quadratic for 10^9 steps: minutes of work, far past the timeouts. */
-    private static RunSpec slowRun() {
+    static RunSpec slowRun() {
         var stream = new QuadraticStreamSpec(
                 2, SpectrumSpec.logSpaced(1, 1), false, 0.1, PriorSpec.standard(), null, List.of(), new NoSwitchSpec());
         return new RunSpec(
@@ -84,15 +84,17 @@ class SweepCoordinatorDeadlineTest {
     }
 
     /**
-     * The next re-dispatch notice, passing over the entity's starts (the second dispatch's start, from the
-     * entity, may come before or after the coordinator's notice).
+     * The next re-dispatch notice, passing over the entity's starts and step reports (the second dispatch's
+     * start, from the entity, may come before or after the coordinator's notice).
      */
     private static SweepSubmitter.Redispatching redispatching(TestProbe<Object> submitter, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             Object m = submitter.receiveMessage(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             if (m instanceof SweepSubmitter.Redispatching r) return r;
-            assertThat(m).as("before the re-dispatch notice").isInstanceOf(LearnerEntity.Started.class);
+            assertThat(m)
+                    .as("before the re-dispatch notice")
+                    .isInstanceOfAny(LearnerEntity.Started.class, LearnerEntity.Progressed.class);
         }
     }
 

@@ -262,6 +262,25 @@ class SweepSubmitterTest {
     }
 
     @Test
+    void stepsReportedByRunsUnderWayAddUpUntilTheyAreAnswered() throws Exception {
+        Started s = start(runs.subList(0, 3), new RecordingSink(), 1, LONG);
+        s.pullAll();
+        long total = 3 * runs.get(0).steps(); // 20 steps each
+        s.answers().tell(new LearnerEntity.Progressed("run-0", 8));
+        s.answers().tell(new LearnerEntity.Progressed("run-1", 5));
+        s.answers().tell(new LearnerEntity.Progressed("run-0", 3)); // a re-dispatched attempt behind: ignored
+        s.answers().tell(new LearnerEntity.Progressed("run-9", 4)); // not of this sweep: ignored
+        s.deliver(0); // answered: all its steps, its reports dropped
+        s.answers().tell(new LearnerEntity.Progressed("run-0", 12)); // after its answer: ignored
+        s.answers().tell(new LearnerEntity.Progressed("run-1", 9));
+        assertThat(s.acks(1)).containsExactly("run-0");
+        s.coordinator().awaitAssert(() -> assertThat(s.progress()).hasSize(4));
+        assertThat(s.progress())
+                .extracting(p -> p.done() + ":" + p.learnerSteps() + "/" + p.learnerStepsTotal())
+                .containsExactly("5:8/" + total, "5:13/" + total, "6:25/" + total, "6:29/" + total); // 5 skipped
+    }
+
+    @Test
     void aPartialBatchIsStoredOnceItsFirstAnswerHasWaitedTheDelay() throws Exception {
         RecordingSink sink = new RecordingSink();
         Started s = start(runs.subList(0, 3), sink, 100, Duration.ofMillis(100));
