@@ -1,8 +1,9 @@
 package org.driftlab.cluster.sweep;
 
 /**
- * Told about a sweep's progress after each stored or failed run, and of cluster changes that affect it. Called
- * from the submitter actor's thread, one call at a time; it must return quickly and not block.
+ * Told about a sweep's progress after each stored or failed run and each step report of a run under way, and
+ * of cluster changes that affect it. Called from the submitter actor's thread, one call at a time; it must
+ * return quickly and not block.
  */
 @FunctionalInterface
 public interface ProgressListener {
