@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.driftlab.cluster.sweep.ClusterNotice;
 import org.driftlab.cluster.sweep.Progress;
 import org.driftlab.cluster.sweep.ProgressListener;
 import org.driftlab.core.sim.RunResult;
@@ -25,14 +26,20 @@ import org.driftlab.results.store.Metric;
 
 /**
  * The state behind the live view of a running sweep ({@link LiveServer}): fed by the session with every
- * stored result and every progress report, read as one JSON snapshot by the page. Per condition, the
+ * stored result, progress report, failure and re-dispatch notice, read as one JSON snapshot by the page. Per condition, the
  * statistics so far come from the report's own accumulators ({@link ConditionAccumulator}, the same
  * numbers {@code driftlab report} prints once the runs are stored). Thread-safe: results and progress arrive
  * on the submitter's thread, snapshots are taken on the server's.
  *
- * <p>Throughput and ETA: learner-steps of the runs stored by this session, counted from the end of a warm-up
- * ({@link #WARMUP_NANOS} after the first stored run: JIT, cluster start and the first runs' skew are left
- * out), over the time since; the ETA is the remaining runs' steps at that rate. None during the warm-up.
+ * <p>Throughput and ETA: learner-steps done by this session (as its progress reports count them, runs under way
+ * included), counted from the end of a warm-up ({@link #WARMUP_NANOS} after the first steps were reported: JIT,
+ * cluster start and the first runs' skew are left out), over the time since; the ETA is the remaining steps at
+ * that rate. None during the warm-up.
+ *
+ * <p>Per node ({@code host:port#uid}): the runs it computed that this session stored, the runs that failed
+ * on it, and the runs dispatched again after they had started on it (its member became unreachable, or the run
+ * outlasted the run timeout). Re-dispatches of runs not known to have started anywhere (a start timeout) are
+ * counted apart, as not tied to a node.
  */
 final class LiveView implements ProgressListener {
     static final long WARMUP_NANOS = 3_000_000_000L;
@@ -46,17 +53,16 @@ final class LiveView implements ProgressListener {
     private final SweepSpec sweep;
     private final Path store;
     private final LongSupplier clock;
-    private final double meanStepsPerRun;
     private final Map<String, String> names = new LinkedHashMap<>(); // condition id → name, sweep order
     private final Map<String, Map<String, Object>> params = new LinkedHashMap<>();
     private final Map<String, ConditionAccumulator> conditions = new LinkedHashMap<>();
-    private final Map<String, Integer> storedByNode = new TreeMap<>();
+    private final Map<String, NodeRuns> byNode = new TreeMap<>();
+    private int redispatchedUntied; // re-dispatched before they were reported started on any node
     private Supplier<List<String>> members = List::of;
     private Progress progress;
-    private long firstStoredNanos = -1;
+    private long firstStepsNanos = -1;
     private long warmStartNanos = -1;
     private long warmStartSteps;
-    private long storedSteps;
     private boolean finished;
 
     /** A view of {@code sweep} storing into {@code store}; {@code clock} in nanoseconds. */
@@ -64,9 +70,7 @@ final class LiveView implements ProgressListener {
         this.sweep = sweep;
         this.store = store;
         this.clock = clock;
-        long steps = 0;
         for (RunSpec r : sweep.runs()) {
-            steps += r.steps();
             if (!names.containsKey(r.conditionId())) {
                 names.put(r.conditionId(), ConditionNames.of(r.params()));
                 Map<String, Object> p = new LinkedHashMap<>();
@@ -74,9 +78,7 @@ final class LiveView implements ProgressListener {
                 params.put(r.conditionId(), p);
             }
         }
-        this.meanStepsPerRun =
-                sweep.runs().isEmpty() ? 0 : (double) steps / sweep.runs().size();
-        this.progress = new Progress(0, sweep.runs().size(), 0, 0, 0, 0.0, 0);
+        this.progress = new Progress(0, sweep.runs().size(), 0, 0, 0, 0, 0.0, 0);
     }
 
     /** Where the nodes of the cluster come from (host:port with roles and status), once it has started. */
@@ -86,22 +88,38 @@ final class LiveView implements ProgressListener {
 
     /** A run stored by this session. */
     synchronized void onResult(RunResult r) {
-        long now = clock.getAsLong();
         conditions
                 .computeIfAbsent(r.conditionId(), k -> new ConditionAccumulator())
                 .add(r);
-        storedByNode.merge(r.node(), 1, Integer::sum);
-        storedSteps += r.metrics().steps();
-        if (firstStoredNanos < 0) firstStoredNanos = now;
-        if (warmStartNanos < 0 && now - firstStoredNanos >= WARMUP_NANOS) {
-            warmStartNanos = now;
-            warmStartSteps = storedSteps;
-        }
+        node(r.node()).stored++;
     }
 
     @Override
     public synchronized void onProgress(Progress p) {
         progress = p;
+        if (p.learnerSteps() == 0) return;
+        long now = clock.getAsLong();
+        if (firstStepsNanos < 0) firstStepsNanos = now;
+        if (warmStartNanos < 0 && now - firstStepsNanos >= WARMUP_NANOS) {
+            warmStartNanos = now;
+            warmStartSteps = p.learnerSteps();
+        }
+    }
+
+    @Override
+    public synchronized void onFailed(String runId, String node, String error) {
+        node(node).failed++;
+    }
+
+    @Override
+    public synchronized void onNotice(ClusterNotice notice) {
+        if (notice.kind() != ClusterNotice.Kind.REDISPATCHING) return;
+        if (notice.node() == null) redispatchedUntied += notice.runs();
+        else node(notice.node()).redispatched += notice.runs();
+    }
+
+    private NodeRuns node(String name) {
+        return byNode.computeIfAbsent(name, k -> new NodeRuns());
     }
 
     /** The sweep has ended (the page stops refreshing). */
@@ -113,7 +131,7 @@ final class LiveView implements ProgressListener {
     synchronized double stepsPerSecond() {
         long now = clock.getAsLong();
         if (warmStartNanos < 0 || now <= warmStartNanos) return Double.NaN;
-        return (storedSteps - warmStartSteps) * 1e9 / (now - warmStartNanos);
+        return (progress.learnerSteps() - warmStartSteps) * 1e9 / (now - warmStartNanos);
     }
 
     /** The snapshot the page shows, as JSON (numbers that are not finite as null). */
@@ -130,18 +148,21 @@ final class LiveView implements ProgressListener {
             g.writeNumberField("nodesUp", progress.nodesUp());
             double rate = stepsPerSecond();
             number(g, "stepsPerSecond", rate);
-            double remaining = (progress.total() - progress.done()) * meanStepsPerRun;
-            number(g, "etaSeconds", remaining == 0 ? 0 : remaining / rate);
+            double remaining = progress.learnerStepsTotal() - progress.learnerSteps();
+            number(g, "etaSeconds", progress.done() == progress.total() ? 0 : remaining / rate);
             g.writeBooleanField("warmingUp", !(rate >= 0) && progress.done() < progress.total());
             g.writeBooleanField("finished", finished);
             g.writeArrayFieldStart("nodes");
-            for (Map.Entry<String, Integer> e : storedByNode.entrySet()) {
+            for (Map.Entry<String, NodeRuns> e : byNode.entrySet()) {
                 g.writeStartObject();
                 g.writeStringField("node", e.getKey());
-                g.writeNumberField("stored", e.getValue());
+                g.writeNumberField("stored", e.getValue().stored);
+                g.writeNumberField("failed", e.getValue().failed);
+                g.writeNumberField("redispatched", e.getValue().redispatched);
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeNumberField("redispatchedUntied", redispatchedUntied);
             g.writeArrayFieldStart("members");
             for (String m : members()) g.writeString(m);
             g.writeEndArray();
@@ -211,5 +232,12 @@ final class LiveView implements ProgressListener {
     private static void finite(JsonGenerator g, double v) throws IOException {
         if (Double.isFinite(v)) g.writeNumber(v);
         else g.writeNull();
+    }
+
+    /** One node's counts of this sweep's runs (see the class comment). */
+    private static final class NodeRuns {
+        int stored;
+        int failed;
+        int redispatched;
     }
 }

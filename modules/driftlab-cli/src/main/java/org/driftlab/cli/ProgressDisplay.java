@@ -138,8 +138,10 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
     }
 
     /**
-     * "37/120 runs (4 skipped, 1 failed)  1.2M steps/s  ETA 0:42  2 nodes up": the ETA extrapolates the runs
-     * finished by this submission over its elapsed time ({@code --} before the first).
+     * "37/120 runs (4 skipped, 1 failed)  41% of steps  1.2M steps/s  ETA 0:42  2 nodes up": the share of this
+     * submission's learner-steps done counts the runs under way too, so a single long run moves; the ETA
+     * extrapolates that share over the elapsed time (the runs finished, when no steps are known; {@code --}
+     * before either).
      */
     static String describe(Progress p, long elapsedNanos) {
         StringBuilder s = new StringBuilder();
@@ -151,13 +153,18 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
             if (p.failed() > 0) s.append(p.failed()).append(" failed");
             s.append(')');
         }
+        double stepShare = p.stepFraction();
+        if (stepShare >= 0)
+            s.append("  ").append((int) Math.floor(stepShare * 100)).append("% of steps");
         s.append("  ").append(si(p.learnerStepsPerSecond())).append(" steps/s");
         int finishedNow = p.done() - p.skipped();
         int remaining = p.total() - p.done();
         String eta;
         if (remaining == 0) eta = "0:00";
-        else if (finishedNow <= 0 || elapsedNanos <= 0) eta = "--";
-        else eta = clock((long) ((double) elapsedNanos / finishedNow * remaining / 1e9));
+        else if (elapsedNanos <= 0) eta = "--";
+        else if (stepShare > 0) eta = clock((long) (elapsedNanos / 1e9 * (1 - stepShare) / stepShare));
+        else if (finishedNow > 0) eta = clock((long) ((double) elapsedNanos / finishedNow * remaining / 1e9));
+        else eta = "--";
         s.append("  ETA ").append(eta);
         s.append("  ").append(p.nodesUp()).append(p.nodesUp() == 1 ? " node up" : " nodes up");
         return s.toString();

@@ -266,7 +266,7 @@ final class SweepSession {
         if (view != null) view.members(c::members);
         try {
             int total = sweep.runs().size();
-            Progress initial = new Progress(storedBefore, total, storedBefore, 0, 0, 0.0, c.workersUp());
+            Progress initial = new Progress(storedBefore, total, storedBefore, 0, 0, 0, 0.0, c.workersUp());
             try (ProgressDisplay d =
                     new ProgressDisplay(err, mode, initial, LINE_INTERVAL_NANOS, System::nanoTime).start()) {
                 display = d;
@@ -314,12 +314,7 @@ final class SweepSession {
      */
     SweepOutcome run(SweepClient client, ProgressListener listener) throws InterruptedException, ExecutionException {
         LiveView view = live;
-        ProgressListener both = view == null
-                ? listener
-                : p -> {
-                    view.onProgress(p);
-                    listener.onProgress(p);
-                };
+        ProgressListener both = view == null ? listener : view.andThen(listener);
         CompletableFuture<SweepOutcome> done =
                 client.runAsync(sweep, new GatedSink(), both).toCompletableFuture();
         try {

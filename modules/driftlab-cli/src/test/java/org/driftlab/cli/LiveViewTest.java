@@ -13,9 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.driftlab.cluster.sweep.ClusterNotice;
+import org.driftlab.cluster.sweep.Progress;
+import org.driftlab.cluster.sweep.ProgressListener;
 import org.driftlab.core.sim.Simulation;
 import org.driftlab.core.spec.RunSpec;
 import org.driftlab.core.spec.SweepLoader;
@@ -66,20 +71,52 @@ class LiveViewTest {
                             "{\"name\":\"reset=none\",\"runs\":0}",
                             "{\"name\":\"reset=oracle\",\"runs\":0}");
             RunSpec first = sweep.runs().get(0);
+            int runs = sweep.runs().size();
             view.onResult(Simulation.run(first, 16).withNode("n1"));
-            now[0] = LiveView.WARMUP_NANOS; // the warm-up ends with this result
+            view.onProgress(new Progress(1, runs, 0, 0, 16, 16L * runs, 0.0, 1));
+            now[0] = LiveView.WARMUP_NANOS; // the warm-up ends with this report
             view.onResult(Simulation.run(sweep.runs().get(1), 16).withNode("n1"));
+            view.onProgress(new Progress(2, runs, 0, 0, 32, 16L * runs, 0.0, 1));
             now[0] = 2 * LiveView.WARMUP_NANOS;
             String state = get(uri.resolve("state.json")).body();
             assertThat(state)
                     .contains(
-                            "\"nodes\":[{\"node\":\"n1\",\"stored\":2}]",
+                            "\"nodes\":[{\"node\":\"n1\",\"stored\":2,\"failed\":0,\"redispatched\":0}]",
                             "\"name\":\"reset=none\",\"runs\":2",
                             "\"curve\":[[10.0,",
                             "\"warmingUp\":false");
             // 0 steps since the warm-up ended: a rate of 0 and no ETA yet
             assertThat(state).contains("\"stepsPerSecond\":0.0", "\"etaSeconds\":null");
         }
+    }
+
+    @Test
+    void countsFailedAndReDispatchedRunsPerNodeAndReDispatchesNotTiedToANode() throws Exception {
+        SweepSpec sweep = SweepLoader.load(SweepConfigs.write(dir, "view", 2, 200));
+        LiveView view = new LiveView(sweep, dir.resolve("view.duckdb"), () -> 0);
+        // as the session wires it: the view first, then the terminal's listener, both told everything
+        List<ClusterNotice> toldNext = new ArrayList<>();
+        ProgressListener session = view.andThen(new ProgressListener() {
+            @Override
+            public void onProgress(Progress progress) {}
+
+            @Override
+            public void onNotice(ClusterNotice notice) {
+                toldNext.add(notice);
+            }
+        });
+        view.onResult(Simulation.run(sweep.runs().get(0), 16).withNode("a:1#1"));
+        session.onFailed("run-x", "b:2#2", "IllegalStateException: boom");
+        session.onNotice(
+                new ClusterNotice(ClusterNotice.Kind.REDISPATCHING, "member a:1#1 is unreachable", 3, "a:1#1"));
+        session.onNotice(new ClusterNotice(ClusterNotice.Kind.REDISPATCHING, "not started within PT30S", 2));
+        session.onNotice(new ClusterNotice(ClusterNotice.Kind.UNREACHABLE, "a:1#1", 0));
+        assertThat(view.json())
+                .contains(
+                        "\"nodes\":[{\"node\":\"a:1#1\",\"stored\":1,\"failed\":0,\"redispatched\":3},"
+                                + "{\"node\":\"b:2#2\",\"stored\":0,\"failed\":1,\"redispatched\":0}]",
+                        "\"redispatchedUntied\":2");
+        assertThat(toldNext).hasSize(3);
     }
 
     @Test

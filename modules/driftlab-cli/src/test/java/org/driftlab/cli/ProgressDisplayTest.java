@@ -15,13 +15,17 @@ class ProgressDisplayTest {
     @Test
     void describesRunsRateEtaAndNodes() {
         // 4 skipped, 6 finished now in 12 s: 2 s a run, 10 left -> 0:20
-        Progress p = new Progress(10, 20, 4, 1, 5_000_000, 1_234_567, 2);
+        Progress p = new Progress(10, 20, 4, 1, 5_000_000, 0, 1_234_567, 2);
         assertThat(ProgressDisplay.describe(p, 12 * SECOND))
                 .isEqualTo("10/20 runs (4 skipped, 1 failed)  1.2M steps/s  ETA 0:20  2 nodes up");
-        assertThat(ProgressDisplay.describe(new Progress(3, 9, 3, 0, 0, 0, 1), SECOND))
+        assertThat(ProgressDisplay.describe(new Progress(3, 9, 3, 0, 0, 0, 0, 1), SECOND))
                 .isEqualTo("3/9 runs (3 skipped)  0 steps/s  ETA --  1 node up");
-        assertThat(ProgressDisplay.bar(new Progress(6, 24, 0, 0, 0, 0, 1))).isEqualTo("[######" + ".".repeat(18) + "]");
+        assertThat(ProgressDisplay.bar(new Progress(6, 24, 0, 0, 0, 0, 0, 1)))
+                .isEqualTo("[######" + ".".repeat(18) + "]");
         assertThat(ProgressDisplay.clock(3725)).isEqualTo("1:02:05");
+        // one long run under way, 370 of its 1,000 steps done in 10 s: the share moves, the ETA follows it
+        assertThat(ProgressDisplay.describe(new Progress(0, 1, 0, 0, 370, 1000, 37, 1), 10 * SECOND))
+                .isEqualTo("0/1 runs  37% of steps  37 steps/s  ETA 0:17  1 node up");
     }
 
     @Test
@@ -31,18 +35,18 @@ class ProgressDisplayTest {
         ProgressDisplay d = new ProgressDisplay(
                         new PrintWriter(text),
                         ProgressDisplay.Mode.LINES,
-                        new Progress(0, 4, 0, 0, 0, 0, 1),
+                        new Progress(0, 4, 0, 0, 0, 0, 0, 1),
                         5 * SECOND,
                         now::get)
                 .start();
         now.set(SECOND);
-        d.onProgress(new Progress(1, 4, 0, 0, 100, 100, 1));
+        d.onProgress(new Progress(1, 4, 0, 0, 100, 0, 100, 1));
         now.set(2 * SECOND);
-        d.onProgress(new Progress(2, 4, 0, 0, 200, 100, 1)); // within the interval: not printed
+        d.onProgress(new Progress(2, 4, 0, 0, 200, 0, 100, 1)); // within the interval: not printed
         now.set(7 * SECOND);
-        d.onProgress(new Progress(3, 4, 0, 0, 300, 100, 1));
+        d.onProgress(new Progress(3, 4, 0, 0, 300, 0, 100, 1));
         now.set(8 * SECOND);
-        d.onProgress(new Progress(4, 4, 0, 0, 400, 100, 1)); // the last always
+        d.onProgress(new Progress(4, 4, 0, 0, 400, 0, 100, 1)); // the last always
         d.finish();
         assertThat(text.toString().lines())
                 .containsExactly(
@@ -57,11 +61,11 @@ class ProgressDisplayTest {
         ProgressDisplay d = new ProgressDisplay(
                         new PrintWriter(text),
                         ProgressDisplay.Mode.QUIET,
-                        new Progress(0, 1, 0, 0, 0, 0, 1),
+                        new Progress(0, 1, 0, 0, 0, 0, 0, 1),
                         SECOND,
                         System::nanoTime)
                 .start();
-        d.onProgress(new Progress(1, 1, 0, 0, 10, 10, 1));
+        d.onProgress(new Progress(1, 1, 0, 0, 10, 0, 10, 1));
         d.onNotice(new ClusterNotice(ClusterNotice.Kind.UNREACHABLE, "10.0.0.2:25520#7", 0));
         d.finish();
         assertThat(text.toString()).isEmpty();
@@ -73,7 +77,7 @@ class ProgressDisplayTest {
         ProgressDisplay d = new ProgressDisplay(
                         new PrintWriter(text),
                         ProgressDisplay.Mode.LINES,
-                        new Progress(0, 4, 0, 0, 0, 0, 3),
+                        new Progress(0, 4, 0, 0, 0, 0, 0, 3),
                         5 * SECOND,
                         System::nanoTime)
                 .start();

@@ -75,8 +75,8 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
         INSTANCE
     }
 
-    /** How a run ended, as told to whoever asked for it. */
-    public sealed interface Reply extends WireMessage permits Started, Finished, Interrupted, Failed {
+    /** How a run is going and how it ended, as told to whoever asked for it. */
+    public sealed interface Reply extends WireMessage permits Started, Progressed, Finished, Interrupted, Failed {
         String runId();
     }
 
@@ -85,6 +85,12 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
      * request is taken.
      */
     public record Started(String runId, String node) implements Reply {}
+
+    /**
+     * The run under way has done {@code steps} of its steps: told to each requester between chunks, at most once
+     * per {@code driftlab.learner.progress-interval}, for display only (it never influences a result).
+     */
+    public record Progressed(String runId, long steps) implements Reply {}
 
     /** The run completed (or diverged, which its metrics record). */
     public record Finished(RunResult result) implements Reply {
@@ -101,8 +107,11 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
     /** The entity was stopped at step {@code atStep} before the run ended; nothing of it is kept. */
     public record Interrupted(String runId, long atStep) implements Reply {}
 
-    /** The run cannot be computed (an exception in the learner or belief); retrying would fail the same way. */
-    public record Failed(String runId, String error) implements Reply {}
+    /**
+     * The run cannot be computed (an exception in the learner or belief); retrying would fail the same way.
+     * {@code node}: where it failed (host:port#uid, see {@link #nodeName}).
+     */
+    public record Failed(String runId, String node, String error) implements Reply {}
 
     /**
      * The entity definition: {@code shards} hash shards over the entity id, allocated on nodes with
@@ -173,6 +182,7 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
     private final String runId;
     private final ActorRef<ClusterSharding.ShardCommand> shard;
     private final int chunkSize;
+    private final long progressIntervalNanos;
     private final String node;
     private final ActorRef<TaskBeliefActor.Verdict> verdicts;
     private final List<ActorRef<Reply>> requesters = new ArrayList<>();
@@ -186,6 +196,7 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
     private ActorRef<TaskBeliefActor.Command> belief;
     private long chunkStart;
     private long startNanos;
+    private long progressNanos; // when the steps done were last reported (or the run started)
     private Reply outcome; // non-null once the run ended
 
     private LearnerEntity(
@@ -198,6 +209,7 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
         this.runId = runId;
         this.shard = shard;
         this.chunkSize = settings.chunkSize();
+        this.progressIntervalNanos = settings.progressInterval().toNanos();
         this.node = node;
         this.verdicts = ctx.messageAdapter(TaskBeliefActor.Verdict.class, BeliefAnswered::new);
     }
@@ -228,6 +240,7 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
         }
         spec = run.spec();
         startNanos = System.nanoTime();
+        progressNanos = startNanos;
         getContext().getLog().debug("run {} starts on {}", runId, node);
         try {
             // Only a belief-driven policy (threshold, soft, recall) can order a reset; otherwise the belief
@@ -253,6 +266,7 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
      */
     private Behavior<Command> nextChunk() {
         if (learner.finished()) return finish();
+        reportProgress();
         if (belief == null) {
             chunks.runChunk(evidence);
             if (learner.finished()) return finish();
@@ -265,6 +279,15 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
         // lent, not copied: nothing writes the buffer until the Verdict for this chunk arrives
         belief.tell(new TaskBeliefActor.Consume(chunkStart, steps, width, evidence, verdicts));
         return this;
+    }
+
+    /** Tells the requesters the steps done, when the progress interval has passed since the last report. */
+    private void reportProgress() {
+        long now = System.nanoTime();
+        if (now - progressNanos < progressIntervalNanos) return;
+        progressNanos = now;
+        Progressed progressed = new Progressed(runId, learner.nextStep());
+        for (ActorRef<Reply> r : requesters) r.tell(progressed);
     }
 
     private Behavior<Command> onAdvance() {
@@ -315,7 +338,7 @@ public final class LearnerEntity extends AbstractBehavior<LearnerEntity.Command>
     }
 
     private Behavior<Command> fail(String error) {
-        return end(new Failed(runId, error));
+        return end(new Failed(runId, node, error));
     }
 
     /** Replies to every requester, releases the run's state, keeps the outcome for late re-dispatches. */

@@ -8,8 +8,15 @@ package org.driftlab.cluster.sweep;
  * @param member the member concerned ({@code host:port#uid}), the new coordinator's incarnation for
  *               {@link Kind#COORDINATOR_MOVED}, or the cause for {@link Kind#REDISPATCHING}
  * @param runs   the runs being dispatched again ({@link Kind#REDISPATCHING}; 0 otherwise)
+ * @param node   for {@link Kind#REDISPATCHING}, the node ({@code host:port#uid}) those runs had started on;
+ *               null when they had not been reported started anywhere (e.g. a start timeout), and for other kinds
  */
-public record ClusterNotice(Kind kind, String member, int runs) {
+public record ClusterNotice(Kind kind, String member, int runs, String node) {
+
+    /** A notice not tied to the node a run started on. */
+    public ClusterNotice(Kind kind, String member, int runs) {
+        this(kind, member, runs, null);
+    }
 
     /** The kinds of notice. */
     public enum Kind {

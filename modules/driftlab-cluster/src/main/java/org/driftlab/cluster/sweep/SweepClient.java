@@ -51,7 +51,7 @@ public final class SweepClient {
         for (RunSpec spec : sweep.runs()) if (!stored.contains(spec.runId())) pending.add(spec);
         int skipped = sweep.runs().size() - pending.size();
         if (pending.isEmpty()) {
-            listener.onProgress(new Progress(skipped, skipped, skipped, 0, 0, 0.0, 0));
+            listener.onProgress(new Progress(skipped, skipped, skipped, 0, 0, 0, 0.0, 0));
             done.complete(new SweepOutcome(sweep.name(), skipped, skipped, 0, Map.of(), 0));
             return done;
         }

@@ -169,7 +169,9 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         final Set<String> unacked = new HashSet<>(); // answered, not yet acknowledged as stored
         int pullAsked; // > 0 while a pull is outstanding
         boolean drained; // the submitter had no more specs at the last pull
-        int redispatched; // runs dispatched again since the last report to the submitter
+        // runs dispatched again since the last report to the submitter, by the node they had started on (null:
+        // not known to have started)
+        final Map<String, Integer> redispatched = new HashMap<>();
 
         SweepState(ActorRef<SweepSubmitter.Command> submitter) {
             this.submitter = submitter;
@@ -552,19 +554,28 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         f.attempt++;
         boolean suspect = f.node == null ? !unreachable.isEmpty() : unreachable.contains(f.node);
         if (suspect || blocked(routeKey(f))) f.route++;
-        state.redispatched++;
+        state.redispatched.merge(f.node, 1, Integer::sum);
         getContext().getLog().info("re-dispatching run {} (attempt {})", f.spec.runId(), f.attempt + 1);
         dispatch(f, state);
     }
 
-    /** Tells each sweep's submitter how many of its runs were just dispatched again, and why. */
+    /** Tells each sweep's submitter how many of its runs were just dispatched again, from which node, and why. */
     private void reportRedispatches(String why) {
         for (Map.Entry<String, SweepState> e : sweeps.entrySet()) {
             SweepState state = e.getValue();
-            if (state.redispatched == 0) continue;
-            getContext().getLog().info("sweep {}: {} runs dispatched again: {}", e.getKey(), state.redispatched, why);
-            state.submitter.tell(new SweepSubmitter.Redispatching(e.getKey(), state.redispatched, why));
-            state.redispatched = 0;
+            for (Map.Entry<String, Integer> byNode : state.redispatched.entrySet()) {
+                getContext()
+                        .getLog()
+                        .info(
+                                "sweep {}: {} runs (started on {}) dispatched again: {}",
+                                e.getKey(),
+                                byNode.getValue(),
+                                byNode.getKey(),
+                                why);
+                state.submitter.tell(
+                        new SweepSubmitter.Redispatching(e.getKey(), byNode.getValue(), why, byNode.getKey()));
+            }
+            state.redispatched.clear();
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -72,8 +73,11 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     /** A coordinator incarnation (a new one, after a hand-over) asks for the sweep's {@code Submit}. */
     public record Announce(String incarnation, ActorRef<SweepCoordinator.Command> replyTo) implements Command {}
 
-    /** The coordinator dispatched {@code runs} of the sweep's runs again, because of {@code why}. */
-    public record Redispatching(String sweepId, int runs, String why) implements Command {}
+    /**
+     * The coordinator dispatched {@code runs} of the sweep's runs again, because of {@code why}; {@code node}
+     * (host:port#uid) is where they had started, null for runs not known to have started anywhere.
+     */
+    public record Redispatching(String sweepId, int runs, String why, String node) implements Command {}
 
     private record EntityReplied(LearnerEntity.Reply reply) implements Command {}
 
@@ -89,7 +93,8 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     }
 
     /** An answer held for the next commit: a result ({@code result} non-null) or a failure ({@code error}). */
-    private record Held(String runId, RunSpec spec, RunResult result, String error) {}
+    /** A stored result ({@code result}) or a failure ({@code error}, on {@code node}). */
+    private record Held(String runId, RunSpec spec, RunResult result, String node, String error) {}
 
     /** A run handed to the coordinator {@code owner} and not answered yet. */
     private record HandedOut(RunSpec spec, ActorRef<SweepCoordinator.Command> owner) {}
@@ -135,7 +140,10 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     private final long startNanos = System.nanoTime();
     private String incarnation;
     private int stored;
-    private long learnerSteps;
+    private long learnerSteps; // of the runs answered (stored or failed)
+    private final long learnerStepsTotal; // of the runs submitted
+    private final Map<String, Long> underWay = new HashMap<>(); // run id → steps done, as last reported
+    private long underWaySteps; // their sum
     private int nodesUp;
 
     private SweepSubmitter(
@@ -162,11 +170,14 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         this.timers = timers;
         this.done = done;
         this.queue = new ArrayDeque<>(pending);
+        long steps = 0;
         for (RunSpec spec : pending) {
             if (unstored.put(spec.runId(), spec) != null) {
                 throw new IllegalArgumentException("run id " + spec.runId() + " appears twice in sweep " + sweepName);
             }
+            steps += spec.steps();
         }
+        this.learnerStepsTotal = steps;
         this.answers = ctx.messageAdapter(LearnerEntity.Reply.class, EntityReplied::new);
         subscribeToMembership(ctx);
         ctx.getSystem().receptionist().tell(Receptionist.register(SERVICE, ctx.getSelf()));
@@ -211,7 +222,7 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
                 .onMessage(CoordinatorGone.class, this::onCoordinatorGone)
                 .onMessage(
                         Redispatching.class,
-                        r -> notify(new ClusterNotice(ClusterNotice.Kind.REDISPATCHING, r.why(), r.runs())))
+                        r -> notify(new ClusterNotice(ClusterNotice.Kind.REDISPATCHING, r.why(), r.runs(), r.node())))
                 .onMessage(MemberEvent.class, e -> e.notice() == null ? this : notify(e.notice()))
                 .onMessage(Flush.class, f -> flush())
                 .build();
@@ -289,6 +300,7 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
                                 sweepId, reply.runId(), SweepCoordinator.Phase.STARTED, started.node()));
             return this;
         }
+        if (reply instanceof LearnerEntity.Progressed progressed) return onProgressed(progressed);
         if (reply instanceof LearnerEntity.Interrupted) {
             if (h != null)
                 h.owner()
@@ -302,9 +314,25 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         if (h != null)
             h.owner().tell(new SweepCoordinator.RunReport(sweepId, runId, SweepCoordinator.Phase.ANSWERED, null));
         if (reply instanceof LearnerEntity.Finished finished) {
-            return hold(new Held(runId, unstored.get(runId), finished.result(), null));
+            return hold(new Held(runId, unstored.get(runId), finished.result(), null, null));
         }
-        return hold(new Held(runId, null, null, ((LearnerEntity.Failed) reply).error()));
+        LearnerEntity.Failed failed = (LearnerEntity.Failed) reply;
+        return hold(new Held(runId, null, null, failed.node(), failed.error()));
+    }
+
+    /**
+     * A run under way reported its steps done: counted until it is answered (the largest report of its
+     * attempts, so a re-dispatched run never counts backwards), and reported to the listener.
+     */
+    private Behavior<Command> onProgressed(LearnerEntity.Progressed progressed) {
+        String runId = progressed.runId();
+        if (!unstored.containsKey(runId) || heldIds.contains(runId)) return this;
+        long before = underWay.getOrDefault(runId, 0L);
+        if (progressed.steps() <= before) return this;
+        underWay.put(runId, progressed.steps());
+        underWaySteps += progressed.steps() - before;
+        report();
+        return this;
     }
 
     /**
@@ -357,13 +385,15 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
         held.clear();
         heldIds.clear();
         for (Held h : answered) {
-            unstored.remove(h.runId());
+            learnerSteps += unstored.remove(h.runId()).steps();
+            Long reported = underWay.remove(h.runId());
+            if (reported != null) underWaySteps -= reported;
             if (h.result() != null) {
                 stored++;
-                learnerSteps += h.result().metrics().steps();
             } else {
                 failures.put(h.runId(), h.error());
-                getContext().getLog().error("run {} failed: {}", h.runId(), h.error());
+                getContext().getLog().error("run {} failed on {}: {}", h.runId(), h.node(), h.error());
+                tellListener(l -> l.onFailed(h.runId(), h.node(), h.error()));
             }
             report();
             HandedOut out = handedOut.remove(h.runId());
@@ -373,33 +403,33 @@ public final class SweepSubmitter extends AbstractBehavior<SweepSubmitter.Comman
     }
 
     private Behavior<Command> notify(ClusterNotice notice) {
+        tellListener(l -> l.onNotice(notice));
+        return this;
+    }
+
+    private void tellListener(Consumer<ProgressListener> call) {
         try {
-            listener.onNotice(notice);
+            call.accept(listener);
         } catch (RuntimeException e) {
             getContext()
                     .getLog()
                     .warn("progress listener failed; the sweep goes on", e); // a display must not stop a sweep
         }
-        return this;
     }
 
     private void report() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
+        long steps = learnerSteps + underWaySteps;
         Progress p = new Progress(
                 skipped + stored + failures.size(),
                 total,
                 skipped,
                 failures.size(),
-                learnerSteps,
-                seconds > 0 ? learnerSteps / seconds : 0.0,
+                steps,
+                learnerStepsTotal,
+                seconds > 0 ? steps / seconds : 0.0,
                 nodesUp);
-        try {
-            listener.onProgress(p);
-        } catch (RuntimeException e) {
-            getContext()
-                    .getLog()
-                    .warn("progress listener failed; the sweep goes on", e); // a display must not stop a sweep
-        }
+        tellListener(l -> l.onProgress(p));
     }
 
     private Behavior<Command> complete() {

@@ -144,6 +144,7 @@ public final class WireRegistry {
         put(t, 305, LearnerEntity.Interrupted.class);
         put(t, 306, LearnerEntity.Failed.class);
         put(t, 307, LearnerEntity.Started.class);
+        put(t, 308, LearnerEntity.Progressed.class);
         put(t, 320, TaskBeliefActor.Consume.class);
         put(t, 321, TaskBeliefActor.Verdict.class);
         // 340–379: sweep protocol

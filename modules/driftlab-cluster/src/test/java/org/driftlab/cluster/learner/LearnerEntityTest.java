@@ -55,6 +55,9 @@ import org.junit.jupiter.api.Test;
  * size, including runs with many resets.
  */
 class LearnerEntityTest {
+    /** A progress interval no run here reaches: its replies are Started then the outcome. */
+    private static final Duration NO_PROGRESS = Duration.ofHours(1);
+
     private static ActorTestKit testKit;
 
     @BeforeAll
@@ -175,8 +178,8 @@ class LearnerEntityTest {
     private static RunResult runInActors(RunSpec spec, int chunk) {
         TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
         TestProbe<LearnerEntity.Reply> replies = testKit.createTestProbe();
-        ActorRef<LearnerEntity.Command> entity =
-                testKit.spawn(LearnerEntity.create(spec.runId(), shard.ref(), new LearnerSettings(chunk), "test-node"));
+        ActorRef<LearnerEntity.Command> entity = testKit.spawn(
+                LearnerEntity.create(spec.runId(), shard.ref(), new LearnerSettings(chunk, NO_PROGRESS), "test-node"));
         entity.tell(new LearnerEntity.Run(spec, replies.ref()));
         assertThat(replies.receiveMessage(Duration.ofSeconds(10)))
                 .isEqualTo(new LearnerEntity.Started(spec.runId(), "test-node"));
@@ -227,7 +230,7 @@ class LearnerEntityTest {
         TestInbox<ClusterSharding.ShardCommand> shard = TestInbox.create();
         TestInbox<LearnerEntity.Reply> replies = TestInbox.create();
         BehaviorTestKit<LearnerEntity.Command> kit = BehaviorTestKit.create(
-                LearnerEntity.create(spec.runId(), shard.getRef(), new LearnerSettings(10), "n"));
+                LearnerEntity.create(spec.runId(), shard.getRef(), new LearnerSettings(10, NO_PROGRESS), "n"));
         kit.run(new LearnerEntity.Run(spec, replies.getRef()));
         assertThat(replies.receiveMessage()).isEqualTo(new LearnerEntity.Started(spec.runId(), "n"));
         TestInbox<TaskBeliefActor.Command> belief = kit.childInbox("belief");
@@ -283,8 +286,8 @@ class LearnerEntityTest {
         RunSpec spec = everyPolicy(1, 300).get(0);
         TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
         TestProbe<LearnerEntity.Reply> replies = testKit.createTestProbe();
-        ActorRef<LearnerEntity.Command> entity =
-                testKit.spawn(LearnerEntity.create(spec.runId(), shard.ref(), new LearnerSettings(50), "n"));
+        ActorRef<LearnerEntity.Command> entity = testKit.spawn(
+                LearnerEntity.create(spec.runId(), shard.ref(), new LearnerSettings(50, NO_PROGRESS), "n"));
         entity.tell(new LearnerEntity.Run(spec, replies.ref()));
         replies.expectMessageClass(LearnerEntity.Started.class, Duration.ofSeconds(10));
         var first = replies.expectMessageClass(LearnerEntity.Finished.class, Duration.ofSeconds(30));
@@ -310,13 +313,14 @@ class LearnerEntityTest {
         RunSpec bad = spec("bad", 0, 100, noiseless, BOCPD, new BeliefThresholdSpec(0.5, 10, ResetTarget.INIT, true));
         TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
         TestProbe<LearnerEntity.Reply> replies = testKit.createTestProbe();
-        ActorRef<LearnerEntity.Command> entity =
-                testKit.spawn(LearnerEntity.create(bad.runId(), shard.ref(), new LearnerSettings(50), "n"));
+        ActorRef<LearnerEntity.Command> entity = testKit.spawn(
+                LearnerEntity.create(bad.runId(), shard.ref(), new LearnerSettings(50, NO_PROGRESS), "n"));
         entity.tell(new LearnerEntity.Run(bad, replies.ref()));
         replies.expectMessageClass(LearnerEntity.Started.class, Duration.ofSeconds(10));
         var failed = replies.expectMessageClass(LearnerEntity.Failed.class, Duration.ofSeconds(10));
         assertThat(failed.runId()).isEqualTo(bad.runId());
         assertThat(failed.error()).contains("noise");
+        assertThat(failed.node()).as("the node it failed on").isEqualTo("n");
         shard.expectMessageClass(ClusterSharding.Passivate.class);
         testKit.stop(entity);
     }

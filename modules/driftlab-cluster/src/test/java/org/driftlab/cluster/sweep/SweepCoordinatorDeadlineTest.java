@@ -56,7 +56,7 @@ class SweepCoordinatorDeadlineTest {
     }
 
     /** A run of plain SGD on a 2-dimensional quadratic for 10^9 steps: minutes of work, far past the timeouts. */
-    private static RunSpec slowRun() {
+    static RunSpec slowRun() {
         var stream = new QuadraticStreamSpec(
                 2, SpectrumSpec.logSpaced(1, 1), false, 0.1, PriorSpec.standard(), null, List.of(), new NoSwitchSpec());
         return new RunSpec(
@@ -84,15 +84,17 @@ class SweepCoordinatorDeadlineTest {
     }
 
     /**
-     * The next re-dispatch notice, passing over the entity's starts (the second dispatch's start, from the
-     * entity, may come before or after the coordinator's notice).
+     * The next re-dispatch notice, passing over the entity's starts and step reports (the second dispatch's
+     * start, from the entity, may come before or after the coordinator's notice).
      */
     private static SweepSubmitter.Redispatching redispatching(TestProbe<Object> submitter, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             Object m = submitter.receiveMessage(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             if (m instanceof SweepSubmitter.Redispatching r) return r;
-            assertThat(m).as("before the re-dispatch notice").isInstanceOf(LearnerEntity.Started.class);
+            assertThat(m)
+                    .as("before the re-dispatch notice")
+                    .isInstanceOfAny(LearnerEntity.Started.class, LearnerEntity.Progressed.class);
         }
     }
 
@@ -113,7 +115,7 @@ class SweepCoordinatorDeadlineTest {
         assertThat(Duration.ofNanos(System.nanoTime() - firstAt))
                 .as("not before start-timeout")
                 .isGreaterThanOrEqualTo(START_TIMEOUT.minus(POLL));
-        assertThat(again).isEqualTo(new SweepSubmitter.Redispatching(sweepId, 1, "not started within PT1S"));
+        assertThat(again).isEqualTo(new SweepSubmitter.Redispatching(sweepId, 1, "not started within PT1S", null));
         coordinator.tell(new SweepCoordinator.Finish(sweepId));
     }
 
@@ -129,7 +131,7 @@ class SweepCoordinatorDeadlineTest {
                 .tell(new SweepCoordinator.RunReport(
                         sweepId, run.runId(), SweepCoordinator.Phase.STARTED, started.node()));
         assertThat(redispatching(submitter, Duration.ofSeconds(10)))
-                .isEqualTo(new SweepSubmitter.Redispatching(sweepId, 1, "no answer within PT2S"));
+                .isEqualTo(new SweepSubmitter.Redispatching(sweepId, 1, "no answer within PT2S", started.node()));
         coordinator.tell(new SweepCoordinator.Finish(sweepId));
     }
 }

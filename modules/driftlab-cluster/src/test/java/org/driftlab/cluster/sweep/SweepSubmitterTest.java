@@ -134,7 +134,8 @@ class SweepSubmitterTest {
             TestProbe<SweepCoordinator.Command> coordinator,
             ActorRef<LearnerEntity.Reply> answers,
             CompletableFuture<SweepOutcome> done,
-            List<Progress> progress) {
+            List<Progress> progress,
+            List<String> failedOn) {
         /** Pulls every pending spec (as the coordinator does) and returns them. */
         List<RunSpec> pullAll() {
             return pull(coordinator, "inc", 100);
@@ -192,19 +193,31 @@ class SweepSubmitterTest {
         TestProbe<SweepCoordinator.Command> coordinator = testKit.createTestProbe();
         CompletableFuture<SweepOutcome> done = new CompletableFuture<>();
         List<Progress> progress = Collections.synchronizedList(new ArrayList<>());
+        List<String> failedOn = Collections.synchronizedList(new ArrayList<>()); // "runId@node: error"
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void onProgress(Progress p) {
+                progress.add(p);
+            }
+
+            @Override
+            public void onFailed(String runId, String node, String error) {
+                failedOn.add(runId + "@" + node + ": " + error);
+            }
+        };
         ActorRef<SweepSubmitter.Command> submitter = testKit.spawn(SweepSubmitter.create(
                 "sweep",
                 "s",
                 pending,
                 runs.size() - pending.size(),
                 sink,
-                progress::add,
+                listener,
                 coordinator.ref(),
                 settings,
                 done));
         SweepCoordinator.Submit submit = coordinator.expectMessageClass(SweepCoordinator.Submit.class);
         assertThat(submit.unackedLimit()).isEqualTo(2 * batchSize);
-        return new Started(submitter, coordinator, submit.answers(), done, progress);
+        return new Started(submitter, coordinator, submit.answers(), done, progress, failedOn);
     }
 
     @Test
@@ -235,7 +248,7 @@ class SweepSubmitterTest {
         Started s = start(runs.subList(0, 3), sink, 3, LONG);
         s.pullAll();
         s.deliver(0);
-        s.answers().tell(new LearnerEntity.Failed("run-1", "boom"));
+        s.answers().tell(new LearnerEntity.Failed("run-1", "w:1#7", "boom"));
         s.deliver(0); // a second answer of a held run (a re-dispatch): not a third answer of the batch
         s.noAck();
         s.deliver(2);
@@ -245,6 +258,26 @@ class SweepSubmitterTest {
         SweepOutcome outcome = s.done().get(10, TimeUnit.SECONDS);
         assertThat(outcome.stored()).isEqualTo(2);
         assertThat(outcome.failures()).containsOnlyKeys("run-1");
+        assertThat(s.failedOn()).as("the failing node reaches the listener").containsExactly("run-1@w:1#7: boom");
+    }
+
+    @Test
+    void stepsReportedByRunsUnderWayAddUpUntilTheyAreAnswered() throws Exception {
+        Started s = start(runs.subList(0, 3), new RecordingSink(), 1, LONG);
+        s.pullAll();
+        long total = 3 * runs.get(0).steps(); // 20 steps each
+        s.answers().tell(new LearnerEntity.Progressed("run-0", 8));
+        s.answers().tell(new LearnerEntity.Progressed("run-1", 5));
+        s.answers().tell(new LearnerEntity.Progressed("run-0", 3)); // a re-dispatched attempt behind: ignored
+        s.answers().tell(new LearnerEntity.Progressed("run-9", 4)); // not of this sweep: ignored
+        s.deliver(0); // answered: all its steps, its reports dropped
+        s.answers().tell(new LearnerEntity.Progressed("run-0", 12)); // after its answer: ignored
+        s.answers().tell(new LearnerEntity.Progressed("run-1", 9));
+        assertThat(s.acks(1)).containsExactly("run-0");
+        s.coordinator().awaitAssert(() -> assertThat(s.progress()).hasSize(4));
+        assertThat(s.progress())
+                .extracting(p -> p.done() + ":" + p.learnerSteps() + "/" + p.learnerStepsTotal())
+                .containsExactly("5:8/" + total, "5:13/" + total, "6:25/" + total, "6:29/" + total); // 5 skipped
     }
 
     @Test
@@ -390,12 +423,13 @@ class SweepSubmitterTest {
                 settings,
                 new CompletableFuture<>()));
         submitter.tell(new SweepSubmitter.Pull("n", "a", 1, 1, coordinator.ref()));
-        submitter.tell(new SweepSubmitter.Redispatching("n", 3, "member w:1#7 is unreachable"));
+        submitter.tell(new SweepSubmitter.Redispatching("n", 3, "member w:1#7 is unreachable", "w:1#7"));
         submitter.tell(new SweepSubmitter.Announce("b", coordinator.ref()));
         coordinator.awaitAssert(() -> assertThat(notices)
                 .extracting(ClusterNotice::kind)
                 .containsExactly(ClusterNotice.Kind.REDISPATCHING, ClusterNotice.Kind.COORDINATOR_MOVED));
         assertThat(notices.get(0).describe()).isEqualTo("re-dispatching 3 runs: member w:1#7 is unreachable");
+        assertThat(notices.get(0).node()).isEqualTo("w:1#7");
         testKit.stop(submitter);
     }
 
