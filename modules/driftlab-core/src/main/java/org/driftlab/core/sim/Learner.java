@@ -146,17 +146,20 @@ public final class Learner {
         }
         int d = theta.length;
         int n = 0;
+        // thetaBefore equals θ at every step's start and after every reset (a reset's jump is measured against
+        // it, J_total); the update's move refreshes it in the same pass that measures the move
+        System.arraycopy(theta, 0, thetaBefore, 0, d);
         while (n < maxSteps && !finished()) {
             long t = next;
             lastReset = false;
             boolean switched = stream.advance();
             if (switched) metrics.recordSwitch(t);
-            System.arraycopy(theta, 0, thetaBefore, 0, d);
             if (policy.beforeStep(t, switched, theta)) {
                 if (policy.resetsRuleState()) rule.reset();
                 metrics.recordReset(t, jumpSquared());
                 lastReset = true;
                 freezeSnapshot();
+                System.arraycopy(theta, 0, thetaBefore, 0, d);
             }
             stream.observeGradient(theta, g);
             double loss = stream.loss(theta);
@@ -167,7 +170,6 @@ public final class Learner {
                 break;
             }
             stream.writeEvidence(evidenceKind, snapshot != null ? snapshot : theta, g, evidence, offset + n * width);
-            System.arraycopy(theta, 0, thetaBefore, 0, d);
             boolean resetBeforeUpdate;
             if (pending != null) {
                 policy.apply(pending, theta);
@@ -194,6 +196,7 @@ public final class Learner {
                 if (!Double.isFinite(v)) finite = false;
                 double delta = v - thetaBefore[i];
                 move += delta * delta;
+                thetaBefore[i] = v;
             }
             if (!finite || !Double.isFinite(move)) { // |Δθ|² enters the objective J: an overflow there diverges too
                 diverged = true;
@@ -205,12 +208,12 @@ public final class Learner {
             lastLoss = loss;
             lastExcess = excess;
             lastTask = stream.task();
-            System.arraycopy(theta, 0, thetaBefore, 0, d);
             if (policy.afterStep(t, theta, rule)) {
                 if (policy.resetsRuleState()) rule.reset();
                 metrics.recordReset(t + 1, jumpSquared());
                 lastReset = true;
                 freezeSnapshot();
+                System.arraycopy(theta, 0, thetaBefore, 0, d);
             }
             next++;
             n++;
