@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BeliefCommandTest {
     @TempDir
@@ -186,47 +188,19 @@ class BeliefCommandTest {
         }
     }
 
-    @Test
-    void optionsForeignToTheResidualModelsAreRejected() throws IOException {
+    @ParameterizedTest(name = "{1} {2}")
+    @CsvSource({
+        "scale, variance-change, --prior-mean, 1",
+        "shift, normal-gamma, --calibration, 5",
+        "shift, normal-gamma, --threshold, 0.5"
+    })
+    void optionsForeignToTheModelAreRejected(String series, String model, String option, String value)
+            throws IOException {
+        Path input = series.equals("scale") ? scaleSeries() : shiftSeries();
         CliHarness h = CliHarness.installed();
-        assertThat(h.run(
-                        "belief",
-                        "--input",
-                        scaleSeries().toString(),
-                        "--model",
-                        "variance-change",
-                        "--hazard",
-                        "0.01",
-                        "--prior-mean",
-                        "1"))
+        assertThat(h.run("belief", "--input", input.toString(), "--model", model, "--hazard", "0.01", option, value))
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(h.err.toString()).contains("--prior-mean");
-        CliHarness c = CliHarness.installed();
-        assertThat(c.run(
-                        "belief",
-                        "--input",
-                        shiftSeries().toString(),
-                        "--model",
-                        "normal-gamma",
-                        "--hazard",
-                        "0.01",
-                        "--calibration",
-                        "5"))
-                .isEqualTo(ExitCodes.USAGE);
-        assertThat(c.err.toString()).contains("--calibration");
-        CliHarness t = CliHarness.installed();
-        assertThat(t.run(
-                        "belief",
-                        "--input",
-                        shiftSeries().toString(),
-                        "--model",
-                        "normal-gamma",
-                        "--hazard",
-                        "0.01",
-                        "--threshold",
-                        "0.5"))
-                .isEqualTo(ExitCodes.USAGE);
-        assertThat(t.err.toString()).contains("--threshold");
+        assertThat(h.err.toString()).contains(option);
     }
 
     @Test
