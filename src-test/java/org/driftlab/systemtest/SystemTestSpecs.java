@@ -10,6 +10,7 @@ import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.metrics.MetricsSpec;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.L2InitSpec;
@@ -77,14 +78,14 @@ final class SystemTestSpecs {
                 new Condition("none", quadratic, none, new NoResetSpec()),
                 new Condition("periodic", quadratic, none, new PeriodicResetSpec(150, ResetTarget.INIT, true)),
                 new Condition("oracle", quadratic, none, new OracleResetSpec(ResetTarget.PRIOR_MEAN, true)),
-                new Condition("threshold", quadratic, bocpd, new BeliefThresholdSpec(0.5, 10, ResetTarget.INIT, true)),
+                new Condition("threshold", quadratic, bocpd, new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.INIT, true))),
                 // a low threshold on a jumpy belief: many resets, so many rollbacks and replays
                 new Condition(
                         "threshold-many",
                         rotated,
                         jumpy,
-                        new BeliefThresholdSpec(0.05, 30, ResetTarget.FRESH_DRAW, false)),
-                new Condition("soft", quadratic, bocpd, new BeliefSoftSpec(0.3, 10, ResetTarget.INIT, false)),
+                        new BeliefThresholdSpec(new BeliefTrigger(0.05, 30, ResetTarget.FRESH_DRAW, false))),
+                new Condition("soft", quadratic, bocpd, new BeliefSoftSpec(new BeliefTrigger(0.3, 10, ResetTarget.INIT, false))),
                 new Condition("shrink-perturb", quadratic, none, new ShrinkPerturbSpec(0.9, 0.01, 50)),
                 new Condition("l2-init", quadratic, none, new L2InitSpec(0.01)),
                 new Condition("recall", markov, new HmmSpec(0.02), new RecallSpec(0.6, true)),
@@ -92,7 +93,7 @@ final class SystemTestSpecs {
                         "threshold-loss",
                         regression,
                         new BocpdSpec(0.01, new NormalGammaModelSpec(0.0, 1.0, 1.0, 1.0), 1e-10, 400),
-                        new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true)));
+                        new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.PRIOR_MEAN, true))));
     }
 
     /** Every condition × {@code seeds} seeds, {@code steps} steps each, with fresh run ids. */

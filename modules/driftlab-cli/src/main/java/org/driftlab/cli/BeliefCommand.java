@@ -207,53 +207,31 @@ public final class BeliefCommand implements Callable<Integer> {
     private BeliefSeries.Options options(int rows) {
         int r = rMax != null ? rMax : rows;
         int cal = orDefault(calibration, 20);
-        return switch (model) {
-            case "gaussian" ->
-                new BeliefSeries.Options(
-                        model,
-                        hazard,
-                        orDefault(priorMean, 0.0),
-                        orDefault(priorVar, 1.0),
-                        orDefault(noiseVar, 1.0),
-                        null,
-                        null,
-                        null,
-                        cal,
-                        window,
-                        prune,
-                        r);
-            case "normal-gamma" ->
-                new BeliefSeries.Options(
-                        model,
-                        hazard,
-                        orDefault(priorMean, 0.0),
-                        null,
-                        null,
-                        orDefault(kappa0, 1.0),
-                        orDefault(alpha0, 1.0),
-                        orDefault(beta0, 1.0),
-                        cal,
-                        window,
-                        prune,
-                        r);
-            case "variance-change" ->
-                new BeliefSeries.Options(
-                        model, hazard, null, null, null, null, orDefault(alpha0, 1.0), beta0, cal, window, prune, r);
-            default ->
-                new BeliefSeries.Options(
-                        model,
-                        hazard,
-                        priorMean,
-                        null,
-                        null,
-                        orDefault(kappa0, 1.0),
-                        orDefault(alpha0, 1.0),
-                        beta0,
-                        cal,
-                        window,
-                        prune,
-                        r);
-        };
+        BeliefSeries.Priors priors =
+                switch (model) {
+                    case "gaussian" ->
+                        new BeliefSeries.Priors(
+                                orDefault(priorMean, 0.0),
+                                orDefault(priorVar, 1.0),
+                                orDefault(noiseVar, 1.0),
+                                null,
+                                null,
+                                null);
+                    case "normal-gamma" ->
+                        new BeliefSeries.Priors(
+                                orDefault(priorMean, 0.0),
+                                null,
+                                null,
+                                orDefault(kappa0, 1.0),
+                                orDefault(alpha0, 1.0),
+                                orDefault(beta0, 1.0));
+                    case "variance-change" ->
+                        new BeliefSeries.Priors(null, null, null, null, orDefault(alpha0, 1.0), beta0);
+                    default ->
+                        new BeliefSeries.Priors(
+                                priorMean, null, null, orDefault(kappa0, 1.0), orDefault(alpha0, 1.0), beta0);
+                };
+        return new BeliefSeries.Options(model, hazard, priors, cal, window, prune, r);
     }
 
     /** An option of another model is a mistake, not something to ignore silently. */

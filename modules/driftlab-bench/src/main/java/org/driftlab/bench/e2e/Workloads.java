@@ -6,6 +6,7 @@ import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.metrics.MetricsSpec;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.rule.AdamSpec;
@@ -102,7 +103,7 @@ public final class Workloads {
         BeliefSpec belief = workload.scalarBelief
                 ? new BocpdSpec(HAZARD, new NormalGammaModelSpec(0.0, 0.01, 1.0, 1.0), 1e-10, 256)
                 : new BocpdSpec(HAZARD, new GaussianModelSpec(0.0, 1.0, null), 1e-10, 256);
-        BeliefThresholdSpec reset = new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true);
+        BeliefThresholdSpec reset = new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.PRIOR_MEAN, true));
         return new RunSpec(
                 workload.id + "-s" + seed,
                 workload.id,

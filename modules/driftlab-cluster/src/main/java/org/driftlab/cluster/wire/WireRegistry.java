@@ -25,6 +25,7 @@ import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.L2InitSpec;
 import org.driftlab.core.reset.NoResetSpec;
@@ -135,6 +136,7 @@ public final class WireRegistry {
         put(t, 207, RecallSpec.class);
         put(t, 208, ResetTarget.class);
         put(t, 209, ContinualBackpropSpec.class);
+        put(t, 210, BeliefTrigger.class);
         // 300–329: learner protocol
         put(t, 300, LearnerEntity.Run.class);
         put(t, 301, LearnerEntity.Stop.class);

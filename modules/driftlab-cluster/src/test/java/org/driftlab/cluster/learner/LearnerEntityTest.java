@@ -20,6 +20,7 @@ import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.metrics.MetricsSpec;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.L2InitSpec;
@@ -139,15 +140,15 @@ class LearnerEntityTest {
                         steps,
                         QUADRATIC,
                         BOCPD,
-                        new BeliefThresholdSpec(0.5, 10, ResetTarget.INIT, true)),
+                        new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.INIT, true))),
                 spec(
                         "threshold-many",
                         seed,
                         steps,
                         rotated,
                         new BocpdSpec(0.2, GaussianModelSpec.fromStream(), 1e-10, 400),
-                        new BeliefThresholdSpec(0.05, 30, ResetTarget.FRESH_DRAW, false)),
-                spec("soft", seed, steps, QUADRATIC, BOCPD, new BeliefSoftSpec(0.3, 10, ResetTarget.INIT, false)),
+                        new BeliefThresholdSpec(new BeliefTrigger(0.05, 30, ResetTarget.FRESH_DRAW, false))),
+                spec("soft", seed, steps, QUADRATIC, BOCPD, new BeliefSoftSpec(new BeliefTrigger(0.3, 10, ResetTarget.INIT, false))),
                 spec("shrink-perturb", seed, steps, QUADRATIC, none, new ShrinkPerturbSpec(0.9, 0.01, 50)),
                 spec("l2-init", seed, steps, QUADRATIC, none, new L2InitSpec(0.01)),
                 spec("recall", seed, steps, markov, new HmmSpec(0.02), new RecallSpec(0.6, true)),
@@ -157,7 +158,7 @@ class LearnerEntityTest {
                         steps,
                         regression,
                         new BocpdSpec(0.01, new NormalGammaModelSpec(0.0, 1.0, 1.0, 1.0), 1e-10, 400),
-                        new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true)),
+                        new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.PRIOR_MEAN, true))),
                 spec(
                         "oracle-prescient",
                         seed,
@@ -172,7 +173,7 @@ class LearnerEntityTest {
                         steps,
                         rotated,
                         new BocpdSpec(0.05, GaussianModelSpec.fromStream(), 1e-10, 400),
-                        new BeliefThresholdSpec(0.5, 10, ResetTarget.POSTERIOR_MEAN, true)));
+                        new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.POSTERIOR_MEAN, true))));
     }
 
     private static RunResult runInActors(RunSpec spec, int chunk) {
@@ -310,7 +311,7 @@ class LearnerEntityTest {
                 null,
                 List.of(),
                 new HazardSwitchSpec(0.01));
-        RunSpec bad = spec("bad", 0, 100, noiseless, BOCPD, new BeliefThresholdSpec(0.5, 10, ResetTarget.INIT, true));
+        RunSpec bad = spec("bad", 0, 100, noiseless, BOCPD, new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.INIT, true)));
         TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
         TestProbe<LearnerEntity.Reply> replies = testKit.createTestProbe();
         ActorRef<LearnerEntity.Command> entity = testKit.spawn(

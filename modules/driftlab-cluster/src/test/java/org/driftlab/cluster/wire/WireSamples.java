@@ -20,6 +20,7 @@ import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.belief.VarianceChangeModelSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.ContinualBackpropSpec;
@@ -163,8 +164,8 @@ final class WireSamples {
                 new PeriodicResetSpec(100, ResetTarget.INIT, true),
                 new OracleResetSpec(ResetTarget.PRIOR_MEAN, false),
                 new OracleResetSpec(ResetTarget.FRESH_DRAW, true, true),
-                new BeliefThresholdSpec(0.5, 10, ResetTarget.FRESH_DRAW, true),
-                new BeliefSoftSpec(0.3, 5, ResetTarget.INIT, false),
+                new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.FRESH_DRAW, true)),
+                new BeliefSoftSpec(new BeliefTrigger(0.3, 5, ResetTarget.INIT, false)),
                 new ShrinkPerturbSpec(0.9, 0.01, 50),
                 new L2InitSpec(0.01),
                 new RecallSpec(0.6, true),

@@ -20,33 +20,13 @@ public final class BeliefSeries {
             java.util.List.of("gaussian", "normal-gamma", "variance-change", "log-normal-gamma");
 
     /**
-     * The options of {@code driftlab belief}, validated. {@code model} is one of {@link #MODELS}:
-     * {@code gaussian} needs {@code priorMean}, {@code priorVar} and {@code noiseVar} (a series has no stream to take
-     * them from); {@code normal-gamma} needs μ0 = {@code priorMean}, {@code kappa0}, {@code alpha0}, {@code beta0};
-     * {@code variance-change} needs {@code alpha0}, and {@code beta0} or the {@code calibration} observations that
-     * set it; {@code log-normal-gamma} needs {@code kappa0}, {@code alpha0}, and μ0 = {@code priorMean} and
-     * {@code beta0} or the {@code calibration} observations that set them. Every model but gaussian needs one
-     * column. {@code prune} 0 runs the exact recursion (given r-max ≥ the series length).
+     * The prior and noise values of {@code driftlab belief}'s models, each null where not given: which ones a model
+     * needs is {@link Options}' contract.
      */
-    public record Options(
-            String model,
-            double hazard,
-            Double priorMean,
-            Double priorVar,
-            Double noiseVar,
-            Double kappa0,
-            Double alpha0,
-            Double beta0,
-            int calibration,
-            int window,
-            double prune,
-            int rMax) {
-        public Options {
-            if (model == null || !MODELS.contains(model)) {
-                throw new IllegalArgumentException(
-                        "model must be one of " + String.join(", ", MODELS) + "; got " + model);
-            }
-            if (window <= 0) throw new IllegalArgumentException("window must be > 0, got " + window);
+    public record Priors(
+            Double priorMean, Double priorVar, Double noiseVar, Double kappa0, Double alpha0, Double beta0) {
+        /** The observation model {@code model} (one of {@link #MODELS}) with these values; its constructor checks them. */
+        ObservationModelSpec model(String model, int calibration) {
             switch (model) {
                 case "gaussian" ->
                     require(
@@ -59,49 +39,48 @@ public final class BeliefSeries {
                 case "variance-change" -> require(alpha0 != null, "model variance-change needs alpha0");
                 default -> require(kappa0 != null && alpha0 != null, "model log-normal-gamma needs kappa0 and alpha0");
             }
-            spec(
-                    model,
-                    hazard,
-                    priorMean,
-                    priorVar,
-                    noiseVar,
-                    kappa0,
-                    alpha0,
-                    beta0,
-                    calibration,
-                    prune,
-                    rMax); // validates the values
+            return switch (model) {
+                case "gaussian" -> new GaussianModelSpec(priorMean, priorVar, noiseVar);
+                case "normal-gamma" -> new NormalGammaModelSpec(priorMean, kappa0, alpha0, beta0);
+                case "variance-change" -> new VarianceChangeModelSpec(alpha0, beta0, calibration);
+                default -> new LogNormalGammaModelSpec(priorMean, kappa0, alpha0, beta0, calibration);
+            };
         }
 
         private static void require(boolean ok, String message) {
             if (!ok) throw new IllegalArgumentException(message);
         }
+    }
+
+    /**
+     * The options of {@code driftlab belief}, validated. {@code model} is one of {@link #MODELS}:
+     * {@code gaussian} needs {@code priorMean}, {@code priorVar} and {@code noiseVar} (a series has no stream to take
+     * them from); {@code normal-gamma} needs μ0 = {@code priorMean}, {@code kappa0}, {@code alpha0}, {@code beta0};
+     * {@code variance-change} needs {@code alpha0}, and {@code beta0} or the {@code calibration} observations that
+     * set it; {@code log-normal-gamma} needs {@code kappa0}, {@code alpha0}, and μ0 = {@code priorMean} and
+     * {@code beta0} or the {@code calibration} observations that set them. Every model but gaussian needs one
+     * column. {@code prune} 0 runs the exact recursion (given r-max ≥ the series length).
+     */
+    public record Options(
+            String model, double hazard, Priors priors, int calibration, int window, double prune, int rMax) {
+        public Options {
+            if (model == null || !MODELS.contains(model)) {
+                throw new IllegalArgumentException(
+                        "model must be one of " + String.join(", ", MODELS) + "; got " + model);
+            }
+            if (window <= 0) throw new IllegalArgumentException("window must be > 0, got " + window);
+            if (priors == null) throw new IllegalArgumentException("priors must be given");
+            spec(model, hazard, priors, calibration, prune, rMax); // validates the values
+        }
 
         /** The belief spec these options describe. */
         public BocpdSpec spec() {
-            return spec(model, hazard, priorMean, priorVar, noiseVar, kappa0, alpha0, beta0, calibration, prune, rMax);
+            return spec(model, hazard, priors, calibration, prune, rMax);
         }
 
         private static BocpdSpec spec(
-                String model,
-                double hazard,
-                Double priorMean,
-                Double priorVar,
-                Double noiseVar,
-                Double kappa0,
-                Double alpha0,
-                Double beta0,
-                int calibration,
-                double prune,
-                int rMax) {
-            ObservationModelSpec m =
-                    switch (model) {
-                        case "gaussian" -> new GaussianModelSpec(priorMean, priorVar, noiseVar);
-                        case "normal-gamma" -> new NormalGammaModelSpec(priorMean, kappa0, alpha0, beta0);
-                        case "variance-change" -> new VarianceChangeModelSpec(alpha0, beta0, calibration);
-                        default -> new LogNormalGammaModelSpec(priorMean, kappa0, alpha0, beta0, calibration);
-                    };
-            return new BocpdSpec(hazard, m, prune, rMax);
+                String model, double hazard, Priors priors, int calibration, double prune, int rMax) {
+            return new BocpdSpec(hazard, priors.model(model, calibration), prune, rMax);
         }
 
         /** A fresh belief for a series of {@code width} columns. */

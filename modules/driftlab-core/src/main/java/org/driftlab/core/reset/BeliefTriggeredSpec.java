@@ -1,27 +1,36 @@
 package org.driftlab.core.reset;
 
-import org.driftlab.core.check.Require;
-
 /**
  * A policy that acts when the belief's p_change(window) crosses tau (DESIGN §6–7): a full reset
- * ({@link BeliefThresholdSpec}) or a partial one ({@link BeliefSoftSpec}). Both need a belief.
+ * ({@link BeliefThresholdSpec}) or a partial one ({@link BeliefSoftSpec}), both described by a {@link BeliefTrigger}.
+ * Both need a belief.
  */
 public sealed interface BeliefTriggeredSpec extends ResetSpec permits BeliefThresholdSpec, BeliefSoftSpec {
+    /** When the policy acts and where it sends the weights. */
+    BeliefTrigger trigger();
+
     /** The threshold on p_change, in (0, 1). */
-    double tau();
+    default double tau() {
+        return trigger().tau();
+    }
 
     /** The window w of p_change(w), in steps, ≥ 1. */
-    int window();
+    default int window() {
+        return trigger().window();
+    }
+
+    @Override
+    default ResetTarget target() {
+        return trigger().target();
+    }
+
+    @Override
+    default boolean resetRuleState() {
+        return trigger().resetRuleState();
+    }
 
     @Override
     default boolean needsBelief() {
         return true;
-    }
-
-    /** The invariants both records state in their constructors. */
-    static void check(double tau, int window, ResetTarget target) {
-        Require.openUnit("tau", tau);
-        Require.positive("window", window);
-        Require.nonNull("target", target);
     }
 }

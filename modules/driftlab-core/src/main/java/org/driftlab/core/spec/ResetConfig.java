@@ -9,8 +9,12 @@ import static org.driftlab.core.spec.Key.requiredReal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
+import org.driftlab.core.reset.BeliefTrigger;
+import org.driftlab.core.reset.BeliefTriggeredSpec;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.L2InitSpec;
 import org.driftlab.core.reset.NoResetSpec;
@@ -86,24 +90,13 @@ final class ResetConfig {
                             TARGET,
                             RULE_STATE)
                     .builds(v -> new OracleResetSpec(target(v), ruleState(v), true)),
-            Variant.of(
-                            "belief-threshold",
-                            "reset when p_change(window) > tau; needs a belief",
-                            real("tau", 0.5, Range.OPEN_UNIT, "threshold on p_change"),
-                            WINDOW,
-                            TARGET,
-                            RULE_STATE,
-                            TIMING)
-                    .builds(v -> new BeliefThresholdSpec(v.real("tau"), window(v), target(v), ruleState(v))),
-            Variant.of(
-                            "belief-soft",
-                            "when p_change crosses tau: θ ← θ + p·(θ_reset − θ); needs a belief",
-                            real("tau", 0.2, Range.OPEN_UNIT, "threshold on p_change"),
-                            WINDOW,
-                            TARGET,
-                            RULE_STATE,
-                            TIMING)
-                    .builds(v -> new BeliefSoftSpec(v.real("tau"), window(v), target(v), ruleState(v))),
+            beliefTriggered(
+                    "belief-threshold", "reset when p_change(window) > tau; needs a belief", 0.5, BeliefThresholdSpec::new),
+            beliefTriggered(
+                    "belief-soft",
+                    "when p_change crosses tau: θ ← θ + p·(θ_reset − θ); needs a belief",
+                    0.2,
+                    BeliefSoftSpec::new),
             Variant.of(
                             "shrink-perturb",
                             "θ ← λθ + σε after every `every`-th step",
@@ -155,6 +148,23 @@ final class ResetConfig {
         int mark = n.problems().count();
         String type = n.type(RESET);
         return type == null ? null : n.buildVariant(mark, RESET.variant(type), ResetSpec.class);
+    }
+
+    /**
+     * The declaration of a policy that acts when p_change(window) crosses tau: the policies share their keys and
+     * trigger; they differ in tau's default, their doc and what they do.
+     */
+    private static Variant beliefTriggered(
+            String type, String doc, double tauDefault, Function<BeliefTrigger, BeliefTriggeredSpec> spec) {
+        return Variant.of(
+                        type,
+                        doc,
+                        real("tau", tauDefault, Range.OPEN_UNIT, "threshold on p_change"),
+                        WINDOW,
+                        TARGET,
+                        RULE_STATE,
+                        TIMING)
+                .builds(v -> spec.apply(new BeliefTrigger(v.real("tau"), window(v), target(v), ruleState(v))));
     }
 
     private static ResetTarget target(Values v) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.rule.SgdSpec;
@@ -41,7 +42,7 @@ class DetectionsTest {
                 TestRuns.quadratic(4, false, 0.3, new HazardSwitchSpec(0.01)),
                 new SgdSpec(0.2),
                 new BocpdSpec(0.01, GaussianModelSpec.fromStream(), 1e-10, 256),
-                new BeliefThresholdSpec(0.5, 10, ResetTarget.INIT, true),
+                new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.INIT, true)),
                 3000);
         RunMetrics m = Simulation.run(spec, 64).metrics();
         Detections d = m.detectionsWithin(spec.metrics().detectionWindow());

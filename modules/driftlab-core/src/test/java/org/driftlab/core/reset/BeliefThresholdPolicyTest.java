@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class BeliefThresholdPolicyTest extends ResetPolicyContract {
     @Override
     ResetSpec spec() {
-        return new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true);
+        return new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.FRESH_DRAW, true));
     }
 
     @Test
@@ -32,14 +32,14 @@ class BeliefThresholdPolicyTest extends ResetPolicyContract {
 
     @Test
     void aPosteriorMeanTargetComesWithTheOrder() {
-        ResetPolicy belief = new BeliefThresholdSpec(0.5, 5, ResetTarget.POSTERIOR_MEAN, true).newPolicy(context());
+        ResetPolicy belief = new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.POSTERIOR_MEAN, true)).newPolicy(context());
         KnownMean posterior = new KnownMean();
         ResetOrder order = belief.onBelief(8, 0.9, posterior);
         assertThat(posterior.window).isEqualTo(5);
         assertThat(order.step()).isEqualTo(8);
         assertThat(order.target()).containsExactly(1, 2, 3);
         double[] theta = {9, 9, 9};
-        new BeliefThresholdSpec(0.5, 5, ResetTarget.POSTERIOR_MEAN, true)
+        new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.POSTERIOR_MEAN, true))
                 .newPolicy(context())
                 .apply(order, theta);
         assertThat(theta).containsExactly(1, 2, 3);
@@ -48,7 +48,7 @@ class BeliefThresholdPolicyTest extends ResetPolicyContract {
     @Test
     void appliesTheOrderToItsTarget() {
         double[] theta = {9, 9, 9};
-        new BeliefThresholdSpec(0.5, 5, ResetTarget.INIT, true)
+        new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.INIT, true))
                 .newPolicy(context())
                 .apply(ResetOrder.full(3), theta);
         assertThat(theta).containsExactly(THETA0);

@@ -10,6 +10,7 @@ import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.belief.LinearRegressionModelSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.NoResetSpec;
@@ -54,19 +55,19 @@ class BeliefRunTest {
         BocpdSpec gaussian = new BocpdSpec(0.05, GaussianModelSpec.fromStream(), 1e-8, 60);
         // a low threshold and frequent switches: many resets, many of them false alarms
         assertChunkingExact(
-                quadratic(0.05, 0.5, gaussian, new BeliefThresholdSpec(0.2, 3, ResetTarget.FRESH_DRAW, true), 400), 20);
+                quadratic(0.05, 0.5, gaussian, new BeliefThresholdSpec(new BeliefTrigger(0.2, 3, ResetTarget.FRESH_DRAW, true)), 400), 20);
         assertChunkingExact(
-                quadratic(0.05, 0.5, gaussian, new BeliefSoftSpec(0.2, 3, ResetTarget.INIT, false), 400), 20);
+                quadratic(0.05, 0.5, gaussian, new BeliefSoftSpec(new BeliefTrigger(0.2, 3, ResetTarget.INIT, false)), 400), 20);
         BocpdSpec normalGamma = new BocpdSpec(0.05, new NormalGammaModelSpec(0, 1, 1, 1), 1e-8, 60);
         assertChunkingExact(
-                quadratic(0.05, 0.5, normalGamma, new BeliefThresholdSpec(0.2, 5, ResetTarget.PRIOR_MEAN, true), 400),
+                quadratic(0.05, 0.5, normalGamma, new BeliefThresholdSpec(new BeliefTrigger(0.2, 5, ResetTarget.PRIOR_MEAN, true)), 400),
                 5);
         LinearRegressionStreamSpec lr = new LinearRegressionStreamSpec(
                 2, 4, 0.3, PriorSpec.standard(), null, List.of(), new HazardSwitchSpec(0.03));
         BocpdSpec regression = new BocpdSpec(0.03, new LinearRegressionModelSpec(1, 1, 0.1), 1e-8, 60);
         assertChunkingExact(
                 TestRuns.run(
-                        lr, new SgdSpec(0.1), regression, new BeliefThresholdSpec(0.3, 5, ResetTarget.INIT, true), 400),
+                        lr, new SgdSpec(0.1), regression, new BeliefThresholdSpec(new BeliefTrigger(0.3, 5, ResetTarget.INIT, true)), 400),
                 5);
         RunSpec recall = TestRuns.run(
                 TestRuns.quadratic(3, true, 0.5, new MarkovSwitchSpec(3, 0.05)),
@@ -80,7 +81,7 @@ class BeliefRunTest {
     @Test
     void chunkedEqualsLockstepForStatefulRulesThatReadTheTask() {
         BocpdSpec gaussian = new BocpdSpec(0.05, GaussianModelSpec.fromStream(), 1e-8, 60);
-        org.driftlab.core.reset.ResetSpec reset = new BeliefThresholdSpec(0.2, 3, ResetTarget.FRESH_DRAW, true);
+        org.driftlab.core.reset.ResetSpec reset = new BeliefThresholdSpec(new BeliefTrigger(0.2, 3, ResetTarget.FRESH_DRAW, true));
         List<org.driftlab.core.rule.RuleSpec> rules = List.of(
                 new org.driftlab.core.rule.IdealObserverSpec(0.05, 1e-8, 60),
                 new org.driftlab.core.rule.NaturalGradientSpec(
@@ -113,7 +114,7 @@ class BeliefRunTest {
                 TestRuns.quadratic(3, false, 0.1, new HazardSwitchSpec(0.01)),
                 new SgdSpec(0.02),
                 gaussian,
-                new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true),
+                new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.PRIOR_MEAN, true)),
                 3000);
         RunMetrics m = Simulation.run(belief, 64).metrics();
         assertThat(m.switches()).isGreaterThan(15);
@@ -160,7 +161,7 @@ class BeliefRunTest {
                 0.05,
                 0.5,
                 new BocpdSpec(0.05, GaussianModelSpec.fromStream(), 1e-8, 60),
-                new BeliefThresholdSpec(0.5, 5, ResetTarget.INIT, true),
+                new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.INIT, true)),
                 100);
         List<double[]> beliefRows = new ArrayList<>();
         List<double[]> stepRows = new ArrayList<>();

@@ -10,6 +10,7 @@ import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
@@ -60,7 +61,7 @@ class JTotalTest {
                 STREAM,
                 new SgdSpec(0.2),
                 new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 1e-10, 256),
-                new BeliefThresholdSpec(0.5, 10, ResetTarget.PRIOR_MEAN, true),
+                new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.PRIOR_MEAN, true)),
                 800);
         RunMetrics lockstep = Simulation.run(spec, 1).metrics();
         assertThat(lockstep.objectiveTotal()).isGreaterThan(lockstep.objective());

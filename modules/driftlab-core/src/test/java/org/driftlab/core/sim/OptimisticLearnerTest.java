@@ -13,6 +13,7 @@ import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.TaskBelief;
 import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.NoResetSpec;
@@ -40,7 +41,7 @@ class OptimisticLearnerTest {
     }
 
     private static RunSpec threshold(long steps) {
-        return run(new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true), steps);
+        return run(new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.FRESH_DRAW, true)), steps);
     }
 
     /**
@@ -169,7 +170,7 @@ class OptimisticLearnerTest {
 
     @Test
     void softResetsWithCheckpointsEqualLockstep() {
-        RunSpec spec = run(new BeliefSoftSpec(0.3, 5, ResetTarget.INIT, false), 250);
+        RunSpec spec = run(new BeliefSoftSpec(new BeliefTrigger(0.3, 5, ResetTarget.INIT, false)), 250);
         int width = Learner.start(spec).evidenceWidth();
         Long[] resets = {3L, 4L, 30L, 31L, 32L, 100L, 101L, 170L, 249L};
         Outcome lockstep = drive(spec, 1, 1, new AtSteps(width, resets));
@@ -185,7 +186,7 @@ class OptimisticLearnerTest {
                 TestRuns.quadratic(3, false, 0.2, new HazardSwitchSpec(0.02)),
                 new SgdSpec(100),
                 new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 0, 50),
-                new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true),
+                new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.FRESH_DRAW, true)),
                 1000);
         int width = Learner.start(spec).evidenceWidth();
         long divergedAt = drive(spec, 1, 1, new AtSteps(width)).metrics().divergedAtStep();

@@ -8,6 +8,7 @@ import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.NoResetSpec;
@@ -90,7 +91,7 @@ class PlasticityRunTest {
     void beliefOrderedResetsOfAnMlpAreExactUnderChunking() {
         RunSpec spec = run(
                 new SgdSpec(0.02),
-                new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true),
+                new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.FRESH_DRAW, true)),
                 new BocpdSpec(0.01, new NormalGammaModelSpec(0, 1, 1, 1), 1e-8, 50),
                 500);
         RunMetrics lockstep = Simulation.run(spec, 1, null, FakeBeliefs.monitor(spec, new FakeBeliefs.Surprise(1, 2.0)))

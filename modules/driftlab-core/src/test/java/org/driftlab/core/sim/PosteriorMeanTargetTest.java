@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.ResetSpec;
@@ -33,8 +34,8 @@ class PosteriorMeanTargetTest {
     @Test
     void isBitIdenticalAcrossChunkSizes() {
         for (ResetSpec reset : new ResetSpec[] {
-            new BeliefThresholdSpec(0.5, 5, ResetTarget.POSTERIOR_MEAN, true),
-            new BeliefSoftSpec(0.3, 5, ResetTarget.POSTERIOR_MEAN, false)
+            new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.POSTERIOR_MEAN, true)),
+            new BeliefSoftSpec(new BeliefTrigger(0.3, 5, ResetTarget.POSTERIOR_MEAN, false))
         }) {
             RunSpec spec = run(reset, true);
             RunMetrics lockstep = Simulation.run(spec, 1).metrics();
@@ -51,10 +52,10 @@ class PosteriorMeanTargetTest {
         // paired: the same stream, belief and detections; only where the reset sends θ differs
         for (boolean rotated : new boolean[] {false, true}) {
             RunMetrics posterior = Simulation.run(
-                            run(new BeliefThresholdSpec(0.5, 5, ResetTarget.POSTERIOR_MEAN, true), rotated), 64)
+                            run(new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.POSTERIOR_MEAN, true)), rotated), 64)
                     .metrics();
             RunMetrics prior = Simulation.run(
-                            run(new BeliefThresholdSpec(0.5, 5, ResetTarget.PRIOR_MEAN, true), rotated), 64)
+                            run(new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.PRIOR_MEAN, true)), rotated), 64)
                     .metrics();
             assertThat(posterior.resetSteps()).as("rotated %s", rotated).containsExactly(prior.resetSteps());
             assertThat(posterior.meanExcessLoss()).as("rotated %s", rotated).isLessThan(prior.meanExcessLoss());

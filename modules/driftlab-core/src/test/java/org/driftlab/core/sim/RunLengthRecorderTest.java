@@ -9,6 +9,7 @@ import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.belief.TaskBeliefs;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.ResetSpec;
@@ -35,7 +36,7 @@ class RunLengthRecorderTest {
 
     @Test
     void onePerStepColumnsSumToOneAndTheRunIsTheSimulatedOne() {
-        RunSpec spec = run(new BeliefThresholdSpec(0.3, 5, ResetTarget.PRIOR_MEAN, true));
+        RunSpec spec = run(new BeliefThresholdSpec(new BeliefTrigger(0.3, 5, ResetTarget.PRIOR_MEAN, true)));
         RunLengthPosterior p = RunLengthRecorder.record(spec, 2000);
         assertThat(p.stepsPerColumn()).isEqualTo(1);
         assertThat(p.columns()).isEqualTo((int) STEPS);
@@ -81,7 +82,7 @@ class RunLengthRecorderTest {
 
     @Test
     void columnsAverageTheirSteps() {
-        RunSpec spec = run(new BeliefThresholdSpec(0.3, 5, ResetTarget.PRIOR_MEAN, true));
+        RunSpec spec = run(new BeliefThresholdSpec(new BeliefTrigger(0.3, 5, ResetTarget.PRIOR_MEAN, true)));
         RunLengthPosterior fine = RunLengthRecorder.record(spec, 2000);
         RunLengthPosterior coarse = RunLengthRecorder.record(spec, 7);
         assertThat(coarse.stepsPerColumn()).isEqualTo(43);

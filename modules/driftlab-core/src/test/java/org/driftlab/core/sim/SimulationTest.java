@@ -19,6 +19,7 @@ import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.TaskBelief;
 import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.L2InitSpec;
@@ -114,11 +115,11 @@ class SimulationTest {
     void chunkedEqualsLockstepWithManyBeliefOrderedResets() {
         BocpdSpec gaussian = new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 0, 50);
         checkChunking(
-                adamRun(new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true), gaussian, 400),
+                adamRun(new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.FRESH_DRAW, true)), gaussian, 400),
                 spec -> new FakeBeliefs.Surprise(3, 1.0),
                 20);
         checkChunking(
-                adamRun(new BeliefSoftSpec(0.3, 5, ResetTarget.INIT, false), gaussian, 400),
+                adamRun(new BeliefSoftSpec(new BeliefTrigger(0.3, 5, ResetTarget.INIT, false)), gaussian, 400),
                 spec -> new FakeBeliefs.Surprise(3, 1.0),
                 20);
         RunSpec recall = TestRuns.run(

@@ -15,6 +15,7 @@ import org.driftlab.core.belief.TaskFilter;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.random.SeedStreams;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.OracleResetSpec;
@@ -104,8 +105,8 @@ class TimingContractTest {
     void everyLearnerTypeAndBeliefPolicyIsBitIdenticalAcrossChunkSizes() {
         for (LearnerType type : LearnerType.values()) {
             for (ResetSpec reset : List.of(
-                    new BeliefThresholdSpec(0.5, 5, ResetTarget.FRESH_DRAW, true),
-                    new BeliefSoftSpec(0.5, 5, ResetTarget.PRIOR_MEAN, false))) {
+                    new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.FRESH_DRAW, true)),
+                    new BeliefSoftSpec(new BeliefTrigger(0.5, 5, ResetTarget.PRIOR_MEAN, false)))) {
                 RunSpec spec = run(type, reset, 0.05);
                 int width = Learner.start(spec).evidenceWidth();
                 assertChunkingExact(spec, s -> new OptimisticLearnerTest.AtSteps(width, ORDERS), ORDERS.length);
@@ -229,7 +230,7 @@ class TimingContractTest {
         int s = 40;
         double lr = 0.05;
         for (LearnerType type : LearnerType.values()) {
-            RunSpec spec = run(type, new BeliefThresholdSpec(0.5, 5, ResetTarget.INIT, true), lr);
+            RunSpec spec = run(type, new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.INIT, true)), lr);
             List<double[]> without = trace(spec);
             List<double[]> with = trace(spec, (long) s);
             for (int t = 0; t <= s; t++)
@@ -283,7 +284,7 @@ class TimingContractTest {
         QuadraticStreamSpec noiseless = TestRuns.quadratic(3, true, 0.0, new HazardSwitchSpec(0.02));
         AdamSpec adam = new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false);
         RunSpec belief = TestRuns.run(
-                noiseless, adam, sharp, new BeliefThresholdSpec(0.5, 2, ResetTarget.PRIOR_MEAN, true), 600);
+                noiseless, adam, sharp, new BeliefThresholdSpec(new BeliefTrigger(0.5, 2, ResetTarget.PRIOR_MEAN, true)), 600);
         RunSpec oracle = TestRuns.run(noiseless, adam, sharp, new OracleResetSpec(ResetTarget.PRIOR_MEAN, true), 600);
         RunMetrics m = Simulation.run(belief, 64).metrics();
         assertThat(m.switches()).isGreaterThan(5);

@@ -14,6 +14,7 @@ import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.metrics.MetricsSpec;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
@@ -70,7 +71,7 @@ class SweepLoaderTest {
                         new HazardSwitchSpec(0.01)));
         assertThat(run.rule()).isEqualTo(new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0.0, false));
         assertThat(run.belief()).isEqualTo(new BocpdSpec(0.01, GaussianModelSpec.fromStream(), 1e-10, 256));
-        assertThat(run.reset()).isEqualTo(new BeliefThresholdSpec(0.5, 10, ResetTarget.INIT, true));
+        assertThat(run.reset()).isEqualTo(new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.INIT, true)));
         assertThat(run.metrics()).isEqualTo(MetricsSpec.defaults());
         assertThat(run.params()).isEmpty();
         assertThat(sweep.configText()).contains("belief-threshold");

@@ -9,6 +9,7 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.rule.AdamSpec;
@@ -36,7 +37,7 @@ class RunLengthHeatmapTest {
                 TestRuns.quadratic(3, true, 0.5, new HazardSwitchSpec(0.02)),
                 new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false),
                 new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 1e-8, 80),
-                new BeliefThresholdSpec(0.3, 5, ResetTarget.PRIOR_MEAN, true),
+                new BeliefThresholdSpec(new BeliefTrigger(0.3, 5, ResetTarget.PRIOR_MEAN, true)),
                 steps);
         return RunLengthRecorder.record(spec, maxColumns);
     }
