@@ -78,14 +78,22 @@ final class SystemTestSpecs {
                 new Condition("none", quadratic, none, new NoResetSpec()),
                 new Condition("periodic", quadratic, none, new PeriodicResetSpec(150, ResetTarget.INIT, true)),
                 new Condition("oracle", quadratic, none, new OracleResetSpec(ResetTarget.PRIOR_MEAN, true)),
-                new Condition("threshold", quadratic, bocpd, new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.INIT, true))),
+                new Condition(
+                        "threshold",
+                        quadratic,
+                        bocpd,
+                        new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.INIT, true))),
                 // a low threshold on a jumpy belief: many resets, so many rollbacks and replays
                 new Condition(
                         "threshold-many",
                         rotated,
                         jumpy,
                         new BeliefThresholdSpec(new BeliefTrigger(0.05, 30, ResetTarget.FRESH_DRAW, false))),
-                new Condition("soft", quadratic, bocpd, new BeliefSoftSpec(new BeliefTrigger(0.3, 10, ResetTarget.INIT, false))),
+                new Condition(
+                        "soft",
+                        quadratic,
+                        bocpd,
+                        new BeliefSoftSpec(new BeliefTrigger(0.3, 10, ResetTarget.INIT, false))),
                 new Condition("shrink-perturb", quadratic, none, new ShrinkPerturbSpec(0.9, 0.01, 50)),
                 new Condition("l2-init", quadratic, none, new L2InitSpec(0.01)),
                 new Condition("recall", markov, new HmmSpec(0.02), new RecallSpec(0.6, true)),

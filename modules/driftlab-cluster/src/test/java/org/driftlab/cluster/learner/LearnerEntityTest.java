@@ -148,7 +148,13 @@ class LearnerEntityTest {
                         rotated,
                         new BocpdSpec(0.2, GaussianModelSpec.fromStream(), 1e-10, 400),
                         new BeliefThresholdSpec(new BeliefTrigger(0.05, 30, ResetTarget.FRESH_DRAW, false))),
-                spec("soft", seed, steps, QUADRATIC, BOCPD, new BeliefSoftSpec(new BeliefTrigger(0.3, 10, ResetTarget.INIT, false))),
+                spec(
+                        "soft",
+                        seed,
+                        steps,
+                        QUADRATIC,
+                        BOCPD,
+                        new BeliefSoftSpec(new BeliefTrigger(0.3, 10, ResetTarget.INIT, false))),
                 spec("shrink-perturb", seed, steps, QUADRATIC, none, new ShrinkPerturbSpec(0.9, 0.01, 50)),
                 spec("l2-init", seed, steps, QUADRATIC, none, new L2InitSpec(0.01)),
                 spec("recall", seed, steps, markov, new HmmSpec(0.02), new RecallSpec(0.6, true)),
@@ -311,7 +317,13 @@ class LearnerEntityTest {
                 null,
                 List.of(),
                 new HazardSwitchSpec(0.01));
-        RunSpec bad = spec("bad", 0, 100, noiseless, BOCPD, new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.INIT, true)));
+        RunSpec bad = spec(
+                "bad",
+                0,
+                100,
+                noiseless,
+                BOCPD,
+                new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.INIT, true)));
         TestProbe<ClusterSharding.ShardCommand> shard = testKit.createTestProbe();
         TestProbe<LearnerEntity.Reply> replies = testKit.createTestProbe();
         ActorRef<LearnerEntity.Command> entity = testKit.spawn(

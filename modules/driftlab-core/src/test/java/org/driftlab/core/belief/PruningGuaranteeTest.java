@@ -64,13 +64,41 @@ class PruningGuaranteeTest {
     static BeliefSeries.Options options(String model, int window, double prune, int rMax) {
         return switch (model) {
             case "gaussian" ->
-                new BeliefSeries.Options(model, HAZARD, new BeliefSeries.Priors(0.0, 25.0, 1.0, null, null, null), 20, window, prune, rMax);
+                new BeliefSeries.Options(
+                        model,
+                        HAZARD,
+                        new BeliefSeries.Priors(0.0, 25.0, 1.0, null, null, null),
+                        20,
+                        window,
+                        prune,
+                        rMax);
             case "normal-gamma" ->
-                new BeliefSeries.Options(model, HAZARD, new BeliefSeries.Priors(0.0, null, null, 1.0, 1.0, 1.0), 20, window, prune, rMax);
+                new BeliefSeries.Options(
+                        model,
+                        HAZARD,
+                        new BeliefSeries.Priors(0.0, null, null, 1.0, 1.0, 1.0),
+                        20,
+                        window,
+                        prune,
+                        rMax);
             case "variance-change" ->
-                new BeliefSeries.Options(model, HAZARD, new BeliefSeries.Priors(null, null, null, null, 1.0, null), 20, window, prune, rMax);
+                new BeliefSeries.Options(
+                        model,
+                        HAZARD,
+                        new BeliefSeries.Priors(null, null, null, null, 1.0, null),
+                        20,
+                        window,
+                        prune,
+                        rMax);
             default ->
-                new BeliefSeries.Options(model, HAZARD, new BeliefSeries.Priors(null, null, null, 1.0, 1.0, null), 20, window, prune, rMax);
+                new BeliefSeries.Options(
+                        model,
+                        HAZARD,
+                        new BeliefSeries.Priors(null, null, null, 1.0, 1.0, null),
+                        20,
+                        window,
+                        prune,
+                        rMax);
         };
     }
 

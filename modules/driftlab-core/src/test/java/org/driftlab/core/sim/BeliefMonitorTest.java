@@ -32,7 +32,8 @@ class BeliefMonitorTest {
     @Test
     void thresholdOrdersAFullResetAtTheFirstStepAboveTauAndStops() {
         FakeBeliefs.Scripted belief = new FakeBeliefs.Scripted();
-        BeliefMonitor m = FakeBeliefs.monitor(spec(new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.INIT, true))), belief);
+        BeliefMonitor m = FakeBeliefs.monitor(
+                spec(new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.INIT, true))), belief);
         ResetOrder order = m.consume(0, 5, new double[] {0.1, 0.5, 0.7, 0.9, 0.2});
         assertThat(order).isEqualTo(ResetOrder.full(2));
         assertThat(belief.steps()).isEqualTo(3); // nothing consumed after the order
@@ -45,7 +46,8 @@ class BeliefMonitorTest {
     @Test
     void softOrdersTheFractionWhenPChangeCrossesTauUpward() {
         FakeBeliefs.Scripted belief = new FakeBeliefs.Scripted();
-        BeliefMonitor m = FakeBeliefs.monitor(spec(new BeliefSoftSpec(new BeliefTrigger(0.3, 5, ResetTarget.PRIOR_MEAN, false))), belief);
+        BeliefMonitor m = FakeBeliefs.monitor(
+                spec(new BeliefSoftSpec(new BeliefTrigger(0.3, 5, ResetTarget.PRIOR_MEAN, false))), belief);
         assertThat(m.consume(0, 2, new double[] {0.1, 0.2})).isNull();
         assertThat(m.consume(2, 3, new double[] {0.35, 0.9, 0.1})).isEqualTo(new ResetOrder(2, 0.35, -1, -1));
         // p_change restarts from 0 at a reset (DESIGN §6), so the first value above τ after it is a new crossing

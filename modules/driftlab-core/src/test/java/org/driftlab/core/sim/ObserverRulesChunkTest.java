@@ -36,7 +36,8 @@ class ObserverRulesChunkTest {
                         .withBelief(belief));
         for (RuleSpec rule : rules) {
             RunSpec spec = TestRuns.run(
-                    stream, rule, belief, new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.PRIOR_MEAN, true)), 600);
+                    stream, rule, belief, new BeliefThresholdSpec(
+                            new BeliefTrigger(0.5, 10, ResetTarget.PRIOR_MEAN, true)), 600);
             RunMetrics lockstep = Simulation.run(spec, 1).metrics();
             assertThat(lockstep.resets())
                     .as("%s: belief-ordered resets happen", rule)

@@ -52,10 +52,15 @@ class PosteriorMeanTargetTest {
         // paired: the same stream, belief and detections; only where the reset sends θ differs
         for (boolean rotated : new boolean[] {false, true}) {
             RunMetrics posterior = Simulation.run(
-                            run(new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.POSTERIOR_MEAN, true)), rotated), 64)
+                            run(
+                                    new BeliefThresholdSpec(
+                                            new BeliefTrigger(0.5, 5, ResetTarget.POSTERIOR_MEAN, true)),
+                                    rotated), 64)
                     .metrics();
             RunMetrics prior = Simulation.run(
-                            run(new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.PRIOR_MEAN, true)), rotated), 64)
+                            run(
+                                    new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.PRIOR_MEAN, true)),
+                                    rotated), 64)
                     .metrics();
             assertThat(posterior.resetSteps()).as("rotated %s", rotated).containsExactly(prior.resetSteps());
             assertThat(posterior.meanExcessLoss()).as("rotated %s", rotated).isLessThan(prior.meanExcessLoss());

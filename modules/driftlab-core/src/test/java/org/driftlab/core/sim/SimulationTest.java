@@ -115,7 +115,10 @@ class SimulationTest {
     void chunkedEqualsLockstepWithManyBeliefOrderedResets() {
         BocpdSpec gaussian = new BocpdSpec(0.02, GaussianModelSpec.fromStream(), 0, 50);
         checkChunking(
-                adamRun(new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.FRESH_DRAW, true)), gaussian, 400),
+                adamRun(
+                        new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.FRESH_DRAW, true)),
+                        gaussian,
+                        400),
                 spec -> new FakeBeliefs.Surprise(3, 1.0),
                 20);
         checkChunking(
