@@ -91,8 +91,10 @@ final class ResetConfig {
                             RULE_STATE)
                     .builds(v -> new OracleResetSpec(target(v), ruleState(v), true)),
             beliefTriggered(
-                    "belief-threshold", "reset when p_change(
-                            window) > tau; needs a belief", 0.5, BeliefThresholdSpec::new),
+                    "belief-threshold",
+                    "reset when p_change(window) > tau; needs a belief",
+                    0.5,
+                    BeliefThresholdSpec::new),
             beliefTriggered(
                     "belief-soft",
                     "when p_change crosses tau: θ ← θ + p·(θ_reset − θ); needs a belief",
