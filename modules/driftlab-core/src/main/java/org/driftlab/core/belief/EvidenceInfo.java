@@ -42,4 +42,15 @@ public record EvidenceInfo(
     public static EvidenceInfo scalar() {
         return new EvidenceInfo(1, null, Double.NaN, Double.NaN, null, 0);
     }
+
+    /**
+     * Checks that this evidence is one number per step, as the scalar models need ({@code model} names the model
+     * in the message).
+     *
+     * @throws IllegalArgumentException when the width is not 1
+     */
+    void requireScalar(String model) {
+        if (width != 1)
+            throw new IllegalArgumentException(model + " model needs scalar evidence (width 1), got width " + width);
+    }
 }

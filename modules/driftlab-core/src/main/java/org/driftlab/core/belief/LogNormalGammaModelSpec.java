@@ -24,10 +24,7 @@ import org.driftlab.core.check.Require;
 public record LogNormalGammaModelSpec(Double mu0, double kappa0, double alpha0, Double beta0, int calibration)
         implements ObservationModelSpec {
     public LogNormalGammaModelSpec {
-        if (mu0 != null) Require.finite("mu0", mu0);
-        Require.positive("kappa0", kappa0);
-        Require.positive("alpha0", alpha0);
-        if (beta0 != null) Require.positive("beta0", beta0);
+        NormalGammaModelSpec.checkPrior(mu0, kappa0, alpha0, beta0);
         Require.positive("calibration", calibration);
         if (beta0 == null && calibration < 2) {
             throw new IllegalArgumentException(
@@ -43,9 +40,7 @@ public record LogNormalGammaModelSpec(Double mu0, double kappa0, double alpha0, 
     /** The log-normal-gamma model on scalar evidence (width 1). */
     @Override
     public RunModel newModel(EvidenceInfo info, int maxRunLength) {
-        if (info.width() != 1)
-            throw new IllegalArgumentException(
-                    "log-normal-gamma model needs scalar evidence (width 1), got width " + info.width());
+        info.requireScalar("log-normal-gamma");
         return new NormalGammaRunModel(this, maxRunLength);
     }
 }

@@ -9,18 +9,24 @@ import org.driftlab.core.check.Require;
 public record NormalGammaModelSpec(double mu0, double kappa0, double alpha0, double beta0)
         implements ObservationModelSpec {
     public NormalGammaModelSpec {
-        Require.finite("mu0", mu0);
+        checkPrior(mu0, kappa0, alpha0, beta0);
+    }
+
+    /**
+     * The Normal–Gamma prior's invariants, which {@link LogNormalGammaModelSpec} shares: mu0 finite, kappa0, alpha0
+     * and beta0 &gt; 0; a null mu0 or beta0 (set from calibration data) is not checked.
+     */
+    static void checkPrior(Double mu0, double kappa0, double alpha0, Double beta0) {
+        if (mu0 != null) Require.finite("mu0", mu0);
         Require.positive("kappa0", kappa0);
         Require.positive("alpha0", alpha0);
-        Require.positive("beta0", beta0);
+        if (beta0 != null) Require.positive("beta0", beta0);
     }
 
     /** The Normal–Gamma model on scalar evidence (width 1). */
     @Override
     public RunModel newModel(EvidenceInfo info, int maxRunLength) {
-        if (info.width() != 1)
-            throw new IllegalArgumentException(
-                    "normal-gamma model needs scalar evidence (width 1), got width " + info.width());
+        info.requireScalar("normal-gamma");
         return new NormalGammaRunModel(this, maxRunLength);
     }
 }

@@ -23,9 +23,7 @@ public record VarianceChangeModelSpec(double alpha0, Double beta0, int calibrati
     /** The variance-change model on scalar evidence (width 1). */
     @Override
     public RunModel newModel(EvidenceInfo info, int maxRunLength) {
-        if (info.width() != 1)
-            throw new IllegalArgumentException(
-                    "variance-change model needs scalar evidence (width 1), got width " + info.width());
+        info.requireScalar("variance-change");
         return new VarianceChangeRunModel(this, maxRunLength);
     }
 }
