@@ -1,11 +1,14 @@
 package org.driftlab.cluster.wire;
 
 import com.esotericsoftware.kryo.Kryo;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.zip.CRC32;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
 import org.driftlab.cluster.learner.LearnerEntity;
@@ -13,6 +16,7 @@ import org.driftlab.cluster.learner.TaskBeliefActor;
 import org.driftlab.cluster.sweep.ClusterNotice;
 import org.driftlab.cluster.sweep.SweepCoordinator;
 import org.driftlab.cluster.sweep.SweepSubmitter;
+import org.driftlab.core.belief.BeliefSpec;
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.belief.HmmSpec;
@@ -20,12 +24,12 @@ import org.driftlab.core.belief.LinearRegressionModelSpec;
 import org.driftlab.core.belief.LogNormalGammaModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
+import org.driftlab.core.belief.ObservationModelSpec;
 import org.driftlab.core.belief.VarianceChangeModelSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
-import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.L2InitSpec;
 import org.driftlab.core.reset.NoResetSpec;
@@ -33,6 +37,7 @@ import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.PeriodicResetSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetOrder;
+import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.reset.ShrinkPerturbSpec;
 import org.driftlab.core.rule.AdamSpec;
@@ -45,6 +50,7 @@ import org.driftlab.core.rule.MomentumSpec;
 import org.driftlab.core.rule.NaturalGradientSpec;
 import org.driftlab.core.rule.OptimalControlSpec;
 import org.driftlab.core.rule.RmsPropSpec;
+import org.driftlab.core.rule.RuleSpec;
 import org.driftlab.core.rule.SgdSpec;
 import org.driftlab.core.rule.SwitchAwareObserverSpec;
 import org.driftlab.core.sim.RunResult;
@@ -61,10 +67,14 @@ import org.driftlab.core.stream.PriorSpec;
 import org.driftlab.core.stream.QuadraticStreamSpec;
 import org.driftlab.core.stream.SlowlyChangingRegressionStreamSpec;
 import org.driftlab.core.stream.SpectrumSpec;
+import org.driftlab.core.stream.StreamSpec;
+import org.driftlab.core.stream.SwitchSpec;
 
 /**
- * The explicit Kryo registration table: every class that may appear on the wire, with an id that is stable
- * across versions (append new ids, never renumber or reuse one; a removed class keeps its id retired).
+ * The Kryo registration table: every class that may appear on the wire, with an id that is stable across versions
+ * (append new ids, never renumber or reuse one; a removed class keeps its id retired). Messages and the spec types
+ * that were on the wire before derived ids are listed explicitly; any other type of the sealed spec hierarchies (a
+ * new reset policy, its parameter records and enums) gets {@link #derivedId(Class) an id from its name}.
  * Kryo's own ids 0–9 (primitives, their wrappers, String) stay as Kryo assigns them. Private adapter
  * messages are listed by binary name: they never leave their node, but registering them lets
  * {@code pekko.actor.serialize-messages} verify them in tests and keeps the "every protocol message is in
@@ -72,6 +82,15 @@ import org.driftlab.core.stream.SpectrumSpec;
  */
 public final class WireRegistry {
     private WireRegistry() {}
+
+    /** Declared before TABLE, which reads it at class initialisation. The sealed spec hierarchies a {@link RunSpec} holds: every type they permit may go on the wire. */
+    static final List<Class<?>> SPEC_ROOTS = List.of(
+            StreamSpec.class,
+            SwitchSpec.class,
+            RuleSpec.class,
+            BeliefSpec.class,
+            ObservationModelSpec.class,
+            ResetSpec.class);
 
     private static final Map<Integer, Class<?>> TABLE = buildTable();
 
@@ -136,7 +155,6 @@ public final class WireRegistry {
         put(t, 207, RecallSpec.class);
         put(t, 208, ResetTarget.class);
         put(t, 209, ContinualBackpropSpec.class);
-        put(t, 210, BeliefTrigger.class);
         // 300–329: learner protocol
         put(t, 300, LearnerEntity.Run.class);
         put(t, 301, LearnerEntity.Stop.class);
@@ -176,7 +194,45 @@ public final class WireRegistry {
         put(t, 369, named("org.driftlab.cluster.sweep.SweepSubmitter$MemberEvent"));
         put(t, 370, ClusterNotice.class);
         put(t, 371, ClusterNotice.Kind.class);
-        return Collections.unmodifiableMap(t);
+        // 1000–15999: spec types not listed above, found in the sealed spec hierarchies, by the hash of their name
+        for (Class<?> root : SPEC_ROOTS) derive(root, t);
+        Map<Integer, Class<?>> byId = new LinkedHashMap<>();
+        t.keySet().stream().sorted().forEach(id -> byId.put(id, t.get(id)));
+        return Collections.unmodifiableMap(byId);
+    }
+
+    static final int DERIVED_FIRST = 1000;
+    static final int DERIVED_SPAN = 15000;
+
+    /**
+     * The wire id of a spec type that the explicit table does not list: a function of its binary name alone, so it
+     * is the same on every node and stays put when other types come or go (ids below 16384 keep Kryo's varint at
+     * two bytes). Renaming the type changes its id; a collision fails at class initialisation ("used twice"), and
+     * the fix is to list one of the two explicitly.
+     */
+    static int derivedId(Class<?> type) {
+        CRC32 crc = new CRC32();
+        crc.update(type.getName().getBytes(StandardCharsets.UTF_8));
+        return DERIVED_FIRST + (int) (crc.getValue() % DERIVED_SPAN);
+    }
+
+    /**
+     * Registers {@code type} (when not yet listed) and, through sealed interfaces and record components, the driftlab
+     * types it holds: a new reset policy's record and the records and enums of its parameters are on the wire without
+     * a line here.
+     */
+    private static void derive(Class<?> type, Map<Integer, Class<?>> t) {
+        if (type.isInterface()) {
+            if (type.isSealed()) for (Class<?> sub : type.getPermittedSubclasses()) derive(sub, t);
+            return;
+        }
+        if (!t.containsValue(type)) put(t, derivedId(type), type);
+        if (!type.isRecord()) return;
+        for (RecordComponent c : type.getRecordComponents()) {
+            Class<?> held = c.getType();
+            if (held.getName().startsWith("org.driftlab.") && (held.isRecord() || held.isEnum() || held.isSealed()))
+                derive(held, t);
+        }
     }
 
     /** The id table (id → class), in id order. */

@@ -13,6 +13,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -25,7 +26,9 @@ import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializer;
 import org.driftlab.core.belief.BeliefSpec;
 import org.driftlab.core.belief.ObservationModelSpec;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.ResetSpec;
+import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.rule.RuleSpec;
 import org.driftlab.core.sim.RunResult;
 import org.driftlab.core.spec.RunSpec;
@@ -206,6 +209,19 @@ class WireFormatTest {
                         .map(Class::getName)
                         .toList()))
                 .hasSize(WireRegistry.table().size());
+    }
+
+    @Test
+    void typesWithoutAnExplicitIdHaveTheIdOfTheirNameAndTheSpecRecordsTheyHoldAreRegistered() {
+        Map<Integer, Class<?>> table = WireRegistry.table();
+        table.forEach((id, type) -> {
+            if (id >= WireRegistry.DERIVED_FIRST)
+                assertThat(id).as(type.getName()).isEqualTo(WireRegistry.derivedId(type));
+        });
+        // a record component added after the explicit table (BeliefTriggeredSpec's trigger) is found by the walk
+        assertThat(table.values()).contains(BeliefTrigger.class, ResetTarget.class);
+        assertThat(table.keySet().stream().toList()).as("id order").isSorted();
+        assertThat(table.keySet()).allSatisfy(id -> assertThat(id).isLessThan(16384)); // two varint bytes
     }
 
     private static Object roundTrip(Object message) {

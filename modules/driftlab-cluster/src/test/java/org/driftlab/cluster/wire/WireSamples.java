@@ -20,9 +20,9 @@ import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.belief.VarianceChangeModelSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
-import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.L2InitSpec;
 import org.driftlab.core.reset.NoResetSpec;
@@ -47,7 +47,10 @@ import org.driftlab.core.rule.RuleSpec;
 import org.driftlab.core.rule.SgdSpec;
 import org.driftlab.core.rule.SwitchAwareObserverSpec;
 import org.driftlab.core.sim.RunResult;
+import org.driftlab.core.spec.Block;
+import org.driftlab.core.spec.ConfigSchema;
 import org.driftlab.core.spec.RunSpec;
+import org.driftlab.core.spec.SweepLoader;
 import org.driftlab.core.spec.SweptValue;
 import org.driftlab.core.stream.Activation;
 import org.driftlab.core.stream.DriftSwitchSpec;
@@ -159,7 +162,7 @@ final class WireSamples {
     }
 
     static List<ResetSpec> resets() {
-        return List.of(
+        List<ResetSpec> out = new ArrayList<>(List.of(
                 new NoResetSpec(),
                 new PeriodicResetSpec(100, ResetTarget.INIT, true),
                 new OracleResetSpec(ResetTarget.PRIOR_MEAN, false),
@@ -169,7 +172,19 @@ final class WireSamples {
                 new ShrinkPerturbSpec(0.9, 0.01, 50),
                 new L2InitSpec(0.01),
                 new RecallSpec(0.6, true),
-                ContinualBackpropSpec.dohare2024());
+                ContinualBackpropSpec.dohare2024()));
+        // any other policy: the one its schema entry's minimal condition reads, so a new policy needs no line here
+        Block reset = ConfigSchema.blocks().stream()
+                .filter(b -> b.path().equals("reset"))
+                .findFirst()
+                .orElseThrow();
+        for (String type : reset.types()) {
+            String text = ConfigSchema.minimalCondition(reset, type);
+            if (text == null) continue; // a type with a list or block parameter: listed above by hand
+            ResetSpec read = SweepLoader.parse(text, "minimal.conf").runs().get(0).reset();
+            if (out.stream().noneMatch(r -> r.getClass() == read.getClass())) out.add(read);
+        }
+        return List.copyOf(out);
     }
 
     /** RunSpecs that together contain every variant above at least once. */

@@ -24,22 +24,46 @@ class SchemaMatchesReadersTest {
         List<String> texts = new ArrayList<>(PinnedDefaultsTest.CONDITIONS.values());
         texts.add(
                 "steps = 10\nstream { type = quadratic, dim = 2 }\nrule { type = optimal-control, gamma = 0.1, metric { type = dense, values = [2, 0, 0, 2] } }\n");
-        texts.add("steps = 10\nstream { type = quadratic, dim = 2 }\nrule = sgd\nreset = oracle-prescient\n"); // a type
-        // newer
-        // than the
-        // pins
         Set<String> seen = new HashSet<>();
-        for (String text : texts) {
-            Map<String, Object> resolved = ConfigFactory.parseString(PinnedDefaultsTest.canonical(text))
-                    .root()
-                    .unwrapped();
-            check(ConfigSchema.TOP, resolved, text, seen);
+        for (String text : texts) check(text, seen);
+        // every other type: the minimal condition its schema entry gives, so a new type needs no line here
+        for (Block b : ConfigSchema.blocks()) {
+            if (!b.typed()) continue;
+            for (String type : b.types()) {
+                if (seen.contains(b.path() + ":" + type)) continue;
+                String text = ConfigSchema.minimalCondition(b, type);
+                assertThat(text)
+                        .as("%s = %s has no minimal condition of its own: add one to PinnedDefaultsTest", b.path(), type)
+                        .isNotNull();
+                check(text, seen);
+            }
         }
         Set<String> declared = new TreeSet<>();
         for (Block b : ConfigSchema.blocks()) for (Variant v : b.variants()) declared.add(b.path() + ":" + v.type());
         assertThat(seen)
                 .as("every type of every block is read by some minimal condition")
                 .containsAll(declared);
+    }
+
+    @Test
+    void everyResetPolicyHasAMinimalConditionFromItsSchemaEntryAlone() {
+        Block reset = ConfigSchema.blocks().stream()
+                .filter(b -> b.path().equals("reset"))
+                .findFirst()
+                .orElseThrow();
+        for (String type : reset.types()) {
+            String text = ConfigSchema.minimalCondition(reset, type);
+            assertThat(text).as(type).isNotNull();
+            assertThat(ConfigFactory.parseString(PinnedDefaultsTest.canonical(text)).getString("reset.type"))
+                    .as(text)
+                    .isEqualTo(type);
+        }
+    }
+
+    private static void check(String text, Set<String> seen) {
+        Map<String, Object> resolved =
+                ConfigFactory.parseString(PinnedDefaultsTest.canonical(text)).root().unwrapped();
+        check(ConfigSchema.TOP, resolved, text, seen);
     }
 
     @SuppressWarnings("unchecked")
