@@ -83,7 +83,10 @@ import org.driftlab.core.stream.SwitchSpec;
 public final class WireRegistry {
     private WireRegistry() {}
 
-    /** Declared before TABLE, which reads it at class initialisation. The sealed spec hierarchies a {@link RunSpec} holds: every type they permit may go on the wire. */
+    /**
+     * The sealed spec hierarchies a {@link RunSpec} holds: every type they permit may go on the wire. Declared before
+     * TABLE, which reads it at class initialisation.
+     */
     static final List<Class<?>> SPEC_ROOTS = List.of(
             StreamSpec.class,
             SwitchSpec.class,

@@ -174,10 +174,7 @@ final class WireSamples {
                 new RecallSpec(0.6, true),
                 ContinualBackpropSpec.dohare2024()));
         // any other policy: the one its schema entry's minimal condition reads, so a new policy needs no line here
-        Block reset = ConfigSchema.blocks().stream()
-                .filter(b -> b.path().equals("reset"))
-                .findFirst()
-                .orElseThrow();
+        Block reset = ConfigSchema.block("reset");
         for (String type : reset.types()) {
             String text = ConfigSchema.minimalCondition(reset, type);
             if (text == null) continue; // a type with a list or block parameter: listed above by hand

@@ -40,6 +40,16 @@ public final class ConfigSchema {
         return out;
     }
 
+    /**
+     * The block at {@code path} (e.g. {@code "reset"}, {@code "stream.switching"}).
+     *
+     * @throws IllegalArgumentException when no block has that path
+     */
+    public static Block block(String path) {
+        for (Block b : blocks()) if (b.path().equals(path)) return b;
+        throw new IllegalArgumentException("no config block " + path);
+    }
+
     /** The cross-block compatibility rules. */
     public static List<CompatibilityRule> rules() {
         return CompatibilityRules.ALL;

@@ -33,7 +33,10 @@ class SchemaMatchesReadersTest {
                 if (seen.contains(b.path() + ":" + type)) continue;
                 String text = ConfigSchema.minimalCondition(b, type);
                 assertThat(text)
-                        .as("%s = %s has no minimal condition of its own: add one to PinnedDefaultsTest", b.path(), type)
+                        .as(
+                                "%s = %s has no minimal condition of its own: add one to PinnedDefaultsTest",
+                                b.path(),
+                                type)
                         .isNotNull();
                 check(text, seen);
             }
@@ -47,10 +50,7 @@ class SchemaMatchesReadersTest {
 
     @Test
     void everyResetPolicyHasAMinimalConditionFromItsSchemaEntryAlone() {
-        Block reset = ConfigSchema.blocks().stream()
-                .filter(b -> b.path().equals("reset"))
-                .findFirst()
-                .orElseThrow();
+        Block reset = ConfigSchema.block("reset");
         for (String type : reset.types()) {
             String text = ConfigSchema.minimalCondition(reset, type);
             assertThat(text).as(type).isNotNull();
