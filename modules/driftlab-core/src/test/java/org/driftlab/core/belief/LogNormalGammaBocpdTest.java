@@ -5,32 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class LogNormalGammaBocpdTest extends BocpdContract {
+class LogNormalGammaBocpdTest extends ScalarBocpdContract {
     static final LogNormalGammaModelSpec MODEL = new LogNormalGammaModelSpec(-0.3, 0.5, 2.0, 1.2, 2);
-
-    @Override
-    Bocpd newBocpd(double pruneTolerance, int maxRunLength) {
-        return VarianceChangeBocpdTest.scalar(MODEL, pruneTolerance, maxRunLength);
-    }
 
     @Override
     ObservationModelSpec modelSpec() {
         return MODEL;
-    }
-
-    @Override
-    EvidenceInfo evidence() {
-        return EvidenceInfo.scalar();
-    }
-
-    @Override
-    RunModel expectedModel(int maxRunLength) {
-        return new NormalGammaRunModel(MODEL, maxRunLength);
-    }
-
-    @Override
-    EvidenceInfo unfitEvidence() {
-        return EvidenceInfo.regression(2, 2);
     }
 
     @Override
@@ -76,9 +56,9 @@ class LogNormalGammaBocpdTest extends BocpdContract {
         double var = 0;
         for (int t = 0; t < k; t++) var += (v[t] - mean) * (v[t] - mean) / k;
         Bocpd calibrated =
-                VarianceChangeBocpdTest.scalar(new LogNormalGammaModelSpec(null, 0.5, 2.0, null, k), 0, steps);
+                scalar(new LogNormalGammaModelSpec(null, 0.5, 2.0, null, k), 0, steps);
         Bocpd declared =
-                VarianceChangeBocpdTest.scalar(new LogNormalGammaModelSpec(mean, 0.5, 2.0, 2.0 * var, 1), 0, steps);
+                scalar(new LogNormalGammaModelSpec(mean, 0.5, 2.0, 2.0 * var, 1), 0, steps);
         VarianceChangeBocpdTest.assertCalibrationThenDeclared(calibrated, declared, xs, k);
     }
 

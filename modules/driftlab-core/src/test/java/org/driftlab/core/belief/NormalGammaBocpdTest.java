@@ -7,32 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class NormalGammaBocpdTest extends BocpdContract {
+class NormalGammaBocpdTest extends ScalarBocpdContract {
     static final NormalGammaModelSpec MODEL = new NormalGammaModelSpec(1.0, 0.5, 2.0, 1.5);
-
-    @Override
-    Bocpd newBocpd(double pruneTolerance, int maxRunLength) {
-        return TaskBeliefs.bocpd(new BocpdSpec(HAZARD, MODEL, pruneTolerance, maxRunLength), EvidenceInfo.scalar());
-    }
 
     @Override
     ObservationModelSpec modelSpec() {
         return MODEL;
-    }
-
-    @Override
-    EvidenceInfo evidence() {
-        return EvidenceInfo.scalar();
-    }
-
-    @Override
-    RunModel expectedModel(int maxRunLength) {
-        return new NormalGammaRunModel(MODEL, maxRunLength);
-    }
-
-    @Override
-    EvidenceInfo unfitEvidence() {
-        return EvidenceInfo.regression(2, 2);
     }
 
     @Override

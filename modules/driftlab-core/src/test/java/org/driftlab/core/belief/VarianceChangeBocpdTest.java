@@ -7,36 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class VarianceChangeBocpdTest extends BocpdContract {
+class VarianceChangeBocpdTest extends ScalarBocpdContract {
     static final VarianceChangeModelSpec MODEL = new VarianceChangeModelSpec(1.5, 0.8, 1);
-
-    @Override
-    Bocpd newBocpd(double pruneTolerance, int maxRunLength) {
-        return scalar(MODEL, pruneTolerance, maxRunLength);
-    }
-
-    static Bocpd scalar(ObservationModelSpec model, double pruneTolerance, int maxRunLength) {
-        return TaskBeliefs.bocpd(new BocpdSpec(HAZARD, model, pruneTolerance, maxRunLength), EvidenceInfo.scalar());
-    }
 
     @Override
     ObservationModelSpec modelSpec() {
         return MODEL;
-    }
-
-    @Override
-    EvidenceInfo evidence() {
-        return EvidenceInfo.scalar();
-    }
-
-    @Override
-    RunModel expectedModel(int maxRunLength) {
-        return new VarianceChangeRunModel(MODEL, maxRunLength);
-    }
-
-    @Override
-    EvidenceInfo unfitEvidence() {
-        return EvidenceInfo.regression(2, 2);
     }
 
     @Override
