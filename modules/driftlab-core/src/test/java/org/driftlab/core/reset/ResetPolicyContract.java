@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.driftlab.core.belief.FakeBelief;
 import org.driftlab.core.belief.TaskFilter;
 import org.driftlab.core.random.SeedStreams;
 import org.driftlab.core.rule.LearningRule;
@@ -61,8 +62,15 @@ abstract class ResetPolicyContract {
     }
 
     /** A task filter whose posterior names task (step / 5) mod 3 with probability 0.9; p_change from the script. */
-    static class ScriptedFilter implements TaskFilter {
-        long step;
+    static class ScriptedFilter extends FakeBelief implements TaskFilter {
+        ScriptedFilter() {
+            this(0);
+        }
+
+        /** A filter that has already observed steps 0 … {@code from} − 1. */
+        ScriptedFilter(long from) {
+            steps = from;
+        }
 
         @Override
         public int width() {
@@ -71,35 +79,7 @@ abstract class ResetPolicyContract {
 
         @Override
         public void observe(double[] x, int offset) {
-            step++;
-        }
-
-        @Override
-        public long steps() {
-            return step;
-        }
-
-        @Override
-        public int mapRunLength() {
-            return 0;
-        }
-
-        @Override
-        public double meanRunLength() {
-            return 0;
-        }
-
-        @Override
-        public double pChange(int window) {
-            return 0;
-        }
-
-        @Override
-        public void markReset() {}
-
-        @Override
-        public void reset() {
-            step = 0;
+            steps++;
         }
 
         @Override
@@ -114,7 +94,7 @@ abstract class ResetPolicyContract {
 
         @Override
         public int mapTask() {
-            return (int) ((step / 5) % 3);
+            return (int) ((steps / 5) % 3);
         }
     }
 
@@ -125,8 +105,7 @@ abstract class ResetPolicyContract {
     static List<Object> script(ResetPolicy learner, ResetPolicy belief, double[] theta, long from, long to) {
         List<Object> trace = new ArrayList<>();
         LearningRule rule = new PlainRule(theta.length);
-        ScriptedFilter filter = new ScriptedFilter();
-        filter.step = from;
+        ScriptedFilter filter = new ScriptedFilter(from);
         double[] g = new double[theta.length];
         for (long t = from; t < to; t++) {
             boolean switched = t % 7 == 3;

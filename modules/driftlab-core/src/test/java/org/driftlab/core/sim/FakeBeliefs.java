@@ -1,6 +1,7 @@
 package org.driftlab.core.sim;
 
 import org.driftlab.core.belief.EvidenceInfo;
+import org.driftlab.core.belief.FakeBelief;
 import org.driftlab.core.belief.TaskBelief;
 import org.driftlab.core.belief.TaskFilter;
 import org.driftlab.core.random.SeedStreams;
@@ -24,13 +25,11 @@ final class FakeBeliefs {
     }
 
     /** p_change = min(1, |x₀ − mean of x₀ since the last reset| / scale); 0 right after a reset. */
-    static final class Surprise implements TaskBelief {
+    static final class Surprise extends FakeBelief {
         private final int width;
         private final double scale;
-        private long steps;
         private long sinceReset;
         private double mean;
-        private double p;
 
         Surprise(int width, double scale) {
             this.width = width;
@@ -52,11 +51,6 @@ final class FakeBeliefs {
         }
 
         @Override
-        public long steps() {
-            return steps;
-        }
-
-        @Override
         public int mapRunLength() {
             return (int) sinceReset;
         }
@@ -67,28 +61,21 @@ final class FakeBeliefs {
         }
 
         @Override
-        public double pChange(int window) {
-            return p;
-        }
-
-        @Override
         public void markReset() {
             sinceReset = 0;
             mean = 0;
-            p = 0;
+            super.markReset();
         }
 
         @Override
         public void reset() {
-            steps = 0;
+            super.reset();
             markReset();
         }
     }
 
     /** p_change read from the evidence itself: observation x[offset] is the p_change to report. */
-    static class Scripted implements TaskBelief {
-        private double p;
-        private long steps;
+    static class Scripted extends FakeBelief {
         int markResets;
 
         @Override
@@ -103,43 +90,16 @@ final class FakeBeliefs {
         }
 
         @Override
-        public long steps() {
-            return steps;
-        }
-
-        @Override
-        public int mapRunLength() {
-            return 0;
-        }
-
-        @Override
-        public double meanRunLength() {
-            return 0;
-        }
-
-        @Override
-        public double pChange(int window) {
-            return p;
-        }
-
-        @Override
         public void markReset() {
             markResets++;
-            p = 0;
-        }
-
-        @Override
-        public void reset() {
-            steps = 0;
-            p = 0;
+            super.markReset();
         }
     }
 
     /** A memoryless task filter: P(task = k | x) ∝ exp(−Σ_i (x_i − μ_k,i)² / (2 σ_i²)) for the latest x only. */
-    static final class Nearest implements TaskFilter {
+    static final class Nearest extends FakeBelief implements TaskFilter {
         private final EvidenceInfo info;
         private final double[] posterior;
-        private long steps;
 
         Nearest(EvidenceInfo info) {
             this.info = info;
@@ -171,34 +131,6 @@ final class FakeBeliefs {
             double z = 0;
             for (int k = 0; k < posterior.length; k++) z += posterior[k] = Math.exp(posterior[k] - max);
             for (int k = 0; k < posterior.length; k++) posterior[k] /= z;
-        }
-
-        @Override
-        public long steps() {
-            return steps;
-        }
-
-        @Override
-        public int mapRunLength() {
-            return 0;
-        }
-
-        @Override
-        public double meanRunLength() {
-            return 0;
-        }
-
-        @Override
-        public double pChange(int window) {
-            return 0;
-        }
-
-        @Override
-        public void markReset() {}
-
-        @Override
-        public void reset() {
-            steps = 0;
         }
 
         @Override

@@ -8,10 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.driftlab.core.belief.FakeBelief;
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
-import org.driftlab.core.belief.TaskBelief;
 import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefSoftSpec;
@@ -48,16 +48,14 @@ class OptimisticLearnerTest {
      * p_change = 1 after each listed step (0 otherwise), and a digest of every observation consumed, so two
      * runs that consumed different evidence (a replay gone wrong) differ.
      */
-    static final class AtSteps implements TaskBelief {
+    static final class AtSteps extends FakeBelief {
         private final int width;
-        private final TreeSet<Long> steps;
-        private long observed;
-        private double p;
+        private final TreeSet<Long> at;
         long digest = 17;
 
         AtSteps(int width, Long... steps) {
             this.width = width;
-            this.steps = new TreeSet<>(Arrays.asList(steps));
+            this.at = new TreeSet<>(Arrays.asList(steps));
         }
 
         @Override
@@ -68,39 +66,8 @@ class OptimisticLearnerTest {
         @Override
         public void observe(double[] x, int offset) {
             for (int i = 0; i < width; i++) digest = 31 * digest + Double.doubleToLongBits(x[offset + i]);
-            p = steps.contains(observed) ? 1.0 : 0.0;
-            observed++;
-        }
-
-        @Override
-        public long steps() {
-            return observed;
-        }
-
-        @Override
-        public int mapRunLength() {
-            return 0;
-        }
-
-        @Override
-        public double meanRunLength() {
-            return 0;
-        }
-
-        @Override
-        public double pChange(int window) {
-            return p;
-        }
-
-        @Override
-        public void markReset() {
-            p = 0;
-        }
-
-        @Override
-        public void reset() {
-            observed = 0;
-            p = 0;
+            p = at.contains(this.steps) ? 1.0 : 0.0;
+            this.steps++;
         }
     }
 
