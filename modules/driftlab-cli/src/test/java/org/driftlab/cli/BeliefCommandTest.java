@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +26,12 @@ class BeliefCommandTest {
         return file;
     }
 
-    @Test
-    void writesOneRowPerObservationAndSeesTheShift() throws IOException {
-        Path out = dir.resolve("belief.csv");
-        CliHarness h = CliHarness.installed();
-        int code = h.run(
+    /**
+     * {@code driftlab belief} with the gaussian model (σ² = 0.05 per row, prior variance 25, hazard 0.01, window 3)
+     * on {@link #shiftSeries()}, then {@code more}.
+     */
+    private String[] gaussianOnTheShift(String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of(
                 "belief",
                 "--input",
                 shiftSeries().toString(),
@@ -42,11 +44,16 @@ class BeliefCommandTest {
                 "--noise-var",
                 "0.05",
                 "--window",
-                "3",
-                "--prune",
-                "0",
-                "--out",
-                out.toString());
+                "3"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void writesOneRowPerObservationAndSeesTheShift() throws IOException {
+        Path out = dir.resolve("belief.csv");
+        CliHarness h = CliHarness.installed();
+        int code = h.run(gaussianOnTheShift("--prune", "0", "--out", out.toString()));
         assertThat(code).as(h.err.toString()).isZero();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).isEqualTo("t,map_run_length,mean_run_length,p_change");
@@ -120,23 +127,7 @@ class BeliefCommandTest {
     @Test
     void changepointsPrintsTheDetectedChangeTimes() throws IOException {
         CliHarness h = CliHarness.installed();
-        int code = h.run(
-                "belief",
-                "--input",
-                shiftSeries().toString(),
-                "--model",
-                "gaussian",
-                "--hazard",
-                "0.01",
-                "--prior-var",
-                "25",
-                "--noise-var",
-                "0.05",
-                "--window",
-                "3",
-                "--changepoints",
-                "--threshold",
-                "0.9");
+        int code = h.run(gaussianOnTheShift("--changepoints", "--threshold", "0.9"));
         assertThat(code).as(h.err.toString()).isZero();
         // the level moves at row 21: detected there or a row later, dated to row 21
         String[] lines = h.out.toString().split("\\R");
