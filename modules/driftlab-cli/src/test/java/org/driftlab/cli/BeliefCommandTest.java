@@ -26,27 +26,22 @@ class BeliefCommandTest {
         return file;
     }
 
-    /**
-     * {@code driftlab belief} with the gaussian model (σ² = 0.05 per row, prior variance 25, hazard 0.01, window 3)
-     * on {@link #shiftSeries()}, then {@code more}.
-     */
-    private String[] gaussianOnTheShift(String... more) throws IOException {
-        List<String> args = new ArrayList<>(List.of(
-                "belief",
-                "--input",
-                shiftSeries().toString(),
-                "--model",
-                "gaussian",
-                "--hazard",
-                "0.01",
-                "--prior-var",
-                "25",
-                "--noise-var",
-                "0.05",
-                "--window",
-                "3"));
+    /** {@code driftlab belief} on {@code input} with {@code model} and hazard 0.01, then {@code more}. */
+    private static String[] belief(Path input, String model, String... more) {
+        List<String> args =
+                new ArrayList<>(List.of("belief", "--input", input.toString(), "--model", model, "--hazard", "0.01"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
+    }
+
+    /**
+     * The gaussian model (σ² = 0.05 per row, prior variance 25, window 3) on {@link #shiftSeries()}, then {@code
+     * more}.
+     */
+    private String[] gaussianOnTheShift(String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--prior-var", "25", "--noise-var", "0.05", "--window", "3"));
+        args.addAll(List.of(more));
+        return belief(shiftSeries(), "gaussian", args.toArray(String[]::new));
     }
 
     @Test
@@ -70,7 +65,7 @@ class BeliefCommandTest {
     @Test
     void writesToStdoutWithoutOut() throws IOException {
         CliHarness h = CliHarness.installed();
-        int code = h.run("belief", "--input", shiftSeries().toString(), "--model", "normal-gamma", "--hazard", "0.01");
+        int code = h.run(belief(shiftSeries(), "normal-gamma"));
         assertThat(code).as(h.err.toString()).isZero();
         assertThat(h.out.toString().split("\\R")).hasSize(41);
     }
@@ -81,8 +76,7 @@ class BeliefCommandTest {
         Files.writeString(in, "a,b\n1,2\n3,oops\n");
         Path out = dir.resolve("never.csv");
         CliHarness h = CliHarness.installed();
-        int code = h.run(
-                "belief", "--input", in.toString(), "--model", "gaussian", "--hazard", "0.01", "--out", out.toString());
+        int code = h.run(belief(in, "gaussian", "--out", out.toString()));
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains("bad.csv").contains("oops").contains("b");
         assertThat(out).doesNotExist();
@@ -91,16 +85,7 @@ class BeliefCommandTest {
     @Test
     void optionsOfTheOtherModelAreRejected() throws IOException {
         CliHarness h = CliHarness.installed();
-        int code = h.run(
-                "belief",
-                "--input",
-                shiftSeries().toString(),
-                "--model",
-                "gaussian",
-                "--hazard",
-                "0.01",
-                "--kappa0",
-                "2");
+        int code = h.run(belief(shiftSeries(), "gaussian", "--kappa0", "2"));
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains("--kappa0");
     }
@@ -108,18 +93,11 @@ class BeliefCommandTest {
     @Test
     void unknownModelAndMissingFileAreUsageErrors() throws IOException {
         CliHarness h = CliHarness.installed();
-        assertThat(h.run("belief", "--input", shiftSeries().toString(), "--model", "poisson", "--hazard", "0.01"))
+        assertThat(h.run(belief(shiftSeries(), "poisson")))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains("poisson");
         CliHarness m = CliHarness.installed();
-        assertThat(m.run(
-                        "belief",
-                        "--input",
-                        dir.resolve("nope.csv").toString(),
-                        "--model",
-                        "gaussian",
-                        "--hazard",
-                        "0.01"))
+        assertThat(m.run(belief(dir.resolve("nope.csv"), "gaussian")))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(m.err.toString()).contains("nope.csv");
     }
@@ -153,21 +131,8 @@ class BeliefCommandTest {
     void theResidualModelsSeeAScaleChange() throws IOException {
         for (String model : List.of("variance-change", "log-normal-gamma")) {
             CliHarness h = CliHarness.installed();
-            int code = h.run(
-                    "belief",
-                    "--input",
-                    scaleSeries().toString(),
-                    "--model",
-                    model,
-                    "--hazard",
-                    "0.01",
-                    "--calibration",
-                    "10",
-                    "--window",
-                    "10",
-                    "--changepoints",
-                    "--prune",
-                    "0");
+            int code = h.run(belief(
+                    scaleSeries(), model, "--calibration", "10", "--window", "10", "--changepoints", "--prune", "0"));
             assertThat(code).as(model + ": " + h.err).isZero();
             List<String> lines = List.of(h.out.toString().split("\\R"));
             // the scale moves at row 61; log|x| of this series has a heavy left tail (near-zero rows), which the
@@ -189,7 +154,7 @@ class BeliefCommandTest {
             throws IOException {
         Path input = series.equals("scale") ? scaleSeries() : shiftSeries();
         CliHarness h = CliHarness.installed();
-        assertThat(h.run("belief", "--input", input.toString(), "--model", model, "--hazard", "0.01", option, value))
+        assertThat(h.run(belief(input, model, option, value)))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains(option);
     }

@@ -8,14 +8,8 @@ import org.junit.jupiter.api.Test;
 class LogNormalGammaBocpdTest extends ScalarBocpdContract {
     static final LogNormalGammaModelSpec MODEL = new LogNormalGammaModelSpec(-0.3, 0.5, 2.0, 1.2, 2);
 
-    @Override
-    ObservationModelSpec modelSpec() {
-        return MODEL;
-    }
-
-    @Override
-    RunModel newModel(int maxRunLength) {
-        return new NormalGammaRunModel(MODEL, maxRunLength);
+    LogNormalGammaBocpdTest() {
+        super(MODEL, r -> new NormalGammaRunModel(MODEL, r));
     }
 
     /** Heavy-tailed residuals (Student-t, 3 degrees of freedom) whose scale switches. */

@@ -10,14 +10,8 @@ import org.junit.jupiter.api.Test;
 class NormalGammaBocpdTest extends ScalarBocpdContract {
     static final NormalGammaModelSpec MODEL = new NormalGammaModelSpec(1.0, 0.5, 2.0, 1.5);
 
-    @Override
-    ObservationModelSpec modelSpec() {
-        return MODEL;
-    }
-
-    @Override
-    RunModel newModel(int maxRunLength) {
-        return new NormalGammaRunModel(MODEL, maxRunLength);
+    NormalGammaBocpdTest() {
+        super(MODEL, r -> new NormalGammaRunModel(MODEL, r));
     }
 
     /** Mean and noise scale both switch. */

@@ -10,14 +10,8 @@ import org.junit.jupiter.api.Test;
 class VarianceChangeBocpdTest extends ScalarBocpdContract {
     static final VarianceChangeModelSpec MODEL = new VarianceChangeModelSpec(1.5, 0.8, 1);
 
-    @Override
-    ObservationModelSpec modelSpec() {
-        return MODEL;
-    }
-
-    @Override
-    RunModel newModel(int maxRunLength) {
-        return new VarianceChangeRunModel(MODEL, maxRunLength);
+    VarianceChangeBocpdTest() {
+        super(MODEL, r -> new VarianceChangeRunModel(MODEL, r));
     }
 
     /** Zero-mean Gaussian residuals whose scale switches. */

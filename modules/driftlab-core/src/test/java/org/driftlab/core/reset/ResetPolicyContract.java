@@ -73,16 +73,6 @@ abstract class ResetPolicyContract {
         }
 
         @Override
-        public int width() {
-            return 1;
-        }
-
-        @Override
-        public void observe(double[] x, int offset) {
-            steps++;
-        }
-
-        @Override
         public int tasks() {
             return 3;
         }

@@ -79,11 +79,6 @@ final class FakeBeliefs {
         int markResets;
 
         @Override
-        public int width() {
-            return 1;
-        }
-
-        @Override
         public void observe(double[] x, int offset) {
             steps++;
             p = x[offset];
