@@ -53,19 +53,7 @@ class ExampleConfigsTest {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (RunSpec r : sweep.runs()) {
             if (!seen.add(r.conditionId())) continue;
-            RunSpec shortRun = new RunSpec(
-                    r.runId(),
-                    r.conditionId(),
-                    r.seed(),
-                    r.masterSeed(),
-                    40,
-                    r.dt(),
-                    r.stream(),
-                    r.rule(),
-                    r.belief(),
-                    r.reset(),
-                    r.metrics(),
-                    r.params());
+            RunSpec shortRun = r.withSteps(40);
             org.driftlab.core.sim.RunResult result = org.driftlab.core.sim.Simulation.run(shortRun, 16);
             assertThat(result.metrics().steps()).as(file + " " + r.params()).isEqualTo(40);
         }

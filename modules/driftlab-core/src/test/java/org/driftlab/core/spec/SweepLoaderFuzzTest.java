@@ -92,28 +92,37 @@ class SweepLoaderFuzzTest {
             for (int k = 0; k < n; k++) text = mutate(text, rnd, edits);
             String origin = "fuzz/" + base[0];
             String context = "case " + i + " (seed " + (SEED + i) + ") of " + base[0] + " after " + edits;
-            try {
-                SweepSpec sweep = SweepLoader.parse(text, origin);
-                assertThat(sweep.runs()).as(context).isNotEmpty();
-                loaded++;
-            } catch (ConfigProblems e) {
-                rejected++;
-                assertThat(e.problems()).as(context).isNotEmpty();
-                for (ConfigProblem p : e.problems()) {
-                    assertThat(p.file()).as(context + ": " + p).isEqualTo(origin);
-                    assertThat(p.line() > 0 || !p.key().isEmpty())
-                            .as(context + ": no line and no key in " + p)
-                            .isTrue();
-                    assertThat(p.message()).as(context).isNotBlank();
-                }
-                assertThat(e.getMessage()).as(context).startsWith(origin);
-            } catch (RuntimeException | Error e) {
-                throw new AssertionError(context + " threw " + e + "\n--- text ---\n" + text, e);
-            }
+            if (loadsOrIsRefusedCleanly(text, origin, context)) loaded++;
+            else rejected++;
         }
         // both outcomes occur, so the mutations neither always break nor never touch what matters
         assertThat(loaded).isGreaterThan(CASES / 20);
         assertThat(rejected).isGreaterThan(CASES / 4);
+    }
+
+    /**
+     * Loads {@code text} as file {@code origin}: true when it gives a sweep with runs, false when it is refused with
+     * problems that each name the file, a line or a key, and a message. Anything else (another exception, a refusal
+     * without problems) fails with {@code context} and the text.
+     */
+    static boolean loadsOrIsRefusedCleanly(String text, String origin, String context) {
+        try {
+            assertThat(SweepLoader.parse(text, origin).runs()).as(context).isNotEmpty();
+            return true;
+        } catch (ConfigProblems e) {
+            assertThat(e.problems()).as(context).isNotEmpty();
+            for (ConfigProblem p : e.problems()) {
+                assertThat(p.file()).as(context + ": " + p).isEqualTo(origin);
+                assertThat(p.line() > 0 || !p.key().isEmpty())
+                        .as(context + ": no line and no key in " + p)
+                        .isTrue();
+                assertThat(p.message()).as(context).isNotBlank();
+            }
+            assertThat(e.getMessage()).as(context).startsWith(origin);
+            return false;
+        } catch (RuntimeException | Error e) {
+            throw new AssertionError(context + " threw " + e + "\n--- text ---\n" + text, e);
+        }
     }
 
     /** One random edit of {@code text}; its description is added to {@code edits}. */
