@@ -30,6 +30,8 @@ def rule_name(r):
     t = r["rule.type"]
     if t == "optimal-control":
         return "optimal-control" if r.get("rule.source") in ("", "observed", None) else "optimal-control source=belief"
+    if t == "sgd" and float(r["rule.lr"]) != 0.1:
+        return f"sgd lr {float(r['rule.lr']):g}"
     return t
 
 
@@ -116,12 +118,26 @@ def regret(path):
             gain_p, _, _ = paired(pre, no)
             out.append(f"{100 * gain_b / gain_o:.0f}% ({100 * gain_b / gain_p:.0f}%)")
         print(f"| {rule} | " + " | ".join(out) + " |")
+    print("\nOptimal control with source = belief (no reset policy) − the same rule on the observed gradient with a "
+          "belief reset, paired; mean excess loss and J_total (objective_total)\n")
+    print("| ρ | σ_g | − reset to μ0: loss | − reset to μ0: J_total | − reset to posterior mean: loss "
+          "| − reset to posterior mean: J_total |")
+    print("|---|---|---|---|---|---|")
+    total, _ = load(path, "objective_total")
+    for rho, sg in cells:
+        out = []
+        for target in (BELIEF_MU0, BELIEF_POST):
+            for table in (runs, total):
+                m, h, _ = paired(table.get((rho, sg, "optimal-control", target), {}),
+                                 table.get((rho, sg, "optimal-control source=belief", "none"), {}))
+                out.append(fmt(m, h))
+        print(f"| {rho:g} | {sg:g} | " + " | ".join(out) + " |")
 
 
 def predicted_tau(rule, rho, sigma_g):
     """The smallest τ with τ ≥ 1 / (1 + A(d(τ) − 1)), d(τ) the first d with B(d) ≥ logit τ + log((1 − ρ)/ρ);
     None ("never") when A(d(τ) − 1) ≤ 0 for every τ that could satisfy it."""
-    q = tau_star.RULES[{"sgd": "sgd lr 0.1", "optimal-control": "optimal-control γ = 10, dt = 1"}[rule]]
+    q = tau_star.RULES[{"sgd": "sgd lr 0.1", "sgd lr 0.01": "sgd lr 0.01", "optimal-control": "optimal-control γ = 10, dt = 1"}[rule]]
     for i in range(1, 10000):
         tau = 0.5 + 0.5 * i / 10000
         need = math.log(tau / (1 - tau)) + math.log((1 - rho) / rho)
@@ -155,7 +171,7 @@ def tau(path):
           "| best τ − no reset (paired) | source=belief − no reset (paired) |")
     print("|---|---|---|---|---|---|---|---|")
     for rho, sg in sorted({(k[0], k[1]) for k in runs}):
-        for rule in ("sgd", "optimal-control"):
+        for rule in ("sgd", "sgd lr 0.01", "optimal-control"):
             by_tau = {}
             for k, v in runs.items():
                 if k[:3] == (rho, sg, rule):
@@ -169,7 +185,8 @@ def tau(path):
             bel = runs.get((rho, sg, "optimal-control source=belief", "none"))
             belief = fmt(*paired(base, bel)[:2]) if bel and rule == "optimal-control" else ""
             snr = f"{10 / sg:.2g} / {1 / sg:.2g}"
-            print(f"| {rho:g} | {sg:g} | {snr} | {rule} | {show(pred)} | {show(best)} [{show(lo)}, {show(hi)}] "
+            shown_pred = "never" if pred is None else f"{pred:.2f}"
+            print(f"| {rho:g} | {sg:g} | {snr} | {rule} | {shown_pred} | {show(best)} [{show(lo)}, {show(hi)}] "
                   f"({share:.0%}) | {fmt(m, h) if best is not None else '0'} | {belief} |")
 
 
