@@ -52,6 +52,16 @@ final class ResetConfig {
                     + " before step s's update (the timing contract above); part of the run id, so that runs from before the"
                     + " contract are not resumed");
 
+    /**
+     * Recall's form of {@link #TIMING}: since its kept weights became those of the estimated change point (not
+     * those at detection), its results changed again, so its runs from before must not resume either.
+     */
+    static final Key RECALL_TIMING = Key.fixed(
+            "timing",
+            "before-update-rewind",
+            "as before-update, and the weights kept for the old task are those at the belief's estimated change"
+                    + " point (before the first update on the new task); part of the run id");
+
     private static final ContinualBackpropSpec DOHARE = ContinualBackpropSpec.dohare2024();
 
     static final Block RESET = Block.typed(
@@ -126,7 +136,7 @@ final class ResetConfig {
                                     Range.OPEN_UNIT,
                                     "posterior of another task above which the learner switches to it"),
                             RULE_STATE,
-                            TIMING)
+                            RECALL_TIMING)
                     .builds(v -> new RecallSpec(v.real("tau"), ruleState(v))),
             Variant.of(
                             "continual-backprop",
