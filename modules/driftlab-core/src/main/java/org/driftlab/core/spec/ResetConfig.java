@@ -70,8 +70,9 @@ final class ResetConfig {
             "the timing contract: a reset decided from step s's observation (oracle, belief-threshold, belief-soft,"
                     + " recall) acts before step s's update. Step s's loss is paid at the old weights; θ_s is replaced by"
                     + " the reset weights and step s's update is recomputed there from the same observation (same sample,"
-                    + " same noise: for the quadratic g' = g_s + H(θ_reset − θ_s)); recall keeps the weights from before"
-                    + " that update. Such a reset is recorded at step s; periodic and shrink-perturb act after step s and"
+                    + " same noise: for the quadratic g' = g_s + H(θ_reset − θ_s)); recall keeps, for the task it leaves, the"
+                    + " weights from before the first update on the new task (those at the belief's estimated change"
+                    + " point). Such a reset is recorded at step s; periodic and shrink-perturb act after step s and"
                     + " are recorded at s + 1",
             Variant.of("none", "never reset").builds(v -> new NoResetSpec()),
             Variant.of(
