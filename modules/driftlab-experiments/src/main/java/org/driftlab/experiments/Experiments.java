@@ -507,9 +507,7 @@ public final class Experiments {
         md.append(
                 "Mean excess loss per step (± 95% CI half-width) for K = 5 recurring tasks; s = prior std of the optima.\n\n| ρ | s |");
         for (String r : resets) md.append(' ').append(policy(r)).append(" |");
-        md.append(" recall − threshold (paired, 95% CI) |\n|---|---|")
-                .append("---|".repeat(resets.size() + 1))
-                .append('\n');
+        md.append("\n|---|---|").append("---|".repeat(resets.size())).append('\n');
         for (double h : hazards) {
             for (double s : stds) {
                 md.append("| ").append(num(h)).append(" | ").append(num(s)).append(" |");
@@ -520,9 +518,10 @@ public final class Experiments {
                             .of(Metric.MEAN_EXCESS_LOSS);
                     md.append(' ').append(pm(m)).append(" |");
                 }
-                md.append(' ').append(pairedDifference(h, s)).append(" |\n");
+                md.append('\n');
             }
         }
+        md.append(recurringPaired(hazards, stds));
         md.append(alignedTable(
                 table,
                 resets,
@@ -586,33 +585,72 @@ public final class Experiments {
         return md.toString();
     }
 
-    /** Mean and 95% CI of the per-seed difference recall − belief-threshold (seeds are paired across policies). */
-    private static String pairedDifference(double hazard, double std) {
+    /** The paired differences of experiment 5's second table: (minuend, subtrahend) reset types. */
+    private static final String[][] RECURRING_PAIRS = {
+        {"recall", "belief-threshold"},
+        {"recall", "oracle"},
+        {"recall", "none"},
+        {"belief-threshold", "none"},
+        {"oracle", "none"},
+        {"oracle", "oracle-prescient"}
+    };
+
+    /**
+     * Per (ρ, s): the mean and 95% CI of the per-seed differences of mean excess loss between the policies of
+     * {@link #RECURRING_PAIRS} (seeds are paired across policies: the same tasks, switches and noise).
+     */
+    private static String recurringPaired(List<Double> hazards, List<Double> stds) {
+        List<StoredRun> runs;
         try (ResultStore store = ResultStore.openReadOnly(Path.of("results", "recurring.duckdb"))) {
-            Map<Integer, double[]> bySeed = new LinkedHashMap<>();
-            for (var run : legacy(store.runs(), store.sweptKeys(null))) {
-                Map<String, Object> p = run.params();
-                if (!(((Double) p.get(HAZARD)) == hazard && ((Double) p.get("stream.prior.std")) == std)) continue;
-                String t = type(p.get("reset"));
-                double[] pair = bySeed.computeIfAbsent(run.result().seed(), k -> new double[] {Double.NaN, Double.NaN});
-                if (t.equals("recall")) pair[0] = run.result().metrics().meanExcessLoss();
-                if (t.equals("belief-threshold"))
-                    pair[1] = run.result().metrics().meanExcessLoss();
-            }
-            double sum = 0;
-            double sq = 0;
-            int n = 0;
-            for (double[] pair : bySeed.values()) {
-                if (Double.isNaN(pair[0]) || Double.isNaN(pair[1])) continue;
-                double d = pair[0] - pair[1];
-                sum += d;
-                sq += d * d;
-                n++;
-            }
-            double mean = sum / n;
-            double sd = Math.sqrt((sq - n * mean * mean) / (n - 1));
-            return num(mean) + " ± " + num(Summary.tQuantile975(n - 1) * sd / Math.sqrt(n));
+            runs = legacy(store.runs(), store.sweptKeys(null));
         }
+        StringBuilder md = new StringBuilder(
+                "\nPaired differences of the mean excess loss per step (mean over seeds of the per-seed difference, ± 95% CI"
+                        + " half-width; negative: the first policy is better; * the CI excludes 0):\n\n| ρ | s |");
+        for (String[] pair : RECURRING_PAIRS)
+            md.append(' ').append(pair[0]).append(" − ").append(pair[1]).append(" |");
+        md.append("\n|---|---|").append("---|".repeat(RECURRING_PAIRS.length)).append('\n');
+        for (double h : hazards) {
+            for (double s : stds) {
+                Map<String, Map<Integer, Double>> byType = new LinkedHashMap<>();
+                for (StoredRun run : runs) {
+                    Map<String, Object> p = run.params();
+                    if (!(((Double) p.get(HAZARD)) == h && ((Double) p.get("stream.prior.std")) == s)) continue;
+                    byType.computeIfAbsent(type(p.get("reset")), k -> new LinkedHashMap<>())
+                            .put(run.result().seed(), run.result().metrics().meanExcessLoss());
+                }
+                md.append("| ").append(num(h)).append(" | ").append(num(s)).append(" |");
+                for (String[] pair : RECURRING_PAIRS)
+                    md.append(' ')
+                            .append(pairedCell(byType.get(pair[0]), byType.get(pair[1])))
+                            .append(" |");
+                md.append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    /**
+     * Mean and 95% CI (Student t) of a[seed] − b[seed] over the seeds both hold, as "mean ± half", starred when
+     * the CI excludes 0; "—" when either side is missing.
+     */
+    private static String pairedCell(Map<Integer, Double> a, Map<Integer, Double> b) {
+        double[] d = pairedCi(a, b);
+        if (d == null) return "—";
+        return num(d[0]) + " ± " + num(d[1]) + (Math.abs(d[0]) > d[1] ? " *" : "");
+    }
+
+    /** {mean, 95% CI half-width, n} of a[seed] − b[seed] over the shared seeds; null when fewer than 2. */
+    private static double[] pairedCi(Map<Integer, Double> a, Map<Integer, Double> b) {
+        if (a == null || b == null) return null;
+        List<Double> diffs = new ArrayList<>();
+        for (var e : a.entrySet()) {
+            Double other = b.get(e.getKey());
+            if (other != null) diffs.add(e.getValue() - other);
+        }
+        if (diffs.size() < 2) return null;
+        double[] m = meanCi(diffs.stream().mapToDouble(Double::doubleValue).toArray());
+        return new double[] {m[0], m[1], diffs.size()};
     }
 
     // ------------------------------------------------------------------ experiment 4
@@ -662,6 +700,12 @@ public final class Experiments {
         md.append(
                 "| rule | policy | n | diverged | mean error | error, first bin | error, last bin | eff. rank, first bin | eff. rank, last bin | dead fraction, first bin | dead fraction, last bin | resets per run |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder ranking = new StringBuilder(
+                String.format(
+                        Locale.ROOT,
+                        "%nRanking by mean online error per rule, with paired differences over the seeds (mean of the per-seed"
+                                + " difference ± 95%% CI half-width; * the CI excludes 0, so the difference is resolved):%n%n"
+                                + "| rule | rank | policy | mean error | − next better policy | − none |%n|---|---|---|---|---|---|%n"));
         StringBuilder curves = new StringBuilder(
                 String.format(Locale.ROOT, "%nOnline error per bin (mean over seeds):%n%n| rule | policy |"));
         for (int b = 0; b < bins; b++)
@@ -717,6 +761,7 @@ public final class Experiments {
                 rank.add(new Charts.Line(pol, x, er[0], er[1]));
                 dead.add(new Charts.Line(pol, x, df[0], df[1]));
             }
+            ranking.append(plasticityRanking(rule.getKey(), rule.getValue()));
             String r = rule.getKey().replaceFirst(" .*", "");
             String what = "Exp. 4, " + rule.getKey() + ": ";
             write(
@@ -747,7 +792,38 @@ public final class Experiments {
                             dead),
                     name + "-dead-" + r);
         }
-        return md.append(curves).toString();
+        return md.append(ranking).append(curves).toString();
+    }
+
+    /** One rule's rows of the ranking table: policies by mean error, each against the one ranked above it and none. */
+    private static String plasticityRanking(String rule, Map<String, List<StoredRun>> byPolicy) {
+        Map<String, Map<Integer, Double>> err = new LinkedHashMap<>();
+        for (var e : byPolicy.entrySet()) {
+            Map<Integer, Double> bySeed = new LinkedHashMap<>();
+            for (StoredRun r : e.getValue())
+                bySeed.put(r.result().seed(), r.result().metrics().meanLoss());
+            err.put(e.getKey(), bySeed);
+        }
+        List<String> ranked = new ArrayList<>(err.keySet());
+        java.util.function.ToDoubleFunction<String> mean = p -> err.get(p).values().stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(Double.NaN);
+        ranked.sort(java.util.Comparator.comparingDouble(mean));
+        StringBuilder md = new StringBuilder();
+        for (int i = 0; i < ranked.size(); i++) {
+            String p = ranked.get(i);
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %s | %s | %s | %s |%n",
+                    rule,
+                    i + 1,
+                    p,
+                    num(mean.applyAsDouble(p)),
+                    i == 0 ? "—" : pairedCell(err.get(p), err.get(ranked.get(i - 1))),
+                    p.equals("none") ? "—" : pairedCell(err.get(p), err.get("none"))));
+        }
+        return md.toString();
     }
 
     /** Per bin, the mean over the runs (row 0) and the 95% CI half-width (row 1), skipping NaN bins. */
@@ -814,7 +890,15 @@ public final class Experiments {
 
     private static int order(String policy) {
         List<String> known = List.of(
-                "none", "periodic", "oracle", "belief-threshold", "belief-soft", "shrink-perturb", "l2-init", "recall");
+                "none",
+                "periodic",
+                "oracle",
+                "oracle-prescient",
+                "belief-threshold",
+                "belief-soft",
+                "shrink-perturb",
+                "l2-init",
+                "recall");
         int i = known.indexOf(policy.replaceFirst(" .*", ""));
         return i < 0 ? known.size() : i;
     }

@@ -144,6 +144,13 @@ final class HmmFilter implements TaskFilter {
         return m;
     }
 
+    /** e_t(k) / P(task_t = k | x_1:t); 1 when task k has no posterior mass (or before any observation). */
+    @Override
+    public double meanRunLength(int task) {
+        double p = prob[task];
+        return steps == 0 || !(p > 0) ? 1 : Math.max(1, runMass[task] / p);
+    }
+
     @Override
     public double pChange(int window) {
         if (window <= 0) throw new IllegalArgumentException("window must be > 0, got " + window);

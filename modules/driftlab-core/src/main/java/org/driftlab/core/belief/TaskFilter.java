@@ -13,4 +13,13 @@ public interface TaskFilter extends TaskBelief {
 
     /** The task with the highest posterior (the lowest index among ties). */
     int mapTask();
+
+    /**
+     * E[r_t | task_t = k, x_1:t]: the posterior mean run length (steps, ≥ 1 once observing, the current step
+     * counted) of task k were it current now, so the estimated change point of a switch to k is t − (this − 1).
+     * A filter that does not track when a task began answers 1 (the change taken at the current step).
+     */
+    default double meanRunLength(int task) {
+        return 1;
+    }
 }

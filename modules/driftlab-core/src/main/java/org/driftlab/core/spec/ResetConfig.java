@@ -56,6 +56,16 @@ final class ResetConfig {
                     + " before step s's update (the timing contract above); part of the run id, so that runs from before the"
                     + " contract are not resumed");
 
+    /**
+     * Recall's form of {@link #TIMING}: since its kept weights became those of the estimated change point (not
+     * those at detection), its results changed again, so its runs from before must not resume either.
+     */
+    static final Key RECALL_TIMING = Key.fixed(
+            "timing",
+            "before-update-rewind",
+            "as before-update, and the weights kept for the old task are those at the belief's estimated change"
+                    + " point (before the first update on the new task); part of the run id");
+
     private static final ContinualBackpropSpec DOHARE = ContinualBackpropSpec.dohare2024();
 
     static final Block RESET = Block.typed(
@@ -64,8 +74,9 @@ final class ResetConfig {
             "the timing contract: a reset decided from step s's observation (oracle, belief-threshold, belief-soft,"
                     + " recall) acts before step s's update. Step s's loss is paid at the old weights; θ_s is replaced by"
                     + " the reset weights and step s's update is recomputed there from the same observation (same sample,"
-                    + " same noise: for the quadratic g' = g_s + H(θ_reset − θ_s)); recall keeps the weights from before"
-                    + " that update. Such a reset is recorded at step s; periodic and shrink-perturb act after step s and"
+                    + " same noise: for the quadratic g' = g_s + H(θ_reset − θ_s)); recall keeps, for the task it leaves, the"
+                    + " weights from before the first update on the new task (those at the belief's estimated change"
+                    + " point). Such a reset is recorded at step s; periodic and shrink-perturb act after step s and"
                     + " are recorded at s + 1",
             Variant.of("none", "never reset").builds(v -> new NoResetSpec()),
             Variant.of(
@@ -122,7 +133,7 @@ final class ResetConfig {
                                     Range.OPEN_UNIT,
                                     "posterior of another task above which the learner switches to it"),
                             RULE_STATE,
-                            TIMING)
+                            RECALL_TIMING)
                     .builds(v -> new RecallSpec(v.real("tau"), ruleState(v))),
             Variant.of(
                             "continual-backprop",

@@ -29,10 +29,13 @@ class HmmFilterTest extends TaskBeliefContract {
         return xs;
     }
 
-    /** Per step t: P(task_t = k) for k = 0 … K − 1, then E[r_t], by enumerating all K^t task paths. */
+    /**
+     * Per step t: P(task_t = k) for k = 0 … K − 1, then E[r_t], then E[r_t · 1{task_t = k}] for k = 0 … K − 1,
+     * by enumerating all K^t task paths.
+     */
     static double[][] enumerate(double[][] xs) {
         int k = MEANS.length;
-        double[][] out = new double[xs.length][k + 1];
+        double[][] out = new double[xs.length][2 * k + 1];
         for (int t = 1; t <= xs.length; t++) {
             int paths = (int) Math.pow(k, t);
             double[] lw = new double[paths];
@@ -62,6 +65,7 @@ class HmmFilterTest extends TaskBeliefContract {
                 double p = Math.exp(lw[code] - total);
                 out[t - 1][last[code]] += p;
                 out[t - 1][k] += p * run[code];
+                out[t - 1][k + 1 + last[code]] += p * run[code];
             }
         }
         return out;
@@ -114,6 +118,25 @@ class HmmFilterTest extends TaskBeliefContract {
         for (int t = 4; t < SHORT; t++) {
             f.observe(xs[t], 0);
             assertThat(f.pChange(1)).isCloseTo(1 - f.taskProbability(assumed), within(1e-15));
+        }
+    }
+
+    @Test
+    void perTaskMeanRunLengthEqualsPathEnumeration() {
+        for (long seed = 1; seed <= 3; seed++) {
+            double[][] xs = series(seed, SHORT);
+            double[][] ref = enumerate(xs);
+            TaskFilter f = newBelief();
+            assertThat(f.meanRunLength(1)).isEqualTo(1.0); // before any observation
+            for (int t = 0; t < SHORT; t++) {
+                f.observe(xs[t], 0);
+                for (int k = 0; k < 3; k++) {
+                    double expected = Math.max(1, ref[t][4 + k] / ref[t][k]);
+                    assertThat(f.meanRunLength(k))
+                            .as("seed %d, t %d, task %d", seed, t + 1, k)
+                            .isCloseTo(expected, within(1e-9 * expected));
+                }
+            }
         }
     }
 

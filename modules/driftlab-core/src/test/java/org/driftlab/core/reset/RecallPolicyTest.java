@@ -28,6 +28,27 @@ class RecallPolicyTest extends ResetPolicyContract {
                 .hasMessageContaining("markov");
     }
 
+    /** DESIGN §7: the weights kept for the old task are those before the first update on the new one. */
+    @Test
+    void keepsTheWeightsOfTheEstimatedChangePointNotThoseAtDetection() {
+        ResetPolicy p = newPolicy();
+        double[] theta = new double[3];
+        for (int t = 0; t <= 6; t++) {
+            java.util.Arrays.fill(theta, t); // θ_t = (t, t, t)
+            assertThat(p.beforeStep(t, false, theta)).isFalse();
+        }
+        p.apply(new ResetOrder(6, 1.0, 0, 1, null, 2), theta); // detected at 6, change point 4
+        assertThat(theta).containsExactly(THETA0);
+        p.apply(new ResetOrder(6, 1.0, 1, 0), theta); // back to task 0 at once: its kept weights are θ_4
+        assertThat(theta).containsExactly(4, 4, 4);
+        // a rewind never reaches past the last recall: step 6's update started from the loaded weights
+        assertThat(p.beforeStep(7, false, new double[] {9, 9, 9})).isFalse();
+        p.apply(new ResetOrder(7, 1.0, 0, 2, null, 5), new double[] {9, 9, 9});
+        p.apply(new ResetOrder(7, 1.0, 2, 0), theta);
+        assertThat(theta).containsExactly(4, 4, 4);
+        assertThatThrownBy(() -> new ResetOrder(3, 1.0, 0, 1, null, 4)).hasMessageContaining("rewind");
+    }
+
     @Test
     void ordersASwitchWhenAnotherTaskBecomesLikely() {
         ResetPolicy p = newPolicy();

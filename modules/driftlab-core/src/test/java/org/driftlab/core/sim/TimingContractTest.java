@@ -35,6 +35,8 @@ import org.driftlab.core.stream.QuadraticStreamSpec;
 import org.driftlab.core.stream.SlowlyChangingRegressionStreamSpec;
 import org.driftlab.core.stream.TaskStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The reset timing contract (DESIGN §7): a reset decided from step s's observation acts before step s's update,
@@ -119,6 +121,9 @@ class TimingContractTest {
                 new RecallSpec(0.9, true),
                 STEPS);
         assertChunkingExact(recall, FakeBeliefs.Nearest::forRun, 5);
+        // recall rewinding its kept weights to an estimated change point 3 steps before detection
+        int width = Learner.start(recall).evidenceWidth();
+        assertChunkingExact(recall, s -> new TasksAt(width, 30, 60, 3), 2);
     }
 
     /** θ after each step and each step's loss, in lockstep, with the belief ordering a reset from the listed steps only. */
@@ -150,17 +155,27 @@ class TimingContractTest {
         return theta;
     }
 
-    /** A task filter that names task 0 before step {@code from}, task 1 from it on, and task 0 again from {@code back}. */
+    /**
+     * A task filter that names task 0 before step {@code from}, task 1 from it on, and task 0 again from {@code back},
+     * estimating each time that the named task began {@code rewind} steps before it named it.
+     */
     private static final class TasksAt extends FakeBeliefs.Scripted implements TaskFilter {
         private final int width;
         private final long from;
         private final long back;
+        private final int rewind;
         private long seen;
 
-        TasksAt(int width, long from, long back) {
+        TasksAt(int width, long from, long back, int rewind) {
             this.width = width;
             this.from = from;
             this.back = back;
+            this.rewind = rewind;
+        }
+
+        @Override
+        public double meanRunLength(int task) {
+            return rewind + 1;
         }
 
         @Override
@@ -190,8 +205,13 @@ class TimingContractTest {
         }
     }
 
-    @Test
-    void recallKeepsTheWeightsFromBeforeTheUpdateOfTheStepItActsOn() {
+    /**
+     * DESIGN §7: the weights recall keeps for the old task are those from before the first update on the new one,
+     * θ at the belief's estimated change point (the step it acts on when the estimate is that step itself).
+     */
+    @ParameterizedTest(name = "rewind {0}")
+    @ValueSource(ints = {0, 3})
+    void recallKeepsTheWeightsOfTheEstimatedChangePoint(int rewind) {
         long s1 = 30;
         long s2 = 60;
         double lr = 0.05;
@@ -202,10 +222,11 @@ class TimingContractTest {
                 new RecallSpec(0.9, false),
                 100);
         int width = Learner.start(spec).evidenceWidth();
-        List<double[]> recall = trace(spec, new TasksAt(width, s1, s2));
+        List<double[]> recall = trace(spec, new TasksAt(width, s1, s2, rewind));
         TaskStream stream = TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed()));
         double[] theta0 = stream.initialWeights().clone();
-        double[] kept = weightsBefore(recall, (int) s1, theta0); // θ_{s1}: task 0's weights when task 1 was recalled
+        // θ_{s1 − rewind}: task 0's weights at the change point estimated when task 1 was recalled at s1
+        double[] kept = weightsBefore(recall, (int) (s1 - rewind), theta0);
         double[] thetaS2 = weightsBefore(recall, (int) s2, theta0);
         double[] g = new double[3];
         for (int t = 0; t <= s2; t++) {
