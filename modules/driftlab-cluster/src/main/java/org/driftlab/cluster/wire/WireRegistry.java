@@ -23,10 +23,12 @@ import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.belief.VarianceChangeModelSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.reset.BeliefMlpSpec;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.L2InitSpec;
+import org.driftlab.core.reset.MlpResetScope;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.PeriodicResetSpec;
@@ -135,6 +137,8 @@ public final class WireRegistry {
         put(t, 207, RecallSpec.class);
         put(t, 208, ResetTarget.class);
         put(t, 209, ContinualBackpropSpec.class);
+        put(t, 210, BeliefMlpSpec.class);
+        put(t, 211, MlpResetScope.class);
         // 300–329: learner protocol
         put(t, 300, LearnerEntity.Run.class);
         put(t, 301, LearnerEntity.Stop.class);

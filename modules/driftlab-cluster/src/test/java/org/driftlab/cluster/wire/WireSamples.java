@@ -20,10 +20,12 @@ import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.belief.VarianceChangeModelSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.reset.BeliefMlpSpec;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.L2InitSpec;
+import org.driftlab.core.reset.MlpResetScope;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.PeriodicResetSpec;
@@ -168,7 +170,8 @@ final class WireSamples {
                 new ShrinkPerturbSpec(0.9, 0.01, 50),
                 new L2InitSpec(0.01),
                 new RecallSpec(0.6, true),
-                ContinualBackpropSpec.dohare2024());
+                ContinualBackpropSpec.dohare2024(),
+                new BeliefMlpSpec(0.9, 10, MlpResetScope.UNIT, 0.2, 0.99, true));
     }
 
     /** RunSpecs that together contain every variant above at least once. */

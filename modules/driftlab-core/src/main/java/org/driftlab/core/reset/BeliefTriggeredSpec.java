@@ -6,7 +6,8 @@ import org.driftlab.core.check.Require;
  * A policy that acts when the belief's p_change(window) crosses tau (DESIGN §6–7): a full reset
  * ({@link BeliefThresholdSpec}) or a partial one ({@link BeliefSoftSpec}). Both need a belief.
  */
-public sealed interface BeliefTriggeredSpec extends ResetSpec permits BeliefThresholdSpec, BeliefSoftSpec {
+public sealed interface BeliefTriggeredSpec extends ResetSpec
+        permits BeliefThresholdSpec, BeliefSoftSpec, BeliefMlpSpec {
     /** The threshold on p_change, in (0, 1). */
     double tau();
 

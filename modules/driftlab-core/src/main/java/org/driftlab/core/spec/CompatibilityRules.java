@@ -8,6 +8,7 @@ import org.driftlab.core.belief.LinearRegressionModelSpec;
 import org.driftlab.core.belief.LogNormalGammaModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.VarianceChangeModelSpec;
+import org.driftlab.core.reset.BeliefMlpSpec;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetTarget;
@@ -128,6 +129,11 @@ public final class CompatibilityRules {
                     b -> b.reset() instanceof ContinualBackpropSpec && !mlp(b),
                     b ->
                             "continual-backprop replaces hidden units of an MLP learner: it needs a slowly-changing-regression stream"),
+            new CompatibilityRule(
+                    "reset.type",
+                    "belief-mlp needs a slowly-changing-regression stream",
+                    b -> b.reset() instanceof BeliefMlpSpec && !mlp(b),
+                    b -> "belief-mlp resets parts of an MLP learner: it needs a slowly-changing-regression stream"),
             new CompatibilityRule(
                     "rule.type",
                     "a slowly-changing-regression stream has no Hessian or true gradient for the"

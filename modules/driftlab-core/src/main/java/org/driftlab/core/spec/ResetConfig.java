@@ -9,10 +9,12 @@ import static org.driftlab.core.spec.Key.requiredReal;
 
 import java.util.List;
 import java.util.Locale;
+import org.driftlab.core.reset.BeliefMlpSpec;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.L2InitSpec;
+import org.driftlab.core.reset.MlpResetScope;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.PeriodicResetSpec;
@@ -104,6 +106,31 @@ final class ResetConfig {
                             RULE_STATE,
                             TIMING)
                     .builds(v -> new BeliefSoftSpec(v.real("tau"), window(v), target(v), ruleState(v))),
+            Variant.of(
+                            "belief-mlp",
+                            "reset part of an MLP learner when p_change(window) > tau: fresh draws from the init"
+                                    + " distribution; needs a belief and a slowly-changing-regression stream",
+                            real("tau", 0.5, Range.OPEN_UNIT, "threshold on p_change"),
+                            WINDOW,
+                            choice(
+                                    "scope",
+                                    "network",
+                                    List.of("network", "layer", "unit"),
+                                    "what is re-drawn: every weight; the output layer (v and its bias; the hidden"
+                                            + " features are kept); or the ceil(fraction·H) hidden units of lowest"
+                                            + " contribution utility u_j ← decay·u_j + (1 − decay)·|h_j|·|v_j|"
+                                            + " (continual backprop's ranking), their outgoing weights set to 0"),
+                            real("fraction", 0.2, Range.CLOSED_UNIT, "share of the hidden units a unit-scope reset re-draws"),
+                            real("decay", 0.99, Range.UNIT_FROM_ZERO, "decay of the units' contribution utility (unit scope)"),
+                            RULE_STATE,
+                            TIMING)
+                    .builds(v -> new BeliefMlpSpec(
+                            v.real("tau"),
+                            window(v),
+                            MlpResetScope.valueOf(v.text("scope").toUpperCase(Locale.ROOT)),
+                            v.real("fraction"),
+                            v.real("decay"),
+                            ruleState(v))),
             Variant.of(
                             "shrink-perturb",
                             "θ ← λθ + σε after every `every`-th step",
