@@ -35,6 +35,7 @@ import org.driftlab.core.reset.PeriodicResetSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.reset.ResetTarget;
+import org.driftlab.core.reset.SelfNormalizedResetSpec;
 import org.driftlab.core.reset.ShrinkPerturbSpec;
 import org.driftlab.core.rule.AdamSpec;
 import org.driftlab.core.rule.BallisticSpec;
@@ -139,6 +140,7 @@ public final class WireRegistry {
         put(t, 209, ContinualBackpropSpec.class);
         put(t, 210, BeliefMlpSpec.class);
         put(t, 211, MlpResetScope.class);
+        put(t, 212, SelfNormalizedResetSpec.class);
         // 300–329: learner protocol
         put(t, 300, LearnerEntity.Run.class);
         put(t, 301, LearnerEntity.Stop.class);

@@ -33,6 +33,7 @@ import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
+import org.driftlab.core.reset.SelfNormalizedResetSpec;
 import org.driftlab.core.reset.ShrinkPerturbSpec;
 import org.driftlab.core.rule.AdamSpec;
 import org.driftlab.core.rule.BallisticSpec;
@@ -171,7 +172,8 @@ final class WireSamples {
                 new L2InitSpec(0.01),
                 new RecallSpec(0.6, true),
                 ContinualBackpropSpec.dohare2024(),
-                new BeliefMlpSpec(0.9, 10, MlpResetScope.UNIT, 0.2, 0.99, true));
+                new BeliefMlpSpec(0.9, 10, MlpResetScope.UNIT, 0.2, 0.99, true),
+                new SelfNormalizedResetSpec(0.99));
     }
 
     /** RunSpecs that together contain every variant above at least once. */

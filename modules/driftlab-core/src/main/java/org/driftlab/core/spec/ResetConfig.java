@@ -21,6 +21,7 @@ import org.driftlab.core.reset.PeriodicResetSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
+import org.driftlab.core.reset.SelfNormalizedResetSpec;
 import org.driftlab.core.reset.ShrinkPerturbSpec;
 
 /** The {@code reset} block (DESIGN §7): its declaration and its reader. */
@@ -173,7 +174,19 @@ final class ResetConfig {
                                     .unit("steps"),
                             real("decay", DOHARE.decay(), Range.UNIT_FROM_ZERO, "η, decay of the contribution utility"))
                     .builds(v -> new ContinualBackpropSpec(
-                            v.real("replacement-rate"), v.integer("maturity-threshold"), v.real("decay"))));
+                            v.real("replacement-rate"), v.integer("maturity-threshold"), v.real("decay"))),
+            Variant.of(
+                            "self-normalized",
+                            "Farias & Jozefiak's self-normalized resets: after every step, re-initialise each hidden"
+                                    + " unit whose time since it last fired passes the percentile quantile of its own"
+                                    + " inter-firing time (geometric, at its firing rate since its last reset);"
+                                    + " needs a slowly-changing-regression stream",
+                            real(
+                                    "percentile",
+                                    0.99,
+                                    Range.OPEN_UNIT,
+                                    "the rejection percentile: reset when (1 − p̂)^idle < 1 − percentile"))
+                    .builds(v -> new SelfNormalizedResetSpec(v.real("percentile"))));
 
     private ResetConfig() {}
 

@@ -96,6 +96,7 @@ class PinnedDefaultsTest {
                 "reset belief-mlp",
                 "steps = 10\n" + MLP + sgd + "belief { type = bocpd, hazard = 0.1, model = variance-change }\n"
                         + "reset = belief-mlp\n");
+        put("reset self-normalized", "steps = 10\n" + MLP + sgd + "reset = self-normalized\n");
     }
 
     private static void put(String label, String text) {
