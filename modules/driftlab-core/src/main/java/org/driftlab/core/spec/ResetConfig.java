@@ -123,8 +123,8 @@ final class ResetConfig {
                                             + " (continual backprop's ranking), their outgoing weights set to 0"),
                             real("fraction", 0.2, Range.CLOSED_UNIT, "share of the hidden units a unit-scope reset re-draws"),
                             real("decay", 0.99, Range.UNIT_FROM_ZERO, "decay of the units' contribution utility (unit scope)"),
-                            RULE_STATE,
-                            TIMING)
+                            // born under the timing contract: no earlier runs to tell apart, so no timing key
+                            RULE_STATE)
                     .builds(v -> new BeliefMlpSpec(
                             v.real("tau"),
                             window(v),
