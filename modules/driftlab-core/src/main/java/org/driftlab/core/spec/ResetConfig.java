@@ -121,8 +121,16 @@ final class ResetConfig {
                                             + " features are kept); or the ceil(fraction·H) hidden units of lowest"
                                             + " contribution utility u_j ← decay·u_j + (1 − decay)·|h_j|·|v_j|"
                                             + " (continual backprop's ranking), their outgoing weights set to 0"),
-                            real("fraction", 0.2, Range.CLOSED_UNIT, "share of the hidden units a unit-scope reset re-draws"),
-                            real("decay", 0.99, Range.UNIT_FROM_ZERO, "decay of the units' contribution utility (unit scope)"),
+                            real(
+                                    "fraction",
+                                    0.2,
+                                    Range.CLOSED_UNIT,
+                                    "share of the hidden units a unit-scope reset re-draws"),
+                            real(
+                                    "decay",
+                                    0.99,
+                                    Range.UNIT_FROM_ZERO,
+                                    "decay of the units' contribution utility (unit scope)"),
                             // born under the timing contract: no earlier runs to tell apart, so no timing key
                             RULE_STATE)
                     .builds(v -> new BeliefMlpSpec(

@@ -111,7 +111,8 @@ class BeliefMlpPolicyTest extends ResetPolicyContract {
         double[] theta = resetOnce(MlpResetScope.LAYER, null);
         Rng replay = SeedStreams.of(9, 9).stream("POLICY");
         for (int i = 0; i < 9; i++) assertThat(theta[i]).as("hidden θ[%d] kept", i).isEqualTo(start[i]);
-        for (int i = 9; i < LAYOUT.dim(); i++) assertThat(theta[i]).as("θ[%d] redrawn", i).isEqualTo(INIT.draw(i, replay));
+        for (int i = 9; i < LAYOUT.dim(); i++)
+            assertThat(theta[i]).as("θ[%d] redrawn", i).isEqualTo(INIT.draw(i, replay));
     }
 
     @Test
@@ -123,13 +124,15 @@ class BeliefMlpPolicyTest extends ResetPolicyContract {
 
     @Test
     void needsAnMlpAndValidValues() {
-        assertThatThrownBy(() -> spec().newPolicy(ResetContext.of(new double[3], PriorSpec.standard(), 0, SeedStreams.of(1, 1))))
+        assertThatThrownBy(() -> spec().newPolicy(
+                        ResetContext.of(new double[3], PriorSpec.standard(), 0, SeedStreams.of(1, 1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MLP");
-        assertThatThrownBy(() -> new BeliefMlpSpec(1.0, 10, MlpResetScope.UNIT, 0.2, 0.9, true)).hasMessageContaining("tau");
-        assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 0, MlpResetScope.UNIT, 0.2, 0.9, true)).hasMessageContaining("window");
-        assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 10, MlpResetScope.UNIT, 1.5, 0.9, true)).hasMessageContaining("fraction");
-        assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 10, MlpResetScope.UNIT, 0.2, 1.0, true)).hasMessageContaining("decay");
+        MlpResetScope unit = MlpResetScope.UNIT;
+        assertThatThrownBy(() -> new BeliefMlpSpec(1.0, 10, unit, 0.2, 0.9, true)).hasMessageContaining("tau");
+        assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 0, unit, 0.2, 0.9, true)).hasMessageContaining("window");
+        assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 10, unit, 1.5, 0.9, true)).hasMessageContaining("fraction");
+        assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 10, unit, 0.2, 1.0, true)).hasMessageContaining("decay");
         assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 10, null, 0.2, 0.9, true)).hasMessageContaining("scope");
         assertThat(spec().needsBelief()).isTrue();
         assertThat(spec().target()).isEqualTo(ResetTarget.FRESH_DRAW);

@@ -140,7 +140,8 @@ class SelfNormalizedResetTest extends ResetPolicyContract {
 
     @Test
     void needsAnMlpAndAPercentileInTheOpenUnitInterval() {
-        assertThatThrownBy(() -> spec().newPolicy(ResetContext.of(new double[3], PriorSpec.standard(), 0, SeedStreams.of(1, 1))))
+        assertThatThrownBy(() -> spec().newPolicy(
+                        ResetContext.of(new double[3], PriorSpec.standard(), 0, SeedStreams.of(1, 1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MLP");
         assertThatThrownBy(() -> new SelfNormalizedResetSpec(1.0)).hasMessageContaining("percentile");

@@ -18,11 +18,29 @@ class DetectionTableTest {
     private static final long WINDOW = 20;
 
     /** A run whose stored detections are those of its switch and reset steps under {@link #WINDOW}. */
-    private static StoredRun run(String condition, int seed, long steps, long[] switches, long[] resets, Map<String, Object> p) {
+    private static StoredRun run(
+            String condition, int seed, long steps, long[] switches, long[] resets, Map<String, Object> p) {
         Detections d = Detections.match(switches, resets, WINDOW);
         RunMetrics m = new RunMetrics(
-                steps, 1, 1, 0, 0, switches.length, resets.length, d.hits(), d.meanDelay(), d.falseAlarms(),
-                switches.length - d.hits(), 0, false, -1, new double[0], new double[0], new double[0], switches, resets);
+                steps,
+                1,
+                1,
+                0,
+                0,
+                switches.length,
+                resets.length,
+                d.hits(),
+                d.meanDelay(),
+                d.falseAlarms(),
+                switches.length - d.hits(),
+                0,
+                false,
+                -1,
+                new double[0],
+                new double[0],
+                new double[0],
+                switches,
+                resets);
         return new StoredRun("t", new RunResult(condition + "-" + seed, condition, seed, m, 0, "n"), p);
     }
 
@@ -78,8 +96,13 @@ class DetectionTableTest {
         DetectionTable d = DetectionTable.of(table, runs, r -> WINDOW);
         assertThat(DetectionPlot.tauKey(table)).isEqualTo("reset.tau");
         List<Charts.Line> lines = DetectionPlot.lines(table, d);
-        assertThat(lines).extracting(Charts.Line::label).containsExactlyInAnyOrder("model=normal-gamma", "model=variance-change");
-        Charts.Line vc = lines.stream().filter(l -> l.label().equals("model=variance-change")).findFirst().orElseThrow();
+        assertThat(lines)
+                .extracting(Charts.Line::label)
+                .containsExactlyInAnyOrder("model=normal-gamma", "model=variance-change");
+        Charts.Line vc = lines.stream()
+                .filter(l -> l.label().equals("model=variance-change"))
+                .findFirst()
+                .orElseThrow();
         // τ = 0.9 first, then 0.5
         assertThat(vc.x()).containsExactly(1.0, 0.5);
         assertThat(vc.y()).containsExactly(0.0, 0.5);
