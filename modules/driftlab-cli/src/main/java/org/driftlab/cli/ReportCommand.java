@@ -102,6 +102,14 @@ public final class ReportCommand implements Callable<Integer> {
                     + "(default: the first run, by run id, with a BOCPD belief).")
     String runId;
 
+    @Option(
+            names = "--detection",
+            description = "Also print detection quality per condition (hits per switch within each run's detection "
+                    + "window, false alarms per 1,000 steps, the detection delays' median and 90th percentile) and "
+                    + "plot hits per switch against false alarms per 1,000 steps (detection-roc.png/.svg), one line "
+                    + "per condition apart from a swept tau; needs runs with a task belief.")
+    boolean detection;
+
     @Override
     public Integer call() {
         if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
@@ -124,8 +132,16 @@ public final class ReportCommand implements Callable<Integer> {
                 Path dir = out != null ? out : ConditionReport.defaultPlotDir(store);
                 // re-simulated before anything is printed or written: a run that does not reproduce fails the report
                 String[] note = new String[1];
-                RunLengthPosterior posterior = heatmapPosterior(new RunReplay(s.sweeps()), runs, marked, note);
+                RunReplay replay = new RunReplay(s.sweeps());
+                DetectionReport detections =
+                        detection ? DetectionReport.prepare(store, replay, runs, s.sweptKeys(chosen)) : null;
+                RunLengthPosterior posterior = heatmapPosterior(replay, runs, marked, note);
                 ConditionReport.print(runs, s.sweptKeys(chosen), m, f, by, marked, dir, baseline, stdout, err);
+                if (detections != null) {
+                    stdout.print((f == TableFormat.TABLE || f == TableFormat.MD ? "\n" : "") + detections.render(f));
+                    stdout.flush();
+                    detections.writePlot(dir, err);
+                }
                 if (posterior != null) {
                     List<Path> files = RunLengthHeatmap.write(posterior, dir);
                     err.println("wrote the run-length heatmap of run " + posterior.runId() + " to "

@@ -255,4 +255,55 @@ class ReportCommandTest {
         assertThat(plots).doesNotExist();
         assertThat(out.toString()).isEmpty();
     }
+
+    @Test
+    void detectionPrintsHitsFalseAlarmsAndDelaysPerConditionAndPlotsTheRocCurve() throws Exception {
+        Path sim = dir.resolve("detection.duckdb");
+        String config = StoreFixtures.simulatedConfig("detection", "bocpd", 2)
+                .replace(
+                        "sweep { reset = [ { type = none }, { type = belief-threshold, tau = 0.3, window = 5 } ] }",
+                        "reset { type = belief-threshold, tau = 0.3, window = 5 }\nsweep { reset.tau = [0.3, 0.99] }");
+        assertThat(config).contains("reset.tau = [0.3, 0.99]");
+        try (ResultStore s = ResultStore.open(sim)) {
+            StoreFixtures.simulateAll(s, config);
+        }
+        Path plots = dir.resolve("plots");
+        assertThat(run(sim.toString(), "--out", plots.toString(), "--detection"))
+                .as(err.toString())
+                .isZero();
+        List<String> lines = out.toString().lines().toList();
+        int title = lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith("detection quality per condition"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(lines.get(title + 1))
+                .contains("reset.tau", "runs", "hits_per_switch", "false_alarms_per_1000", "delay_median", "delay_p90");
+        // one row per τ; each a hit rate in [0, 1] and a non-negative false-alarm rate
+        List<String> rows = lines.subList(title + 3, lines.size());
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).strip()).startsWith("0.3 ");
+        assertThat(rows.get(1).strip()).startsWith("0.99 ");
+        assertThat(err.toString()).contains("wrote the detection plot").contains("detection-roc.png and .svg");
+        BufferedImage img = ImageIO.read(plots.resolve("detection-roc.png").toFile());
+        assertThat(img.getWidth()).isGreaterThan(500);
+        assertThat(plots.resolve("detection-roc.svg")).isRegularFile();
+
+        out.getBuffer().setLength(0);
+        assertThat(run(sim.toString(), "--out", plots.toString(), "--detection", "--format", "csv"))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("reset.tau,runs,switches_per_run,hits_per_switch,false_alarms_per_1000");
+    }
+
+    @Test
+    void detectionWithoutABeliefIsOneLineExitTwoAndNothingPrinted() {
+        Path sim = simulatedStore("none");
+        Path plots = dir.resolve("plots");
+        assertThat(run(sim.toString(), "--out", plots.toString(), "--detection")).isEqualTo(2);
+        assertThat(err.toString().lines().toList())
+                .containsExactly("driftlab: " + sim + ": --detection: no run of sweep 'sim-none' has a task belief "
+                        + "(belief = none), so there is no detection to score");
+        assertThat(out.toString()).isEmpty();
+        assertThat(plots).doesNotExist();
+    }
 }

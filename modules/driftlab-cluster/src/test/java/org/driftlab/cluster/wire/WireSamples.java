@@ -20,11 +20,13 @@ import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.belief.VarianceChangeModelSpec;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
+import org.driftlab.core.reset.BeliefMlpSpec;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.L2InitSpec;
+import org.driftlab.core.reset.MlpResetScope;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.PeriodicResetSpec;
@@ -32,6 +34,7 @@ import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetOrder;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
+import org.driftlab.core.reset.SelfNormalizedResetSpec;
 import org.driftlab.core.reset.ShrinkPerturbSpec;
 import org.driftlab.core.rule.AdamSpec;
 import org.driftlab.core.rule.BallisticSpec;
@@ -172,7 +175,9 @@ final class WireSamples {
                 new ShrinkPerturbSpec(0.9, 0.01, 50),
                 new L2InitSpec(0.01),
                 new RecallSpec(0.6, true),
-                ContinualBackpropSpec.dohare2024()));
+                ContinualBackpropSpec.dohare2024(),
+                new BeliefMlpSpec(0.9, 10, MlpResetScope.UNIT, 0.2, 0.99, true),
+                new SelfNormalizedResetSpec(0.99)));
         // any other policy: the one its schema entry's minimal condition reads, so a new policy needs no line here
         Block reset = ConfigSchema.block("reset");
         for (String type : reset.types()) {

@@ -5,7 +5,8 @@ package org.driftlab.core.reset;
  * ({@link BeliefThresholdSpec}) or a partial one ({@link BeliefSoftSpec}), both described by a {@link BeliefTrigger}.
  * Both need a belief.
  */
-public sealed interface BeliefTriggeredSpec extends ResetSpec permits BeliefThresholdSpec, BeliefSoftSpec {
+public sealed interface BeliefTriggeredSpec extends ResetSpec
+        permits BeliefThresholdSpec, BeliefSoftSpec, BeliefMlpSpec {
     /** When the policy acts and where it sends the weights. */
     BeliefTrigger trigger();
 

@@ -13,7 +13,8 @@ public sealed interface ResetSpec
                 ShrinkPerturbSpec,
                 L2InitSpec,
                 RecallSpec,
-                ContinualBackpropSpec {
+                ContinualBackpropSpec,
+                SelfNormalizedResetSpec {
     /**
      * A fresh policy of this spec for a learner (or a belief) described by {@code context}: the only place a
      * policy allocates.

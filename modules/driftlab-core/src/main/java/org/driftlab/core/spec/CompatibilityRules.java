@@ -8,9 +8,11 @@ import org.driftlab.core.belief.LinearRegressionModelSpec;
 import org.driftlab.core.belief.LogNormalGammaModelSpec;
 import org.driftlab.core.belief.NoBeliefSpec;
 import org.driftlab.core.belief.VarianceChangeModelSpec;
+import org.driftlab.core.reset.BeliefMlpSpec;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetTarget;
+import org.driftlab.core.reset.SelfNormalizedResetSpec;
 import org.driftlab.core.rule.BeliefSource;
 import org.driftlab.core.rule.IdealObserverSpec;
 import org.driftlab.core.rule.MetricSpec;
@@ -128,6 +130,17 @@ public final class CompatibilityRules {
                     b -> b.reset() instanceof ContinualBackpropSpec && !mlp(b),
                     b ->
                             "continual-backprop replaces hidden units of an MLP learner: it needs a slowly-changing-regression stream"),
+            new CompatibilityRule(
+                    "reset.type",
+                    "self-normalized needs a slowly-changing-regression stream",
+                    b -> b.reset() instanceof SelfNormalizedResetSpec && !mlp(b),
+                    b -> "self-normalized resets re-initialise hidden units of an MLP learner: it needs a"
+                            + " slowly-changing-regression stream"),
+            new CompatibilityRule(
+                    "reset.type",
+                    "belief-mlp needs a slowly-changing-regression stream",
+                    b -> b.reset() instanceof BeliefMlpSpec && !mlp(b),
+                    b -> "belief-mlp resets parts of an MLP learner: it needs a slowly-changing-regression stream"),
             new CompatibilityRule(
                     "rule.type",
                     "a slowly-changing-regression stream has no Hessian or true gradient for the"

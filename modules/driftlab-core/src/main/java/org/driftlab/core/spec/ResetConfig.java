@@ -10,19 +10,21 @@ import static org.driftlab.core.spec.Key.requiredReal;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.driftlab.core.reset.BeliefTrigger;
+import org.driftlab.core.reset.BeliefMlpSpec;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
 import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefTriggeredSpec;
 import org.driftlab.core.reset.ContinualBackpropSpec;
 import org.driftlab.core.reset.L2InitSpec;
+import org.driftlab.core.reset.MlpResetScope;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.PeriodicResetSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
+import org.driftlab.core.reset.SelfNormalizedResetSpec;
 import org.driftlab.core.reset.ShrinkPerturbSpec;
 
 /** The {@code reset} block (DESIGN §7): its declaration and its reader. */
@@ -112,6 +114,39 @@ final class ResetConfig {
                     0.2,
                     BeliefSoftSpec::new),
             Variant.of(
+                            "belief-mlp",
+                            "reset part of an MLP learner when p_change(window) > tau: fresh draws from the init"
+                                    + " distribution; needs a belief and a slowly-changing-regression stream",
+                            real("tau", 0.5, Range.OPEN_UNIT, "threshold on p_change"),
+                            WINDOW,
+                            choice(
+                                    "scope",
+                                    "network",
+                                    List.of("network", "layer", "unit"),
+                                    "what is re-drawn: every weight; the output layer (v and its bias; the hidden"
+                                            + " features are kept); or the ceil(fraction·H) hidden units of lowest"
+                                            + " contribution utility u_j ← decay·u_j + (1 − decay)·|h_j|·|v_j|"
+                                            + " (continual backprop's ranking), their outgoing weights set to 0"),
+                            real(
+                                    "fraction",
+                                    0.2,
+                                    Range.CLOSED_UNIT,
+                                    "share of the hidden units a unit-scope reset re-draws"),
+                            real(
+                                    "decay",
+                                    0.99,
+                                    Range.UNIT_FROM_ZERO,
+                                    "decay of the units' contribution utility (unit scope)"),
+                            // born under the timing contract: no earlier runs to tell apart, so no timing key
+                            RULE_STATE)
+                    .builds(v -> new BeliefMlpSpec(
+                            v.real("tau"),
+                            window(v),
+                            MlpResetScope.valueOf(v.text("scope").toUpperCase(Locale.ROOT)),
+                            v.real("fraction"),
+                            v.real("decay"),
+                            ruleState(v))),
+            Variant.of(
                             "shrink-perturb",
                             "θ ← λθ + σε after every `every`-th step",
                             requiredReal("lambda", Range.CLOSED_UNIT, "λ, the shrink factor"),
@@ -153,7 +188,19 @@ final class ResetConfig {
                                     .unit("steps"),
                             real("decay", DOHARE.decay(), Range.UNIT_FROM_ZERO, "η, decay of the contribution utility"))
                     .builds(v -> new ContinualBackpropSpec(
-                            v.real("replacement-rate"), v.integer("maturity-threshold"), v.real("decay"))));
+                            v.real("replacement-rate"), v.integer("maturity-threshold"), v.real("decay"))),
+            Variant.of(
+                            "self-normalized",
+                            "Farias & Jozefiak's self-normalized resets: after every step, re-initialise each hidden"
+                                    + " unit whose time since it last fired passes the percentile quantile of its own"
+                                    + " inter-firing time (geometric, at its firing rate since its last reset);"
+                                    + " needs a slowly-changing-regression stream",
+                            real(
+                                    "percentile",
+                                    0.99,
+                                    Range.OPEN_UNIT,
+                                    "the rejection percentile: reset when (1 − p̂)^idle < 1 − percentile"))
+                    .builds(v -> new SelfNormalizedResetSpec(v.real("percentile"))));
 
     private ResetConfig() {}
 

@@ -92,6 +92,11 @@ class PinnedDefaultsTest {
         put("reset l2-init", "steps = 10\n" + QUADRATIC + sgd + "reset { type = l2-init, lambda = 0.5 }\n");
         put("reset recall", "steps = 10\n" + MARKOV + sgd + "belief { type = hmm, hazard = 0.1 }\nreset = recall\n");
         put("reset continual-backprop", "steps = 10\n" + MLP + sgd + "reset = continual-backprop\n");
+        put(
+                "reset belief-mlp",
+                "steps = 10\n" + MLP + sgd + "belief { type = bocpd, hazard = 0.1, model = variance-change }\n"
+                        + "reset = belief-mlp\n");
+        put("reset self-normalized", "steps = 10\n" + MLP + sgd + "reset = self-normalized\n");
     }
 
     private static void put(String label, String text) {
