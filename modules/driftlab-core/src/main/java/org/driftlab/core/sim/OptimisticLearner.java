@@ -53,8 +53,7 @@ public final class OptimisticLearner {
             int count = (chunkSize + interval - 1) / interval;
             checkpoints = new Learner[count];
             checkpointStep = new long[count];
-            checkpoints[0] = learner.twin();
-            for (int j = 1; j < count; j++) checkpoints[j] = checkpoints[0].twin();
+            for (int j = 0; j < count; j++) checkpoints[j] = learner.checkpoint();
         } else {
             checkpoints = null;
             checkpointStep = null;
