@@ -55,6 +55,8 @@ public record RunFootprint(
      * with it (3) and the stream's spectrum and centre, which every twin shares (3).
      */
     private static final int CHECKPOINT_VECTORS = 18;
+    /** Of those, a quadratic stream's scratch and observation caches, which its checkpoints share too. */
+    private static final int QUADRATIC_SHARED_VECTORS = 8;
     /** Dense d×d arrays of the rules that keep them (optimal control holds seven, natural gradient two). */
     private static final int DENSE_MATRICES = 8;
     /** A rotated Hessian: its basis plus the two d×d arrays that build it. */
@@ -77,7 +79,9 @@ public record RunFootprint(
         double d = stream.dim();
         double perCopy = WORD * (streamState(stream) + metrics(run)) + ruleState(run.rule(), d);
         double live = LIVE_OVERHEAD + WORD * LIVE_VECTORS * (d + ARRAY_HEADER) + perCopy;
-        double checkpoint = CHECKPOINT_OVERHEAD + WORD * CHECKPOINT_VECTORS * (d + ARRAY_HEADER) + perCopy;
+        int checkpointVectors =
+                CHECKPOINT_VECTORS - (stream instanceof QuadraticStreamSpec ? QUADRATIC_SHARED_VECTORS : 0);
+        double checkpoint = CHECKPOINT_OVERHEAD + WORD * checkpointVectors * (d + ARRAY_HEADER) + perCopy;
         double shared = stream instanceof QuadraticStreamSpec q && q.rotated() ? WORD * ROTATION_MATRICES * d * d : 0;
         double width = evidenceWidth(run.belief(), stream);
         double events = EVENT
