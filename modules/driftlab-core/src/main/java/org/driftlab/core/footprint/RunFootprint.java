@@ -29,26 +29,42 @@ import org.driftlab.core.stream.SwitchSpec;
  * the formula). Computed in doubles so that no size overflows, however large the config's values: a part can
  * be far beyond any heap, which is the point.
  *
- * @param learnerCopies the learner's own state (θ, the rule's state, the stream's per-learner state, the
- *                      metric accumulators), times the learner and its rollback checkpoints (twins)
+ * @param learnerCopies the live learner (θ and its scratch, the rule's state, the stream's per-learner state,
+ *                      the metric accumulators) plus its rollback checkpoints, one per checkpoint interval of
+ *                      the chunk (twins holding state only, without the scratch)
  * @param sharedStream  what the twins share: a rotated Hessian's d×d basis and the scratch that builds it
  * @param belief        the task belief: BOCPD's ring of r_max observations and r_max+2 slots of statistics,
  *                      an HMM's per-task means, the ideal observer's run-length belief
  * @param eventLogs     the switch and reset steps the run records (expected counts, with growth slack)
- * @param chunkBuffers  the evidence buffers of one chunk (K steps × evidence width)
+ * @param chunkBuffers  the evidence buffer of one chunk (K steps × evidence width), lent to the belief
  */
 public record RunFootprint(
         double learnerCopies, double sharedStream, double belief, double eventLogs, double chunkBuffers) {
     /** Bytes per double and per long; ints count as half. */
     private static final double WORD = 8;
-    /** Vectors of length d a learner copy holds (θ and its buffers, the stream's, a rule's moments). */
-    private static final int VECTORS_PER_COPY = 24;
+    /** An array's header (16 bytes with compressed references), in words. */
+    private static final double ARRAY_HEADER = 2;
+    /**
+     * Arrays of length d the live learner holds: θ, the gradient, the rule's gradient, θ before the move; the
+     * stream's optimum, last observation (4), its scratch (3), the spectrum and centre (3); the policy's θ₀ and
+     * target; up to 6 of the rule's moments (Adam has 3).
+     */
+    private static final int LIVE_VECTORS = 24;
+    /**
+     * Arrays of length d a rollback checkpoint holds: as the live learner's, less the per-step scratch it shares
+     * with it (3) and the stream's spectrum and centre, which every twin shares (3).
+     */
+    private static final int CHECKPOINT_VECTORS = 18;
+    /** Of those, a quadratic stream's scratch and observation caches, which its checkpoints share too. */
+    private static final int QUADRATIC_SHARED_VECTORS = 8;
     /** Dense d×d arrays of the rules that keep them (optimal control holds seven, natural gradient two). */
     private static final int DENSE_MATRICES = 8;
     /** A rotated Hessian: its basis plus the two d×d arrays that build it. */
     private static final int ROTATION_MATRICES = 3;
-    /** Object headers and small fields of a learner copy, beyond its arrays. */
-    private static final double COPY_OVERHEAD = 4096;
+    /** Object headers and small fields of the live learner beyond its arrays (its five generators among them). */
+    private static final double LIVE_OVERHEAD = 2560;
+    /** The same for a checkpoint, whose spec, stream parameters and seeds are shared with the live learner. */
+    private static final double CHECKPOINT_OVERHEAD = 1024;
     /** A recorded step: a long, with the slack of a log that doubles when it grows. */
     private static final double EVENT = 2 * WORD;
 
@@ -61,16 +77,21 @@ public record RunFootprint(
     public static RunFootprint of(RunSpec run, int chunkSize) {
         StreamSpec stream = run.stream();
         double d = stream.dim();
-        double copy = COPY_OVERHEAD
-                + WORD * (VECTORS_PER_COPY * d + streamState(stream) + metrics(run))
-                + ruleState(run.rule(), d);
-        double copies = 1 + OptimisticLearner.MAX_CHECKPOINTS;
+        double perCopy = WORD * (streamState(stream) + metrics(run)) + ruleState(run.rule(), d);
+        double live = LIVE_OVERHEAD + WORD * LIVE_VECTORS * (d + ARRAY_HEADER) + perCopy;
+        int checkpointVectors =
+                CHECKPOINT_VECTORS - (stream instanceof QuadraticStreamSpec ? QUADRATIC_SHARED_VECTORS : 0);
+        double checkpoint = CHECKPOINT_OVERHEAD + WORD * checkpointVectors * (d + ARRAY_HEADER) + perCopy;
         double shared = stream instanceof QuadraticStreamSpec q && q.rotated() ? WORD * ROTATION_MATRICES * d * d : 0;
         double width = evidenceWidth(run.belief(), stream);
         double events = EVENT
                 * (switches(stream.switching(), run.steps()) + resets(run.reset(), stream.switching(), run.steps()));
         return new RunFootprint(
-                copies * copy, shared, belief(run.belief(), run.rule(), stream), events, 2 * WORD * chunkSize * width);
+                live + checkpoints(chunkSize) * checkpoint,
+                shared,
+                belief(run.belief(), run.rule(), stream),
+                events,
+                WORD * chunkSize * width);
     }
 
     /**
@@ -108,8 +129,21 @@ public record RunFootprint(
                 + 2.0 * m.activationWindow() * m.hidden();
     }
 
+    /**
+     * The rollback checkpoints {@link OptimisticLearner} keeps for chunks of {@code chunkSize} steps: one per
+     * checkpoint interval (an upper estimate: a run whose policy never orders a reset from the belief keeps none).
+     */
+    static int checkpoints(int chunkSize) {
+        int interval = OptimisticLearner.checkpointInterval(chunkSize);
+        return (chunkSize + interval - 1) / interval;
+    }
+
+    // in words: the loss curve's bins (loss, excess, count), the switch-aligned lags (excess, count), the
+    // switch and reset logs' first blocks (16 longs each)
     private static double metrics(RunSpec run) {
-        return 3.0 * run.metrics().curveBins() + 2.0 * (run.metrics().alignedLags() + 1.0);
+        return 3.0 * (run.metrics().curveBins() + ARRAY_HEADER)
+                + 2.0 * (run.metrics().alignedLags() + 1.0 + ARRAY_HEADER)
+                + 2.0 * (16 + ARRAY_HEADER);
     }
 
     private static double ruleState(RuleSpec rule, double d) {

@@ -45,6 +45,9 @@ public final class Learner {
     private final double[] g;
     private final double[] gRule;
     private final double[] thetaBefore;
+    // a rollback checkpoint only holds state: it shares g, gRule and thetaBefore (pure per-step scratch) with
+    // the learner it was made from and refuses to run (see checkpoint())
+    private final boolean holdsStateOnly;
     private ResetOrder pending; // a belief order for step `next`, carried out by the step it names
     // the weights frozen at the start and after each reset, for the snapshot-residual evidence (else null)
     private final double[] snapshot;
@@ -57,10 +60,11 @@ public final class Learner {
     private boolean lastReset;
 
     private Learner(RunSpec spec) {
-        this(spec, TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed())));
+        this(spec, TaskStream.create(spec.stream(), SeedStreams.of(spec.masterSeed(), spec.seed())), null);
     }
 
-    private Learner(RunSpec spec, TaskStream stream) {
+    // scratchOwner: null for a runnable learner; else the learner whose scratch this state-only copy shares
+    private Learner(RunSpec spec, TaskStream stream, Learner scratchOwner) {
         this.spec = spec;
         SeedStreams seeds = SeedStreams.of(spec.masterSeed(), spec.seed());
         this.stream = stream;
@@ -79,9 +83,10 @@ public final class Learner {
         this.evidenceKind = RunChecks.evidenceKind(spec.belief());
         this.width = stream.evidenceWidth(evidenceKind);
         this.theta = stream.initialWeights().clone();
-        this.g = new double[d];
-        this.gRule = new double[d];
-        this.thetaBefore = new double[d];
+        this.holdsStateOnly = scratchOwner != null;
+        this.g = holdsStateOnly ? scratchOwner.g : new double[d];
+        this.gRule = holdsStateOnly ? scratchOwner.gRule : new double[d];
+        this.thetaBefore = holdsStateOnly ? scratchOwner.thetaBefore : new double[d];
         this.snapshot = evidenceKind.usesSnapshot() ? theta.clone() : null;
     }
 
@@ -99,7 +104,20 @@ public final class Learner {
      * build a rollback checkpoint (then kept current with {@link #copyStateFrom}).
      */
     public Learner twin() {
-        Learner copy = new Learner(spec, stream.twin());
+        Learner copy = new Learner(spec, stream.twin(), null);
+        copy.copyStateFrom(this);
+        return copy;
+    }
+
+    /**
+     * As {@link #twin()}, but the copy only holds state (a rollback checkpoint, {@link OptimisticLearner}): it
+     * shares this learner's per-step scratch (the gradient, the rule's gradient, θ before the move) and its
+     * stream's scratch and observation caches ({@link TaskStream#stateTwin()}), which no state copy reads, and
+     * so saves 11 × d doubles with a quadratic stream; running it throws IllegalStateException. Use it only
+     * with {@link #copyStateFrom} in either direction.
+     */
+    Learner checkpoint() {
+        Learner copy = new Learner(spec, stream.stateTwin(), this);
         copy.copyStateFrom(this);
         return copy;
     }
@@ -138,6 +156,7 @@ public final class Learner {
      * (so a chunk can be run in segments into one buffer).
      */
     public int runChunk(int maxSteps, double[] evidence, int offset) {
+        if (holdsStateOnly) throw new IllegalStateException("a rollback checkpoint holds state only and cannot run");
         if (maxSteps < 0) throw new IllegalArgumentException("maxSteps must be >= 0, got " + maxSteps);
         if (offset < 0) throw new IllegalArgumentException("offset must be >= 0, got " + offset);
         if (offset + (long) maxSteps * width > evidence.length) {

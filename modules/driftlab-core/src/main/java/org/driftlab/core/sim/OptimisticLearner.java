@@ -18,7 +18,8 @@ import org.driftlab.core.spec.RunSpec;
  * {@link Learner#copyStateFrom} per M steps, paid in every chunk. With N steps per run, R resets per run,
  * a copy costing C and a step S, the extra work N·C/M + R·(M/2)·S is least at M = √(2·N·C / (R·S)), and it
  * is flat near that optimum. {@link #CHECKPOINT_INTERVAL} is chosen near it for the reference workload W1. Memory
- * bounds it further: each checkpoint is a whole learner twin held by every learner in flight, so at most
+ * bounds it further: each checkpoint is a learner twin holding state only ({@link Learner#checkpoint}: it shares the live
+ * learner's scratch, see docs/SCALE.md) held by every learner in flight, so at most
  * {@link #MAX_CHECKPOINTS} are kept, and for K > MAX_CHECKPOINTS × CHECKPOINT_INTERVAL the interval grows to
  * ⌈K / MAX_CHECKPOINTS⌉. The measurements behind both constants are in docs/PERFORMANCE.md ("Checkpoints inside
  * a chunk").
@@ -53,8 +54,7 @@ public final class OptimisticLearner {
             int count = (chunkSize + interval - 1) / interval;
             checkpoints = new Learner[count];
             checkpointStep = new long[count];
-            checkpoints[0] = learner.twin();
-            for (int j = 1; j < count; j++) checkpoints[j] = checkpoints[0].twin();
+            for (int j = 0; j < count; j++) checkpoints[j] = learner.checkpoint();
         } else {
             checkpoints = null;
             checkpointStep = null;

@@ -47,20 +47,26 @@ final class QuadraticStream extends TaskStream {
         this.work = new double[dim];
     }
 
-    /** A twin sharing H, λ and the centre (see {@link TaskStream#twin()}); its state is set by the caller. */
-    QuadraticStream(QuadraticStream other) {
+    /**
+     * A twin sharing H, λ and the centre (see {@link TaskStream#twin()}); its state is set by the caller. With
+     * {@code stateOnly} (see {@link TaskStream#stateTwin()}) it also shares {@code other}'s scratch and the
+     * caches of the last observation (y, ε, u, the θ seen, Qᵀ(w* − c)) together with H's workspace: none of them
+     * is state, since {@link #copyStateFrom} gives the stream a fresh optimum version and so marks its caches
+     * stale, and a state-only twin never observes.
+     */
+    QuadraticStream(QuadraticStream other, boolean stateOnly) {
         super(other);
         this.lambda = other.lambda;
-        this.hessian = other.hessian.twin();
+        this.hessian = stateOnly ? other.hessian : other.hessian.twin();
         this.sigma = other.sigma;
         this.center = other.center;
-        this.diff = new double[dim];
-        this.y = new double[dim];
-        this.eps = new double[dim];
-        this.u = new double[dim];
-        this.thetaSeen = new double[dim];
-        this.optimumEig = new double[dim];
-        this.work = new double[dim];
+        this.diff = stateOnly ? other.diff : new double[dim];
+        this.y = stateOnly ? other.y : new double[dim];
+        this.eps = stateOnly ? other.eps : new double[dim];
+        this.u = stateOnly ? other.u : new double[dim];
+        this.thetaSeen = stateOnly ? other.thetaSeen : new double[dim];
+        this.optimumEig = stateOnly ? other.optimumEig : new double[dim];
+        this.work = stateOnly ? other.work : new double[dim];
     }
 
     @Override

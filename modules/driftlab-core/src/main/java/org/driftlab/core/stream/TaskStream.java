@@ -109,10 +109,23 @@ public abstract sealed class TaskStream implements TaskView
      */
     public TaskStream twin() {
         TaskStream copy;
-        if (this instanceof QuadraticStream) copy = new QuadraticStream((QuadraticStream) this);
+        if (this instanceof QuadraticStream) copy = new QuadraticStream((QuadraticStream) this, false);
         else if (this instanceof LinearRegressionStream)
             copy = new LinearRegressionStream((LinearRegressionStream) this);
         else copy = new SlowlyChangingRegressionStream((SlowlyChangingRegressionStream) this);
+        copy.copyStateFrom(this);
+        return copy;
+    }
+
+    /**
+     * As {@link #twin()}, for a copy that only holds state (a rollback checkpoint): it may share this stream's
+     * scratch and observation caches, so it must never observe, compute a loss or write evidence; use it only
+     * with {@link #copyStateFrom} in either direction. A quadratic stream's state twin holds its optimum and
+     * generators alone; other streams return a full twin.
+     */
+    public TaskStream stateTwin() {
+        if (!(this instanceof QuadraticStream quadratic)) return twin();
+        TaskStream copy = new QuadraticStream(quadratic, true);
         copy.copyStateFrom(this);
         return copy;
     }

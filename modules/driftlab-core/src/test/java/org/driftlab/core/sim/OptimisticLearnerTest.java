@@ -170,6 +170,27 @@ class OptimisticLearnerTest {
     }
 
     @Test
+    void aCheckpointRefusesToRunAndRestoresTheLearnerExactly() {
+        RunSpec spec = threshold(200);
+        Learner learner = Learner.start(spec);
+        double[] evidence = new double[60 * learner.evidenceWidth()];
+        learner.runChunk(30, evidence);
+        Learner checkpoint = learner.checkpoint();
+        assertThatThrownBy(() -> checkpoint.runChunk(1, evidence))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("checkpoint");
+        Learner reference = learner.twin();
+        learner.runChunk(30, evidence); // overwrites the scratch and caches the checkpoint shares
+        learner.copyStateFrom(checkpoint);
+        double[] a = new double[30 * learner.evidenceWidth()];
+        double[] b = new double[a.length];
+        learner.runChunk(30, a);
+        reference.runChunk(30, b);
+        assertThat(a).containsExactly(b);
+        assertThat(learner.theta()).containsExactly(reference.theta());
+    }
+
+    @Test
     void theIntervalIsCappedByTheNumberOfCheckpoints() {
         assertThat(OptimisticLearner.checkpointInterval(1)).isEqualTo(OptimisticLearner.CHECKPOINT_INTERVAL);
         int most = OptimisticLearner.CHECKPOINT_INTERVAL * OptimisticLearner.MAX_CHECKPOINTS;
