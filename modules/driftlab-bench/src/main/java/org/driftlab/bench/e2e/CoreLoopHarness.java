@@ -172,8 +172,13 @@ public final class CoreLoopHarness {
      * round of every path runs. Allocates the list and its specs.
      */
     public static List<RunSpec> specs(Workload workload, int learners, long steps, int seed0) {
+        return specs(workload, learners, steps, seed0, Workloads.PRUNE);
+    }
+
+    /** As {@link #specs(Workload, int, long, int)} with the belief's prune tolerance {@code prune} (0 = exact). */
+    public static List<RunSpec> specs(Workload workload, int learners, long steps, int seed0, double prune) {
         List<RunSpec> specs = new ArrayList<>(learners);
-        for (int i = 0; i < learners; i++) specs.add(Workloads.spec(workload, seed0 + i, steps));
+        for (int i = 0; i < learners; i++) specs.add(Workloads.spec(workload, seed0 + i, steps, prune));
         return specs;
     }
 
