@@ -125,6 +125,16 @@ public final class BenchCommand implements Callable<Integer> {
                     "Measured rounds, each running all three paths; medians are reported (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(
+            names = "--prune",
+            paramLabel = "TOL",
+            split = ",",
+            defaultValue = "1e-10",
+            description = "The belief's prune tolerance in [0, 1): 0 = exact (every run length up to r_max kept); "
+                    + "a comma-separated list runs the whole comparison once per value on the same seeds, "
+                    + "e.g. --prune 1e-10,0 for the pruned and the exact mode (default: ${DEFAULT-VALUE}).")
+    double[] prune;
+
     /** Runs the bench command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
         System.exit(newCommandLine().execute(args));
@@ -147,8 +157,6 @@ public final class BenchCommand implements Callable<Integer> {
                     ClusterConfig.load(RunCommand.EMBEDDED),
                     chunk == null ? OptionalInt.empty() : OptionalInt.of(chunk),
                     inFlight == null ? OptionalInt.empty() : OptionalInt.of(inFlight));
-            PathComparison.Settings settings =
-                    new PathComparison.Settings(w, learners, steps, poolThreads, warmup, rounds, 0);
             printMachine(out, cores);
             try (ActorPathHarness.Session actors = ActorPathHarness.Session.start(nodes, config)) {
                 out.printf(
@@ -168,12 +176,17 @@ public final class BenchCommand implements Callable<Integer> {
                                 + "in an order rotated every round%n",
                         warmup,
                         rounds);
-                out.flush();
-                PathComparison.Result r = PathComparison.run(settings, actors, (k, warm, order, byPath) -> {
-                    out.println(roundLine(k, warm, order, byPath));
+                for (double tol : prune) {
+                    out.println(beliefMode(tol));
                     out.flush();
-                });
-                printSummary(out, r, poolThreads);
+                    PathComparison.Settings settings =
+                            new PathComparison.Settings(w, learners, steps, poolThreads, warmup, rounds, 0, tol);
+                    PathComparison.Result r = PathComparison.run(settings, actors, (k, warm, order, byPath) -> {
+                        out.println(roundLine(k, warm, order, byPath));
+                        out.flush();
+                    });
+                    printSummary(out, r, poolThreads);
+                }
             }
             return ExitCodes.OK;
         });
@@ -187,6 +200,18 @@ public final class BenchCommand implements Callable<Integer> {
         if (inFlight != null) atLeast("--in-flight", inFlight, 1);
         atLeast("--warmup", warmup, 0);
         atLeast("--rounds", rounds, 1);
+        for (double tol : prune) {
+            if (!(tol >= 0 && tol < 1)) {
+                throw new ParameterException(spec.commandLine(), "--prune must be in [0, 1), got " + tol);
+            }
+        }
+    }
+
+    /** The header line of one mode: which figures below are pruned (issue 18: say so plainly). */
+    static String beliefMode(double tol) {
+        return tol == 0
+                ? "belief: EXACT (--prune 0): every run length up to r_max kept"
+                : String.format(Locale.ROOT, "belief: PRUNED at %s (--prune): run lengths below it dropped", tol);
     }
 
     private void atLeast(String flag, long value, long min) {

@@ -54,8 +54,23 @@ public final class CoreLoopHarness {
             int threads,
             int warmupRounds,
             int rounds,
-            int firstSeed) {
+            int firstSeed,
+            double prune) {
+        /** The workload's default prune tolerance ({@link Workloads#PRUNE}). */
+        public Settings(
+                Workload workload,
+                int learners,
+                long steps,
+                int chunkSize,
+                int threads,
+                int warmupRounds,
+                int rounds,
+                int firstSeed) {
+            this(workload, learners, steps, chunkSize, threads, warmupRounds, rounds, firstSeed, Workloads.PRUNE);
+        }
+
         public Settings {
+            if (!(prune >= 0 && prune < 1)) throw new IllegalArgumentException("prune must be in [0, 1), got " + prune);
             if (workload == null) throw new IllegalArgumentException("workload must be given");
             if (learners < 1) throw new IllegalArgumentException("learners must be >= 1, got " + learners);
             if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, got " + steps);
@@ -69,7 +84,7 @@ public final class CoreLoopHarness {
 
         /** The same settings with {@code threads} threads. */
         public Settings withThreads(int threads) {
-            return new Settings(workload, learners, steps, chunkSize, threads, warmupRounds, rounds, firstSeed);
+            return new Settings(workload, learners, steps, chunkSize, threads, warmupRounds, rounds, firstSeed, prune);
         }
     }
 
@@ -157,7 +172,7 @@ public final class CoreLoopHarness {
 
     // returns {wall nanos, thread cpu nanos, checksum}
     private static long[] batch(Settings s, ExecutorService pool, int seed0) {
-        List<RunSpec> specs = specs(s.workload(), s.learners(), s.steps(), seed0);
+        List<RunSpec> specs = specs(s.workload(), s.learners(), s.steps(), seed0, s.prune());
         long[] cpu = new long[specs.size()];
         long start = System.nanoTime();
         RunResult[] results = execute(specs, s.chunkSize(), pool, cpu);
@@ -172,8 +187,13 @@ public final class CoreLoopHarness {
      * round of every path runs. Allocates the list and its specs.
      */
     public static List<RunSpec> specs(Workload workload, int learners, long steps, int seed0) {
+        return specs(workload, learners, steps, seed0, Workloads.PRUNE);
+    }
+
+    /** As {@link #specs(Workload, int, long, int)} with the belief's prune tolerance {@code prune} (0 = exact). */
+    public static List<RunSpec> specs(Workload workload, int learners, long steps, int seed0, double prune) {
         List<RunSpec> specs = new ArrayList<>(learners);
-        for (int i = 0; i < learners; i++) specs.add(Workloads.spec(workload, seed0 + i, steps));
+        for (int i = 0; i < learners; i++) specs.add(Workloads.spec(workload, seed0 + i, steps, prune));
         return specs;
     }
 
@@ -247,7 +267,8 @@ public final class CoreLoopHarness {
     /**
      * Command-line entry for ad-hoc measurement ({@code driftlab bench} is the supported front end):
      * {@code java -cp benchmarks.jar org.driftlab.bench.e2e.CoreLoopHarness [workload] [learners] [steps] [chunk]
-     * [warmup] [rounds]}, defaults w1 8 5000 50 2 5. Prints one line per thread count.
+     * [warmup] [rounds] [prune]}, defaults w1 8 5000 50 2 5 1e-10 (prune 0 = the exact belief). Prints one line
+     * per thread count.
      */
     public static void main(String[] args) {
         Workload w = Workload.byId(args.length > 0 ? args[0] : "w1");
@@ -256,12 +277,14 @@ public final class CoreLoopHarness {
         int chunk = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 5;
-        Result[] both = singleAndPool(new Settings(w, learners, steps, chunk, 1, warmup, rounds, 0));
+        double prune = args.length > 6 ? Double.parseDouble(args[6]) : Workloads.PRUNE;
+        Result[] both = singleAndPool(new Settings(w, learners, steps, chunk, 1, warmup, rounds, 0, prune));
         for (Result r : both) {
             System.out.printf(
-                    "%s learners=%d steps=%d chunk=%d threads=%d: median %.0f learner-steps/s (%.0f wall ns/step,"
+                    "%s prune=%s learners=%d steps=%d chunk=%d threads=%d: median %.0f learner-steps/s (%.0f wall ns/step,"
                             + " %.0f cpu ns/step); rounds %s%n",
                     w.id(),
+                    prune,
                     learners,
                     steps,
                     chunk,

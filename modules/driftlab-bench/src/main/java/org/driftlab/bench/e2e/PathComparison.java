@@ -45,11 +45,31 @@ public final class PathComparison {
     /**
      * What to run: {@code learners} ≥ 1 learners of {@code steps} ≥ 1 steps per round and path, (b) on
      * {@code poolThreads} ≥ 1 threads, {@code warmupRounds} ≥ 0 discarded and {@code rounds} ≥ 1 measured rounds,
-     * seeds from {@code firstSeed} ≥ 0.
+     * seeds from {@code firstSeed} ≥ 0, the belief pruned at {@code prune} in [0, 1) (0 = exact).
      */
     public record Settings(
-            Workload workload, int learners, long steps, int poolThreads, int warmupRounds, int rounds, int firstSeed) {
+            Workload workload,
+            int learners,
+            long steps,
+            int poolThreads,
+            int warmupRounds,
+            int rounds,
+            int firstSeed,
+            double prune) {
+        /** The workload's default prune tolerance ({@link Workloads#PRUNE}). */
+        public Settings(
+                Workload workload,
+                int learners,
+                long steps,
+                int poolThreads,
+                int warmupRounds,
+                int rounds,
+                int firstSeed) {
+            this(workload, learners, steps, poolThreads, warmupRounds, rounds, firstSeed, Workloads.PRUNE);
+        }
+
         public Settings {
+            if (!(prune >= 0 && prune < 1)) throw new IllegalArgumentException("prune must be in [0, 1), got " + prune);
             if (workload == null) throw new IllegalArgumentException("workload must be given");
             if (learners < 1) throw new IllegalArgumentException("learners must be >= 1, got " + learners);
             if (steps < 1) throw new IllegalArgumentException("steps must be >= 1, got " + steps);
@@ -194,7 +214,7 @@ public final class PathComparison {
     private static RoundResult[] round(
             Settings s, ActorPathHarness.Session actors, ExecutorService pool, int seed0, Path[] order, String name)
             throws Exception {
-        List<RunSpec> specs = CoreLoopHarness.specs(s.workload(), s.learners(), s.steps(), seed0);
+        List<RunSpec> specs = CoreLoopHarness.specs(s.workload(), s.learners(), s.steps(), seed0, s.prune());
         RoundResult[] r = new RoundResult[Path.values().length];
         for (Path p : order) {
             r[p.ordinal()] = switch (p) {

@@ -77,6 +77,9 @@ public final class Workloads {
         }
     }
 
+    /** The belief's default prune tolerance in every workload; 0 runs the exact recursion. */
+    public static final double PRUNE = 1e-10;
+
     static final double HAZARD = 1.0 / 500;
     static final double SIGMA_G = 0.5;
 
@@ -89,6 +92,15 @@ public final class Workloads {
 
     /** The run of {@code workload} for {@code seed} ≥ 0 with {@code steps} > 0 steps (shorter runs for tests). */
     public static RunSpec spec(Workload workload, int seed, long steps) {
+        return spec(workload, seed, steps, PRUNE);
+    }
+
+    /**
+     * The same run with the belief's prune tolerance {@code prune} in [0, 1) (0 = exact: every run length up to
+     * r_max kept). The run id and seeds do not depend on it, so the exact and pruned runs see the same streams.
+     */
+    public static RunSpec spec(Workload workload, int seed, long steps, double prune) {
+        if (!(prune >= 0 && prune < 1)) throw new IllegalArgumentException("prune must be in [0, 1), got " + prune);
         if (workload == null) throw new IllegalArgumentException("workload must be given");
         QuadraticStreamSpec stream = new QuadraticStreamSpec(
                 workload.dim,
@@ -101,8 +113,8 @@ public final class Workloads {
                 new HazardSwitchSpec(HAZARD));
         AdamSpec adam = new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0.0, false);
         BeliefSpec belief = workload.scalarBelief
-                ? new BocpdSpec(HAZARD, new NormalGammaModelSpec(0.0, 0.01, 1.0, 1.0), 1e-10, 256)
-                : new BocpdSpec(HAZARD, new GaussianModelSpec(0.0, 1.0, null), 1e-10, 256);
+                ? new BocpdSpec(HAZARD, new NormalGammaModelSpec(0.0, 0.01, 1.0, 1.0), prune, 256)
+                : new BocpdSpec(HAZARD, new GaussianModelSpec(0.0, 1.0, null), prune, 256);
         BeliefThresholdSpec reset = new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.PRIOR_MEAN, true));
         return new RunSpec(
                 workload.id + "-s" + seed,

@@ -84,6 +84,31 @@ class BenchCommandTest {
     }
 
     @Test
+    void pruneListRunsTheExactAndThePrunedModeAndSaysWhichIsWhich() {
+        BenchCli h = new BenchCli();
+        int code = h.run("--learners", "2", "--steps", "300", "--warmup", "0", "--rounds", "1", "--prune", "1e-10,0");
+        assertThat(code).as(h.err.toString()).isZero();
+        String out = h.out.toString();
+        int pruned = out.indexOf("belief: PRUNED at 1.0E-10");
+        int exact = out.indexOf("belief: EXACT (--prune 0)");
+        assertThat(pruned).isNotNegative();
+        assertThat(exact).isGreaterThan(pruned);
+        // each mode gets its own summary, with all three paths bit-identical within the mode
+        assertThat(out.substring(pruned, exact)).contains("bit-identical metrics in every round");
+        assertThat(out.substring(exact)).contains("bit-identical metrics in every round");
+    }
+
+    @Test
+    void aPruneToleranceOutsideZeroToOneIsAUsageError() {
+        for (String bad : new String[] {"1", "-0.5", "1e-10,2"}) {
+            BenchCli h = new BenchCli();
+            assertThat(h.run("--prune", bad)).as(bad).isEqualTo(ExitCodes.USAGE);
+            assertThat(h.err.toString()).as(bad).contains("--prune must be in [0, 1)");
+            assertThat(h.out.toString()).as(bad).isEmpty();
+        }
+    }
+
+    @Test
     void anUnknownWorkloadIsAUsageError() {
         BenchCli h = new BenchCli();
         assertThat(h.run("--workload", "w9")).isEqualTo(ExitCodes.USAGE);

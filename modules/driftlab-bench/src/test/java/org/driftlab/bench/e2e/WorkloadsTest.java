@@ -19,6 +19,19 @@ import org.junit.jupiter.api.Test;
 
 class WorkloadsTest {
     @Test
+    void theExactModeChangesOnlyThePruneToleranceNotTheRunIdOrSeeds() {
+        RunSpec pruned = Workloads.spec(Workload.W1, 7, 100);
+        RunSpec exact = Workloads.spec(Workload.W1, 7, 100, 0.0);
+        assertThat(((BocpdSpec) exact.belief()).pruneTolerance()).isZero();
+        assertThat(((BocpdSpec) pruned.belief()).pruneTolerance()).isEqualTo(Workloads.PRUNE);
+        assertThat(exact.runId()).isEqualTo(pruned.runId());
+        assertThat(exact.seed()).isEqualTo(pruned.seed());
+        assertThat(exact.stream()).isEqualTo(pruned.stream());
+        assertThatThrownBy(() -> Workloads.spec(Workload.W1, 7, 100, 1.0)).hasMessageContaining("prune");
+        assertThatThrownBy(() -> Workloads.spec(Workload.W1, 7, 100, -1e-3)).hasMessageContaining("prune");
+    }
+
+    @Test
     void w1MatchesTheIssue() {
         RunSpec spec = Workloads.spec(Workload.W1, 7);
         assertThat(spec.runId()).isEqualTo("w1-s7");

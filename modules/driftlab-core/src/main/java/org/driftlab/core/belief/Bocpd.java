@@ -23,15 +23,22 @@ import java.util.Arrays;
  *     r_max slot's statistics are downdated by the observation that left the window (kept in a ring buffer
  *     of the last r_max observations). The merged slot reports run length r_max.</li>
  * </ul>
- * Workspaces are sized at r_max + 2 slots in the constructor, except the model's statistics, which grow with
- * the largest number of active slots seen (see {@link RunModel}); {@link #observe} allocates nothing once
- * that maximum is reached. Confined
+ * Memory grows with what is live, never past r_max: the per-slot arrays (run lengths, weights, workspace) and
+ * the model's statistics with the largest number of active slots seen (see {@link RunModel}), the ring of past
+ * observations with the largest live run length seen (it must hold every observation of the oldest live run, for
+ * the cap's downdate). Both start at {@value #INITIAL_CAPACITY} and double, so a pruned belief whose runs stay
+ * short holds a few KB instead of r_max × d doubles; capacities only grow (a {@link #reset} keeps them) and never
+ * affect a result, since no entry past the live ones is read before it is written. {@link #observe} allocates
+ * only when a capacity grows, at most log₂(r_max) times per belief. Confined
  * to one thread. A model whose prior scale is left open ({@link RunModel#calibrating}) first takes its
  * calibration observations: they count in {@link #steps()} but start no run, and p_change stays 0 meanwhile;
  * the recursion then starts on the next observation as on a fresh stream. Numerical failure is a value: a non-finite observation leaves the posterior NaN, which
  * shows in every report (p_change, mean run length) from then on.
  */
 public final class Bocpd implements TaskBelief {
+    /** Slots of the per-slot arrays and observations of the ring when built. */
+    static final int INITIAL_CAPACITY = 8;
+
     private final double hazard;
     private final double logH;
     private final double log1mH;
@@ -40,11 +47,12 @@ public final class Bocpd implements TaskBelief {
     private final int rMax;
     private final RunModel model;
 
-    private final int[] runLength; // per slot, ascending
-    private final double[] logw; // per slot: log P(r_t = runLength[j] | x_1:t), normalised
-    private final double[] logPi; // workspace: log predictive, then log joint
-    private final double[] ring; // last r_max observations, r_max × width
-    private int ringHead; // slot of the oldest observation once the ring is full
+    private int[] runLength; // per slot, ascending
+    private double[] logw; // per slot: log P(r_t = runLength[j] | x_1:t), normalised
+    private double[] logPi; // workspace: log predictive, then log joint
+    private double[] ring; // the last min(ringCount, capacity) observations, capacity × width, capacity ≤ r_max
+    private int ringHead; // next observation to write; the oldest one once the ring is full
+    private int ringCount; // observations held (≤ capacity)
     private int n; // active slots
     private long steps;
     private long sinceReset;
@@ -64,10 +72,11 @@ public final class Bocpd implements TaskBelief {
         this.logTol = Math.log(pruneTolerance);
         this.rMax = maxRunLength;
         this.model = model;
-        this.runLength = new int[rMax + 2];
-        this.logw = new double[rMax + 2];
-        this.logPi = new double[rMax + 2];
-        this.ring = new double[Math.multiplyExact(rMax, model.width)];
+        int slots = Math.min(INITIAL_CAPACITY, rMax + 2);
+        this.runLength = new int[slots];
+        this.logw = new double[slots];
+        this.logPi = new double[slots];
+        this.ring = new double[Math.multiplyExact(Math.min(INITIAL_CAPACITY, rMax), model.width)];
         reset();
     }
 
@@ -104,6 +113,7 @@ public final class Bocpd implements TaskBelief {
             return;
         }
         model.ensureSlots(n + 1); // predictAndGrow writes slots 0 … n
+        if (logw.length < n + 1) growSlots(n + 1);
         model.predictAndGrow(x, offset, n, runLength, logPi);
         for (int j = 0; j < n; j++) logPi[j] += logw[j];
         double logJoint = LogSpace.logSumExp(logPi, n); // log P(x_t | x_1:t−1)
@@ -116,6 +126,8 @@ public final class Bocpd implements TaskBelief {
         runLength[0] = 0;
         n++;
         if (runLength[n - 1] > rMax) capLast(x, offset);
+        // the oldest live run (run lengths ascend) must find all its observations in the ring, x included
+        if (runLength[n - 1] > ring.length / model.width) growRing(runLength[n - 1]);
         pushRing(x, offset);
         if (pruneTolerance > 0) prune();
         steps++;
@@ -137,8 +149,34 @@ public final class Bocpd implements TaskBelief {
 
     private void pushRing(double[] x, int offset) {
         int w = model.width;
+        int capacity = ring.length / w;
         System.arraycopy(x, offset, ring, ringHead * w, w);
-        ringHead = ringHead + 1 == rMax ? 0 : ringHead + 1;
+        ringHead = ringHead + 1 == capacity ? 0 : ringHead + 1;
+        if (ringCount < capacity) ringCount++;
+    }
+
+    // per-slot arrays to at least `slots` (≤ r_max + 2), doubling; live slots kept
+    private void growSlots(int slots) {
+        int grown = (int) Math.min((long) rMax + 2, Math.max(slots, 2L * logw.length));
+        runLength = Arrays.copyOf(runLength, grown);
+        logw = Arrays.copyOf(logw, grown);
+        logPi = Arrays.copyOf(logPi, grown);
+    }
+
+    // ring to hold at least `observations` (≤ r_max), doubling; the held observations kept oldest first, so
+    // the next one is written after them and, once full, the oldest sits at ringHead as before
+    private void growRing(int observations) {
+        int w = model.width;
+        int capacity = ring.length / w;
+        int grown = (int) Math.min(rMax, Math.max(observations, 2L * capacity));
+        double[] g = new double[Math.multiplyExact(grown, w)];
+        int oldest = ringCount < capacity ? 0 : ringHead;
+        int first = capacity - oldest; // observations from `oldest` to the end of the old array
+        int tail = Math.min(first, ringCount);
+        System.arraycopy(ring, oldest * w, g, 0, tail * w);
+        System.arraycopy(ring, 0, g, tail * w, (ringCount - tail) * w);
+        ring = g;
+        ringHead = ringCount == grown ? 0 : ringCount;
     }
 
     private void prune() {
@@ -234,9 +272,20 @@ public final class Bocpd implements TaskBelief {
         model.prior(0);
         Arrays.fill(ring, 0.0);
         ringHead = 0;
+        ringCount = 0;
         steps = 0;
         sinceReset = 0;
         lastLogEvidence = Double.NaN;
+    }
+
+    /**
+     * Bytes of this belief's own growable arrays (per-slot arrays, ring, the model's statistics), their element
+     * payload without object headers: what scales with the live run lengths. For memory accounting and tests.
+     */
+    long arrayBytes() {
+        return 4L * runLength.length
+                + 8L * (logw.length + logPi.length + ring.length)
+                + 8L * model.slotCapacity() * model.statsWidth;
     }
 
     /** log P(x_t | x_1:t−1) of the latest observation (NaN before the first). */
@@ -294,10 +343,15 @@ public final class Bocpd implements TaskBelief {
             throw new IllegalArgumentException("cannot copy the state of a BOCPD belief of a different shape");
         }
         model.copyStateFrom(other.model);
-        System.arraycopy(other.runLength, 0, runLength, 0, runLength.length);
-        System.arraycopy(other.logw, 0, logw, 0, logw.length);
+        // only the live slots matter (the rest is written before it is read); the ring's layout depends on its
+        // capacity, so it takes the other's (allocating only when they differ: twins converge after one copy)
+        if (logw.length < other.n) growSlots(other.n);
+        System.arraycopy(other.runLength, 0, runLength, 0, other.n);
+        System.arraycopy(other.logw, 0, logw, 0, other.n);
+        if (ring.length != other.ring.length) ring = new double[other.ring.length];
         System.arraycopy(other.ring, 0, ring, 0, ring.length);
         ringHead = other.ringHead;
+        ringCount = other.ringCount;
         n = other.n;
         steps = other.steps;
         sinceReset = other.sinceReset;

@@ -105,13 +105,27 @@ final class LogSpace {
         return Double.longBitsToDouble(((long) high << 32) | (Double.doubleToRawLongBits(d) & 0xffffffffL));
     }
 
-    /** log Σ_{j<n} e^{v[j]}; −∞ when n = 0 or every entry is −∞. v not modified. */
+    /**
+     * Below this, e^x is below half the least subnormal and {@link Math#exp} returns exactly 0 (checked in
+     * LogSpaceTest), so a term there adds exactly nothing to a sum.
+     */
+    static final double EXP_UNDERFLOW = -746.0;
+
+    /**
+     * log Σ_{j<n} e^{v[j]}; −∞ when n = 0 or every entry is −∞. v not modified. Terms that underflow to 0 are
+     * skipped without calling exp (in the exact belief most run lengths are hundreds of nats below the MAP):
+     * adding +0.0 to the partial sum, which is ≥ +0.0, leaves it unchanged, so the result is bit-identical to
+     * summing them all; a NaN term still makes the result NaN.
+     */
     static double logSumExp(double[] v, int n) {
         double m = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) if (v[j] > m) m = v[j];
         if (m == Double.NEGATIVE_INFINITY || m == Double.POSITIVE_INFINITY) return m;
         double s = 0;
-        for (int j = 0; j < n; j++) s += Math.exp(v[j] - m);
+        for (int j = 0; j < n; j++) {
+            double e = v[j] - m;
+            if (!(e < EXP_UNDERFLOW)) s += Math.exp(e);
+        }
         return m + Math.log(s);
     }
 

@@ -81,6 +81,56 @@ class BeliefMemoryTest {
         assertThat(big.lastLogEvidence()).isEqualTo(reference.lastLogEvidence());
     }
 
+    @Test
+    void aPrunedBeliefHoldsMemoryForItsLiveRunLengthsOnlyAndTheExactOneForRMax() {
+        int d = 32;
+        int rMax = 256;
+        double[] m0 = new double[d];
+        double[] s = new double[d];
+        java.util.Arrays.fill(s, 0.25);
+        SplittableRandom rnd = new SplittableRandom(3);
+        double[] x = new double[d];
+        Bocpd pruned = TaskBeliefs.gaussian(1.0 / 500, 1e-10, rMax, m0, 1.0, s);
+        Bocpd exact = TaskBeliefs.gaussian(1.0 / 500, 0, rMax, m0, 1.0, s);
+        long prunedStart = pruned.arrayBytes();
+        for (int t = 0; t < 600; t++) {
+            double level = t / 40 % 2 == 0 ? 1 : -1; // runs of 40 steps: nothing lives past ~40
+            for (int i = 0; i < d; i++) x[i] = level + 0.5 * rnd.nextGaussian();
+            pruned.observe(x, 0);
+            exact.observe(x, 0);
+        }
+        // ring and per-slot arrays sized by the longest live run (≤ 64 observations after doubling), not r_max
+        assertThat(pruned.arrayBytes())
+                .isLessThan(8L * 64 * d * 2 + 8L * 64 * 3)
+                .isGreaterThan(prunedStart);
+        // exact: every run length up to r_max alive, so r_max observations and r_max + 2 slots
+        long exactFloor = 8L * rMax * d + 8L * (rMax + 2) * d;
+        assertThat(exact.arrayBytes()).isGreaterThanOrEqualTo(exactFloor);
+    }
+
+    @Test
+    void theRingKeepsTheSlidingWindowExactWhileItGrows() {
+        // r_max 20 with pruning: the MAP run passes the cap while r_max − 1 is pruned, so the window's oldest
+        // observation is downdated from a ring that grew 8 → 16 → 20 on the way; a twin copied from a belief with
+        // the full ring from the start (r_max 20 reached) and then fed the same data must agree bit for bit
+        double[][] xs = series(11, 400);
+        Bocpd a = TaskBeliefs.gaussian(0.01, 1e-6, 20, M0, 2.0, S);
+        Bocpd b = TaskBeliefs.gaussian(0.01, 1e-6, 20, M0, 2.0, S);
+        for (int t = 0; t < 100; t++) a.observe(xs[t], 0);
+        b.copyStateFrom(a);
+        double[] p = new double[21];
+        double[] q = new double[21];
+        for (int t = 100; t < 400; t++) {
+            a.observe(xs[t], 0);
+            b.observe(xs[t], 0);
+        }
+        a.runLengthPosterior(p);
+        b.runLengthPosterior(q);
+        assertThat(q).isEqualTo(p);
+        // and the window statistics equal a sum of the last 20 observations: the posterior mean of a run at the cap
+        assertThat(a.mapRunLength()).isEqualTo(20);
+    }
+
     private static double[][] series(long seed, int steps) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[][] xs = new double[steps][3];

@@ -7,6 +7,45 @@ import org.junit.jupiter.api.Test;
 
 class LogSpaceTest {
     @Test
+    void expIsExactlyZeroBelowTheUnderflowBoundInterpretedAndCompiled() {
+        // 200k calls: the loop is JIT-compiled partway, so the intrinsic stub is checked as well as the fallback
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        double nonZero = 0;
+        for (int k = 0; k < 200_000; k++) {
+            double x = LogSpace.EXP_UNDERFLOW - rnd.nextDouble() * (k % 2 == 0 ? 1 : 1e4);
+            nonZero += Math.exp(x) == 0 ? 0 : 1;
+        }
+        assertThat(nonZero).isZero();
+        assertThat(Math.exp(LogSpace.EXP_UNDERFLOW)).isZero();
+        assertThat(Math.exp(-745.0)).isPositive(); // the bound is tight enough to be meaningful
+    }
+
+    @Test
+    void logSumExpSkippingUnderflowsIsBitIdenticalToTheFullSum() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(9);
+        double[] v = new double[300];
+        for (int rep = 0; rep < 2_000; rep++) {
+            int n = 1 + rnd.nextInt(v.length);
+            for (int j = 0; j < n; j++) v[j] = -rnd.nextDouble() * (rep % 3 == 0 ? 10 : 3000) + 50;
+            if (rep % 7 == 0) v[rnd.nextInt(n)] = Double.NEGATIVE_INFINITY;
+            assertThat(LogSpace.logSumExp(v, n)).isEqualTo(naiveLogSumExp(v, n));
+        }
+        v[0] = 1.0;
+        v[1] = Double.NaN;
+        v[2] = -5000;
+        assertThat(LogSpace.logSumExp(v, 3)).isNaN();
+    }
+
+    private static double naiveLogSumExp(double[] v, int n) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) if (v[j] > m) m = v[j];
+        if (m == Double.NEGATIVE_INFINITY || m == Double.POSITIVE_INFINITY) return m;
+        double s = 0;
+        for (int j = 0; j < n; j++) s += Math.exp(v[j] - m);
+        return m + Math.log(s);
+    }
+
+    @Test
     void log1pIsBitIdenticalToStrictMath() {
         double[] special = {
             0.0,
