@@ -85,12 +85,32 @@ public final class SoftmaxMlp {
             double[] zout = z[l + 1];
             double[] aout = a[l + 1];
             boolean hidden = l + 1 < last;
-            for (int j = 0, row = offsets[l]; j < sizes[l + 1]; j++, row += stride) {
+            int units = sizes[l + 1];
+            int j = 0;
+            int row = offsets[l];
+            // four rows interleaved, each still summed in order (bias first, then i = 0, 1, …): the same values as
+            // one row at a time, but four independent add chains hide the FP add latency (see GemvCrossoverBench)
+            for (; j + 4 <= units; j += 4, row += 4 * stride) {
+                int r1 = row + stride, r2 = r1 + stride, r3 = r2 + stride;
+                double s0 = theta[row + in], s1 = theta[r1 + in], s2 = theta[r2 + in], s3 = theta[r3 + in];
+                for (int i = 0; i < in; i++) {
+                    double xi = ain[i];
+                    s0 += theta[row + i] * xi;
+                    s1 += theta[r1 + i] * xi;
+                    s2 += theta[r2 + i] * xi;
+                    s3 += theta[r3 + i] * xi;
+                }
+                zout[j] = s0;
+                zout[j + 1] = s1;
+                zout[j + 2] = s2;
+                zout[j + 3] = s3;
+            }
+            for (; j < units; j++, row += stride) {
                 double s = theta[row + in];
                 for (int i = 0; i < in; i++) s += theta[row + i] * ain[i];
                 zout[j] = s;
-                aout[j] = hidden ? activation.apply(s) : s;
             }
+            for (int k = 0; k < units; k++) aout[k] = hidden ? activation.apply(zout[k]) : zout[k];
         }
         double[] logits = z[last];
         int best = 0;

@@ -48,6 +48,30 @@ class SoftmaxMlpTest {
     }
 
     @Test
+    void theInterleavedForwardPassEqualsOneRowAtATimeBitForBit() {
+        SoftmaxMlp net = new SoftmaxMlp(13, new int[] {9}, 6, Activation.TANH); // 9 = two groups of four + one
+        Rng rng = SeedStreams.of(3, 4).stream("test");
+        double[] theta = new double[net.dim()];
+        for (int i = 0; i < theta.length; i++) theta[i] = rng.nextGaussian();
+        double[] x = new double[13];
+        for (int i = 0; i < x.length; i++) x[i] = rng.nextGaussian();
+        net.forward(theta, x);
+        double[] h = new double[9];
+        for (int j = 0; j < 9; j++) {
+            double s = theta[j * 14 + 13];
+            for (int i = 0; i < 13; i++) s += theta[j * 14 + i] * x[i];
+            h[j] = Math.tanh(s);
+            assertThat(net.activations(1)[j]).isEqualTo(h[j]);
+        }
+        for (int k = 0; k < 6; k++) {
+            int row = 9 * 14 + k * 10;
+            double s = theta[row + 9];
+            for (int i = 0; i < 9; i++) s += theta[row + i] * h[i];
+            assertThat(net.activations(2)[k]).isEqualTo(s);
+        }
+    }
+
+    @Test
     void withoutHiddenLayersItIsSoftmaxRegression() {
         SoftmaxMlp net = new SoftmaxMlp(2, new int[0], 2, Activation.RELU);
         double[] theta = {1, 2, 0.5, -1, 0, 0}; // logits: x0 + 2 x1 + 0.5, −x0
