@@ -444,11 +444,8 @@ class PartitionSystemTest {
             synchronized (storedAt) {
                 times = List.copyOf(storedAt);
             }
-            long last = times.get(times.size() - 1);
-            Long removed = firstNoticeAt(ClusterNotice.Kind.REMOVED);
-            long until = removed != null ? Math.min(removed, last) : last;
-            Long unreachable = firstNoticeAt(ClusterNotice.Kind.UNREACHABLE);
-            long detected = unreachable != null && unreachable < until ? unreachable : faultAt;
+            long until = until(times.get(times.size() - 1));
+            long detected = detected(faultAt, until);
             long gap = 0;
             long previous = faultAt;
             for (long t : times) {
@@ -489,11 +486,8 @@ class PartitionSystemTest {
         void detail(String scenario, long faultAt, TimedSink sink, CpuSampler cpu, List<Integer> faulty)
                 throws IOException {
             List<TimedSink.Offer> offers = sink.offers();
-            long last = offers.get(offers.size() - 1).at();
-            Long removed = firstNoticeAt(ClusterNotice.Kind.REMOVED);
-            long until = removed != null ? Math.min(removed, last) : last;
-            Long unreachable = firstNoticeAt(ClusterNotice.Kind.UNREACHABLE);
-            long detected = unreachable != null && unreachable < until ? unreachable : faultAt;
+            long until = until(offers.get(offers.size() - 1).at());
+            long detected = detected(faultAt, until);
             int cores = Runtime.getRuntime().availableProcessors();
             int n = cpu.processes.size();
             List<Integer> all = java.util.stream.IntStream.range(0, n).boxed().toList();
@@ -573,6 +567,18 @@ class PartitionSystemTest {
                 counts.merge(o.node().replaceAll("#.*", ""), 1, Integer::sum);
             }
             return counts;
+        }
+
+        /** The end of the stretch measured: the first removal notice, or the last stored run if earlier. */
+        private long until(long lastStored) {
+            Long removed = firstNoticeAt(ClusterNotice.Kind.REMOVED);
+            return removed != null ? Math.min(removed, lastStored) : lastStored;
+        }
+
+        /** The first unreachable notice (the failure detector's verdict) before {@code until}, else the fault. */
+        private long detected(long faultAt, long until) {
+            Long unreachable = firstNoticeAt(ClusterNotice.Kind.UNREACHABLE);
+            return unreachable != null && unreachable < until ? unreachable : faultAt;
         }
 
         /** Runs stored per second in [from, to). */
