@@ -91,7 +91,7 @@ class PartitionSystemTest {
         start("cut-worker", 3);
         // twice the runs of the other scenarios: notices reach the listener only while the sweep runs, and with 8
         // seeds the sweep could be all stored between the resolver's downing and the removal of the cut-off node
-        Recorder r = runWithFault("worker-cut", SystemTestSpecs.sweep("cut", 16, 20_000), 10, () -> {
+        Recorder r = runWithFault("worker-cut", SystemTestSpecs.sweep("cut", 16, 20_000), 10, List.of(2), () -> {
             net.cut(2);
             ChildJvms.awaitRemoved(client.system(), net.hostPort(2), 90);
             workers.get(2).destroyForcibly().waitFor(20, TimeUnit.SECONDS); // downed on its side of the cut anyway
@@ -124,7 +124,8 @@ class PartitionSystemTest {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void theCoordinatorsNodeCutOff() throws Exception {
         start("cut-coordinator", 3); // worker 0 founded the cluster: the oldest, it hosts the coordinator
-        Recorder r = runWithFault("coordinator-cut", SystemTestSpecs.sweep("cut-coord", 8, 20_000), 10, () -> {
+        SweepSpec sweep = SystemTestSpecs.sweep("cut-coord", 8, 20_000);
+        Recorder r = runWithFault("coordinator-cut", sweep, 10, List.of(0), () -> {
             net.cut(0);
             ChildJvms.awaitRemoved(client.system(), net.hostPort(0), 90);
         });
@@ -138,7 +139,7 @@ class PartitionSystemTest {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aCutDuringACoordinatorHandOver() throws Exception {
         start("cut-handover", 4);
-        runWithFault("handover-cut", SystemTestSpecs.sweep("cut-handover", 8, 20_000), 10, () -> {
+        runWithFault("handover-cut", SystemTestSpecs.sweep("cut-handover", 8, 20_000), 10, List.of(0, 1), () -> {
             ChildJvms.signal(workers.get(0), "TERM"); // leaves: the singleton hands over to worker 1, the next oldest
             net.cut(1); // ... which is cut off meanwhile
             ChildJvms.awaitRemoved(client.system(), net.hostPort(0), 90);
@@ -151,7 +152,7 @@ class PartitionSystemTest {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aOneWayPartition() throws Exception {
         start("one-way", 3);
-        runWithFault("one-way", SystemTestSpecs.sweep("one-way", 8, 20_000), 10, () -> {
+        runWithFault("one-way", SystemTestSpecs.sweep("one-way", 8, 20_000), 10, List.of(1, 2), () -> {
             net.dropOutgoing(2, List.of(net.address(1))); // 2 cannot send to 1; 1 still sends to 2
             // 1 and 2 are indirectly connected (each reachable from others, not from each other): the resolver
             // downs both, and worker 0 carries the sweep on
@@ -165,7 +166,7 @@ class PartitionSystemTest {
     void twoOfFiveNodesPartitionedAway() throws Exception {
         start("two-of-five", 5);
         List<String> majority = List.of(net.address(0), net.address(1), net.address(2), net.bridgeAddress());
-        runWithFault("two-of-five", SystemTestSpecs.sweep("two-of-five", 8, 20_000), 10, () -> {
+        runWithFault("two-of-five", SystemTestSpecs.sweep("two-of-five", 8, 20_000), 10, List.of(3, 4), () -> {
             net.separate(3, majority);
             net.separate(4, majority);
             ChildJvms.awaitRemoved(client.system(), net.hostPort(3), 90);
@@ -253,20 +254,30 @@ class PartitionSystemTest {
 
     /**
      * Runs {@code sweep}, injects {@code fault} from this thread once {@code at} runs are stored (the sweep goes
-     * on meanwhile), checks that every run is stored exactly once and equals lockstep, and reports figures.
+     * on meanwhile), checks that every run is stored exactly once and equals lockstep, and reports figures;
+     * {@code faulty}: the workers the fault cuts off (the others are the survivors whose CPU is counted).
      */
-    private Recorder runWithFault(String scenario, SweepSpec sweep, int at, Fault fault) throws Exception {
+    private Recorder runWithFault(String scenario, SweepSpec sweep, int at, List<Integer> faulty, Fault fault)
+            throws Exception {
+        sweep = interleaved(sweep);
         Map<String, RunMetrics> reference = SystemTestSpecs.lockstep(sweep);
-        InMemoryResultSink sink = new InMemoryResultSink();
+        TimedSink sink = new TimedSink();
         Recorder r = new Recorder(at);
+        CpuSampler cpu = new CpuSampler(List.copyOf(workers));
         CompletableFuture<SweepOutcome> done =
                 client.sweepClient().runAsync(sweep, sink, r).toCompletableFuture();
-        assertThat(r.reached.get(120, TimeUnit.SECONDS))
-                .as("progress before the fault")
-                .isTrue();
-        long faultAt = System.nanoTime();
-        fault.inject();
-        SweepOutcome outcome = done.get(240, TimeUnit.SECONDS);
+        long faultAt;
+        SweepOutcome outcome;
+        try {
+            assertThat(r.reached.get(120, TimeUnit.SECONDS))
+                    .as("progress before the fault")
+                    .isTrue();
+            faultAt = System.nanoTime();
+            fault.inject();
+            outcome = done.get(240, TimeUnit.SECONDS);
+        } finally {
+            cpu.close();
+        }
         assertThat(r.doneAtFault)
                 .as("fault injected before the sweep was over")
                 .isLessThan(sweep.runs().size());
@@ -277,7 +288,105 @@ class PartitionSystemTest {
                 .allSatisfy(n -> assertThat(n.get()).as("stored once").isEqualTo(1));
         assertThat(sink.metrics()).isEqualTo(reference);
         r.report(scenario, faultAt);
+        r.detail(scenario, faultAt, sink, cpu, faulty);
         return r;
+    }
+
+    /**
+     * {@code sweep} with its runs in a fixed pseudo-random order. The submitter hands runs out in the sweep's
+     * order, which goes condition by condition, and the conditions cost very differently (a belief-driven run
+     * several times a plain one): in that order the stretch before the fault would hold other runs than the
+     * stretch after it, and their rates would not compare. The results do not depend on the order.
+     */
+    private static SweepSpec interleaved(SweepSpec sweep) {
+        List<org.driftlab.core.spec.RunSpec> runs = new ArrayList<>(sweep.runs());
+        Collections.shuffle(runs, new java.util.Random(20261208L));
+        return new SweepSpec(sweep.name(), sweep.configText(), sweep.sweptKeys(), runs, sweep.conditionConfigs());
+    }
+
+    /** When each result was offered, and from which node. Thread-safe. */
+    private static final class TimedSink extends InMemoryResultSink {
+        record Offer(long at, String runId, String node) {}
+
+        final List<Offer> offered = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void accept(org.driftlab.core.spec.RunSpec spec, org.driftlab.core.sim.RunResult result) {
+            offered.add(new Offer(System.nanoTime(), result.runId(), result.node()));
+            super.accept(spec, result);
+        }
+
+        List<Offer> offers() {
+            synchronized (offered) {
+                return List.copyOf(offered);
+            }
+        }
+    }
+
+    /**
+     * Samples the CPU time of each worker JVM (its process and descendants) every 200 ms until closed, so that
+     * the CPU the survivors used in a stretch can be set against what the machine's cores offered.
+     */
+    private static final class CpuSampler implements AutoCloseable {
+        record Sample(long at, long[] cpuNanos) {}
+
+        private final List<Process> processes;
+        private final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
+        private final Thread thread;
+
+        CpuSampler(List<Process> processes) {
+            this.processes = processes;
+            sample();
+            thread = new Thread(
+                    () -> {
+                        try {
+                            while (!Thread.currentThread().isInterrupted()) {
+                                Thread.sleep(200);
+                                sample();
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "partition-cpu-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void sample() {
+            long[] cpu = new long[processes.size()];
+            for (int i = 0; i < cpu.length; i++) {
+                ProcessHandle h = processes.get(i).toHandle();
+                cpu[i] = cpuNanos(h)
+                        + h.descendants().mapToLong(CpuSampler::cpuNanos).sum();
+            }
+            samples.add(new Sample(System.nanoTime(), cpu));
+        }
+
+        private static long cpuNanos(ProcessHandle h) {
+            return h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+
+        /** CPU seconds worker {@code i} used between the samples nearest {@code from} and {@code to}. */
+        double cpuSeconds(int i, long from, long to) {
+            return (at(to).cpuNanos()[i] - at(from).cpuNanos()[i]) / 1e9;
+        }
+
+        /** The last sample taken at or before {@code t} (the first, when none is). */
+        private Sample at(long t) {
+            synchronized (samples) {
+                Sample best = samples.get(0);
+                for (Sample s : samples) if (s.at() <= t) best = s;
+                return best;
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            thread.interrupt();
+            thread.join(5_000);
+            sample();
+        }
     }
 
     /** Records when each run was stored and the notices, in order. Thread-safe. */
@@ -335,11 +444,8 @@ class PartitionSystemTest {
             synchronized (storedAt) {
                 times = List.copyOf(storedAt);
             }
-            long last = times.get(times.size() - 1);
-            Long removed = firstNoticeAt(ClusterNotice.Kind.REMOVED);
-            long until = removed != null ? Math.min(removed, last) : last;
-            Long unreachable = firstNoticeAt(ClusterNotice.Kind.UNREACHABLE);
-            long detected = unreachable != null && unreachable < until ? unreachable : faultAt;
+            long until = until(times.get(times.size() - 1));
+            long detected = detected(faultAt, until);
             long gap = 0;
             long previous = faultAt;
             for (long t : times) {
@@ -366,6 +472,113 @@ class PartitionSystemTest {
                     line + System.lineSeparator(),
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
+        }
+
+        /**
+         * A second figures line ({@code partition-detail}) meant to hold up on a shared, loaded machine: for the
+         * stretch before the fault (first stored run to the fault, all workers) and the one from the unreachable
+         * notice to the first removal (the surviving workers), the runs stored per second and the workers'
+         * CPU-seconds used against the CPU-seconds the machine's cores offered; the ratios after/before of the
+         * run rate and of the runs per worker CPU-second (the latter compares the two stretches at the same
+         * number of busy cores, however busy the machine was otherwise); the runs stored in each second from the
+         * fault; and the runs stored per node before the fault and after the notice.
+         */
+        void detail(String scenario, long faultAt, TimedSink sink, CpuSampler cpu, List<Integer> faulty)
+                throws IOException {
+            List<TimedSink.Offer> offers = sink.offers();
+            long until = until(offers.get(offers.size() - 1).at());
+            long detected = detected(faultAt, until);
+            int cores = Runtime.getRuntime().availableProcessors();
+            int n = cpu.processes.size();
+            List<Integer> all = java.util.stream.IntStream.range(0, n).boxed().toList();
+            List<Integer> survivors = all.stream().filter(i -> !faulty.contains(i)).toList();
+            Stretch before = stretch(offers, cpu, all, offers.get(0).at(), faultAt, cores);
+            Stretch after = stretch(offers, cpu, survivors, detected, until, cores);
+            List<Integer> perSecond = new ArrayList<>();
+            for (TimedSink.Offer o : offers) {
+                if (o.at() < faultAt) continue;
+                int second = (int) ((o.at() - faultAt) / 1_000_000_000L);
+                while (perSecond.size() <= second) perSecond.add(0);
+                perSecond.set(second, perSecond.get(second) + 1);
+            }
+            String line = String.format(
+                    Locale.ROOT,
+                    "partition-detail %s: cores %d; before the fault %s; unreachable notice to first removal %s;"
+                            + " after/before: runs/s %.2f, runs per worker CPU-s %.2f; stored per second"
+                            + " from the fault %s; by node before the fault %s, after the notice %s",
+                    scenario,
+                    cores,
+                    before,
+                    after,
+                    after.runsPerSecond() / before.runsPerSecond(),
+                    after.runsPerCpu() / before.runsPerCpu(),
+                    perSecond,
+                    byNode(offers, offers.get(0).at(), faultAt),
+                    byNode(offers, detected, until));
+            System.out.println(line);
+            Files.writeString(
+                    Path.of("target", "partition-figures.txt"),
+                    line + System.lineSeparator(),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+
+        /** Runs stored in a stretch and the CPU the given workers used meanwhile. */
+        record Stretch(double seconds, int runs, double cpuUsed, double cpuAvailable, int workers) {
+            double runsPerSecond() {
+                return runs / seconds;
+            }
+
+            double runsPerCpu() {
+                return runs / cpuUsed;
+            }
+
+            @Override
+            public String toString() {
+                return String.format(
+                        Locale.ROOT,
+                        "(%.1f s, %d workers: %d runs, %.2f runs/s, CPU used %.1f of %.1f CPU-s, %.2f runs per"
+                                + " CPU-s)",
+                        seconds,
+                        workers,
+                        runs,
+                        runsPerSecond(),
+                        cpuUsed,
+                        cpuAvailable,
+                        runsPerCpu());
+            }
+        }
+
+        private static Stretch stretch(
+                List<TimedSink.Offer> offers, CpuSampler cpu, List<Integer> workers, long from, long to, int cores) {
+            int runs = 0;
+            for (TimedSink.Offer o : offers) if (o.at() >= from && o.at() < to) runs++;
+            double used = 0;
+            for (int i : workers) used += cpu.cpuSeconds(i, from, to);
+            double s = seconds(to - from);
+            return new Stretch(s, runs, used, cores * s, workers.size());
+        }
+
+        /** Runs stored in [from, to) by the node (host:port, without the incarnation) that computed them. */
+        private static Map<String, Integer> byNode(List<TimedSink.Offer> offers, long from, long to) {
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            for (TimedSink.Offer o : offers) {
+                if (o.at() < from || o.at() >= to) continue;
+                counts.merge(o.node().replaceAll("#.*", ""), 1, Integer::sum);
+            }
+            return counts;
+        }
+
+        /** The end of the stretch measured: the first removal notice, or the last stored run if earlier. */
+        private long until(long lastStored) {
+            Long removed = firstNoticeAt(ClusterNotice.Kind.REMOVED);
+            return removed != null ? Math.min(removed, lastStored) : lastStored;
+        }
+
+        /** The first unreachable notice (the failure detector's verdict) before {@code until}, else the fault. */
+        private long detected(long faultAt, long until) {
+            Long unreachable = firstNoticeAt(ClusterNotice.Kind.UNREACHABLE);
+            return unreachable != null && unreachable < until ? unreachable : faultAt;
         }
 
         /** Runs stored per second in [from, to). */

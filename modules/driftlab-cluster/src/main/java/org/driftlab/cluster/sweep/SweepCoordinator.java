@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -43,11 +44,13 @@ import org.driftlab.core.spec.RunSpec;
  * each run's start (with the node), interruption and answer; the slot frees at the answer, and a sweep with
  * {@code unackedLimit} answered runs not yet acknowledged as stored gets no more runs until some are.
  *
- * <p>Reachability: a run started on a worker that becomes unreachable, or routed to a shard homed there, is
- * dispatched again at once under another routing key of the same run whose shard is homed on a reachable
- * worker (shard homes are learned from the entities' start reports), and while any worker is unreachable
- * every dispatch takes such a key. So nothing is sent to an unreachable member and a cut-off node holds no
- * slot of the window; if it comes back, the duplicate answer is dropped by the submitter (one result per run).
+ * <p>Reachability: when a worker becomes unreachable, the runs started there and every run not yet started
+ * (it may sit in that worker's region) are dispatched again at once under another routing key of the same run
+ * whose shard is homed on a reachable worker (shard homes are learned from the entities' start reports), and
+ * while any worker is unreachable every dispatch takes such a key and a run not started within a few polls is
+ * moved again. After a removal, routes avoid the removed worker's shards for a start-timeout (this node's region
+ * may still send there meanwhile). So a cut-off node holds no slot of the window, and the window counts only
+ * reachable workers; if it comes back, the duplicate answer is dropped by the submitter (one result per run).
  *
  * <p>Nothing is dispatched before the shard coordinator has registered the region of every Up worker node
  * (else the first shards would all be allocated to the first region). A new incarnation (the singleton moved)
@@ -142,6 +145,9 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     /** Routing keys tried for a run before giving up on finding one whose shard is homed on a reachable worker. */
     private static final int ROUTES_TRIED = 64;
 
+    /** Poll intervals a run may take to start while some worker is unreachable (see {@link #startTimeout()}). */
+    private static final int SUSPECT_START_POLLS = 4;
+
     /**
      * Starts the singleton manager on worker nodes (a proxy elsewhere) and returns the proxy. Idempotent.
      */
@@ -199,6 +205,7 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         int route; // routing key index (LearnerEntity.entityId) of the latest dispatch
         String node; // host:port#uid where the latest dispatch was reported started, or null
         Awaiting awaiting;
+        Duration startTimeout; // of the latest dispatch
         long deadline; // System.nanoTime() after which the Tick dispatches it again
 
         InFlight(String sweepId, RunSpec spec) {
@@ -224,9 +231,12 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     private final Map<String, InFlight> inFlight = new HashMap<>(); // by key(sweepId, runId): the runs computing
     private final Map<String, String> homes = new HashMap<>(); // shard id → incarnation of the node it was started on
     private final Set<String> unreachable = new HashSet<>(); // incarnations of unreachable workers
+    // incarnations of removed workers → System.nanoTime() of the removal: their shards' homes are kept, and
+    // avoided, for a start-timeout after it (the shard regions may still route a shard there meanwhile)
+    private final Map<String, Long> removed = new HashMap<>();
     private final Set<ActorRef<SweepSubmitter.Command>> asked = new HashSet<>(); // submitters asked to announce
     private int pullsAsked;
-    private int nodes; // Up worker nodes whose region the shard coordinator has registered
+    private final Set<String> registered = new HashSet<>(); // incarnations of Up workers with a registered region
     private boolean ready; // every Up worker's region is registered (at the latest poll)
 
     private SweepCoordinator(
@@ -402,29 +412,41 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
     private Behavior<Command> onTick() {
         classicRegion.tell(ShardRegion.getCurrentRegionsInstance(), Adapter.toClassic(regionsAdapter));
         long now = System.nanoTime();
+        forgetRemoved(now);
+        if (!unreachable.isEmpty()) logWindow();
         List<InFlight> expired = new ArrayList<>();
         for (InFlight f : inFlight.values()) {
             if (now - f.deadline >= 0) expired.add(f);
         }
         if (expired.isEmpty()) return this;
-        for (Awaiting phase : Awaiting.values()) {
-            for (InFlight f : expired) if (f.awaiting == phase) redispatch(f, sweeps.get(f.sweepId));
-            reportRedispatches(
-                    phase == Awaiting.START
-                            ? "not started within " + settings.startTimeout()
-                            : "no answer within " + settings.runTimeout());
+        // grouped by the start timeout they had (the short one while a worker is unreachable, or the setting)
+        Map<Duration, List<InFlight>> notStarted = new TreeMap<>();
+        List<InFlight> unanswered = new ArrayList<>();
+        for (InFlight f : expired) {
+            if (f.awaiting == Awaiting.START) notStarted.computeIfAbsent(f.startTimeout, d -> new ArrayList<>()).add(f);
+            else unanswered.add(f);
         }
+        for (Map.Entry<Duration, List<InFlight>> e : notStarted.entrySet()) {
+            for (InFlight f : e.getValue()) redispatch(f, sweeps.get(f.sweepId));
+            reportRedispatches("not started within " + e.getKey());
+        }
+        for (InFlight f : unanswered) redispatch(f, sweeps.get(f.sweepId));
+        reportRedispatches("no answer within " + settings.runTimeout());
         return this;
     }
 
     private Behavior<Command> onRegionsKnown(RegionsKnown known) {
-        Set<String> registered = new HashSet<>(known.regions());
+        Set<String> regions = new HashSet<>(known.regions());
+        registered.clear();
         int workers = 0;
         int registeredWorkers = 0;
         for (Member m : cluster.state().getMembers()) {
             if (m.status() != MemberStatus.up() || !m.hasRole(settings.workerRole())) continue;
             workers++;
-            if (registered.contains(m.address().toString())) registeredWorkers++;
+            if (regions.contains(m.address().toString())) {
+                registeredWorkers++;
+                registered.add(LearnerEntity.incarnation(m.uniqueAddress()));
+            }
         }
         // Not sticky: a worker that just joined gets its region registered before more runs go out, else
         // the shards allocated meanwhile would all land on the older nodes.
@@ -433,7 +455,6 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
             getContext().getLog().info("shard regions of all {} worker nodes registered: dispatching", workers);
         }
         ready = allRegistered;
-        nodes = registeredWorkers;
         pull();
         return this;
     }
@@ -445,17 +466,24 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         switch (m.change()) {
             case UNREACHABLE -> {
                 unreachable.add(m.incarnation());
-                // runs started there, and runs not yet started whose shard is homed there, go to reachable homes
+                // Runs started there go to reachable homes, and so do all runs not yet started: one sent in the
+                // seconds before the detection may well sit in the unreachable node's region (its shard's home
+                // unknown here, or moved there by a rebalance since it was learned), holding a slot of the window
+                // until its start-timeout. A healthy start takes milliseconds, so a run that was in fact fine is
+                // rare, and is computed twice at worst (the submitter keeps one answer).
                 for (InFlight f : inFlight.values()) {
-                    if (m.incarnation().equals(f.node) || (f.node == null && blocked(routeKey(f)))) moved.add(f);
+                    if (f.node == null || m.incarnation().equals(f.node)) moved.add(f);
                 }
             }
             case REACHABLE -> unreachable.remove(m.incarnation());
             case REMOVED -> {
                 unreachable.remove(m.incarnation());
-                homes.values().removeIf(m.incarnation()::equals); // its shards get new homes
+                // its shards get new homes, but until this node's region has dropped the removed one a message to
+                // them may still go there and be lost: routes avoid them for a while (see forgetRemoved)
+                removed.put(m.incarnation(), System.nanoTime());
                 // Runs started there are lost; runs not yet started may have been sent there: both go again (a
-                // run that is in fact alive elsewhere just takes the second request). The others are safe.
+                // run that is in fact alive elsewhere just takes the second request), under a route whose shard
+                // is homed on a live worker. The others are safe.
                 for (InFlight f : inFlight.values()) {
                     if (f.node == null || f.node.equals(m.incarnation())) moved.add(f);
                 }
@@ -496,9 +524,34 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         }
     }
 
-    /** Registered Up workers less the unreachable ones; at least one (this node hosts the coordinator). */
+    /**
+     * While a worker is unreachable, each poll logs how the window is used: the runs computing by the node
+     * they started on ("not started": dispatched, no start report yet) against the window of the reachable
+     * workers. Only then, so a partition can be followed in the log without a line per poll otherwise.
+     */
+    private void logWindow() {
+        Map<String, Integer> byNode = new TreeMap<>();
+        for (InFlight f : inFlight.values()) byNode.merge(f.node == null ? "not started" : f.node, 1, Integer::sum);
+        getContext()
+                .getLog()
+                .info(
+                        "window {} ({} reachable workers), {} runs computing {}, {} specs asked for; unreachable {}",
+                        settings.inFlightPerNode() * reachableWorkers(),
+                        reachableWorkers(),
+                        inFlight.size(),
+                        byNode,
+                        pullsAsked,
+                        unreachable);
+    }
+
+    /**
+     * Registered Up workers less the unreachable ones among them (a downed one is no longer Up, but may still be
+     * unreachable until removed: it must not count twice); at least one (this node hosts the coordinator).
+     */
     private int reachableWorkers() {
-        return Math.max(1, nodes - unreachable.size());
+        int reachable = 0;
+        for (String node : registered) if (!unreachable.contains(node)) reachable++;
+        return Math.max(1, reachable);
     }
 
     private static String key(String sweepId, String runId) {
@@ -513,23 +566,47 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         return shards.shardId(routeKey(f));
     }
 
-    /** The shard of {@code entityId} was last started on a member that is now unreachable. */
+    /** The shard of {@code entityId} was last started on a member that is now unreachable or just removed. */
     private boolean blocked(String entityId) {
         String home = homes.get(shards.shardId(entityId));
-        return home != null && unreachable.contains(home);
+        return home != null && avoided(home);
+    }
+
+    private boolean avoided(String incarnation) {
+        return unreachable.contains(incarnation) || removed.containsKey(incarnation);
+    }
+
+    /** Some worker is unreachable or was removed less than a start-timeout ago: routes steer clear of it. */
+    private boolean avoiding() {
+        return !unreachable.isEmpty() || !removed.isEmpty();
     }
 
     /**
-     * While some worker is unreachable, moves {@code f} to the first routing key (from its current one on)
-     * whose shard is homed on a reachable worker, else to the first not homed on an unreachable one; a shard
-     * whose home is unknown may be allocated to any region, the unreachable ones included.
+     * Forgets the workers removed more than a start-timeout ago, and their shards' homes: by then this node's
+     * region has long dropped their regions and the shard coordinator allocates their shards anew, so routes
+     * need not avoid them (and must not for ever: new shards would never be allocated, nor reach a new node).
+     */
+    private void forgetRemoved(long now) {
+        var it = removed.entrySet().iterator();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (now - e.getValue() < settings.startTimeout().toNanos()) continue;
+            homes.values().removeIf(e.getKey()::equals);
+            it.remove();
+        }
+    }
+
+    /**
+     * While some worker is unreachable (or just removed), moves {@code f} to the first routing key (from its
+     * current one on) whose shard is homed on a reachable worker, else to the first not homed on an unreachable
+     * one; a shard whose home is unknown may be allocated to any region, the unreachable ones included.
      */
     private void route(InFlight f) {
-        if (unreachable.isEmpty()) return;
+        if (!avoiding()) return;
         int firstUnblocked = -1;
         for (int r = f.route; r < f.route + ROUTES_TRIED; r++) {
             String home = homes.get(shards.shardId(LearnerEntity.entityId(f.spec.runId(), r)));
-            if (home != null && !unreachable.contains(home)) {
+            if (home != null && !avoided(home)) {
                 f.route = r;
                 return;
             }
@@ -542,17 +619,33 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         route(f);
         f.node = null;
         region.tell(new ShardingEnvelope<>(routeKey(f), new LearnerEntity.Run(f.spec, state.answers)));
-        f.await(Awaiting.START, settings.startTimeout());
+        f.startTimeout = startTimeout();
+        f.await(Awaiting.START, f.startTimeout);
+    }
+
+    /**
+     * The start-timeout, or while some worker is unreachable {@value #SUSPECT_START_POLLS} poll intervals if
+     * that is shorter: a run's start is acknowledged within milliseconds, and one that is not may have been
+     * routed to the unreachable node after all (a shard home learned before a rebalance moved the shard
+     * there), where it would hold a slot of the window for the whole start-timeout. Dispatched again under
+     * another route, it is computed twice at worst. Not after a removal: then the shard coordinator allocates
+     * the removed node's shards anew, often to a node just started that takes seconds to start its first
+     * entities, and a short timeout would only send the same runs round again.
+     */
+    private Duration startTimeout() {
+        if (unreachable.isEmpty()) return settings.startTimeout();
+        Duration suspect = settings.pollInterval().multipliedBy(SUSPECT_START_POLLS);
+        return suspect.compareTo(settings.startTimeout()) < 0 ? suspect : settings.startTimeout();
     }
 
     /**
      * Dispatches {@code f} again. Its shard is left for another routing key when it is homed on an unreachable
-     * member, or when the run never started while some member is unreachable: its shard may have been
-     * allocated to that member's region meanwhile.
+     * (or just removed) member, or when the run never started while some member is unreachable (or just
+     * removed): its shard may have been allocated to that member's region meanwhile.
      */
     private void redispatch(InFlight f, SweepState state) {
         f.attempt++;
-        boolean suspect = f.node == null ? !unreachable.isEmpty() : unreachable.contains(f.node);
+        boolean suspect = f.node == null ? avoiding() : avoided(f.node);
         if (suspect || blocked(routeKey(f))) f.route++;
         state.redispatched.merge(f.node, 1, Integer::sum);
         getContext().getLog().info("re-dispatching run {} (attempt {})", f.spec.runId(), f.attempt + 1);
