@@ -491,7 +491,8 @@ class PartitionSystemTest {
             int cores = Runtime.getRuntime().availableProcessors();
             int n = cpu.processes.size();
             List<Integer> all = java.util.stream.IntStream.range(0, n).boxed().toList();
-            List<Integer> survivors = all.stream().filter(i -> !faulty.contains(i)).toList();
+            List<Integer> survivors =
+                    all.stream().filter(i -> !faulty.contains(i)).toList();
             Stretch before = stretch(offers, cpu, all, offers.get(0).at(), faultAt, cores);
             Stretch after = stretch(offers, cpu, survivors, detected, until, cores);
             List<Integer> perSecond = new ArrayList<>();

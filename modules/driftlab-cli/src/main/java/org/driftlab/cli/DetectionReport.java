@@ -48,15 +48,15 @@ final class DetectionReport {
             try {
                 t = replay.target(r);
             } catch (ReplayMismatchException e) {
-                throw new IllegalArgumentException(store + ": --detection needs each run's stored config: "
-                        + e.getMessage());
+                throw new IllegalArgumentException(
+                        store + ": --detection needs each run's stored config: " + e.getMessage());
             }
             anyBelief |= !(t.spec().belief() instanceof NoBeliefSpec);
             windows.put(r.result().runId(), (long) t.spec().metrics().detectionWindow());
         }
         if (!anyBelief) {
-            throw new IllegalArgumentException(store + ": --detection: no run of sweep '" + runs.get(0).sweep()
-                    + "' has a task belief (belief = none), so there is no detection to score");
+            throw new IllegalArgumentException(store + ": --detection: no run of sweep '"
+                    + runs.get(0).sweep() + "' has a task belief (belief = none), so there is no detection to score");
         }
         ConditionTable table = ConditionTable.of(runs, sweptKeys);
         DetectionTable d;

@@ -93,12 +93,10 @@ class BeliefCommandTest {
     @Test
     void unknownModelAndMissingFileAreUsageErrors() throws IOException {
         CliHarness h = CliHarness.installed();
-        assertThat(h.run(belief(shiftSeries(), "poisson")))
-                .isEqualTo(ExitCodes.USAGE);
+        assertThat(h.run(belief(shiftSeries(), "poisson"))).isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains("poisson");
         CliHarness m = CliHarness.installed();
-        assertThat(m.run(belief(dir.resolve("nope.csv"), "gaussian")))
-                .isEqualTo(ExitCodes.USAGE);
+        assertThat(m.run(belief(dir.resolve("nope.csv"), "gaussian"))).isEqualTo(ExitCodes.USAGE);
         assertThat(m.err.toString()).contains("nope.csv");
     }
 
@@ -154,8 +152,7 @@ class BeliefCommandTest {
             throws IOException {
         Path input = series.equals("scale") ? scaleSeries() : shiftSeries();
         CliHarness h = CliHarness.installed();
-        assertThat(h.run(belief(input, model, option, value)))
-                .isEqualTo(ExitCodes.USAGE);
+        assertThat(h.run(belief(input, model, option, value))).isEqualTo(ExitCodes.USAGE);
         assertThat(h.err.toString()).contains(option);
     }
 

@@ -299,7 +299,8 @@ class ReportCommandTest {
     void detectionWithoutABeliefIsOneLineExitTwoAndNothingPrinted() {
         Path sim = simulatedStore("none");
         Path plots = dir.resolve("plots");
-        assertThat(run(sim.toString(), "--out", plots.toString(), "--detection")).isEqualTo(2);
+        assertThat(run(sim.toString(), "--out", plots.toString(), "--detection"))
+                .isEqualTo(2);
         assertThat(err.toString().lines().toList())
                 .containsExactly("driftlab: " + sim + ": --detection: no run of sweep 'sim-none' has a task belief "
                         + "(belief = none), so there is no detection to score");

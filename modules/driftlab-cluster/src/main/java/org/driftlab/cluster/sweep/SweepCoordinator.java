@@ -423,7 +423,10 @@ public final class SweepCoordinator extends AbstractBehavior<SweepCoordinator.Co
         Map<Duration, List<InFlight>> notStarted = new TreeMap<>();
         List<InFlight> unanswered = new ArrayList<>();
         for (InFlight f : expired) {
-            if (f.awaiting == Awaiting.START) notStarted.computeIfAbsent(f.startTimeout, d -> new ArrayList<>()).add(f);
+            if (f.awaiting == Awaiting.START)
+                notStarted
+                        .computeIfAbsent(f.startTimeout, d -> new ArrayList<>())
+                        .add(f);
             else unanswered.add(f);
         }
         for (Map.Entry<Duration, List<InFlight>> e : notStarted.entrySet()) {

@@ -183,7 +183,8 @@ final class WireSamples {
         for (String type : reset.types()) {
             String text = ConfigSchema.minimalCondition(reset, type);
             if (text == null) continue; // a type with a list or block parameter: listed above by hand
-            ResetSpec read = SweepLoader.parse(text, "minimal.conf").runs().get(0).reset();
+            ResetSpec read =
+                    SweepLoader.parse(text, "minimal.conf").runs().get(0).reset();
             if (out.stream().noneMatch(r -> r.getClass() == read.getClass())) out.add(read);
         }
         return List.copyOf(out);

@@ -88,7 +88,8 @@ public final class ConfigSchema {
      */
     public static String minimalCondition(Block block, String type) {
         Variant variant = block.variant(type);
-        StringBuilder example = new StringBuilder(block.path()).append(" { type = ").append(type);
+        StringBuilder example =
+                new StringBuilder(block.path()).append(" { type = ").append(type);
         for (Key k : variant.keys()) {
             if (k.presence() != Key.Presence.REQUIRED) continue;
             String value = sampleValue(k);
@@ -116,7 +117,8 @@ public final class ConfigSchema {
     private static String sampleValue(Key k) {
         return switch (k.type()) {
             case REAL -> {
-                for (double v : new double[] {0.5, 1.0, 2.0, 0.0, -1.0}) if (k.range().contains(v)) yield "" + v;
+                for (double v : new double[] {0.5, 1.0, 2.0, 0.0, -1.0})
+                    if (k.range().contains(v)) yield "" + v;
                 yield null;
             }
             case INTEGER -> Long.toString(Math.max(k.min(), Math.min(k.max(), 2)));

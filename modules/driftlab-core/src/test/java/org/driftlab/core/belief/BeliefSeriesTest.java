@@ -37,9 +37,8 @@ class BeliefSeriesTest {
     @Test
     void rowsMatchTheWrittenOutput() throws IOException {
         double[] v = {1.0, 1.2, 0.9, 5.0, 5.1};
-        BeliefSeries.Options o =
-                new BeliefSeries.Options(
-                        "normal-gamma", 0.1, new BeliefSeries.Priors(1.0, null, null, 1.0, 1.0, 1.0), 20, 2, 1e-10, 50);
+        BeliefSeries.Options o = new BeliefSeries.Options(
+                "normal-gamma", 0.1, new BeliefSeries.Priors(1.0, null, null, 1.0, 1.0, 1.0), 20, 2, 1e-10, 50);
         double[][] rows = BeliefSeries.rows(o.belief(1), v, 2);
         StringBuilder out = new StringBuilder();
         BeliefSeries.run(o.belief(1), v, 2, out);
@@ -55,67 +54,29 @@ class BeliefSeriesTest {
 
     @Test
     void optionsAreValidatedWithTheirNames() {
-        assertThatThrownBy(
-                        () -> new BeliefSeries.Options(
-                                "poisson", 0.1, new BeliefSeries.Priors(0.0, 1.0, 1.0, null, null, null), 20, 3, 0, 10))
+        assertThatThrownBy(() -> new BeliefSeries.Options(
+                        "poisson", 0.1, new BeliefSeries.Priors(0.0, 1.0, 1.0, null, null, null), 20, 3, 0, 10))
                 .hasMessageContaining("gaussian, normal-gamma, variance-change, log-normal-gamma");
-        assertThatThrownBy(
-                        () -> new BeliefSeries.Options(
-                                "gaussian",
-                                0.1,
-                                new BeliefSeries.Priors(0.0, null, 1.0, null, null, null),
-                                20,
-                                3,
-                                0,
-                                10))
+        assertThatThrownBy(() -> new BeliefSeries.Options(
+                        "gaussian", 0.1, new BeliefSeries.Priors(0.0, null, 1.0, null, null, null), 20, 3, 0, 10))
                 .hasMessageContaining("prior-var");
-        assertThatThrownBy(() ->
-                        new BeliefSeries.Options(
-                                "normal-gamma",
-                                0.1,
-                                new BeliefSeries.Priors(0.0, null, null, 1.0, null, 1.0),
-                                20,
-                                3,
-                                0,
-                                10))
+        assertThatThrownBy(() -> new BeliefSeries.Options(
+                        "normal-gamma", 0.1, new BeliefSeries.Priors(0.0, null, null, 1.0, null, 1.0), 20, 3, 0, 10))
                 .hasMessageContaining("alpha0");
-        assertThatThrownBy(
-                        () -> new BeliefSeries.Options(
-                                "gaussian",
-                                1.5,
-                                new BeliefSeries.Priors(0.0, 1.0, 1.0, null, null, null),
-                                20,
-                                3,
-                                0,
-                                10))
+        assertThatThrownBy(() -> new BeliefSeries.Options(
+                        "gaussian", 1.5, new BeliefSeries.Priors(0.0, 1.0, 1.0, null, null, null), 20, 3, 0, 10))
                 .hasMessageContaining("hazard");
-        assertThatThrownBy(
-                        () -> new BeliefSeries.Options(
-                                "gaussian",
-                                0.1,
-                                new BeliefSeries.Priors(0.0, 1.0, -1.0, null, null, null),
-                                20,
-                                3,
-                                0,
-                                10))
+        assertThatThrownBy(() -> new BeliefSeries.Options(
+                        "gaussian", 0.1, new BeliefSeries.Priors(0.0, 1.0, -1.0, null, null, null), 20, 3, 0, 10))
                 .hasMessageContaining("noise-var");
-        assertThatThrownBy(
-                        () -> new BeliefSeries.Options(
-                                "gaussian",
-                                0.1,
-                                new BeliefSeries.Priors(0.0, 1.0, 1.0, null, null, null),
-                                20,
-                                0,
-                                0,
-                                10))
+        assertThatThrownBy(() -> new BeliefSeries.Options(
+                        "gaussian", 0.1, new BeliefSeries.Priors(0.0, 1.0, 1.0, null, null, null), 20, 0, 0, 10))
                 .hasMessageContaining("window");
-        assertThatThrownBy(
-                        () -> new BeliefSeries.Options(
-                                "gaussian", 0.1, new BeliefSeries.Priors(0.0, 1.0, 1.0, null, null, null), 20, 3, 0, 0))
+        assertThatThrownBy(() -> new BeliefSeries.Options(
+                        "gaussian", 0.1, new BeliefSeries.Priors(0.0, 1.0, 1.0, null, null, null), 20, 3, 0, 0))
                 .hasMessageContaining("r-max");
-        BeliefSeries.Options ng =
-                new BeliefSeries.Options(
-                        "normal-gamma", 0.1, new BeliefSeries.Priors(0.0, null, null, 1.0, 1.0, 1.0), 20, 3, 0, 10);
+        BeliefSeries.Options ng = new BeliefSeries.Options(
+                "normal-gamma", 0.1, new BeliefSeries.Priors(0.0, null, null, 1.0, 1.0, 1.0), 20, 3, 0, 10);
         assertThatThrownBy(() -> ng.belief(2))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("width 2");

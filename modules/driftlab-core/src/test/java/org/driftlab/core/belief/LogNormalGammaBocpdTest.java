@@ -49,10 +49,8 @@ class LogNormalGammaBocpdTest extends ScalarBocpdContract {
         for (int t = 0; t < k; t++) mean += v[t] / k;
         double var = 0;
         for (int t = 0; t < k; t++) var += (v[t] - mean) * (v[t] - mean) / k;
-        Bocpd calibrated =
-                scalar(new LogNormalGammaModelSpec(null, 0.5, 2.0, null, k), 0, steps);
-        Bocpd declared =
-                scalar(new LogNormalGammaModelSpec(mean, 0.5, 2.0, 2.0 * var, 1), 0, steps);
+        Bocpd calibrated = scalar(new LogNormalGammaModelSpec(null, 0.5, 2.0, null, k), 0, steps);
+        Bocpd declared = scalar(new LogNormalGammaModelSpec(mean, 0.5, 2.0, 2.0 * var, 1), 0, steps);
         VarianceChangeBocpdTest.assertCalibrationThenDeclared(calibrated, declared, xs, k);
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
-import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefThresholdSpec;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.rule.SgdSpec;
 import org.driftlab.core.sim.Simulation;

@@ -80,7 +80,9 @@ class BeliefMlpPolicyTest extends ResetPolicyContract {
                 .isFalse();
         ResetOrder order = p.onBelief(0, 0.7, new ScriptedFilter());
         assertThat(order).isNotNull();
-        assertThat(p.onBelief(0, 0.5, new ScriptedFilter())).as("p_change must exceed τ").isNull();
+        assertThat(p.onBelief(0, 0.5, new ScriptedFilter()))
+                .as("p_change must exceed τ")
+                .isNull();
         p.apply(order, theta);
         if (policyOut != null) policyOut[0] = p;
         return theta;
@@ -95,7 +97,8 @@ class BeliefMlpPolicyTest extends ResetPolicyContract {
         double[] theta = resetOnce(MlpResetScope.UNIT, p);
         Rng replay = SeedStreams.of(9, 9).stream("POLICY");
         for (int i = 0; i < 6; i++) assertThat(theta[i]).as("θ[%d] redrawn", i).isEqualTo(INIT.draw(i, replay));
-        for (int i = 6; i < 9; i++) assertThat(theta[i]).as("unit 2's input weights kept").isEqualTo(start[i]);
+        for (int i = 6; i < 9; i++)
+            assertThat(theta[i]).as("unit 2's input weights kept").isEqualTo(start[i]);
         assertThat(theta[LAYOUT.outputWeight(0)]).isZero();
         assertThat(theta[LAYOUT.outputWeight(1)]).isZero();
         assertThat(theta[LAYOUT.outputWeight(2)]).isEqualTo(3.0);
@@ -110,7 +113,8 @@ class BeliefMlpPolicyTest extends ResetPolicyContract {
         double[] start = theta();
         double[] theta = resetOnce(MlpResetScope.LAYER, null);
         Rng replay = SeedStreams.of(9, 9).stream("POLICY");
-        for (int i = 0; i < 9; i++) assertThat(theta[i]).as("hidden θ[%d] kept", i).isEqualTo(start[i]);
+        for (int i = 0; i < 9; i++)
+            assertThat(theta[i]).as("hidden θ[%d] kept", i).isEqualTo(start[i]);
         for (int i = 9; i < LAYOUT.dim(); i++)
             assertThat(theta[i]).as("θ[%d] redrawn", i).isEqualTo(INIT.draw(i, replay));
     }
@@ -119,21 +123,27 @@ class BeliefMlpPolicyTest extends ResetPolicyContract {
     void theNetworkScopeRedrawsEveryWeight() {
         double[] theta = resetOnce(MlpResetScope.NETWORK, null);
         Rng replay = SeedStreams.of(9, 9).stream("POLICY");
-        for (int i = 0; i < LAYOUT.dim(); i++) assertThat(theta[i]).as("θ[%d]", i).isEqualTo(INIT.draw(i, replay));
+        for (int i = 0; i < LAYOUT.dim(); i++)
+            assertThat(theta[i]).as("θ[%d]", i).isEqualTo(INIT.draw(i, replay));
     }
 
     @Test
     void needsAnMlpAndValidValues() {
-        assertThatThrownBy(() -> spec().newPolicy(
-                        ResetContext.of(new double[3], PriorSpec.standard(), 0, SeedStreams.of(1, 1))))
+        assertThatThrownBy(() ->
+                        spec().newPolicy(ResetContext.of(new double[3], PriorSpec.standard(), 0, SeedStreams.of(1, 1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MLP");
         MlpResetScope unit = MlpResetScope.UNIT;
-        assertThatThrownBy(() -> new BeliefMlpSpec(1.0, 10, unit, 0.2, 0.9, true)).hasMessageContaining("tau");
-        assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 0, unit, 0.2, 0.9, true)).hasMessageContaining("window");
-        assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 10, unit, 1.5, 0.9, true)).hasMessageContaining("fraction");
-        assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 10, unit, 0.2, 1.0, true)).hasMessageContaining("decay");
-        assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 10, null, 0.2, 0.9, true)).hasMessageContaining("scope");
+        assertThatThrownBy(() -> new BeliefMlpSpec(1.0, 10, unit, 0.2, 0.9, true))
+                .hasMessageContaining("tau");
+        assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 0, unit, 0.2, 0.9, true))
+                .hasMessageContaining("window");
+        assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 10, unit, 1.5, 0.9, true))
+                .hasMessageContaining("fraction");
+        assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 10, unit, 0.2, 1.0, true))
+                .hasMessageContaining("decay");
+        assertThatThrownBy(() -> new BeliefMlpSpec(0.5, 10, null, 0.2, 0.9, true))
+                .hasMessageContaining("scope");
         assertThat(spec().needsBelief()).isTrue();
         assertThat(spec().target()).isEqualTo(ResetTarget.FRESH_DRAW);
     }

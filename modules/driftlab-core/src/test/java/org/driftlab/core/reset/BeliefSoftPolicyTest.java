@@ -24,8 +24,8 @@ class BeliefSoftPolicyTest extends ResetPolicyContract {
 
     @Test
     void aPartialResetTowardThePosteriorMeanMovesTheFractionOfTheWay() {
-        ResetPolicy p = new BeliefSoftSpec(
-                new BeliefTrigger(0.3, 4, ResetTarget.POSTERIOR_MEAN, true)).newPolicy(context());
+        ResetPolicy p =
+                new BeliefSoftSpec(new BeliefTrigger(0.3, 4, ResetTarget.POSTERIOR_MEAN, true)).newPolicy(context());
         ResetOrder order = p.onBelief(3, 0.25 + 0.3, new BeliefThresholdPolicyTest.KnownMean());
         double[] theta = {3, 1, 5};
         p.apply(order, theta);

@@ -32,8 +32,8 @@ class BeliefThresholdPolicyTest extends ResetPolicyContract {
 
     @Test
     void aPosteriorMeanTargetComesWithTheOrder() {
-        ResetPolicy belief = new BeliefThresholdSpec(
-                new BeliefTrigger(0.5, 5, ResetTarget.POSTERIOR_MEAN, true)).newPolicy(context());
+        ResetPolicy belief = new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.POSTERIOR_MEAN, true))
+                .newPolicy(context());
         KnownMean posterior = new KnownMean();
         ResetOrder order = belief.onBelief(8, 0.9, posterior);
         assertThat(posterior.window).isEqualTo(5);

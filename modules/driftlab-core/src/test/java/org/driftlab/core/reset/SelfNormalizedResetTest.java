@@ -134,14 +134,15 @@ class SelfNormalizedResetTest extends ResetPolicyContract {
         java.util.Arrays.fill(layer.h, 0.3);
         ResetPolicy p = new SelfNormalizedResetSpec(0.5).newPolicy(context(layer, SeedStreams.of(9, 9)));
         double[] theta = theta();
-        for (int t = 0; t < 1000; t++) assertThat(p.afterStep(t, theta, new RecordingRule())).isFalse();
+        for (int t = 0; t < 1000; t++)
+            assertThat(p.afterStep(t, theta, new RecordingRule())).isFalse();
         assertThat(theta).containsExactly(theta());
     }
 
     @Test
     void needsAnMlpAndAPercentileInTheOpenUnitInterval() {
-        assertThatThrownBy(() -> spec().newPolicy(
-                        ResetContext.of(new double[3], PriorSpec.standard(), 0, SeedStreams.of(1, 1))))
+        assertThatThrownBy(() ->
+                        spec().newPolicy(ResetContext.of(new double[3], PriorSpec.standard(), 0, SeedStreams.of(1, 1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MLP");
         assertThatThrownBy(() -> new SelfNormalizedResetSpec(1.0)).hasMessageContaining("percentile");

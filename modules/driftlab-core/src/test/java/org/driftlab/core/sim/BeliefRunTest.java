@@ -10,9 +10,9 @@ import org.driftlab.core.belief.HmmSpec;
 import org.driftlab.core.belief.LinearRegressionModelSpec;
 import org.driftlab.core.belief.NormalGammaModelSpec;
 import org.driftlab.core.metrics.RunMetrics;
-import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.NoResetSpec;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.RecallSpec;
@@ -60,14 +60,16 @@ class BeliefRunTest {
                         0.5,
                         gaussian,
                         new BeliefThresholdSpec(new BeliefTrigger(0.2, 3, ResetTarget.FRESH_DRAW, true)),
-                        400), 20);
+                        400),
+                20);
         assertChunkingExact(
                 quadratic(
                         0.05,
                         0.5,
                         gaussian,
                         new BeliefSoftSpec(new BeliefTrigger(0.2, 3, ResetTarget.INIT, false)),
-                        400), 20);
+                        400),
+                20);
         BocpdSpec normalGamma = new BocpdSpec(0.05, new NormalGammaModelSpec(0, 1, 1, 1), 1e-8, 60);
         assertChunkingExact(
                 quadratic(
@@ -82,8 +84,11 @@ class BeliefRunTest {
         BocpdSpec regression = new BocpdSpec(0.03, new LinearRegressionModelSpec(1, 1, 0.1), 1e-8, 60);
         assertChunkingExact(
                 TestRuns.run(
-                        lr, new SgdSpec(0.1), regression, new BeliefThresholdSpec(
-                                new BeliefTrigger(0.3, 5, ResetTarget.INIT, true)), 400),
+                        lr,
+                        new SgdSpec(0.1),
+                        regression,
+                        new BeliefThresholdSpec(new BeliefTrigger(0.3, 5, ResetTarget.INIT, true)),
+                        400),
                 5);
         RunSpec recall = TestRuns.run(
                 TestRuns.quadratic(3, true, 0.5, new MarkovSwitchSpec(3, 0.05)),
@@ -97,8 +102,8 @@ class BeliefRunTest {
     @Test
     void chunkedEqualsLockstepForStatefulRulesThatReadTheTask() {
         BocpdSpec gaussian = new BocpdSpec(0.05, GaussianModelSpec.fromStream(), 1e-8, 60);
-        org.driftlab.core.reset.ResetSpec reset = new BeliefThresholdSpec(
-                new BeliefTrigger(0.2, 3, ResetTarget.FRESH_DRAW, true));
+        org.driftlab.core.reset.ResetSpec reset =
+                new BeliefThresholdSpec(new BeliefTrigger(0.2, 3, ResetTarget.FRESH_DRAW, true));
         List<org.driftlab.core.rule.RuleSpec> rules = List.of(
                 new org.driftlab.core.rule.IdealObserverSpec(0.05, 1e-8, 60),
                 new org.driftlab.core.rule.NaturalGradientSpec(

@@ -6,8 +6,8 @@ import java.util.List;
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.metrics.RunMetrics;
-import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefThresholdSpec;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.rule.BeliefSource;
 import org.driftlab.core.rule.IdealObserverSpec;
@@ -36,8 +36,11 @@ class ObserverRulesChunkTest {
                         .withBelief(belief));
         for (RuleSpec rule : rules) {
             RunSpec spec = TestRuns.run(
-                    stream, rule, belief, new BeliefThresholdSpec(
-                            new BeliefTrigger(0.5, 10, ResetTarget.PRIOR_MEAN, true)), 600);
+                    stream,
+                    rule,
+                    belief,
+                    new BeliefThresholdSpec(new BeliefTrigger(0.5, 10, ResetTarget.PRIOR_MEAN, true)),
+                    600);
             RunMetrics lockstep = Simulation.run(spec, 1).metrics();
             assertThat(lockstep.resets())
                     .as("%s: belief-ordered resets happen", rule)

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.driftlab.core.belief.BocpdSpec;
 import org.driftlab.core.belief.GaussianModelSpec;
 import org.driftlab.core.metrics.RunMetrics;
-import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.ResetSpec;
 import org.driftlab.core.reset.ResetTarget;
 import org.driftlab.core.rule.SgdSpec;
@@ -55,12 +55,14 @@ class PosteriorMeanTargetTest {
                             run(
                                     new BeliefThresholdSpec(
                                             new BeliefTrigger(0.5, 5, ResetTarget.POSTERIOR_MEAN, true)),
-                                    rotated), 64)
+                                    rotated),
+                            64)
                     .metrics();
             RunMetrics prior = Simulation.run(
                             run(
                                     new BeliefThresholdSpec(new BeliefTrigger(0.5, 5, ResetTarget.PRIOR_MEAN, true)),
-                                    rotated), 64)
+                                    rotated),
+                            64)
                     .metrics();
             assertThat(posterior.resetSteps()).as("rotated %s", rotated).containsExactly(prior.resetSteps());
             assertThat(posterior.meanExcessLoss()).as("rotated %s", rotated).isLessThan(prior.meanExcessLoss());

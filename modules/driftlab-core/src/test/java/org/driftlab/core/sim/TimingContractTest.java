@@ -15,9 +15,9 @@ import org.driftlab.core.belief.TaskFilter;
 import org.driftlab.core.metrics.MetricsSpec;
 import org.driftlab.core.metrics.RunMetrics;
 import org.driftlab.core.random.SeedStreams;
-import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.BeliefSoftSpec;
 import org.driftlab.core.reset.BeliefThresholdSpec;
+import org.driftlab.core.reset.BeliefTrigger;
 import org.driftlab.core.reset.OracleResetSpec;
 import org.driftlab.core.reset.RecallSpec;
 import org.driftlab.core.reset.ResetSpec;
@@ -305,8 +305,11 @@ class TimingContractTest {
         QuadraticStreamSpec noiseless = TestRuns.quadratic(3, true, 0.0, new HazardSwitchSpec(0.02));
         AdamSpec adam = new AdamSpec(0.05, 0.9, 0.999, 1e-8, 0, false);
         RunSpec belief = TestRuns.run(
-                noiseless, adam, sharp, new BeliefThresholdSpec(
-                        new BeliefTrigger(0.5, 2, ResetTarget.PRIOR_MEAN, true)), 600);
+                noiseless,
+                adam,
+                sharp,
+                new BeliefThresholdSpec(new BeliefTrigger(0.5, 2, ResetTarget.PRIOR_MEAN, true)),
+                600);
         RunSpec oracle = TestRuns.run(noiseless, adam, sharp, new OracleResetSpec(ResetTarget.PRIOR_MEAN, true), 600);
         RunMetrics m = Simulation.run(belief, 64).metrics();
         assertThat(m.switches()).isGreaterThan(5);

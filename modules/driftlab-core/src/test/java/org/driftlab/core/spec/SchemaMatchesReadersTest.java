@@ -35,8 +35,7 @@ class SchemaMatchesReadersTest {
                 assertThat(text)
                         .as(
                                 "%s = %s has no minimal condition of its own: add one to PinnedDefaultsTest",
-                                b.path(),
-                                type)
+                                b.path(), type)
                         .isNotNull();
                 check(text, seen);
             }
@@ -54,15 +53,17 @@ class SchemaMatchesReadersTest {
         for (String type : reset.types()) {
             String text = ConfigSchema.minimalCondition(reset, type);
             assertThat(text).as(type).isNotNull();
-            assertThat(ConfigFactory.parseString(PinnedDefaultsTest.canonical(text)).getString("reset.type"))
+            assertThat(ConfigFactory.parseString(PinnedDefaultsTest.canonical(text))
+                            .getString("reset.type"))
                     .as(text)
                     .isEqualTo(type);
         }
     }
 
     private static void check(String text, Set<String> seen) {
-        Map<String, Object> resolved =
-                ConfigFactory.parseString(PinnedDefaultsTest.canonical(text)).root().unwrapped();
+        Map<String, Object> resolved = ConfigFactory.parseString(PinnedDefaultsTest.canonical(text))
+                .root()
+                .unwrapped();
         check(ConfigSchema.TOP, resolved, text, seen);
     }
 

@@ -43,7 +43,9 @@ public final class DetectionPlot {
         List<Charts.Line> out = new ArrayList<>();
         for (Map.Entry<String, List<DetectionTable.Row>> g : groups.entrySet()) {
             List<DetectionTable.Row> rows = new ArrayList<>(g.getValue());
-            if (tau != null) rows.sort(Comparator.comparingDouble((DetectionTable.Row r) -> tauOf(r, tau)).reversed());
+            if (tau != null)
+                rows.sort(Comparator.comparingDouble((DetectionTable.Row r) -> tauOf(r, tau))
+                        .reversed());
             double[] x = new double[rows.size()];
             double[] y = new double[rows.size()];
             for (int i = 0; i < rows.size(); i++) {
