@@ -66,7 +66,10 @@ public final class ConfigSchema {
                     "stream { type = quadratic, dim = 2, switching { type = markov, tasks = 2, hazard = 0.1 } }",
                     "belief { type = hmm, hazard = 0.1 }"),
             context("stream { type = linear-regression, dim = 2 }", "belief { type = bocpd, hazard = 0.1 }"),
-            context("stream { type = slowly-changing-regression, switching = none }", ""));
+            context("stream { type = slowly-changing-regression, switching = none }", ""),
+            context(
+                    "stream { type = slowly-changing-regression, switching = none }",
+                    "belief { type = bocpd, hazard = 0.1, model = variance-change }"));
 
     private static Map<String, String> context(String stream, String belief) {
         Map<String, String> c = new LinkedHashMap<>();
