@@ -89,9 +89,10 @@ class PartitionSystemTest {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void aWorkerCutOffThenHealedAndReplacedOnTheSameAddress() throws Exception {
         start("cut-worker", 3);
-        // twice the runs of the other scenarios: notices reach the listener only while the sweep runs, and with 8
-        // seeds the sweep could be all stored between the resolver's downing and the removal of the cut-off node
-        Recorder r = runWithFault("worker-cut", SystemTestSpecs.sweep("cut", 16, 20_000), 10, List.of(2), () -> {
+        // twice the runs of the other scenarios, each twice as long: notices reach the listener only while the sweep
+        // runs, and since runs leave an unreachable node at once the survivors could store a shorter sweep whole
+        // between the resolver's downing and the removal of the cut-off node
+        Recorder r = runWithFault("worker-cut", SystemTestSpecs.sweep("cut", 16, 40_000), 10, List.of(2), () -> {
             net.cut(2);
             ChildJvms.awaitRemoved(client.system(), net.hostPort(2), 90);
             workers.get(2).destroyForcibly().waitFor(20, TimeUnit.SECONDS); // downed on its side of the cut anyway
