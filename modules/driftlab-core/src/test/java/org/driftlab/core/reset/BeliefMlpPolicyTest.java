@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The policy contract for the unit scope (the one with state), and hand-worked resets of each scope. */
 class BeliefMlpPolicyTest extends ResetPolicyContract {
     /** bits = 2 (+ bias): rows of 3; H = 3; θ = [W (9) | v (3) | c]. */
-    private static final MlpLayout LAYOUT = new MlpLayout(2, 3);
+    private static final MlpLayout LAYOUT = MlpFixtures.LAYOUT;
 
     private static final InitDistribution INIT = LAYOUT.kaimingUniform(Activation.RELU);
 
@@ -26,7 +26,7 @@ class BeliefMlpPolicyTest extends ResetPolicyContract {
 
     @Override
     ResetContext context() {
-        FixedLayer layer = new FixedLayer();
+        MlpFixtures.FixedLayer layer = new MlpFixtures.FixedLayer();
         for (int j = 0; j < layer.h.length; j++) layer.h[j] = 0.5 + j;
         return context(layer, SeedStreams.of(1, 2));
     }
@@ -35,26 +35,6 @@ class BeliefMlpPolicyTest extends ResetPolicyContract {
         return new ResetContext(theta(), INIT, 0, layer, seeds.stream("POLICY"), (e, t) -> {
             throw new IllegalStateException("no evidence");
         });
-    }
-
-    /** A hidden layer whose activations the test sets. */
-    private static final class FixedLayer implements HiddenLayer {
-        final double[] h = new double[LAYOUT.hidden()];
-
-        @Override
-        public MlpLayout layout() {
-            return LAYOUT;
-        }
-
-        @Override
-        public Activation activation() {
-            return Activation.RELU;
-        }
-
-        @Override
-        public double[] activations() {
-            return h;
-        }
     }
 
     private static double[] theta() {
@@ -68,7 +48,7 @@ class BeliefMlpPolicyTest extends ResetPolicyContract {
 
     /** θ after one step of utilities (h = (1, 2, 0.5)) and an order, for {@code scope}; the POLICY seed is (9, 9). */
     private static double[] resetOnce(MlpResetScope scope, BeliefMlpPolicy[] policyOut) {
-        FixedLayer layer = new FixedLayer();
+        MlpFixtures.FixedLayer layer = new MlpFixtures.FixedLayer();
         layer.h[0] = 1;
         layer.h[1] = 2;
         layer.h[2] = 0.5;

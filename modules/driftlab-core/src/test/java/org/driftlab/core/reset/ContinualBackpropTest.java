@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.driftlab.core.random.Rng;
 import org.driftlab.core.random.SeedStreams;
-import org.driftlab.core.rule.LearningRule;
 import org.driftlab.core.stream.Activation;
-import org.driftlab.core.stream.HiddenLayer;
 import org.driftlab.core.stream.InitDistribution;
 import org.driftlab.core.stream.MlpLayout;
 import org.driftlab.core.stream.PriorSpec;
-import org.driftlab.core.stream.TaskView;
 import org.junit.jupiter.api.Test;
 
 class ContinualBackpropTest extends ResetPolicyContract {
@@ -26,7 +21,7 @@ class ContinualBackpropTest extends ResetPolicyContract {
     /** The MLP learner of {@link #LAYOUT}, its activations varying with the script's steps. */
     @Override
     ResetContext context() {
-        FixedLayer layer = new FixedLayer();
+        MlpFixtures.FixedLayer layer = new MlpFixtures.FixedLayer();
         for (int j = 0; j < layer.h.length; j++) layer.h[j] = 0.5 + j;
         InitDistribution init = LAYOUT.kaimingUniform(Activation.RELU);
         return new ResetContext(theta(), init, 0, layer, SEEDS.stream("POLICY"), (e, t) -> {
@@ -40,51 +35,7 @@ class ContinualBackpropTest extends ResetPolicyContract {
     }
 
     /** bits = 2 (+ bias): rows of 3; H = 3; θ = [W (9) | v (3) | c]. */
-    private static final MlpLayout LAYOUT = new MlpLayout(2, 3);
-
-    /** A hidden layer whose activations the test sets. */
-    private static final class FixedLayer implements HiddenLayer {
-        final double[] h = new double[LAYOUT.hidden()];
-
-        @Override
-        public MlpLayout layout() {
-            return LAYOUT;
-        }
-
-        @Override
-        public Activation activation() {
-            return Activation.RELU;
-        }
-
-        @Override
-        public double[] activations() {
-            return h;
-        }
-    }
-
-    /** Records resetEntries calls; a stateless rule otherwise. */
-    private static final class RecordingRule implements LearningRule {
-        final List<int[]> resets = new ArrayList<>();
-
-        @Override
-        public int dim() {
-            return LAYOUT.dim();
-        }
-
-        @Override
-        public void step(double[] theta, double[] grad, TaskView task) {}
-
-        @Override
-        public void reset() {}
-
-        @Override
-        public void resetEntries(int from, int to) {
-            resets.add(new int[] {from, to});
-        }
-
-        @Override
-        public void copyStateFrom(LearningRule other) {}
-    }
+    private static final MlpLayout LAYOUT = MlpFixtures.LAYOUT;
 
     private static double[] theta() {
         double[] t = new double[LAYOUT.dim()];
@@ -98,13 +49,13 @@ class ContinualBackpropTest extends ResetPolicyContract {
     @Test
     void replacesTheLowestUtilityMatureUnitsOfAHandWorkedCase() {
         // ρ = 0.5, maturity 2, η = 0.5; h = (1, 2, 0.5), v = (1, −0.125, 3): (1 − η)|h||v| = (0.5, 0.125, 0.75)
-        FixedLayer layer = new FixedLayer();
+        MlpFixtures.FixedLayer layer = new MlpFixtures.FixedLayer();
         layer.h[0] = 1;
         layer.h[1] = 2;
         layer.h[2] = 0.5;
         InitDistribution init = LAYOUT.kaimingUniform(Activation.RELU);
         ContinualBackprop cbp = new ContinualBackprop(new ContinualBackpropSpec(0.5, 2, 0.5), layer, init);
-        RecordingRule rule = new RecordingRule();
+        MlpFixtures.RecordingRule rule = new MlpFixtures.RecordingRule();
         Rng rng = SeedStreams.of(9, 9).stream("POLICY");
         double[] theta = theta();
         double[] start = theta.clone();
@@ -155,10 +106,10 @@ class ContinualBackpropTest extends ResetPolicyContract {
 
     @Test
     void severalUnitsAtOnceAndBookkeepingStaysConsistent() {
-        FixedLayer layer = new FixedLayer();
+        MlpFixtures.FixedLayer layer = new MlpFixtures.FixedLayer();
         ContinualBackpropSpec spec = new ContinualBackpropSpec(0.3, 4, 0.9);
         ContinualBackprop cbp = new ContinualBackprop(spec, layer, LAYOUT.kaimingUniform(Activation.RELU));
-        RecordingRule rule = new RecordingRule();
+        MlpFixtures.RecordingRule rule = new MlpFixtures.RecordingRule();
         Rng rng = SeedStreams.of(1, 1).stream("POLICY");
         Rng acts = SeedStreams.of(2, 2).stream("h");
         double[] theta = theta();
@@ -192,7 +143,7 @@ class ContinualBackpropTest extends ResetPolicyContract {
 
     @Test
     void copyStateFromMakesTwins() {
-        FixedLayer layer = new FixedLayer();
+        MlpFixtures.FixedLayer layer = new MlpFixtures.FixedLayer();
         ContinualBackpropSpec spec = new ContinualBackpropSpec(0.2, 3, 0.8);
         InitDistribution init = LAYOUT.kaimingUniform(Activation.RELU);
         ContinualBackprop a = new ContinualBackprop(spec, layer, init);
@@ -202,7 +153,7 @@ class ContinualBackpropTest extends ResetPolicyContract {
         double[] thetaA = theta();
         for (int t = 0; t < 37; t++) {
             for (int j = 0; j < 3; j++) layer.h[j] = Math.abs(acts.nextGaussian());
-            a.afterStep(thetaA, new RecordingRule(), rngA);
+            a.afterStep(thetaA, new MlpFixtures.RecordingRule(), rngA);
         }
         b.copyStateFrom(a);
         Rng rngB = SeedStreams.of(1, 1).stream("POLICY");
@@ -210,8 +161,8 @@ class ContinualBackpropTest extends ResetPolicyContract {
         double[] thetaB = thetaA.clone();
         for (int t = 0; t < 50; t++) {
             for (int j = 0; j < 3; j++) layer.h[j] = Math.abs(acts.nextGaussian());
-            assertThat(b.afterStep(thetaB, new RecordingRule(), rngB))
-                    .isEqualTo(a.afterStep(thetaA, new RecordingRule(), rngA));
+            assertThat(b.afterStep(thetaB, new MlpFixtures.RecordingRule(), rngB))
+                    .isEqualTo(a.afterStep(thetaA, new MlpFixtures.RecordingRule(), rngA));
             assertThat(thetaB).containsExactly(thetaA);
             for (int j = 0; j < 3; j++) {
                 assertThat(b.utility(j)).isEqualTo(a.utility(j));

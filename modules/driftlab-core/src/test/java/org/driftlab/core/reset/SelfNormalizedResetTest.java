@@ -3,22 +3,18 @@ package org.driftlab.core.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.driftlab.core.random.Rng;
 import org.driftlab.core.random.SeedStreams;
-import org.driftlab.core.rule.LearningRule;
 import org.driftlab.core.stream.Activation;
 import org.driftlab.core.stream.HiddenLayer;
 import org.driftlab.core.stream.InitDistribution;
 import org.driftlab.core.stream.MlpLayout;
 import org.driftlab.core.stream.PriorSpec;
-import org.driftlab.core.stream.TaskView;
 import org.junit.jupiter.api.Test;
 
 class SelfNormalizedResetTest extends ResetPolicyContract {
     /** bits = 2 (+ bias): rows of 3; H = 3; θ = [W (9) | v (3) | c]. */
-    private static final MlpLayout LAYOUT = new MlpLayout(2, 3);
+    private static final MlpLayout LAYOUT = MlpFixtures.LAYOUT;
 
     private static final InitDistribution INIT = LAYOUT.kaimingUniform(Activation.RELU);
 
@@ -30,7 +26,7 @@ class SelfNormalizedResetTest extends ResetPolicyContract {
     /** Units 0 and 2 always fire; unit 1 never does, so it is reset every few steps (p̂ = 1/2: after 4 idle steps). */
     @Override
     ResetContext context() {
-        FixedLayer layer = new FixedLayer();
+        MlpFixtures.FixedLayer layer = new MlpFixtures.FixedLayer();
         layer.h[0] = 0.5;
         layer.h[2] = 1.5;
         return context(layer, SeedStreams.of(1, 2));
@@ -42,50 +38,6 @@ class SelfNormalizedResetTest extends ResetPolicyContract {
         });
     }
 
-    /** A hidden layer whose activations the test sets. */
-    private static final class FixedLayer implements HiddenLayer {
-        final double[] h = new double[LAYOUT.hidden()];
-
-        @Override
-        public MlpLayout layout() {
-            return LAYOUT;
-        }
-
-        @Override
-        public Activation activation() {
-            return Activation.RELU;
-        }
-
-        @Override
-        public double[] activations() {
-            return h;
-        }
-    }
-
-    /** Records resetEntries calls; a stateless rule otherwise. */
-    private static final class RecordingRule implements LearningRule {
-        final List<int[]> resets = new ArrayList<>();
-
-        @Override
-        public int dim() {
-            return LAYOUT.dim();
-        }
-
-        @Override
-        public void step(double[] theta, double[] grad, TaskView task) {}
-
-        @Override
-        public void reset() {}
-
-        @Override
-        public void resetEntries(int from, int to) {
-            resets.add(new int[] {from, to});
-        }
-
-        @Override
-        public void copyStateFrom(LearningRule other) {}
-    }
-
     private static double[] theta() {
         double[] t = new double[LAYOUT.dim()];
         for (int i = 0; i < t.length; i++) t[i] = 0.1 * (i + 1);
@@ -95,10 +47,10 @@ class SelfNormalizedResetTest extends ResetPolicyContract {
     @Test
     void resetsTheUnitsWhoseIdleTimeFailsTheirOwnTest() {
         // percentile 0.75: reset when a·ln(1 − p̂) < ln 0.25 = −1.386
-        FixedLayer layer = new FixedLayer();
+        MlpFixtures.FixedLayer layer = new MlpFixtures.FixedLayer();
         SelfNormalizedResetPolicy p = (SelfNormalizedResetPolicy)
                 new SelfNormalizedResetSpec(0.75).newPolicy(context(layer, SeedStreams.of(9, 9)));
-        RecordingRule rule = new RecordingRule();
+        MlpFixtures.RecordingRule rule = new MlpFixtures.RecordingRule();
         double[] theta = theta();
         double[] start = theta.clone();
         // step 1: units 0 and 1 fire, unit 2 does not (a = 1, p̂ = 1/2: ln 0.5 = −0.69, kept)
@@ -130,12 +82,12 @@ class SelfNormalizedResetTest extends ResetPolicyContract {
 
     @Test
     void aUnitThatKeepsFiringIsNeverReset() {
-        FixedLayer layer = new FixedLayer();
+        MlpFixtures.FixedLayer layer = new MlpFixtures.FixedLayer();
         java.util.Arrays.fill(layer.h, 0.3);
         ResetPolicy p = new SelfNormalizedResetSpec(0.5).newPolicy(context(layer, SeedStreams.of(9, 9)));
         double[] theta = theta();
         for (int t = 0; t < 1000; t++)
-            assertThat(p.afterStep(t, theta, new RecordingRule())).isFalse();
+            assertThat(p.afterStep(t, theta, new MlpFixtures.RecordingRule())).isFalse();
         assertThat(theta).containsExactly(theta());
     }
 
